@@ -1,0 +1,2 @@
+//! Parse benchmark (placeholder replaced below).
+fn main() {}

@@ -1,0 +1,375 @@
+//! Exact amounts as printed: a [`rust_decimal::Decimal`] with its unit (元/万元/亿元) and the
+//! number of decimals it was printed with, and the cell values of a table, where blank, zero,
+//! a dash and text stay distinct.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::text::fold_width;
+
+/// The currency unit a table or a sentence states its amounts in.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::Unit;
+/// assert_eq!(Unit::from_label("单位：万元"), Some(Unit::WanYuan));
+/// assert_eq!(Unit::WanYuan.to_string(), "万元");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Unit {
+    /// 元.
+    #[serde(rename = "元")]
+    Yuan,
+    /// 万元 (10⁴ 元).
+    #[serde(rename = "万元")]
+    WanYuan,
+    /// 亿元 (10⁸ 元).
+    #[serde(rename = "亿元")]
+    YiYuan,
+}
+
+impl Unit {
+    /// How many 元 one of this unit is.
+    #[must_use]
+    pub fn in_yuan(self) -> Decimal {
+        match self {
+            Unit::Yuan => Decimal::ONE,
+            Unit::WanYuan => Decimal::from(10_000),
+            Unit::YiYuan => Decimal::from(100_000_000),
+        }
+    }
+
+    /// The unit named by a label such as `单位：万元`, `单位:元` or `（万元）`: the last unit word
+    /// in the text wins, so `编制单位：某某 单位：元` is 元.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use yusuan::Unit;
+    /// assert_eq!(Unit::from_label("编制部门：某某局 单位：元"), Some(Unit::Yuan));
+    /// assert_eq!(Unit::from_label("单位：亿元"), Some(Unit::YiYuan));
+    /// assert_eq!(Unit::from_label("合计"), None);
+    /// ```
+    #[must_use]
+    pub fn from_label(text: &str) -> Option<Unit> {
+        let pos = text.rfind('元')?;
+        let before = text.get(..pos)?;
+        Some(if before.ends_with('万') {
+            Unit::WanYuan
+        } else if before.ends_with('亿') {
+            Unit::YiYuan
+        } else {
+            Unit::Yuan
+        })
+    }
+
+    /// The unit's Chinese name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+            Unit::YiYuan => "亿元",
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An amount exactly as printed: its value (whose scale is the number of printed decimals, so
+/// `0.00` keeps two) and its unit.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::{Amount, Unit};
+/// let a = Amount::parse("7,713.47", Unit::WanYuan).unwrap();
+/// assert_eq!(a.to_string(), "7713.47万元");
+/// assert_eq!(a.decimals(), 2);
+/// assert_eq!(a.in_unit(Unit::Yuan).unwrap().value.to_string(), "77134700.00");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Amount {
+    /// The value in [`Amount::unit`], with the printed number of decimals as its scale.
+    pub value: Decimal,
+    /// The unit the value is in.
+    pub unit: Unit,
+}
+
+impl Amount {
+    /// Makes an amount.
+    #[must_use]
+    pub fn new(value: Decimal, unit: Unit) -> Amount {
+        Amount { value, unit }
+    }
+
+    /// Parses a printed number in `unit`; `None` for anything that is not a plain number (see
+    /// [`CellValue::parse`] for the full classification of a cell).
+    #[must_use]
+    pub fn parse(text: &str, unit: Unit) -> Option<Amount> {
+        match CellValue::parse(text).0 {
+            CellValue::Amount(a) => Some(Amount::new(a.value, unit)),
+            _ => None,
+        }
+    }
+
+    /// Number of decimals the amount was printed with.
+    #[must_use]
+    pub fn decimals(&self) -> u32 {
+        self.value.scale()
+    }
+
+    /// Half of one unit in the last printed place (0.005 for two decimals): the largest error
+    /// rounding to the printed precision can introduce, in this amount's unit.
+    #[must_use]
+    pub fn half_ulp(&self) -> Decimal {
+        Decimal::new(5, self.decimals().saturating_add(1).min(28))
+    }
+
+    /// The same amount in another unit, exactly (no rounding); `None` on overflow.
+    #[must_use]
+    pub fn in_unit(&self, unit: Unit) -> Option<Amount> {
+        if unit == self.unit {
+            return Some(*self);
+        }
+        let yuan = self.value.checked_mul(self.unit.in_yuan())?;
+        let value = yuan.checked_div(unit.in_yuan())?;
+        Some(Amount::new(value, unit))
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.value, self.unit)
+    }
+}
+
+/// A printed number without a unit yet: the value and its printed decimals.
+///
+/// Produced by [`CellValue::parse`]; tables attach their unit to make an [`Amount`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Number {
+    /// The value; its scale is the number of printed decimals.
+    pub value: Decimal,
+}
+
+/// What a table cell holds. Blank, a dash, zero and text are all different things.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::CellValue;
+/// assert!(matches!(CellValue::parse("").0, CellValue::Blank));
+/// assert!(matches!(CellValue::parse("-").0, CellValue::Dash));
+/// assert!(matches!(CellValue::parse("0.00").0, CellValue::Amount(_)));
+/// assert!(matches!(CellValue::parse("无").0, CellValue::Text));
+/// assert!(matches!(CellValue::parse("1,2,3").0, CellValue::Unreadable { .. }));
+/// // full-width digits and commas, and a note inside the cell
+/// let (value, note) = CellValue::parse("７，７１３．４７（注：含结转）");
+/// assert_eq!(value.number().unwrap().to_string(), "7713.47");
+/// assert_eq!(note.as_deref(), Some("注：含结转"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CellValue {
+    /// Nothing printed.
+    Blank,
+    /// A dash (`-`, `—`, `－`): printed as "none".
+    Dash,
+    /// A number.
+    Amount(Number),
+    /// Words without digits (`无`, `合计`, a name).
+    Text,
+    /// Something with digits that is not a well-formed number (`1,2,3`, `7.71.3`).
+    Unreadable {
+        /// Why it could not be read.
+        reason: String,
+    },
+}
+
+impl CellValue {
+    /// Classifies a printed cell; also returns a note printed inside the cell (`（注：…）`).
+    ///
+    /// Accepts thousands separators in groups of three (`7,713.47`), none (`7713.47`), full-width
+    /// digits, commas and points, a leading sign, and surrounding whitespace.
+    #[must_use]
+    pub fn parse(raw: &str) -> (CellValue, Option<String>) {
+        let (body, note) = split_note(raw);
+        let folded = fold_width(body);
+        let t = folded.trim_matches(|c: char| c.is_whitespace());
+        if t.is_empty() {
+            return (CellValue::Blank, note);
+        }
+        if is_dash(t) {
+            return (CellValue::Dash, note);
+        }
+        if !t.bytes().any(|b| b.is_ascii_digit()) {
+            return (CellValue::Text, note);
+        }
+        let value = match parse_number(t) {
+            Ok(v) => CellValue::Amount(Number { value: v }),
+            Err(reason) => CellValue::Unreadable {
+                reason: reason.to_owned(),
+            },
+        };
+        (value, note)
+    }
+
+    /// The number, if the cell holds one.
+    #[must_use]
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            CellValue::Amount(n) => Some(n.value),
+            _ => None,
+        }
+    }
+
+    /// True when nothing (or a dash) is printed: the cell states no amount.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        matches!(self, CellValue::Blank | CellValue::Dash)
+    }
+}
+
+fn is_dash(t: &str) -> bool {
+    t.chars()
+        .all(|c| matches!(c, '-' | '—' | '–' | '―' | '－' | '─' | '/'))
+}
+
+/// Splits `"123（注：…）"` into the body and the note text (without its brackets).
+fn split_note(raw: &str) -> (&str, Option<String>) {
+    for open in ["（注", "(注"] {
+        if let Some(pos) = raw.find(open) {
+            let body = raw.get(..pos).unwrap_or("");
+            let rest = raw.get(pos + open.len() - "注".len()..).unwrap_or("");
+            let note = rest.trim_end_matches([')', '）']).trim();
+            return (body, Some(note.to_owned()));
+        }
+    }
+    (raw, None)
+}
+
+/// Parses an ASCII number (after width folding) with optional sign, grouping and decimals.
+fn parse_number(t: &str) -> Result<Decimal, &'static str> {
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, t.get(1..).unwrap_or("")),
+        Some(b'+') => (false, t.get(1..).unwrap_or("")),
+        _ => (false, t),
+    };
+    let digits = digits.trim_start();
+    let (int_part, frac_part) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    if int_part.is_empty() {
+        return Err("no digits before the decimal point");
+    }
+    let mut plain = String::with_capacity(digits.len() + 1);
+    if negative {
+        plain.push('-');
+    }
+    if int_part.contains(',') {
+        let mut groups = int_part.split(',');
+        let first = groups.next().unwrap_or("");
+        if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("malformed thousands grouping");
+        }
+        plain.push_str(first);
+        for g in groups {
+            if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+                return Err("malformed thousands grouping");
+            }
+            plain.push_str(g);
+        }
+    } else if int_part.bytes().all(|b| b.is_ascii_digit()) {
+        plain.push_str(int_part);
+    } else {
+        return Err("not a number");
+    }
+    if let Some(f) = frac_part {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("malformed decimals");
+        }
+        plain.push('.');
+        plain.push_str(f);
+    }
+    if plain.len() > 29 {
+        return Err("too many digits");
+    }
+    plain
+        .parse::<Decimal>()
+        .map_err(|_| "too many digits")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> String {
+        CellValue::parse(s).0.number().unwrap().to_string()
+    }
+
+    #[test]
+    fn plain_and_grouped_numbers() {
+        assert_eq!(num("7,713.47"), "7713.47");
+        assert_eq!(num("7713.47"), "7713.47");
+        assert_eq!(num("164,978,640"), "164978640");
+        assert_eq!(num("0.00"), "0.00");
+        assert_eq!(num("0"), "0");
+        assert_eq!(num(" 12.5 "), "12.5");
+        assert_eq!(num("-2"), "-2");
+        assert_eq!(num("- 57.87"), "-57.87");
+        assert_eq!(num("１２３．４"), "123.4");
+        assert_eq!(num("１，２３４"), "1234");
+        assert_eq!(num("\u{3000}5.00\u{3000}"), "5.00");
+    }
+
+    #[test]
+    fn blank_dash_text_unreadable() {
+        assert_eq!(CellValue::parse("").0, CellValue::Blank);
+        assert_eq!(CellValue::parse("  ").0, CellValue::Blank);
+        assert_eq!(CellValue::parse("-").0, CellValue::Dash);
+        assert_eq!(CellValue::parse("—").0, CellValue::Dash);
+        assert_eq!(CellValue::parse("－").0, CellValue::Dash);
+        assert_eq!(CellValue::parse("无").0, CellValue::Text);
+        for bad in ["1,2,3", "7.71.3", "12a", "1,,000", ",100", "1.", ".5", "1,0000", "2O1"] {
+            assert!(
+                matches!(CellValue::parse(bad).0, CellValue::Unreadable { .. }),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            CellValue::parse(&"9".repeat(40)).0,
+            CellValue::Unreadable { .. }
+        ));
+    }
+
+    #[test]
+    fn notes_inside_cells() {
+        let (v, note) = CellValue::parse("（注：2025年没有使用）");
+        assert_eq!(v, CellValue::Blank);
+        assert_eq!(note.as_deref(), Some("注：2025年没有使用"));
+        let (v, note) = CellValue::parse("12.00(注:暂估)");
+        assert_eq!(v.number().unwrap().to_string(), "12.00");
+        assert_eq!(note.as_deref(), Some("注:暂估"));
+    }
+
+    #[test]
+    fn units() {
+        let a = Amount::new(Decimal::new(77_134_700, 4), Unit::WanYuan);
+        assert_eq!(a.in_unit(Unit::Yuan).unwrap().value, Decimal::from(77_134_700));
+        let y = Amount::new(Decimal::from(2_132_777), Unit::Yuan);
+        assert_eq!(y.in_unit(Unit::WanYuan).unwrap().value.to_string(), "213.2777");
+        assert_eq!(a.half_ulp().to_string(), "0.00005");
+        assert_eq!(Unit::from_label("单位:万元"), Some(Unit::WanYuan));
+        assert_eq!(Unit::from_label("（元）"), Some(Unit::Yuan));
+    }
+}

@@ -1,0 +1,185 @@
+//! The one error type of the crate.
+//!
+//! `Err` is only for input that cannot be read at all: empty, binary, not a budget disclosure, cut
+//! off in the middle of a table, or an unreadable catalog or layout. A sum that does not add up is
+//! never an error: it is a finding in a report.
+
+use serde::Serialize;
+
+/// Errors for input that cannot be read.
+///
+/// Every variant has a stable machine code ([`Error::code`]) that the Python and JavaScript
+/// bindings expose as `.code`; messages are for people and may be reworded.
+///
+/// # Examples
+///
+/// ```
+/// let err = yusuan::parse("").unwrap_err();
+/// assert_eq!(err.code(), "empty_input");
+/// assert_eq!(err.to_string(), "the input is empty");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[non_exhaustive]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Error {
+    /// The input holds no text at all (or only whitespace).
+    #[error("the input is empty")]
+    EmptyInput,
+
+    /// The input bytes are not valid UTF-8.
+    #[error("the input is not valid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+
+    /// The input looks like binary data rather than text.
+    #[error("the input is not text: control byte `{byte:#04x}` at line {line}")]
+    NotText {
+        /// 1-based line of the first offending character.
+        line: u32,
+        /// The offending byte.
+        byte: u8,
+    },
+
+    /// The input is larger than the documented maximum.
+    #[error("the input is {size} bytes, more than the limit of {limit} bytes")]
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes ([`crate::MAX_INPUT_BYTES`] unless configured).
+        limit: usize,
+    },
+
+    /// No table of any known layout was found: the text is not a budget disclosure.
+    #[error("not a budget disclosure: {reason}")]
+    NotADisclosure {
+        /// What was looked for and not found.
+        reason: String,
+    },
+
+    /// The text ends in the middle of a table.
+    #[error("the input is truncated: table `{table}` ({title}) is cut off at line {line}")]
+    TruncatedTable {
+        /// Table key (`T05`, …).
+        table: String,
+        /// The table's printed title.
+        title: String,
+        /// 1-based line where the text stops.
+        line: u32,
+    },
+
+    /// A user-supplied classification catalog could not be read.
+    #[error("invalid catalog file `{file}` at line {line}: {reason}")]
+    InvalidCatalog {
+        /// Which catalog file (`functional.tsv`, …).
+        file: String,
+        /// 1-based line in that file.
+        line: u32,
+        /// What is wrong with the line.
+        reason: String,
+    },
+
+    /// A user-supplied layout definition could not be read.
+    #[error("invalid layout `{name}`: {reason}")]
+    InvalidLayout {
+        /// The layout's name, or `?` when it could not be read.
+        name: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// An option value is not one of the allowed values.
+    #[error("invalid value `{value}` for `{option}`: expected one of {expected}")]
+    InvalidOption {
+        /// The option's name.
+        option: String,
+        /// The value given.
+        value: String,
+        /// The allowed values, comma-separated.
+        expected: String,
+    },
+}
+
+impl Error {
+    /// The stable machine code of this error, a `snake_case` slug.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = yusuan::parse("hello\nworld\n").unwrap_err();
+    /// assert_eq!(err.code(), "not_a_disclosure");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::EmptyInput => "empty_input",
+            Error::InvalidUtf8 { .. } => "invalid_utf8",
+            Error::NotText { .. } => "not_text",
+            Error::InputTooLarge { .. } => "input_too_large",
+            Error::NotADisclosure { .. } => "not_a_disclosure",
+            Error::TruncatedTable { .. } => "truncated_table",
+            Error::InvalidCatalog { .. } => "invalid_catalog",
+            Error::InvalidLayout { .. } => "invalid_layout",
+            Error::InvalidOption { .. } => "invalid_option",
+        }
+    }
+
+    /// The 1-based source line the error points at, where there is one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = yusuan::parse("abc\u{0}def").unwrap_err();
+    /// assert_eq!(err.line(), Some(1));
+    /// ```
+    #[must_use]
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Error::NotText { line, .. }
+            | Error::TruncatedTable { line, .. }
+            | Error::InvalidCatalog { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// The table key the error points at, where there is one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(yusuan::Error::EmptyInput.table(), None);
+    /// ```
+    #[must_use]
+    pub fn table(&self) -> Option<&str> {
+        match self {
+            Error::TruncatedTable { table, .. } => Some(table),
+            _ => None,
+        }
+    }
+
+    /// Every error code, for documentation and for the bindings' exception tables.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(yusuan::Error::all_codes().contains(&"truncated_table"));
+    /// ```
+    #[must_use]
+    pub fn all_codes() -> &'static [&'static str] {
+        &[
+            "empty_input",
+            "invalid_utf8",
+            "not_text",
+            "input_too_large",
+            "not_a_disclosure",
+            "truncated_table",
+            "invalid_catalog",
+            "invalid_layout",
+            "invalid_option",
+        ]
+    }
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

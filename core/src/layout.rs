@@ -1,0 +1,408 @@
+//! Layouts as data.
+//!
+//! A [`Layout`] says which table titles a region's disclosures print and which table key (T01 …)
+//! each maps to, with the table's kind. The words of the format that every layout shares (column
+//! header words, row labels of the summary tables, section names, 绩效目标表 titles) live in one
+//! [`Vocabulary`]. Both are JSON files embedded from `core/data/layouts`; users can define their own
+//! layout from JSON or in code, and adding a province needs data, not parsing code.
+//!
+//! # Examples
+//!
+//! ```
+//! use yusuan::layout::Layout;
+//! let layout = Layout::from_json(r#"{
+//!   "name": "tiny",
+//!   "tables": [{"key": "T05", "kind": "functional", "titles": ["一般公共预算支出表"]}]
+//! }"#).unwrap();
+//! assert_eq!(layout.tables[0].key, "T05");
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{ColumnKey, DocKind, FundLine, LineItem, SectionKind, TableKind};
+use crate::text::normalize_name;
+
+/// How to read one table of a layout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableSpec {
+    /// The key the table is known by (`T01` … `T12`, or a layout's own).
+    pub key: String,
+    /// How its rows are read.
+    pub kind: TableKind,
+    /// Printed titles (without year, numbering, `部门`/`单位` prefixes or quotes).
+    pub titles: Vec<String>,
+    /// Whether a document of this layout must contain the table.
+    #[serde(default)]
+    pub required: bool,
+    /// Column specs tried before the vocabulary's specs for the table's kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnSpec>,
+}
+
+/// Names a column from its header words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnSpec {
+    /// The column key given when the spec matches.
+    pub key: ColumnKey,
+    /// Words of which one must occur in the most specific header of the column.
+    pub last: Vec<String>,
+    /// Words of which one must occur in a header above it (when not empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parent: Vec<String>,
+    /// Words that must not occur in any header of the column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not: Vec<String>,
+}
+
+impl ColumnSpec {
+    /// Whether the spec matches the header segments of a column (most specific last).
+    #[must_use]
+    pub fn matches(&self, segments: &[String]) -> bool {
+        let Some((last, above)) = segments.split_last() else {
+            return false;
+        };
+        self.last.iter().any(|w| last.contains(w.as_str()))
+            && (self.parent.is_empty()
+                || above
+                    .iter()
+                    .any(|s| self.parent.iter().any(|w| s.contains(w.as_str()))))
+            && !segments
+                .iter()
+                .any(|s| self.not.iter().any(|w| s.contains(w.as_str())))
+    }
+
+    fn normalize(&mut self) {
+        for w in self.last.iter_mut().chain(&mut self.parent).chain(&mut self.not) {
+            *w = normalize_name(w);
+        }
+    }
+}
+
+/// A region's layout: its tables and their titles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layout {
+    /// Short name (`national-12`).
+    pub name: String,
+    /// What the layout is.
+    #[serde(default)]
+    pub description: String,
+    /// The kind of document the layout is for, when it is specific to one.
+    #[serde(default)]
+    pub kind: Option<DocKind>,
+    /// The tables.
+    pub tables: Vec<TableSpec>,
+}
+
+impl Layout {
+    /// Reads a layout from JSON and normalises its words.
+    pub fn from_json(json: &str) -> Result<Layout> {
+        let mut layout: Layout = serde_json::from_str(json).map_err(|e| Error::InvalidLayout {
+            name: "?".to_owned(),
+            reason: e.to_string(),
+        })?;
+        layout.normalize()?;
+        Ok(layout)
+    }
+
+    fn normalize(&mut self) -> Result<()> {
+        if self.tables.is_empty() {
+            return Err(Error::InvalidLayout {
+                name: self.name.clone(),
+                reason: "the layout has no tables".to_owned(),
+            });
+        }
+        for t in &mut self.tables {
+            if t.titles.is_empty() {
+                return Err(Error::InvalidLayout {
+                    name: self.name.clone(),
+                    reason: format!("table `{}` has no title", t.key),
+                });
+            }
+            for title in &mut t.titles {
+                *title = normalize_name(title);
+            }
+            for c in &mut t.columns {
+                c.normalize();
+            }
+        }
+        Ok(())
+    }
+
+    /// The built-in layouts.
+    #[must_use]
+    pub fn builtin() -> &'static [Layout] {
+        static LAYOUTS: OnceLock<Vec<Layout>> = OnceLock::new();
+        LAYOUTS.get_or_init(|| {
+            BUILTIN_LAYOUTS
+                .iter()
+                .filter_map(|json| Layout::from_json(json).ok())
+                .collect()
+        })
+    }
+
+    /// The built-in layout called `name`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(yusuan::layout::Layout::by_name("national-12").is_some());
+    /// ```
+    #[must_use]
+    pub fn by_name(name: &str) -> Option<&'static Layout> {
+        Layout::builtin().iter().find(|l| l.name == name)
+    }
+
+    /// The spec for a normalised title (see [`title_key`]).
+    #[must_use]
+    pub fn table_for_title(&self, normalized_title: &str) -> Option<&TableSpec> {
+        self.tables
+            .iter()
+            .find(|t| t.titles.iter().any(|a| a == normalized_title))
+    }
+}
+
+const BUILTIN_LAYOUTS: &[&str] = &[include_str!("../data/layouts/national-12.json")];
+
+/// The words every layout shares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vocabulary {
+    /// Column specs per table kind, tried in order.
+    pub columns: BTreeMap<TableKind, Vec<ColumnSpec>>,
+    /// Words of the first header row that name the side of a two-sided table.
+    pub side_words: SideWords,
+    /// Header words of split code columns.
+    pub code_part_words: CodePartWords,
+    /// Header words of a whole-code column.
+    pub code_words: Vec<String>,
+    /// Words whose presence in a header makes a name/label column (`名称`).
+    pub label_words: Vec<String>,
+    /// Header endings that make a name/label column (`项目`, `…经济分类科目`).
+    pub label_suffix: Vec<String>,
+    /// Header words of text category columns (项目类别).
+    pub category_words: Vec<String>,
+    /// Labels of total rows.
+    pub total_labels: Vec<String>,
+    /// Labels of the recognised lines of summary tables.
+    pub row_items: BTreeMap<LineItem, Vec<String>>,
+    /// Prefixes of lines naming the publishing body.
+    pub org_prefixes: Vec<String>,
+    /// Prefixes of lines stating the unit.
+    pub unit_prefixes: Vec<String>,
+    /// Prefixes of table notes.
+    pub note_prefixes: Vec<String>,
+    /// Words in section headings, per section kind.
+    pub sections: BTreeMap<SectionKind, Vec<String>>,
+    /// Titles of 绩效目标表.
+    pub performance_titles: Vec<String>,
+    /// Labels of the funding lines of 绩效目标表 (tried in this order of kinds).
+    pub fund_lines: BTreeMap<FundLine, Vec<String>>,
+}
+
+/// Side words of two-sided tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SideWords {
+    /// 收入.
+    pub income: Vec<String>,
+    /// 支出.
+    pub expenditure: Vec<String>,
+}
+
+/// Header words of split code columns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodePartWords {
+    /// 类.
+    pub class: Vec<String>,
+    /// 款.
+    pub section: Vec<String>,
+    /// 项.
+    pub item: Vec<String>,
+}
+
+impl Vocabulary {
+    /// The built-in vocabulary.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let v = yusuan::layout::Vocabulary::builtin();
+    /// assert!(v.total_labels.iter().any(|l| l == "合计"));
+    /// ```
+    #[must_use]
+    pub fn builtin() -> &'static Vocabulary {
+        static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
+        VOCAB.get_or_init(|| {
+            Vocabulary::from_json(include_str!("../data/layouts/vocabulary.json"))
+                .unwrap_or_else(|_| Vocabulary::empty())
+        })
+    }
+
+    /// Reads a vocabulary from JSON and normalises its words.
+    pub fn from_json(json: &str) -> Result<Vocabulary> {
+        let mut v: Vocabulary = serde_json::from_str(json).map_err(|e| Error::InvalidLayout {
+            name: "vocabulary".to_owned(),
+            reason: e.to_string(),
+        })?;
+        v.normalize();
+        Ok(v)
+    }
+
+    fn empty() -> Vocabulary {
+        Vocabulary {
+            columns: BTreeMap::new(),
+            side_words: SideWords {
+                income: Vec::new(),
+                expenditure: Vec::new(),
+            },
+            code_part_words: CodePartWords {
+                class: Vec::new(),
+                section: Vec::new(),
+                item: Vec::new(),
+            },
+            code_words: Vec::new(),
+            label_words: Vec::new(),
+            label_suffix: Vec::new(),
+            category_words: Vec::new(),
+            total_labels: Vec::new(),
+            row_items: BTreeMap::new(),
+            org_prefixes: Vec::new(),
+            unit_prefixes: Vec::new(),
+            note_prefixes: Vec::new(),
+            sections: BTreeMap::new(),
+            performance_titles: Vec::new(),
+            fund_lines: BTreeMap::new(),
+        }
+    }
+
+    fn normalize(&mut self) {
+        let norm = |v: &mut Vec<String>| {
+            for w in v.iter_mut() {
+                *w = normalize_name(w);
+            }
+        };
+        for specs in self.columns.values_mut() {
+            for s in specs {
+                s.normalize();
+            }
+        }
+        norm(&mut self.side_words.income);
+        norm(&mut self.side_words.expenditure);
+        norm(&mut self.code_part_words.class);
+        norm(&mut self.code_part_words.section);
+        norm(&mut self.code_part_words.item);
+        norm(&mut self.code_words);
+        norm(&mut self.label_words);
+        norm(&mut self.label_suffix);
+        norm(&mut self.category_words);
+        norm(&mut self.total_labels);
+        for v in self.row_items.values_mut() {
+            norm(v);
+        }
+        norm(&mut self.org_prefixes);
+        norm(&mut self.unit_prefixes);
+        norm(&mut self.note_prefixes);
+        for v in self.sections.values_mut() {
+            norm(v);
+        }
+        norm(&mut self.performance_titles);
+        for v in self.fund_lines.values_mut() {
+            norm(v);
+        }
+    }
+
+    /// The line item a normalised summary-table label names (restricted to `side` when given).
+    #[must_use]
+    pub fn row_item(&self, label: &str, side: Option<crate::model::Side>) -> Option<LineItem> {
+        self.row_items
+            .iter()
+            .filter(|(item, _)| side.is_none_or(|s| item.side() == s))
+            .find(|(_, labels)| labels.iter().any(|l| l == label))
+            .map(|(item, _)| *item)
+    }
+}
+
+/// Normalises a printed line for title matching: numbering, a leading year (`2023年`, `2024年度`),
+/// and leading `部门`/`单位`/`预算单位` words are removed, then names are normalised.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::layout::title_key;
+/// assert_eq!(title_key("4．2023年部门财政拨款收支预算总表"), "财政拨款收支预算总表");
+/// assert_eq!(title_key("一般公共预算“三公”经费支出情况表"), "一般公共预算三公经费支出情况表");
+/// assert_eq!(title_key("2024年预算单位收入预算总表"), "收入预算总表");
+/// ```
+#[must_use]
+pub fn title_key(line: &str) -> String {
+    let mut s = normalize_name(crate::text::strip_numbering(line));
+    loop {
+        let before = s.len();
+        if let Some(rest) = strip_year_prefix(&s) {
+            s = rest;
+        }
+        for prefix in ["预算单位", "预算部门", "区级部门", "部门", "单位", "本级"] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                s = rest.to_owned();
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+fn strip_year_prefix(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    if b.len() >= 7 && b.get(..4)?.iter().all(u8::is_ascii_digit) {
+        let rest = s.get(4..)?;
+        let rest = rest.strip_prefix("年度").or_else(|| rest.strip_prefix('年'))?;
+        return Some(rest.to_owned());
+    }
+    None
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_loads() {
+        assert!(!Layout::builtin().is_empty());
+        let v = Vocabulary::builtin();
+        assert!(!v.columns.is_empty());
+        assert_eq!(v.row_item("本年收入合计", None), Some(LineItem::IncomeSubtotal));
+        assert_eq!(
+            v.row_item("事业收入(不含教育收费)", None),
+            Some(LineItem::BusinessIncome)
+        );
+    }
+
+    #[test]
+    fn bad_layouts_are_errors() {
+        assert_eq!(Layout::from_json("{").unwrap_err().code(), "invalid_layout");
+        assert_eq!(
+            Layout::from_json(r#"{"name":"x","tables":[]}"#).unwrap_err().code(),
+            "invalid_layout"
+        );
+        let err = Layout::from_json(r#"{"name":"x","tables":[{"key":"T1","kind":"bogus","titles":["a"]}]}"#)
+            .unwrap_err();
+        assert!(err.to_string().contains("bogus"), "{err}");
+    }
+
+    #[test]
+    fn column_spec_matching() {
+        let spec = ColumnSpec {
+            key: ColumnKey::FiscalGrant,
+            last: vec!["小计".into()],
+            parent: vec!["财政拨款".into()],
+            not: vec![],
+        };
+        assert!(spec.matches(&["财政拨款收入".into(), "小计".into()]));
+        assert!(!spec.matches(&["基本支出".into(), "小计".into()]));
+        assert!(!spec.matches(&[]));
+    }
+}

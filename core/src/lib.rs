@@ -1,0 +1,56 @@
+//! # yusuan (预算)
+//!
+//! Reads Chinese government budget disclosures — 部门/单位预算 and 决算公开 with their standard
+//! tables, the narrative 情况说明 and the 绩效目标表 — into a typed model, with every amount an
+//! exact [`rust_decimal::Decimal`] that remembers its unit and printed precision.
+//!
+//! ## Concepts
+//!
+//! * [`Document`]: what [`parse`] returns — metadata, [`Table`]s keyed `T01` … `T12` with named
+//!   [`Column`]s and rows keyed by full classification code, narrative [`Section`]s, the
+//!   [`PerformanceTable`]s and the glossary. Every cell keeps its source line.
+//! * [`CellValue`]: blank, dash, number, text and unreadable cells stay distinct.
+//! * [`catalog::Catalog`]: the 政府收支分类科目 as data, with provenance and a verified flag per
+//!   row.
+//! * [`layout::Layout`]: a region's table titles as data; the parser picks the layout whose
+//!   titles match.
+//! * [`Error`]: only for input that cannot be read; each has a stable [`Error::code`].
+//!
+//! ## Example
+//!
+//! ```
+//! use yusuan::{ColumnKey, parse};
+//! # let text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+//! let doc = parse(text)?;
+//! let t03 = doc.table("T03").expect("支出总体情况表");
+//! let total = t03.total_row().expect("合计 row");
+//! assert_eq!(t03.amount(total, ColumnKey::Project).unwrap().to_string(), "4579.38万元");
+//! # Ok::<(), yusuan::Error>(())
+//! ```
+//!
+//! ## Input
+//!
+//! Text as produced from the PDF or Word original: table rows tab-separated with empty cells
+//! kept, other text line by line, pages separated by form feeds. Inputs above
+//! [`MAX_INPUT_BYTES`] are refused.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(test, allow(clippy::indexing_slicing))]
+
+pub mod amount;
+pub mod catalog;
+pub mod error;
+pub mod layout;
+pub mod model;
+mod parse;
+pub mod text;
+
+pub use amount::{Amount, CellValue, Number, Unit};
+pub use error::{Error, Result};
+pub use model::{
+    Basis, Cell, Column, ColumnKey, DocKind, DocLevel, Document, DocumentMeta, FundLine, Funding,
+    GlossaryEntry, Indicator, LineItem, LineSpan, Note, Notice, Paragraph, PerformanceTable, Row,
+    RowIssue, Section, SectionKind, Side, Table, TableKind,
+};
+pub use parse::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};

@@ -1,0 +1,112 @@
+//! Lines and pages of the input text.
+
+use crate::error::{Error, Result};
+
+/// One source line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    /// 1-based line number, as an editor counts them.
+    pub no: u32,
+    /// 1-based page number (pages are separated by form feeds).
+    #[allow(dead_code)]
+    pub page: u32,
+    /// The text without form feeds and carriage returns.
+    pub text: &'a str,
+    /// Whether the line holds a tab: a table row.
+    pub tab: bool,
+}
+
+impl<'a> Line<'a> {
+    /// The tab-separated cells of the line.
+    pub(crate) fn cells(&self) -> Vec<&'a str> {
+        self.text.split('\t').collect()
+    }
+}
+
+/// Splits text into lines, taking form feeds as page breaks. Leading `# ` provenance lines (as in
+/// the corpus files) are kept as lines: they match nothing and keep line numbers true.
+pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut page = 1u32;
+    for (i, raw) in text.split('\n').enumerate() {
+        let mut t = raw.strip_suffix('\r').unwrap_or(raw);
+        while let Some(rest) = t.strip_prefix('\u{c}') {
+            page = page.saturating_add(1);
+            t = rest;
+        }
+        // A form feed inside or at the end of a line also starts a page; keep the text around it.
+        if t.contains('\u{c}') {
+            page = page.saturating_add(u32::try_from(t.matches('\u{c}').count()).unwrap_or(0));
+        }
+        out.push(Line {
+            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            page,
+            text: t,
+            tab: t.contains('\t'),
+        });
+    }
+    // A final newline does not start a line.
+    if out.last().is_some_and(|l| l.text.is_empty()) && text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// Refuses binary data: a NUL byte, or more control characters than text of this kind has.
+pub(crate) fn check_text(text: &str) -> Result<()> {
+    let allowed = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+    let mut first: Option<(usize, u8)> = None;
+    let mut count = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        if b < 0x20 && !allowed(b) || b == 0x7f {
+            count += 1;
+            if first.is_none() {
+                first = Some((i, b));
+            }
+            if b == 0 {
+                first = Some((i, b));
+                count = usize::MAX;
+                break;
+            }
+        }
+    }
+    let limit = (text.len() / 1000).max(8);
+    match first {
+        Some((offset, byte)) if count > limit => {
+            let line = text
+                .as_bytes()
+                .get(..offset)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+            Err(Error::NotText {
+                line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+                byte,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_numbers() {
+        let lines = split("a\n\u{c}b\tc\r\n\nd\n");
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[1].text, "b\tc");
+        assert_eq!(lines[1].page, 2);
+        assert!(lines[1].tab);
+        assert_eq!(lines[3].no, 4);
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(check_text("ok\ttext\n").is_ok());
+        let err = check_text("line\nzero\u{0}byte").unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        let junk: String = (0u8..32).map(|b| char::from(b | 1)).cycle().take(200).collect();
+        assert_eq!(check_text(&junk).unwrap_err().code(), "not_text");
+    }
+}

@@ -1,0 +1,588 @@
+//! Reading disclosure text into a [`Document`].
+//!
+//! The text layout is the one PDF and Word conversions produce: table rows as tab-separated cells
+//! (empty cells kept), everything else line by line, pages separated by form feeds. The parser
+//! makes one pass to split lines, finds the table of contents, locates tables and 绩效目标表 by
+//! their titles (a layout's aliases), reads each table's header rows into named columns, and
+//! gathers the remaining lines into narrative sections.
+//!
+//! Nothing here depends on one document: titles, header words, row labels and section names come
+//! from the [`Layout`] and the [`Vocabulary`].
+
+mod lines;
+mod narrative;
+mod perf;
+mod table;
+
+use crate::amount::Unit;
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::layout::{Layout, TableSpec, Vocabulary, title_key};
+use crate::model::{DocKind, DocLevel, Document, DocumentMeta, Notice};
+use crate::text::{compact, find_year, normalize_name};
+
+pub(crate) use lines::Line;
+
+/// The largest input [`parse`] accepts, in bytes (16 MiB): about 500 times the size of a typical
+/// disclosure. Larger input is refused with [`Error::InputTooLarge`] so that a browser tab or a
+/// notebook is not brought down by a runaway file.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Parses disclosure text with the built-in layouts (chosen automatically) and catalog.
+///
+/// # Examples
+///
+/// ```
+/// # let text = include_str!("../../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+/// let doc = yusuan::parse(text).unwrap();
+/// assert_eq!(doc.meta.year, Some(2025));
+/// assert_eq!(doc.tables.len(), 12);
+/// assert_eq!(doc.glossary.len(), 17);
+/// ```
+pub fn parse(text: &str) -> Result<Document> {
+    Parser::new().parse(text)
+}
+
+/// Parses bytes that should be UTF-8 text; invalid UTF-8 is an error naming the byte offset.
+///
+/// # Examples
+///
+/// ```
+/// let err = yusuan::parse_bytes(b"\xff\xfe").unwrap_err();
+/// assert_eq!(err.code(), "invalid_utf8");
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Document> {
+    Parser::new().parse_bytes(bytes)
+}
+
+/// A configured parser: which layouts to consider, which catalog to key rows with, the size
+/// limit.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::{Parser, layout::Layout};
+/// # let text = include_str!("../../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+/// let parser = Parser::new().with_layout(Layout::by_name("national-12").unwrap().clone());
+/// assert_eq!(parser.parse(text).unwrap().meta.layout, "national-12");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Parser<'c> {
+    layouts: Vec<Layout>,
+    catalog: &'c Catalog,
+    max_bytes: usize,
+}
+
+impl Default for Parser<'static> {
+    fn default() -> Self {
+        Parser::new()
+    }
+}
+
+impl Parser<'static> {
+    /// A parser with the built-in layouts and catalog.
+    #[must_use]
+    pub fn new() -> Parser<'static> {
+        Parser {
+            layouts: Layout::builtin().to_vec(),
+            catalog: Catalog::builtin(),
+            max_bytes: MAX_INPUT_BYTES,
+        }
+    }
+}
+
+impl<'c> Parser<'c> {
+    /// Uses only `layout` (no automatic choice).
+    #[must_use]
+    pub fn with_layout(mut self, layout: Layout) -> Self {
+        self.layouts = vec![layout];
+        self
+    }
+
+    /// Adds a layout to those considered.
+    #[must_use]
+    pub fn add_layout(mut self, layout: Layout) -> Self {
+        self.layouts.push(layout);
+        self
+    }
+
+    /// Uses `catalog` to key rows printed by name only.
+    #[must_use]
+    pub fn with_catalog<'d>(self, catalog: &'d Catalog) -> Parser<'d> {
+        Parser {
+            layouts: self.layouts,
+            catalog,
+            max_bytes: self.max_bytes,
+        }
+    }
+
+    /// Sets the size limit in bytes.
+    #[must_use]
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Parses bytes that should be UTF-8.
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document> {
+        if bytes.len() > self.max_bytes {
+            return Err(Error::InputTooLarge {
+                size: bytes.len(),
+                limit: self.max_bytes,
+            });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        self.parse(text)
+    }
+
+    /// Parses disclosure text.
+    pub fn parse(&self, text: &str) -> Result<Document> {
+        if text.len() > self.max_bytes {
+            return Err(Error::InputTooLarge {
+                size: text.len(),
+                limit: self.max_bytes,
+            });
+        }
+        if text.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        lines::check_text(text)?;
+        let lines = lines::split(text);
+        let vocab = Vocabulary::builtin();
+        let ctx = Ctx {
+            vocab,
+            catalog: self.catalog,
+        };
+        let toc = find_toc(&lines);
+        let layout = self.choose_layout(&lines, toc.end)?;
+        let blocks = locate(&lines, toc.end, layout, &ctx);
+        if !blocks.iter().any(|b| matches!(b.kind, BlockKind::Table(_))) {
+            return Err(Error::NotADisclosure {
+                reason: format!(
+                    "no table title of the `{}` layout was found followed by a table",
+                    layout.name
+                ),
+            });
+        }
+        check_truncation(&lines, &blocks, layout, &ctx)?;
+
+        let mut doc = Document {
+            line_count: u32::try_from(lines.len()).unwrap_or(u32::MAX),
+            ..Document::default()
+        };
+        let mut notices = Vec::new();
+        doc.tables = table::build_tables(&lines, &blocks, layout, &ctx, &mut notices);
+        doc.performance = perf::build(&lines, &blocks, &ctx);
+        let narrative_lines = narrative_lines(&lines, toc, &blocks);
+        doc.sections = narrative::sections(&lines, &narrative_lines, &ctx);
+        doc.glossary = narrative::glossary(&doc.sections);
+        doc.meta = meta(&lines, toc, &blocks, layout, &doc, &ctx);
+        doc.notices = notices;
+        Ok(doc)
+    }
+
+    /// The layout whose titles match most table titles; with one layout configured, that one.
+    fn choose_layout(&self, lines: &[Line<'_>], from: usize) -> Result<&Layout> {
+        let mut best: Option<(usize, &Layout)> = None;
+        for layout in &self.layouts {
+            let hits = lines
+                .iter()
+                .skip(from)
+                .filter(|l| title_candidate(l).is_some_and(|t| layout.table_for_title(&t).is_some()))
+                .count();
+            if best.is_none_or(|(n, _)| hits > n) {
+                best = Some((hits, layout));
+            }
+        }
+        best.map(|(_, l)| l).ok_or_else(|| Error::InvalidLayout {
+            name: "?".to_owned(),
+            reason: "no layout is configured".to_owned(),
+        })
+    }
+}
+
+/// What the parser's steps share.
+pub(crate) struct Ctx<'a> {
+    pub vocab: &'a Vocabulary,
+    pub catalog: &'a Catalog,
+}
+
+/// Lines of the table of contents (0-based, end exclusive) and where the document body starts.
+#[derive(Debug, Clone, Copy, Default)]
+struct Toc {
+    start: usize,
+    end: usize,
+}
+
+/// Finds the table of contents: from a `目录` line, the run of short entry lines, up to the first
+/// line that repeats an entry (the body's first heading) or reads as prose.
+fn find_toc(lines: &[Line<'_>]) -> Toc {
+    let Some(start) = lines
+        .iter()
+        .take(200)
+        .position(|l| compact(l.text) == "目录")
+    else {
+        return Toc::default();
+    };
+    let mut entries: Vec<String> = Vec::new();
+    let mut end = start + 1;
+    while let Some(l) = lines.get(end) {
+        let t = l.text.trim();
+        if t.is_empty() {
+            end += 1;
+            continue;
+        }
+        let key = normalize_name(crate::text::strip_numbering(t));
+        let prose = t.contains('。') || t.chars().count() > 60 || l.tab;
+        if prose || entries.iter().any(|e| *e == key) {
+            break;
+        }
+        entries.push(key);
+        end += 1;
+    }
+    Toc { start, end }
+}
+
+/// A located block of lines: a table or a 绩效目标表, from its title to its last line.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub kind: BlockKind,
+    /// 0-based index of the title line.
+    pub title: usize,
+    /// 0-based index of the last line (inclusive).
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    /// A table: index into the layout's tables.
+    Table(usize),
+    /// A 绩效目标表.
+    Performance,
+}
+
+/// The title a line would be, normalised for matching; `None` for lines that cannot be titles.
+pub(crate) fn title_candidate(line: &Line<'_>) -> Option<String> {
+    let text = if line.tab {
+        let mut cells = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty());
+        let first = cells.next()?;
+        if cells.next().is_some() {
+            return None;
+        }
+        first
+    } else {
+        line.text.trim()
+    };
+    if text.is_empty() || text.len() > 150 {
+        return None;
+    }
+    Some(title_key(text))
+}
+
+fn block_kind(line: &Line<'_>, layout: &Layout, ctx: &Ctx<'_>) -> Option<BlockKind> {
+    let key = title_candidate(line)?;
+    if let Some(i) = layout
+        .tables
+        .iter()
+        .position(|t| t.titles.iter().any(|a| *a == key))
+    {
+        return Some(BlockKind::Table(i));
+    }
+    if ctx.vocab.performance_titles.iter().any(|t| *t == key) {
+        return Some(BlockKind::Performance);
+    }
+    None
+}
+
+/// True for lines that belong to a table block without being rows: the publishing body, the unit,
+/// a printed year.
+pub(crate) fn is_meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
+    if line.tab {
+        let mut any = false;
+        for cell in line.text.split('\t') {
+            let c = cell.trim();
+            if c.is_empty() {
+                continue;
+            }
+            if !is_meta_text(c, vocab) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+    is_meta_text(line.text.trim(), vocab)
+}
+
+fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
+    let n = normalize_name(text);
+    if n.is_empty() {
+        return false;
+    }
+    let prefixed = |p: &String| {
+        n.strip_prefix(p.as_str())
+            .is_some_and(|r| r.starts_with(':') || p.ends_with(':'))
+    };
+    if vocab.org_prefixes.iter().any(prefixed) || vocab.unit_prefixes.iter().any(prefixed) {
+        return true;
+    }
+    // （2023年度） printed under a title
+    if let Some(inner) = n.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return find_year(inner).is_some() && inner.chars().count() <= 8;
+    }
+    false
+}
+
+pub(crate) fn is_note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
+    if line.tab {
+        return false;
+    }
+    let n = normalize_name(line.text);
+    vocab.note_prefixes.iter().any(|p| n.starts_with(p.as_str()))
+}
+
+/// Locates every table and 绩效目标表 block after the table of contents.
+fn locate(lines: &[Line<'_>], from: usize, layout: &Layout, ctx: &Ctx<'_>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut i = from;
+    while i < lines.len() {
+        let Some(line) = lines.get(i) else { break };
+        if let Some(kind) = block_kind(line, layout, ctx) {
+            if has_table_after(lines, i, layout, ctx) {
+                let end = block_end(lines, i, layout, ctx);
+                blocks.push(Block { kind, title: i, end });
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    blocks
+}
+
+/// A title only starts a block when table rows follow it (after blank and meta lines).
+fn has_table_after(lines: &[Line<'_>], title: usize, layout: &Layout, ctx: &Ctx<'_>) -> bool {
+    for line in lines.iter().skip(title + 1).take(12) {
+        if line.text.trim().is_empty() || is_meta_line(line, ctx.vocab) {
+            continue;
+        }
+        return line.tab && block_kind(line, layout, ctx).is_none();
+    }
+    false
+}
+
+/// The last line of the block whose title is at `title`: rows, meta lines, notes and blank lines
+/// continue it; prose or another title ends it.
+fn block_end(lines: &[Line<'_>], title: usize, layout: &Layout, ctx: &Ctx<'_>) -> usize {
+    let mut last = title;
+    for (j, line) in lines.iter().enumerate().skip(title + 1) {
+        if line.text.trim().is_empty() {
+            continue;
+        }
+        if block_kind(line, layout, ctx).is_some() {
+            break;
+        }
+        if line.tab || is_meta_line(line, ctx.vocab) || is_note_line(line, ctx.vocab) {
+            last = j;
+            continue;
+        }
+        break;
+    }
+    last
+}
+
+/// The lines that belong to the narrative: everything after the table of contents that no block
+/// covers.
+fn narrative_lines(lines: &[Line<'_>], toc: Toc, blocks: &[Block]) -> Vec<usize> {
+    let body_start = if toc.end > 0 { toc.end } else { 0 };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut b = blocks.iter().peekable();
+    let mut i = body_start;
+    while i < lines.len() {
+        if let Some(block) = b.peek() {
+            if i >= block.title {
+                i = block.end + 1;
+                b.next();
+                continue;
+            }
+        }
+        out.push(i);
+        i += 1;
+    }
+    out
+}
+
+/// Refuses text that stops in the middle of its last table.
+fn check_truncation(
+    lines: &[Line<'_>],
+    blocks: &[Block],
+    layout: &Layout,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let Some(last) = blocks.last() else {
+        return Ok(());
+    };
+    let rest_empty = lines
+        .iter()
+        .skip(last.end + 1)
+        .all(|l| l.text.trim().is_empty());
+    if !rest_empty {
+        return Ok(());
+    }
+    let (key, spec_title) = match last.kind {
+        BlockKind::Table(i) => layout
+            .tables
+            .get(i)
+            .map_or(("?", ""), |t: &TableSpec| (t.key.as_str(), t.titles.first().map_or("", String::as_str))),
+        BlockKind::Performance => ("performance", "绩效目标表"),
+    };
+    let title = lines
+        .get(last.title)
+        .map_or_else(|| spec_title.to_owned(), |l| l.text.trim().replace('\t', ""));
+    let rows: Vec<&Line<'_>> = lines
+        .get(last.title + 1..=last.end)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|l| l.tab && !is_meta_line(l, ctx.vocab))
+        .collect();
+    let has_note = lines
+        .get(last.title + 1..=last.end)
+        .unwrap_or(&[])
+        .iter()
+        .any(|l| is_note_line(l, ctx.vocab));
+    let width = |l: &Line<'_>| l.text.trim_end_matches([' ', '\r']).split('\t').count();
+    let cut_line = lines.get(last.end).map_or(0, |l| l.no);
+    let truncated = match rows.as_slice() {
+        [] => !has_note,
+        [_] => !has_note && matches!(last.kind, BlockKind::Table(_)),
+        [first, .., final_row] => width(final_row) < width(first),
+    };
+    if truncated {
+        return Err(Error::TruncatedTable {
+            table: key.to_owned(),
+            title,
+            line: cut_line,
+        });
+    }
+    Ok(())
+}
+
+/// Document metadata from the cover, the org lines of the tables and the tables' units.
+fn meta(
+    lines: &[Line<'_>],
+    toc: Toc,
+    blocks: &[Block],
+    layout: &Layout,
+    doc: &Document,
+    ctx: &Ctx<'_>,
+) -> DocumentMeta {
+    // The cover: the lines before the table of contents, or the first few lines.
+    let cover_end = if toc.end > 0 {
+        toc.start
+    } else {
+        blocks.first().map_or(lines.len(), |b| b.title).min(12)
+    };
+    let cover: Vec<&str> = lines
+        .iter()
+        .take(cover_end)
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty() && !t.starts_with("# "))
+        .take(6)
+        .collect();
+    let cover_text = cover.concat();
+    let year = find_year(&cover_text).or_else(|| {
+        cover.iter().find_map(|t| {
+            let c = compact(t);
+            (c.len() == 4 && c.starts_with("20") && c.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| c.parse().ok())
+                .flatten()
+        })
+    });
+    let kind = if cover_text.contains("决算") {
+        Some(DocKind::FinalAccounts)
+    } else if cover_text.contains("预算") {
+        Some(DocKind::Budget)
+    } else {
+        layout.kind
+    };
+    let compact_cover = compact(&cover_text);
+    let level = if ["单位预算", "单位决算", "预算单位"]
+        .iter()
+        .any(|w| compact_cover.contains(w))
+    {
+        Some(DocLevel::Unit)
+    } else if ["部门预算", "部门决算", "预算主管部门"]
+        .iter()
+        .any(|w| compact_cover.contains(w))
+    {
+        Some(DocLevel::Department)
+    } else {
+        None
+    };
+    let unit = org_name(lines, ctx.vocab).or_else(|| {
+        cover
+            .iter()
+            .find(|t| find_year(t).is_none() && !t.contains("预算") && !t.contains("决算"))
+            .map(|t| (*t).to_owned())
+    });
+    // The unit most tables are stated in.
+    let mut counts: Vec<(Unit, usize)> = Vec::new();
+    for t in &doc.tables {
+        if let Some(u) = t.unit {
+            match counts.iter_mut().find(|(x, _)| *x == u) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((u, 1)),
+            }
+        }
+    }
+    let amount_unit = counts.iter().max_by_key(|(_, n)| *n).map(|(u, _)| *u);
+    DocumentMeta {
+        unit,
+        year,
+        kind,
+        level,
+        amount_unit,
+        layout: layout.name.clone(),
+        title: cover.first().map(|t| (*t).to_owned()),
+    }
+}
+
+/// The publishing body named on an org line (`部门(单位)：…`, `编制部门：… 单位：元`).
+fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
+    for line in lines {
+        for cell in line.text.split('\t') {
+            let n = normalize_name(cell);
+            for p in &vocab.org_prefixes {
+                let Some(rest) = n.strip_prefix(p.as_str()) else {
+                    continue;
+                };
+                let Some(name) = rest.strip_prefix(':') else {
+                    continue;
+                };
+                // drop a trailing `单位:元` printed on the same line
+                let name = vocab
+                    .unit_prefixes
+                    .iter()
+                    .filter_map(|u| name.find(u.as_str()))
+                    .min()
+                    .and_then(|pos| name.get(..pos))
+                    .unwrap_or(name);
+                if !name.is_empty() {
+                    return Some(name.to_owned());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Records a parser notice.
+pub(crate) fn notice(notices: &mut Vec<Notice>, code: &str, message: String, line: u32) {
+    notices.push(Notice {
+        code: code.to_owned(),
+        message,
+        line,
+    });
+}

@@ -1,0 +1,255 @@
+//! Narrative sections (headings and paragraphs) and the 名词解释.
+
+use crate::layout::Vocabulary;
+use crate::model::{GlossaryEntry, LineSpan, Paragraph, Section, SectionKind};
+use crate::text::{is_cn_numeral, normalize_name, strip_numbering};
+
+use super::{Ctx, Line};
+
+/// How a line is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    /// 第一部分
+    Part,
+    /// 一、
+    First,
+    /// （一）
+    Second,
+    /// 1. / 1、
+    Item,
+    None,
+}
+
+fn numbering(text: &str) -> Numbering {
+    let t = text.trim_start_matches(['-', '•', ' ']).trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('第') => {
+            let n = chars.clone().take_while(|c| is_cn_numeral(*c)).count();
+            let rest: String = chars.skip(n).take(2).collect();
+            if n > 0 && (rest == "部分" || rest.starts_with('章')) {
+                Numbering::Part
+            } else {
+                Numbering::None
+            }
+        }
+        Some('（' | '(') => {
+            let n = chars.clone().take_while(|c| is_cn_numeral(*c) || c.is_ascii_digit()).count();
+            if n > 0 && matches!(chars.nth(n), Some('）' | ')')) {
+                Numbering::Second
+            } else {
+                Numbering::None
+            }
+        }
+        Some(c) if is_cn_numeral(c) => {
+            let n = 1 + chars.clone().take_while(|c| is_cn_numeral(*c)).count();
+            if t.chars().nth(n) == Some('、') {
+                Numbering::First
+            } else {
+                Numbering::None
+            }
+        }
+        Some(c) if c.is_ascii_digit() => {
+            if strip_numbering(t).len() < t.len() {
+                Numbering::Item
+            } else {
+                Numbering::None
+            }
+        }
+        _ => Numbering::None,
+    }
+}
+
+/// The section kind a heading names.
+fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
+    let n = normalize_name(heading);
+    vocab
+        .sections
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| n.contains(w.as_str())))
+        .map(|(k, _)| *k)
+}
+
+/// The heading level and kind of a line, if it is a heading.
+fn heading(text: &str, vocab: &Vocabulary) -> Option<(u8, SectionKind)> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 40 {
+        return None;
+    }
+    let stripped = strip_numbering(t);
+    let body = stripped.trim_end_matches(['：', ':']);
+    if body.is_empty() && numbering(t) == Numbering::Part {
+        return Some((0, SectionKind::Part));
+    }
+    if body.is_empty()
+        || body.contains(['。', '；', '，', ';', ',', '：', ':', '？', '！'])
+        || body.chars().count() > 32
+    {
+        return None;
+    }
+    let kind = section_kind(body, vocab);
+    match numbering(t) {
+        Numbering::Part => Some((0, kind.unwrap_or(SectionKind::Part))),
+        Numbering::First => Some((1, kind.unwrap_or(SectionKind::Other))),
+        Numbering::Second => Some((2, kind.unwrap_or(SectionKind::Other))),
+        Numbering::Item => None,
+        // An unnumbered heading must name a known section and be short.
+        Numbering::None => kind
+            .filter(|_| body.chars().count() <= 24)
+            .map(|k| (0, k)),
+    }
+}
+
+struct Builder {
+    sections: Vec<Section>,
+    para: Option<Paragraph>,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        if let Some(p) = self.para.take() {
+            if let Some(s) = self.sections.last_mut() {
+                s.lines.end = s.lines.end.max(p.lines.end);
+                s.paragraphs.push(p);
+            }
+        }
+    }
+
+    fn add_line(&mut self, text: &str, no: u32, new_paragraph: bool) {
+        if new_paragraph {
+            self.flush();
+        }
+        match &mut self.para {
+            Some(p) => {
+                p.breaks.push(u32::try_from(p.text.len()).unwrap_or(u32::MAX));
+                p.text.push_str(text);
+                p.lines.end = no;
+            }
+            None => {
+                self.para = Some(Paragraph {
+                    text: text.to_owned(),
+                    lines: LineSpan { start: no, end: no },
+                    breaks: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+/// Gathers narrative lines (0-based indices, in order) into sections.
+pub(crate) fn sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -> Vec<Section> {
+    let vocab = ctx.vocab;
+    let mut b = Builder {
+        sections: Vec::new(),
+        para: None,
+    };
+    let mut prev: Option<usize> = None;
+    for &i in narrative {
+        let Some(line) = lines.get(i) else { continue };
+        let text = line.text.trim();
+        let gap = prev.is_some_and(|p| i != p + 1);
+        prev = Some(i);
+        if text.is_empty() || line.text.starts_with("# ") && b.sections.is_empty() {
+            b.flush();
+            continue;
+        }
+        if let Some((level, mut kind)) = heading(text, vocab) {
+            b.flush();
+            if matches!(kind, SectionKind::Other) {
+                // a sub-heading of a known section is about that section
+                if let Some(parent) = b
+                    .sections
+                    .iter()
+                    .rev()
+                    .find(|s| s.level < level)
+                    .filter(|s| !matches!(s.kind, SectionKind::Part | SectionKind::Other))
+                {
+                    kind = parent.kind;
+                }
+            }
+            b.sections.push(Section {
+                kind,
+                level,
+                title: text.to_owned(),
+                lines: LineSpan {
+                    start: line.no,
+                    end: line.no,
+                },
+                paragraphs: Vec::new(),
+            });
+            continue;
+        }
+        if b.sections.is_empty() {
+            // text before the first heading: an untitled section
+            b.sections.push(Section {
+                kind: SectionKind::Other,
+                level: 0,
+                title: String::new(),
+                lines: LineSpan {
+                    start: line.no,
+                    end: line.no,
+                },
+                paragraphs: Vec::new(),
+            });
+        }
+        let numbered = numbering(text) != Numbering::None;
+        b.add_line(text, line.no, gap || numbered);
+    }
+    b.flush();
+    b.sections
+}
+
+/// The 名词解释 entries: numbered paragraphs `一、术语：定义` of the glossary sections.
+pub(crate) fn glossary(sections: &[Section]) -> Vec<GlossaryEntry> {
+    let mut out = Vec::new();
+    for s in sections.iter().filter(|s| s.kind == SectionKind::Glossary) {
+        for p in &s.paragraphs {
+            if numbering(&p.text) == Numbering::None {
+                continue;
+            }
+            let body = strip_numbering(&p.text);
+            let Some(pos) = body.find(['：', ':']) else {
+                continue;
+            };
+            let term = body.get(..pos).unwrap_or("").trim();
+            let sep_len = body.get(pos..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            let definition = body.get(pos + sep_len..).unwrap_or("").trim();
+            if term.is_empty() || term.chars().count() > 30 || definition.is_empty() {
+                continue;
+            }
+            out.push(GlossaryEntry {
+                term: term.to_owned(),
+                definition: definition.to_owned(),
+                lines: p.lines,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        let v = Vocabulary::builtin();
+        assert_eq!(heading("一、主要职责", v), Some((1, SectionKind::Duties)));
+        assert_eq!(heading("第四部分", v), Some((0, SectionKind::Part)));
+        assert_eq!(heading("名词解释", v), Some((0, SectionKind::Glossary)));
+        assert_eq!(heading("（一）预算绩效管理情况", v), Some((2, SectionKind::Performance)));
+        assert_eq!(heading("一、财政拨款收入：指由市级财政拨款形成的部门收入。", v), None);
+        assert_eq!(heading("1. 收入预算增加101.51万元", v), None);
+        assert_eq!(heading("单位概况", v), None);
+    }
+
+    #[test]
+    fn numbering_kinds() {
+        assert_eq!(numbering("（一）、基本支出预算：是"), Numbering::Second);
+        assert_eq!(numbering("十二、政府采购"), Numbering::First);
+        assert_eq!(numbering("- 一、主要职责"), Numbering::First);
+        assert_eq!(numbering("1. 协助"), Numbering::Item);
+        assert_eq!(numbering("2025年"), Numbering::None);
+        assert_eq!(numbering("一般"), Numbering::None);
+    }
+}

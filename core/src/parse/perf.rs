@@ -1,0 +1,317 @@
+//! Reading 绩效目标表 (project performance-target tables).
+//!
+//! The tables come in several shapes: a few labelled rows (项目名称, 主管部门, 实施单位), funding
+//! rows pairing a label with an amount (one or two pairs per row), a goal, then an indicator
+//! header (一级指标 / 二级指标 / 三级指标 / 指标值) and indicator rows whose first two levels are
+//! printed only when they change. A table continued on the next page (the title repeated, no
+//! 项目名称) belongs to the previous project.
+
+use crate::amount::{CellValue, Unit};
+use crate::model::{Cell, FundLine, Funding, Indicator, LineSpan, PerformanceTable};
+use crate::text::normalize_name;
+
+use super::{Block, BlockKind, Ctx, Line, is_meta_line};
+
+/// Printed positions of the indicator columns.
+#[derive(Debug, Clone, Copy, Default)]
+struct IndicatorCols {
+    level1: Option<usize>,
+    level2: Option<usize>,
+    name: Option<usize>,
+    value: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    cols: Option<IndicatorCols>,
+    level1: String,
+    level2: String,
+    /// Column of the goal text on the next row.
+    pending_goal: Option<usize>,
+}
+
+/// Builds the 绩效目标表 of all performance blocks.
+pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<PerformanceTable> {
+    let mut tables: Vec<PerformanceTable> = Vec::new();
+    let mut state = State::default();
+    for block in blocks.iter().filter(|b| b.kind == BlockKind::Performance) {
+        let rows: Vec<&Line<'_>> = lines
+            .get(block.title + 1..=block.end)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|l| l.tab && !is_meta_line(l, ctx.vocab))
+            .collect();
+        let starts_project = rows.iter().any(|l| project_name(l).is_some());
+        let title = lines
+            .get(block.title)
+            .map(|l| l.text.replace('\t', "").trim().to_owned())
+            .unwrap_or_default();
+        let start_line = lines.get(block.title).map_or(0, |l| l.no);
+        let end_line = lines.get(block.end).map_or(start_line, |l| l.no);
+        if starts_project || tables.is_empty() {
+            tables.push(PerformanceTable {
+                project: String::new(),
+                title,
+                department: None,
+                implementer: None,
+                unit: None,
+                funding: Vec::new(),
+                goal: None,
+                indicators: Vec::new(),
+                lines: LineSpan {
+                    start: start_line,
+                    end: end_line,
+                },
+            });
+            state = State::default();
+        } else if let Some(t) = tables.last_mut() {
+            t.lines.end = end_line;
+        }
+        let Some(table) = tables.last_mut() else {
+            continue;
+        };
+        for line in rows {
+            read_row(table, &mut state, line, ctx);
+        }
+    }
+    tables
+}
+
+fn project_name(line: &Line<'_>) -> Option<String> {
+    labelled_value(&line.cells(), "项目名称")
+}
+
+/// The first non-empty cell after the cell that contains `label`.
+fn labelled_value(cells: &[&str], label: &str) -> Option<String> {
+    let pos = cells
+        .iter()
+        .position(|c| normalize_name(c).starts_with(label))?;
+    cells
+        .iter()
+        .skip(pos + 1)
+        .map(|c| c.trim())
+        .find(|c| !c.is_empty())
+        .map(str::to_owned)
+}
+
+fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ctx: &Ctx<'_>) {
+    let cells = line.cells();
+    let norm: Vec<String> = cells.iter().map(|c| normalize_name(c)).collect();
+    if let Some(col) = state.pending_goal.take() {
+        let text = cells
+            .get(col)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .or_else(|| cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()));
+        if let Some(t) = text {
+            table.goal = Some(strip_tags(t));
+            return;
+        }
+    }
+    if let Some(name) = project_name(line) {
+        table.project = name;
+        return;
+    }
+    if norm.iter().any(|c| c.starts_with("主管部门")) || norm.iter().any(|c| c == "实施单位") {
+        if let Some(d) = cells
+            .iter()
+            .position(|c| normalize_name(c).starts_with("主管部门"))
+            .and_then(|p| next_text(&cells, p))
+        {
+            table.department = Some(d);
+        }
+        if let Some(i) = labelled_value(&cells, "实施单位") {
+            table.implementer = Some(i);
+        }
+        return;
+    }
+    if let Some(first) = norm.iter().position(|c| c.contains("一级指标")) {
+        let find = |w: &str| norm.iter().position(|c| c.contains(w));
+        state.cols = Some(IndicatorCols {
+            level1: Some(first),
+            level2: find("二级指标"),
+            name: find("三级指标"),
+            value: find("指标值"),
+        });
+        return;
+    }
+    if let Some(cols) = state.cols {
+        read_indicator(table, state, cols, &cells, line.no);
+        return;
+    }
+    if let Some(pos) = norm
+        .iter()
+        .position(|c| c.contains("总体目标") || c.contains("总目标"))
+    {
+        let text_after = cells
+            .iter()
+            .skip(pos + 1)
+            .map(|c| c.trim())
+            .find(|c| {
+                let n = normalize_name(c);
+                !c.is_empty() && !(n.ends_with("目标") && n.chars().count() <= 8)
+            });
+        match text_after {
+            Some(t) => table.goal = Some(strip_tags(t)),
+            None => {
+                // the goal is on the next row, under 年度总体目标 when there is one
+                state.pending_goal = norm
+                    .iter()
+                    .position(|c| c.contains("年度总体目标"))
+                    .or(Some(pos));
+            }
+        }
+        return;
+    }
+    read_funding(table, &cells, &norm, line.no, ctx);
+}
+
+fn next_text(cells: &[&str], pos: usize) -> Option<String> {
+    cells
+        .iter()
+        .skip(pos + 1)
+        .map(|c| c.trim())
+        .find(|c| !c.is_empty())
+        .map(str::to_owned)
+}
+
+/// Removes HTML tags that some systems leave in goal texts (`<p>…</p>`); a `<` that does not
+/// open a tag is kept.
+fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find('<') {
+        out.push_str(rest.get(..pos).unwrap_or(""));
+        let after = rest.get(pos + 1..).unwrap_or("");
+        let tag_len = after
+            .find('>')
+            .filter(|&e| e <= 12 && after.get(..e).is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'/')));
+        match tag_len {
+            Some(e) => rest = after.get(e + 1..).unwrap_or(""),
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim().to_owned()
+}
+
+fn read_indicator(
+    table: &mut PerformanceTable,
+    state: &mut State,
+    cols: IndicatorCols,
+    cells: &[&str],
+    line: u32,
+) {
+    let at = |p: Option<usize>| p.and_then(|p| cells.get(p)).map_or("", |c| c.trim());
+    let l1 = at(cols.level1);
+    let l2 = at(cols.level2);
+    let name = at(cols.name);
+    let mut value = at(cols.value).to_owned();
+    if value.is_empty() {
+        // some tables print the value one column off; take the last non-empty cell after the name
+        let after = cols.name.map_or(0, |p| p + 1);
+        if let Some(v) = cells.iter().skip(after).map(|c| c.trim()).rfind(|c| !c.is_empty()) {
+            value = v.to_owned();
+        }
+    }
+    if !l1.is_empty() {
+        state.level1 = l1.to_owned();
+        state.level2.clear();
+    }
+    if !l2.is_empty() {
+        state.level2 = l2.to_owned();
+    }
+    if name.is_empty() && value.is_empty() {
+        return;
+    }
+    table.indicators.push(Indicator {
+        level1: state.level1.clone(),
+        level2: state.level2.clone(),
+        name: name.to_owned(),
+        value,
+        line,
+    });
+}
+
+/// Funding rows: label cells each followed by an amount cell; the first cell may carry the unit
+/// (`项目资金（万元）`).
+fn read_funding(table: &mut PerformanceTable, cells: &[&str], norm: &[String], line: u32, ctx: &Ctx<'_>) {
+    if table.unit.is_none() {
+        table.unit = norm
+            .iter()
+            .find(|c| c.contains("资金") && c.contains('元'))
+            .and_then(|c| Unit::from_label(c));
+    }
+    let annual_col = norm.iter().position(|c| {
+        ctx.vocab
+            .fund_lines
+            .get(&FundLine::AnnualTotal)
+            .is_some_and(|ws| ws.iter().any(|w| c.contains(w.as_str())))
+    });
+    let mut i = 0;
+    while i < cells.len() {
+        let n = norm.get(i).map_or("", String::as_str);
+        let Some(mut kind) = fund_line(n, ctx) else {
+            i += 1;
+            continue;
+        };
+        if kind == FundLine::Other && annual_col.is_some_and(|a| i > a) {
+            kind = FundLine::AnnualOther;
+        }
+        let amount_pos = (i + 1..cells.len()).find(|&j| cells.get(j).is_some_and(|c| !c.trim().is_empty()));
+        let Some(j) = amount_pos else { break };
+        let raw = cells.get(j).map_or("", |c| c.trim());
+        let (value, note) = CellValue::parse(raw);
+        if matches!(value, CellValue::Amount(_) | CellValue::Unreadable { .. } | CellValue::Dash) {
+            table.funding.push(Funding {
+                line: kind,
+                label: cells.get(i).map_or("", |c| c.trim()).to_owned(),
+                cell: Cell {
+                    column: 0,
+                    text: raw.to_owned(),
+                    value,
+                    note,
+                    line,
+                },
+            });
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn fund_line(label: &str, ctx: &Ctx<'_>) -> Option<FundLine> {
+    if label.is_empty() {
+        return None;
+    }
+    const ORDER: [FundLine; 6] = [
+        FundLine::AnnualTotal,
+        FundLine::AnnualFiscal,
+        FundLine::CarryForward,
+        FundLine::Total,
+        FundLine::Fiscal,
+        FundLine::Other,
+    ];
+    ORDER.into_iter().find(|kind| {
+        ctx.vocab
+            .fund_lines
+            .get(kind)
+            .is_some_and(|ws| ws.iter().any(|w| label.contains(w.as_str())))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_stripped() {
+        assert_eq!(strip_tags("<p>目标</p>"), "目标");
+        assert_eq!(strip_tags("a < b"), "a < b");
+        assert_eq!(strip_tags("<p>x<br/>y</p>"), "xy");
+    }
+}

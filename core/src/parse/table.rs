@@ -1,0 +1,883 @@
+//! Reading a located table block into a [`Table`]: header rows into named columns, lanes of
+//! two-sided tables, hierarchical code columns into full codes, labelled summary rows into line
+//! items, continuations stitched.
+
+use crate::amount::{CellValue, Unit};
+use crate::catalog::{Domain, Level};
+use crate::layout::{ColumnSpec, Layout, Vocabulary};
+use crate::model::{
+    Basis, Cell, Column, ColumnKey, LineSpan, Note, Notice, Row, RowIssue, Side, Table, TableKind,
+};
+use crate::text::{compact, find_year, normalize_name, strip_numbering};
+
+use super::{Block, BlockKind, Ctx, Line, is_meta_line, is_note_line, notice};
+
+/// Builds the tables of all table blocks, stitching a block into the previous one when it repeats
+/// that table's title right after it.
+pub(crate) fn build_tables(
+    lines: &[Line<'_>],
+    blocks: &[Block],
+    layout: &Layout,
+    ctx: &Ctx<'_>,
+    notices: &mut Vec<Notice>,
+) -> Vec<Table> {
+    let mut groups: Vec<(usize, Vec<&Block>)> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for block in blocks {
+        let BlockKind::Table(spec) = block.kind else {
+            prev_end = None;
+            continue;
+        };
+        let adjacent = prev_end.is_some_and(|end| {
+            lines
+                .get(end + 1..block.title)
+                .is_some_and(|between| between.iter().all(|l| l.text.trim().is_empty()))
+        });
+        match groups.last_mut() {
+            Some((s, group)) if *s == spec && adjacent => group.push(block),
+            _ => groups.push((spec, vec![block])),
+        }
+        prev_end = Some(block.end);
+    }
+    let mut tables = Vec::with_capacity(groups.len());
+    for (spec_idx, group) in groups {
+        let Some(spec) = layout.tables.get(spec_idx) else {
+            continue;
+        };
+        if tables.iter().any(|t: &Table| t.key == spec.key) {
+            let line = group
+                .first()
+                .and_then(|b| lines.get(b.title))
+                .map_or(0, |l| l.no);
+            notice(
+                notices,
+                "duplicate_table",
+                format!("table `{}` is printed a second time; the first one is used", spec.key),
+                line,
+            );
+        }
+        tables.push(read_table(lines, &group, &spec.key, spec.kind, &spec.columns, ctx, notices));
+    }
+    tables
+}
+
+/// What a printed column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    CodePart(Level),
+    Code,
+    Label,
+    Category,
+    Amount,
+}
+
+#[derive(Debug, Clone)]
+struct ColInfo {
+    role: Role,
+    segments: Vec<String>,
+    year: Option<u16>,
+    basis: Option<Basis>,
+    lane: u8,
+}
+
+/// The code columns of a code group.
+#[derive(Debug, Default, Clone)]
+struct CodeGroup {
+    parts: Vec<(Option<Level>, usize)>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Lane {
+    side: Option<Side>,
+    primary: CodeGroup,
+    secondary: CodeGroup,
+    label: Option<usize>,
+    label2: Option<usize>,
+    category: Option<usize>,
+    /// (index into `Table::columns`, printed position)
+    amounts: Vec<(u16, usize)>,
+}
+
+#[derive(Debug, Default)]
+struct CodeCtx {
+    class: Option<String>,
+    section: Option<String>,
+}
+
+fn read_table(
+    lines: &[Line<'_>],
+    group: &[&Block],
+    key: &str,
+    kind: TableKind,
+    extra_specs: &[ColumnSpec],
+    ctx: &Ctx<'_>,
+    notices: &mut Vec<Notice>,
+) -> Table {
+    let vocab = ctx.vocab;
+    let first = group.first().map_or(0, |b| b.title);
+    let last = group.last().map_or(first, |b| b.end);
+    let title = lines
+        .get(first)
+        .map(|l| l.text.replace('\t', " ").trim().to_owned())
+        .unwrap_or_default();
+    let mut unit = None;
+    let mut note: Option<Note> = None;
+    // (line index, cells, is the first row of a continuation block)
+    let mut rows: Vec<(usize, Vec<&str>, bool)> = Vec::new();
+    for (bi, block) in group.iter().enumerate() {
+        let mut first_row_of_block = bi > 0;
+        for idx in block.title..=block.end {
+            let Some(line) = lines.get(idx) else { break };
+            if unit.is_none() {
+                unit = unit_of_line(line.text);
+            }
+            if idx == block.title {
+                continue;
+            }
+            if is_note_line(line, vocab) {
+                if note.is_none() {
+                    note = Some(Note {
+                        text: line.text.trim().to_owned(),
+                        line: line.no,
+                    });
+                }
+                continue;
+            }
+            if !line.tab || is_meta_line(line, vocab) {
+                continue;
+            }
+            rows.push((idx, line.cells(), first_row_of_block));
+            first_row_of_block = false;
+        }
+    }
+
+    // Header rows: the leading rows of the first block before the first data row.
+    let header_count = rows
+        .iter()
+        .take_while(|(_, cells, cont)| !*cont && !is_data_row(cells, vocab))
+        .count();
+    let mut header: Vec<Vec<String>> = rows
+        .iter()
+        .take(header_count)
+        .map(|(_, cells, _)| cells.iter().map(|c| normalize_name(c)).collect())
+        .collect();
+    // A sub-header merged into the first data row (`类 | 款 | 项 | 合计 | 2,946.25 …`).
+    let merged_codes = rows
+        .get(header_count)
+        .map(|(_, cells, _)| {
+            cells
+                .iter()
+                .map(|c| {
+                    let n = normalize_name(c);
+                    if code_part_level(&n, vocab).is_some() {
+                        n
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect::<Vec<String>>()
+        })
+        .filter(|r| r.iter().any(|c| !c.is_empty()));
+    if let Some(sub) = merged_codes {
+        header.push(sub);
+    }
+    let data: Vec<&(usize, Vec<&str>, bool)> = rows.iter().skip(header_count).collect();
+    let width = rows.iter().map(|(_, c, _)| c.len()).max().unwrap_or(0);
+
+    let mut infos = compose_columns(&header, width, vocab);
+    infer_roles_from_data(&mut infos, &data);
+    assign_lanes(&mut infos);
+    let specs: Vec<&ColumnSpec> = extra_specs
+        .iter()
+        .chain(vocab.columns.get(&kind).into_iter().flatten())
+        .collect();
+    let (columns, lanes) = name_columns(&infos, &specs, kind, vocab);
+
+    // Rows.
+    let header_norm: Vec<Vec<String>> = rows
+        .iter()
+        .take(header_count)
+        .map(|(_, cells, _)| trimmed_norm(cells))
+        .collect();
+    let mut out_rows: Vec<Row> = Vec::new();
+    let mut code_ctx: Vec<(CodeCtx, CodeCtx)> = lanes.iter().map(|_| Default::default()).collect();
+    // Words of the header rows: a later row made only of them is a header repeated on a new page.
+    let header_words: std::collections::HashSet<&str> = header
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (idx, cells, _) in data.iter().map(|r| (r.0, &r.1, r.2)) {
+        let Some(line) = lines.get(idx) else { continue };
+        let norm = trimmed_norm(cells);
+        if header_norm.iter().any(|h| *h == norm) {
+            continue;
+        }
+        if !is_data_row(cells, vocab) {
+            let words: Vec<&String> = norm.iter().filter(|w| !w.is_empty()).collect();
+            if words.len() >= 2 && words.iter().all(|w| header_words.contains(w.as_str())) {
+                continue;
+            }
+        }
+        for (lane_no, lane) in lanes.iter().enumerate() {
+            let Some((pctx, sctx)) = code_ctx.get_mut(lane_no) else {
+                continue;
+            };
+            if let Some(row) = read_row(
+                cells, line.no, lane_no, lane, kind, pctx, sctx, ctx, key, notices,
+            ) {
+                out_rows.push(row);
+            }
+        }
+        if cells.len() > width {
+            notice(
+                notices,
+                "cells_beyond_header",
+                format!("a row of `{key}` has more cells than its header"),
+                line.no,
+            );
+        }
+    }
+    mark_unlabelled_totals(&mut out_rows, kind);
+
+    Table {
+        key: key.to_owned(),
+        kind,
+        title,
+        unit,
+        columns,
+        rows: out_rows,
+        note,
+        lines: LineSpan {
+            start: lines.get(first).map_or(0, |l| l.no),
+            end: lines.get(last).map_or(0, |l| l.no),
+        },
+        continuations: u8::try_from(group.len().saturating_sub(1)).unwrap_or(u8::MAX),
+    }
+}
+
+/// Normalised cells without trailing empty ones, for comparing header rows.
+fn trimmed_norm(cells: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = cells.iter().map(|c| normalize_name(c)).collect();
+    while v.last().is_some_and(String::is_empty) {
+        v.pop();
+    }
+    v
+}
+
+/// The unit stated on a line (`单位：万元`, `编制部门：… 单位：元`, `（单位：万元）`).
+pub(crate) fn unit_of_line(text: &str) -> Option<Unit> {
+    if !text.contains("单位") {
+        return None;
+    }
+    let n = normalize_name(text);
+    let mut rest = n.as_str();
+    while let Some(pos) = rest.find("单位:") {
+        let after = rest.get(pos + "单位:".len()..).unwrap_or("");
+        if after.starts_with("万元") {
+            return Some(Unit::WanYuan);
+        }
+        if after.starts_with("亿元") {
+            return Some(Unit::YiYuan);
+        }
+        if after.starts_with('元') {
+            return Some(Unit::Yuan);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// A data row holds an amount, starts with a classification code, or is a total row with nothing
+/// but amounts after its label.
+fn is_data_row(cells: &[&str], vocab: &Vocabulary) -> bool {
+    let mut first_text: Option<String> = None;
+    let mut other_text = false;
+    for c in cells {
+        let t = c.trim();
+        if t.is_empty() {
+            continue;
+        }
+        match CellValue::parse(t).0 {
+            CellValue::Amount(_) => return true,
+            CellValue::Dash => {}
+            _ => {
+                if first_text.is_none() {
+                    let n = normalize_name(t);
+                    if Domain::of_code(&n).is_some() {
+                        return true;
+                    }
+                    first_text = Some(n);
+                } else {
+                    other_text = true;
+                }
+            }
+        }
+    }
+    !other_text
+        && first_text.is_some_and(|t| vocab.total_labels.iter().any(|l| *l == t))
+}
+
+fn code_part_level(n: &str, vocab: &Vocabulary) -> Option<Level> {
+    let w = &vocab.code_part_words;
+    if w.class.iter().any(|x| x == n) {
+        Some(Level::Class)
+    } else if w.section.iter().any(|x| x == n) {
+        Some(Level::Section)
+    } else if w.item.iter().any(|x| x == n) {
+        Some(Level::Item)
+    } else {
+        None
+    }
+}
+
+/// Composes each column's header path from the header rows: an empty cell under a spanning
+/// header takes the nearest header to its left in that row.
+fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> Vec<ColInfo> {
+    let at = |r: usize, c: usize| -> &str {
+        header
+            .get(r)
+            .and_then(|row| row.get(c))
+            .map_or("", String::as_str)
+    };
+    let mut infos = Vec::with_capacity(width);
+    for c in 0..width {
+        let mut segments: Vec<String> = Vec::new();
+        let mut year = None;
+        let mut basis = None;
+        for r in 0..header.len() {
+            let mut text = at(r, c).to_owned();
+            if text.is_empty() {
+                let below = (r + 1..header.len()).any(|r2| !at(r2, c).is_empty());
+                if below {
+                    text = (0..c)
+                        .rev()
+                        .map(|c2| at(r, c2))
+                        .find(|t| !t.is_empty())
+                        .unwrap_or("")
+                        .to_owned();
+                }
+            }
+            if text.is_empty() {
+                continue;
+            }
+            let (rest, y, b) = strip_qualifiers(&text);
+            year = year.or(y);
+            basis = basis.or(b);
+            if !rest.is_empty() && segments.last() != Some(&rest) {
+                segments.push(rest);
+            }
+        }
+        let role = role_of(&segments, vocab);
+        infos.push(ColInfo {
+            role,
+            segments,
+            year,
+            basis,
+            lane: 0,
+        });
+    }
+    infos
+}
+
+/// Takes the year (`2024年`) and basis (`预算数`, `决算数`) out of a header word.
+fn strip_qualifiers(text: &str) -> (String, Option<u16>, Option<Basis>) {
+    let mut s = text.to_owned();
+    let mut year = None;
+    if let Some(y) = find_year(&s) {
+        year = Some(y);
+        let pat = format!("{y}年");
+        s = s.replacen(&pat, "", 1);
+        if let Some(r) = s.strip_prefix('度') {
+            s = r.to_owned();
+        }
+    }
+    let mut basis = None;
+    for (word, b) in [
+        ("预算数", Basis::Budget),
+        ("决算数", Basis::Actual),
+        ("执行数", Basis::Actual),
+    ] {
+        if s.ends_with(word) {
+            basis = Some(b);
+            s.truncate(s.len() - word.len());
+            break;
+        }
+    }
+    (s, year, basis)
+}
+
+fn role_of(segments: &[String], vocab: &Vocabulary) -> Role {
+    let Some(last) = segments.last() else {
+        return Role::Amount;
+    };
+    if let Some(level) = code_part_level(last, vocab) {
+        return Role::CodePart(level);
+    }
+    if vocab.code_words.iter().any(|w| last.contains(w.as_str())) {
+        return Role::Code;
+    }
+    if vocab.category_words.iter().any(|w| last.contains(w.as_str())) {
+        return Role::Category;
+    }
+    if vocab.label_words.iter().any(|w| last.contains(w.as_str()))
+        || vocab.label_suffix.iter().any(|w| last.ends_with(w.as_str()))
+    {
+        return Role::Label;
+    }
+    Role::Amount
+}
+
+/// A column with no known header whose printed cells are words is a label (or category) column.
+fn infer_roles_from_data(infos: &mut [ColInfo], data: &[&(usize, Vec<&str>, bool)]) {
+    for (c, info) in infos.iter_mut().enumerate() {
+        if info.role != Role::Amount || !info.segments.is_empty() {
+            continue;
+        }
+        let mut text = 0usize;
+        let mut numbers = 0usize;
+        for (_, cells, _) in data {
+            match cells.get(c).map(|t| CellValue::parse(t).0) {
+                Some(CellValue::Amount(_)) => numbers += 1,
+                Some(CellValue::Text) => text += 1,
+                _ => {}
+            }
+        }
+        if text > numbers {
+            info.role = Role::Label;
+        }
+    }
+}
+
+/// A new lane starts at a code or label column that follows an amount column.
+fn assign_lanes(infos: &mut [ColInfo]) {
+    let mut lane = 0u8;
+    let mut seen_amount = false;
+    for info in infos.iter_mut() {
+        match info.role {
+            Role::Amount => seen_amount = true,
+            Role::Code | Role::CodePart(_) | Role::Label if seen_amount => {
+                lane = lane.saturating_add(1);
+                seen_amount = false;
+            }
+            _ => {}
+        }
+        info.lane = lane;
+    }
+}
+
+fn name_columns(
+    infos: &[ColInfo],
+    specs: &[&ColumnSpec],
+    kind: TableKind,
+    vocab: &Vocabulary,
+) -> (Vec<Column>, Vec<Lane>) {
+    let lane_count = infos.iter().map(|i| usize::from(i.lane) + 1).max().unwrap_or(1);
+    let mut lanes: Vec<Lane> = vec![Lane::default(); lane_count];
+    let mut columns = Vec::new();
+    for (pos, info) in infos.iter().enumerate() {
+        let Some(lane) = lanes.get_mut(usize::from(info.lane)) else {
+            continue;
+        };
+        if lane.side.is_none() && kind == TableKind::Summary {
+            lane.side = side_of(&info.segments, vocab);
+        }
+        match info.role {
+            Role::CodePart(level) => {
+                let group = if lane.label.is_some() {
+                    &mut lane.secondary
+                } else {
+                    &mut lane.primary
+                };
+                group.parts.push((Some(level), pos));
+            }
+            Role::Code => {
+                let group = if lane.label.is_some() {
+                    &mut lane.secondary
+                } else {
+                    &mut lane.primary
+                };
+                group.parts.push((None, pos));
+            }
+            Role::Label => {
+                if lane.label.is_none() {
+                    lane.label = Some(pos);
+                } else if lane.label2.is_none() {
+                    lane.label2 = Some(pos);
+                }
+            }
+            Role::Category => lane.category = lane.category.or(Some(pos)),
+            Role::Amount => {
+                let key = column_key(&info.segments, specs, kind, vocab);
+                let Ok(index) = u16::try_from(columns.len()) else {
+                    continue;
+                };
+                lane.amounts.push((index, pos));
+                columns.push(Column {
+                    key,
+                    header: info.segments.join("/"),
+                    lane: info.lane,
+                    side: None,
+                    year: info.year,
+                    basis: info.basis,
+                    position: u16::try_from(pos).unwrap_or(u16::MAX),
+                });
+            }
+        }
+    }
+    if kind == TableKind::Summary {
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            if lane.side.is_none() {
+                lane.side = Some(if i == 0 { Side::Income } else { Side::Expenditure });
+            }
+        }
+        for col in &mut columns {
+            col.side = lanes.get(usize::from(col.lane)).and_then(|l| l.side);
+        }
+    }
+    (columns, lanes)
+}
+
+fn side_of(segments: &[String], vocab: &Vocabulary) -> Option<Side> {
+    let first = segments.first()?;
+    if vocab.side_words.income.iter().any(|w| first.contains(w.as_str())) {
+        Some(Side::Income)
+    } else if vocab
+        .side_words
+        .expenditure
+        .iter()
+        .any(|w| first.contains(w.as_str()))
+    {
+        Some(Side::Expenditure)
+    } else {
+        None
+    }
+}
+
+/// The key of an amount column: the first matching spec; a column whose only header is its side
+/// word (or nothing but `预算数`) is the side's amount.
+fn column_key(
+    segments: &[String],
+    specs: &[&ColumnSpec],
+    kind: TableKind,
+    vocab: &Vocabulary,
+) -> Option<ColumnKey> {
+    if let Some(spec) = specs.iter().find(|s| s.matches(segments)) {
+        return Some(spec.key);
+    }
+    let only_side = segments.len() <= 1
+        && segments.first().is_none_or(|s| {
+            vocab
+                .side_words
+                .income
+                .iter()
+                .chain(&vocab.side_words.expenditure)
+                .any(|w| s.contains(w.as_str()))
+        });
+    (only_side && kind != TableKind::SanGong).then_some(ColumnKey::Amount)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_row(
+    cells: &[&str],
+    line_no: u32,
+    lane_no: usize,
+    lane: &Lane,
+    kind: TableKind,
+    pctx: &mut CodeCtx,
+    sctx: &mut CodeCtx,
+    ctx: &Ctx<'_>,
+    key: &str,
+    notices: &mut Vec<Notice>,
+) -> Option<Row> {
+    let at = |pos: usize| cells.get(pos).map_or("", |c| c.trim());
+    let label_text = lane.label.map_or("", at);
+    let any_amount = lane.amounts.iter().any(|(_, p)| !at(*p).is_empty());
+    let any_code = lane.primary.parts.iter().any(|(_, p)| !at(*p).is_empty());
+    let any_label = !label_text.is_empty();
+    if !any_amount && !any_code && !any_label {
+        return None;
+    }
+    let vocab = ctx.vocab;
+    let mut row = Row {
+        code: None,
+        gov_code: None,
+        gov_name: None,
+        item: None,
+        label: label_text.to_owned(),
+        total: false,
+        category: lane.category.map(at).filter(|c| !c.is_empty()).map(str::to_owned),
+        lane: u8::try_from(lane_no).unwrap_or(u8::MAX),
+        side: lane.side,
+        cells: Vec::with_capacity(lane.amounts.len()),
+        issues: Vec::new(),
+        line: line_no,
+    };
+    // Codes.
+    let printed: Vec<(Option<Level>, &str)> =
+        lane.primary.parts.iter().map(|(l, p)| (*l, at(*p))).collect();
+    let (code, issue, word) = build_code(&printed, pctx, vocab);
+    row.code = code;
+    if let Some(issue) = issue {
+        let msg = match &issue {
+            RowIssue::UnreadableCode { printed } => {
+                format!("unreadable classification code `{printed}` in `{key}`")
+            }
+            RowIssue::CodeFromContext { printed, inferred } => format!(
+                "code `{printed}` in `{key}` does not fit its hierarchy; read as `{inferred}`"
+            ),
+        };
+        notice(notices, "code_issue", msg, line_no);
+        row.issues.push(issue);
+    }
+    if row.label.is_empty() {
+        if let Some(w) = word {
+            row.label = w;
+        }
+    }
+    if !lane.secondary.parts.is_empty() {
+        let printed: Vec<(Option<Level>, &str)> =
+            lane.secondary.parts.iter().map(|(l, p)| (*l, at(*p))).collect();
+        row.gov_code = build_code(&printed, sctx, vocab).0;
+        row.gov_name = lane.label2.map(at).filter(|t| !t.is_empty()).map(str::to_owned);
+    }
+    // What the label says.
+    let norm = normalize_name(strip_numbering(&row.label));
+    let norm = norm.strip_prefix("其中:").unwrap_or(&norm).to_owned();
+    if row.code.is_none() && vocab.total_labels.iter().any(|l| *l == norm) {
+        match (kind, row.side) {
+            (TableKind::Summary, Some(Side::Income)) if norm == "总计" => {
+                row.item = Some(crate::model::LineItem::IncomeTotal);
+            }
+            (TableKind::Summary, Some(Side::Expenditure)) if norm == "总计" => {
+                row.item = Some(crate::model::LineItem::ExpenditureTotal);
+            }
+            (TableKind::Summary, _) => {}
+            _ => row.total = true,
+        }
+    } else if kind == TableKind::Summary && row.code.is_none() && !norm.is_empty() {
+        row.item = vocab.row_item(&norm, row.side);
+        if row.item.is_none() && row.side != Some(Side::Income) {
+            if let Some((entry, _)) =
+                ctx.catalog
+                    .find_by_name(Domain::Functional, Level::Class, &norm)
+            {
+                row.code = Some(entry.code.clone());
+            }
+        }
+    }
+    // Cells.
+    for &(index, pos) in &lane.amounts {
+        let raw = at(pos);
+        let (value, note) = CellValue::parse(raw);
+        row.cells.push(Cell {
+            column: index,
+            text: raw.to_owned(),
+            value,
+            note,
+            line: line_no,
+        });
+    }
+    Some(row)
+}
+
+/// Builds a full code from printed code parts (`201 | 03 | 01`, `| 03 |`, `| | 01`), taking the
+/// omitted parents from the rows above. Returns the code, a problem with it, and a word printed
+/// in a code column instead of a code (`合计`).
+fn build_code(
+    parts: &[(Option<Level>, &str)],
+    cx: &mut CodeCtx,
+    vocab: &Vocabulary,
+) -> (Option<String>, Option<RowIssue>, Option<String>) {
+    let mut class = "";
+    let mut section = "";
+    let mut item = "";
+    let mut full = "";
+    let mut word = None;
+    let mut printed_parts: Vec<String> = Vec::with_capacity(parts.len());
+    for (level, raw) in parts {
+        let t = compact(raw);
+        printed_parts.push(t.clone());
+        let n = normalize_name(&t);
+        if n.is_empty() || code_part_level(&n, vocab).is_some() {
+            continue;
+        }
+        if !n.bytes().all(|b| b.is_ascii_digit()) && word.is_none() {
+            if vocab.total_labels.iter().any(|l| *l == n) {
+                word = Some(t.clone());
+                continue;
+            }
+        }
+        let slot = match level {
+            Some(Level::Class) => &mut class,
+            Some(Level::Section) => &mut section,
+            Some(Level::Item) => &mut item,
+            None => &mut full,
+        };
+        *slot = raw.trim();
+    }
+    let printed = printed_parts.join("|");
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let unreadable = || RowIssue::UnreadableCode {
+        printed: printed.clone(),
+    };
+    if !full.is_empty() {
+        let f = compact(full);
+        if Domain::of_code(&f).is_some() {
+            set_ctx(cx, &f);
+            return (Some(f), None, word);
+        }
+        return (None, Some(unreadable()), word);
+    }
+    let (c, k, x) = (compact(class), compact(section), compact(item));
+    if c.is_empty() && k.is_empty() && x.is_empty() {
+        return (None, None, word);
+    }
+    let k_ok = k.is_empty() || digits(&k, 2);
+    let x_ok = x.is_empty() || digits(&x, 2);
+    if !k_ok || !x_ok {
+        return (None, Some(unreadable()), word);
+    }
+    let code = if digits(&c, 3) {
+        match (k.is_empty(), x.is_empty()) {
+            (true, true) => Some(c.clone()),
+            (false, true) => Some(format!("{c}{k}")),
+            (false, false) => Some(format!("{c}{k}{x}")),
+            (true, false) => None,
+        }
+    } else if (digits(&c, 5) || digits(&c, 7)) && k.is_empty() && x.is_empty() {
+        Some(c.clone())
+    } else if c.is_empty() {
+        match (k.is_empty(), x.is_empty()) {
+            (false, true) => cx.class.as_ref().map(|cl| format!("{cl}{k}")),
+            (false, false) => cx.class.as_ref().map(|cl| format!("{cl}{k}{x}")),
+            (true, false) => cx.section.as_ref().map(|s| format!("{s}{x}")),
+            (true, true) => None,
+        }
+    } else {
+        // A 类 printed wrong (`7` for 210): trust the hierarchy only when the 款 continues the
+        // current 款 of the rows above.
+        let inferred = cx.class.as_ref().and_then(|cl| {
+            let sec = format!("{cl}{k}");
+            (!k.is_empty() && cx.section.as_deref() == Some(sec.as_str())).then(|| {
+                if x.is_empty() { sec } else { format!("{sec}{x}") }
+            })
+        });
+        return match inferred {
+            Some(code) => {
+                let issue = RowIssue::CodeFromContext {
+                    printed,
+                    inferred: code.clone(),
+                };
+                (Some(code), Some(issue), word)
+            }
+            None => (None, Some(unreadable()), word),
+        };
+    };
+    match code {
+        Some(code) => {
+            set_ctx(cx, &code);
+            (Some(code), None, word)
+        }
+        None => (None, Some(unreadable()), word),
+    }
+}
+
+fn set_ctx(cx: &mut CodeCtx, code: &str) {
+    match code.len() {
+        3 => {
+            cx.class = Some(code.to_owned());
+            cx.section = None;
+        }
+        5 => {
+            cx.class = code.get(..3).map(str::to_owned);
+            cx.section = Some(code.to_owned());
+        }
+        7 => {
+            cx.class = code.get(..3).map(str::to_owned);
+            cx.section = code.get(..5).map(str::to_owned);
+        }
+        _ => {}
+    }
+}
+
+/// A row with no code, label or item but with amounts, first or last in its lane, is the total
+/// row of a code or project table (the total of 项目支出预算情况表 is printed without a label).
+fn mark_unlabelled_totals(rows: &mut [Row], kind: TableKind) {
+    if matches!(kind, TableKind::Summary | TableKind::SanGong) || rows.iter().any(|r| r.total) {
+        return;
+    }
+    let bare = |r: &Row| {
+        r.code.is_none()
+            && r.item.is_none()
+            && r.label.trim().is_empty()
+            && r.issues.is_empty()
+            && r.cells.iter().any(|c| matches!(c.value, CellValue::Amount(_)))
+    };
+    let n = rows.len();
+    if n < 2 {
+        return;
+    }
+    if let Some(first) = rows.first_mut() {
+        if bare(first) {
+            first.total = true;
+            return;
+        }
+    }
+    if let Some(last) = rows.last_mut() {
+        if bare(last) {
+            last.total = true;
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn code(parts: &[(Option<Level>, &str)], cx: &mut CodeCtx) -> (Option<String>, Option<RowIssue>) {
+        let (c, i, _) = build_code(parts, cx, Vocabulary::builtin());
+        (c, i)
+    }
+
+    #[test]
+    fn hierarchical_codes() {
+        let mut cx = CodeCtx::default();
+        let c = Some(Level::Class);
+        let s = Some(Level::Section);
+        let i = Some(Level::Item);
+        assert_eq!(code(&[(c, "201"), (s, ""), (i, "")], &mut cx).0.unwrap(), "201");
+        assert_eq!(code(&[(c, ""), (s, "03"), (i, "")], &mut cx).0.unwrap(), "20103");
+        assert_eq!(code(&[(c, ""), (s, ""), (i, "01")], &mut cx).0.unwrap(), "2010301");
+        assert_eq!(code(&[(c, "208"), (s, "05"), (i, "05")], &mut cx).0.unwrap(), "2080505");
+        // a wrong 类 under the right 款
+        assert_eq!(code(&[(c, "210"), (s, "11"), (i, "")], &mut cx).0.unwrap(), "21011");
+        let (got, issue) = code(&[(c, "7"), (s, "11"), (i, "02")], &mut cx);
+        assert_eq!(got.unwrap(), "2101102");
+        assert!(matches!(issue, Some(RowIssue::CodeFromContext { .. })));
+        // letter O instead of zero
+        let (got, issue) = code(&[(c, "2O1"), (s, ""), (i, "")], &mut cx);
+        assert!(got.is_none());
+        assert!(matches!(issue, Some(RowIssue::UnreadableCode { .. })));
+        // a full code in one column
+        assert_eq!(code(&[(None, "30113")], &mut cx).0.unwrap(), "30113");
+    }
+
+    #[test]
+    fn units_on_lines() {
+        assert_eq!(unit_of_line("单位: 万元"), Some(Unit::WanYuan));
+        assert_eq!(unit_of_line("编制部门：某某办事处 单位：元"), Some(Unit::Yuan));
+        assert_eq!(unit_of_line("编制单位：某某院\t\t单位：元"), Some(Unit::Yuan));
+        assert_eq!(unit_of_line("部门(单位): 某某办公室"), None);
+    }
+
+    #[test]
+    fn qualifiers() {
+        let (s, y, b) = strip_qualifiers("2024年预算数");
+        assert_eq!((s.as_str(), y, b), ("", Some(2024), Some(Basis::Budget)));
+        let (s, y, _) = strip_qualifiers("2023年机关运行经费预算数");
+        assert_eq!((s.as_str(), y), ("机关运行经费", Some(2023)));
+    }
+}

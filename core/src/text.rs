@@ -1,0 +1,282 @@
+//! Text normalisation shared by the parser, the catalog and the rules.
+//!
+//! Disclosures are converted from PDF or Word and carry full-width digits and brackets, spaces
+//! inside words from line wrapping (`政府办公厅(室)及相关机 构事务`), and several kinds of quotes.
+//! Everything that compares printed words goes through these functions.
+
+use std::borrow::Cow;
+
+/// Folds full-width ASCII (`１２３，（）`) to ASCII and the ideographic space to a space; also
+/// maps the minus sign `−` to `-`. Borrows when nothing changes.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::text::fold_width;
+/// assert_eq!(fold_width("７，７１３．４７"), "7,713.47");
+/// assert_eq!(fold_width("abc"), "abc");
+/// ```
+#[must_use]
+pub fn fold_width(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || !s.chars().any(needs_fold) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(fold_char).collect())
+}
+
+fn needs_fold(c: char) -> bool {
+    matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}' | '\u{2212}')
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Removes all whitespace (including the ideographic space): undoes line-wrap breaks and the
+/// letter-spacing of headers such as `合 计` or `本 年 收 入 合 计`.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(yusuan::text::compact("本 年 收 入 合 计"), "本年收入合计");
+/// ```
+#[must_use]
+pub fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The form in which names are compared: full-width folded, whitespace removed, brackets unified
+/// to ASCII `()`, and quotes (`“”‘’"'「」『』`) removed.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::text::normalize_name;
+/// assert_eq!(
+///     normalize_name("政府办公厅(室)及相关机 构事务"),
+///     normalize_name("政府办公厅（室）及相关机构事务"),
+/// );
+/// assert_eq!(normalize_name("一般公共预算“三公”经费"), "一般公共预算三公经费");
+/// ```
+#[must_use]
+pub fn normalize_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = fold_char(c);
+        if c.is_whitespace() {
+            continue;
+        }
+        match c {
+            '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞' => {}
+            '【' | '〔' | '[' => out.push('('),
+            '】' | '〕' | ']' => out.push(')'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const CN_DIGITS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零'];
+
+/// Is `c` a Chinese numeral used in headings (一 … 十, 〇)?
+#[must_use]
+pub fn is_cn_numeral(c: char) -> bool {
+    CN_DIGITS.contains(&c)
+}
+
+/// Value of a small Chinese numeral (`一` = 1 … `二十六` = 26); `None` if not one.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(yusuan::text::cn_number("十七"), Some(17));
+/// assert_eq!(yusuan::text::cn_number("二十一"), Some(21));
+/// assert_eq!(yusuan::text::cn_number("七"), Some(7));
+/// ```
+#[must_use]
+pub fn cn_number(s: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// Strips a leading heading or list number: `一、`, `（一）`, `(一)、`, `1.`, `1．`, `1、`, `- `,
+/// `第一部分`, returning the rest (trimmed).
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::text::strip_numbering;
+/// assert_eq!(strip_numbering("十二、政府采购预算情况表"), "政府采购预算情况表");
+/// assert_eq!(strip_numbering("（一）、基本支出预算"), "基本支出预算");
+/// assert_eq!(strip_numbering("4．2023年部门财政拨款收支预算总表"), "2023年部门财政拨款收支预算总表");
+/// assert_eq!(strip_numbering("- 一、主要职责"), "主要职责");
+/// assert_eq!(strip_numbering("收入总计"), "收入总计");
+/// ```
+#[must_use]
+pub fn strip_numbering(s: &str) -> &str {
+    let mut rest = s.trim();
+    loop {
+        let before = rest;
+        rest = strip_one_number(rest).trim_start();
+        if rest.len() == before.len() {
+            return rest;
+        }
+    }
+}
+
+fn strip_one_number(s: &str) -> &str {
+    if let Some(r) = s.strip_prefix("- ").or_else(|| s.strip_prefix("• ")) {
+        return r;
+    }
+    // 第一部分 / 第二章
+    if let Some(r) = s.strip_prefix('第') {
+        let n = r.chars().take_while(|c| is_cn_numeral(*c)).count();
+        if n > 0 {
+            let after: &str = skip_chars(r, n);
+            for unit in ["部分", "章", "节"] {
+                if let Some(x) = after.strip_prefix(unit) {
+                    return x;
+                }
+            }
+        }
+        return s;
+    }
+    // （一） (一) （1）
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(r) = s.strip_prefix(open) {
+            let n = r
+                .chars()
+                .take_while(|c| is_cn_numeral(*c) || c.is_ascii_digit())
+                .count();
+            if n > 0 {
+                if let Some(x) = skip_chars(r, n).strip_prefix(close) {
+                    return x.trim_start_matches(['、', '.', '．']);
+                }
+            }
+            return s;
+        }
+    }
+    // 一、 十二、
+    let n = s.chars().take_while(|c| is_cn_numeral(*c)).count();
+    if n > 0 {
+        let after = skip_chars(s, n);
+        if let Some(x) = after.strip_prefix('、') {
+            return x;
+        }
+        return s;
+    }
+    // 1. 1． 1、 12.
+    let n = s.chars().take_while(char::is_ascii_digit).count();
+    if n > 0 && n <= 2 {
+        let after = skip_chars(s, n);
+        for sep in ['.', '．', '、'] {
+            if let Some(x) = after.strip_prefix(sep) {
+                // "1.5万元" is a number, not a list item; "4.2023年…" and "4．…" are items.
+                if sep == '.' && x.starts_with(|c: char| c.is_ascii_digit()) && !starts_with_year(x) {
+                    return s;
+                }
+                return x;
+            }
+        }
+    }
+    s
+}
+
+fn starts_with_year(s: &str) -> bool {
+    s.len() >= 7
+        && s.as_bytes().get(..4).is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+        && s.get(4..).is_some_and(|r| r.starts_with('年'))
+}
+
+fn skip_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => s.get(i..).unwrap_or(""),
+        None => "",
+    }
+}
+
+/// Finds the first `20xx` year (2000–2099) followed by `年` in `s`.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(yusuan::text::find_year("2025年烟台市人民政府办公室 单位预算"), Some(2025));
+/// assert_eq!(yusuan::text::find_year("12345热线"), None);
+/// ```
+#[must_use]
+pub fn find_year(s: &str) -> Option<u16> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let w = b.get(i..i + 4)?;
+        let preceded_by_digit = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit);
+        if !preceded_by_digit
+            && w.first() == Some(&b'2')
+            && w.get(1) == Some(&b'0')
+            && w.iter().all(u8::is_ascii_digit)
+            && s.get(i + 4..).is_some_and(|r| r.starts_with('年'))
+        {
+            let y = s.get(i..i + 4)?.parse().ok()?;
+            return Some(y);
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering() {
+        assert_eq!(strip_numbering("1. 2023年部门财务收支预算总表"), "2023年部门财务收支预算总表");
+        assert_eq!(strip_numbering("第二部分 2025年部门预算表"), "2025年部门预算表");
+        assert_eq!(strip_numbering("(二) 单位预算项目绩效目标表"), "单位预算项目绩效目标表");
+        assert_eq!(strip_numbering("1.5万元"), "1.5万元");
+        assert_eq!(strip_numbering("一般公共服务"), "一般公共服务");
+        assert_eq!(strip_numbering("十"), "十");
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(normalize_name("因公出国 (境) 经费"), "因公出国(境)经费");
+        assert_eq!(normalize_name("因 公 出 国 （ 境 ） 费用"), "因公出国(境)费用");
+        assert_eq!(compact("合 计"), "合计");
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(find_year("截至2024年12月31日"), Some(2024));
+        assert_eq!(find_year("20255年"), None);
+        assert_eq!(find_year("年"), None);
+    }
+}
