@@ -1,10 +1,255 @@
-//! `yusuan`: check Chinese government budget disclosures from the command line.
+//! `yusuan`: read and check Chinese government budget disclosures from the command line.
+//!
+//! Exit status: 0 when no error was found, 1 when `check` found errors, 2 when an input could not
+//! be read (or the command line is wrong).
+
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-fn main() {
-    let text = std::fs::read_to_string(std::env::args().nth(1).unwrap_or_default()).unwrap_or_default();
-    match yusuan::parse(&text) {
-        Ok(doc) => println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default()),
-        Err(e) => eprintln!("error: {e}"),
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use yusuan::catalog::{Catalog, CatalogBuilder, Domain};
+
+/// The reference document embedded as the default sample: a 2025 单位预算 in the 12-table layout.
+const SAMPLE: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+const SAMPLE_NAME: &str = "<embedded sample: seed_2025_yantai_unit_budget.txt>";
+
+#[derive(Parser)]
+#[command(
+    name = "yusuan",
+    version,
+    about = "Read and cross-check Chinese government budget disclosures (部门/单位预算, 决算)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse a disclosure and print the typed model.
+    Parse {
+        /// The disclosure as text (tab-separated tables). Without it, the embedded sample.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+        /// Use this built-in layout instead of choosing one from the titles found.
+        #[arg(long)]
+        layout: Option<String>,
+        /// Read the classification catalog from this folder of TSV files instead of the built-in one.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
+    /// Look up a classification code (政府收支分类科目).
+    Catalog {
+        /// The code: 201, 2010302, 30113, 50101, …
+        code: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+        /// Read the catalog from this folder of TSV files instead of the built-in one.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    Json,
+    Text,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("yusuan: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Parse {
+            file,
+            format,
+            layout,
+            catalog,
+        } => {
+            let catalog = load_catalog(catalog.as_deref())?;
+            let (name, text) = read_input(file.as_deref())?;
+            let mut parser = yusuan::Parser::new().with_catalog(catalog);
+            if let Some(l) = layout {
+                let layout = yusuan::layout::Layout::by_name(&l).ok_or_else(|| {
+                    let names: Vec<&str> = yusuan::layout::Layout::builtin()
+                        .iter()
+                        .map(|l| l.name.as_str())
+                        .collect();
+                    format!("unknown layout `{l}`: expected one of {}", names.join(", "))
+                })?;
+                parser = parser.with_layout(layout.clone());
+            }
+            let doc = parser
+                .parse_bytes(&text)
+                .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+            let out = match format {
+                ParseFormat::Json => {
+                    serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n"
+                }
+                ParseFormat::Text => yusuan::render::document_text(&doc),
+            };
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Catalog {
+            code,
+            format,
+            catalog,
+        } => {
+            let catalog = load_catalog(catalog.as_deref())?;
+            let Some(entry) = catalog.lookup(code.trim()) else {
+                return Err(format!("code `{code}` is not in the catalog"));
+            };
+            let out = match format {
+                ParseFormat::Json => {
+                    serde_json::to_string_pretty(entry).map_err(|e| e.to_string())? + "\n"
+                }
+                ParseFormat::Text => {
+                    let parent = entry.parent.as_deref().map_or_else(
+                        || "(none)".to_owned(),
+                        |p| match catalog.lookup(p) {
+                            Some(pe) => format!("{p} {}", pe.name),
+                            None => p.to_owned(),
+                        },
+                    );
+                    let children = catalog.children(&entry.code);
+                    let aliases: Vec<String> = catalog
+                        .aliases(&entry.code)
+                        .iter()
+                        .map(|a| a.name.clone())
+                        .collect();
+                    let mut s = format!(
+                        "{} {}\n  classification: {}\n  level: {}\n  parent: {parent}\n  children: {}\n  edition: {}\n  verified: {}\n  provenance: {:?}, recall {:?}, evidence {}\n",
+                        entry.code,
+                        entry.name,
+                        domain_name(entry.domain),
+                        entry.level,
+                        children.len(),
+                        entry.edition_year,
+                        if entry.verified {
+                            "yes (seen in a published document)"
+                        } else {
+                            "no (compiled from earlier editions)"
+                        },
+                        entry.provenance.basis,
+                        entry.provenance.recall,
+                        if entry.provenance.evidence.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            entry.provenance.evidence.join(", ")
+                        },
+                    );
+                    if !aliases.is_empty() {
+                        let _ = writeln!(s, "  also printed as: {}", aliases.join("、"));
+                    }
+                    for m in catalog.econ_mapping(&entry.code) {
+                        let _ = writeln!(
+                            s,
+                            "  maps to 政府经济分类 {} ({:?})",
+                            m.gov_code, m.applies_to
+                        );
+                    }
+                    s
+                }
+            };
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn domain_name(d: Domain) -> &'static str {
+    match d {
+        Domain::Functional => "支出功能分类",
+        Domain::EconomicDept => "部门预算支出经济分类",
+        Domain::EconomicGov => "政府预算支出经济分类",
+        Domain::Income => "收入分类",
+    }
+}
+
+fn read_input(file: Option<&Path>) -> Result<(String, Vec<u8>), String> {
+    match file {
+        None => Ok((SAMPLE_NAME.to_owned(), SAMPLE.as_bytes().to_vec())),
+        Some(p) if p.as_os_str() == "-" => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .map_err(|e| format!("<stdin>: {e}"))?;
+            Ok(("<stdin>".to_owned(), buf))
+        }
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Ok((p.display().to_string(), bytes))
+        }
+    }
+}
+
+/// The built-in catalog, or one read from a folder of TSV files named as in `core/data/catalog`.
+fn load_catalog(dir: Option<&Path>) -> Result<&'static Catalog, String> {
+    let Some(dir) = dir else {
+        return Ok(Catalog::builtin());
+    };
+    let read = |name: &str| -> Result<Option<String>, String> {
+        let p = dir.join(name);
+        if p.exists() {
+            std::fs::read_to_string(&p)
+                .map(Some)
+                .map_err(|e| format!("{}: {e}", p.display()))
+        } else {
+            Ok(None)
+        }
+    };
+    let mut b = CatalogBuilder::new();
+    let mut any = false;
+    for (domain, name) in [
+        (Domain::Functional, "functional.tsv"),
+        (Domain::EconomicDept, "econ_dept.tsv"),
+        (Domain::EconomicGov, "econ_gov.tsv"),
+        (Domain::Income, "income.tsv"),
+    ] {
+        if let Some(text) = read(name)? {
+            b.codes(domain, &text).map_err(|e| e.to_string())?;
+            any = true;
+        }
+    }
+    if let Some(text) = read("econ_mapping.tsv")? {
+        b.mapping(&text).map_err(|e| e.to_string())?;
+    }
+    if let Some(text) = read("aliases.tsv")? {
+        b.aliases(&text).map_err(|e| e.to_string())?;
+    }
+    if !any {
+        return Err(format!(
+            "{}: no catalog file (functional.tsv, econ_dept.tsv, …) found",
+            dir.display()
+        ));
+    }
+    // The process lives as long as the command: leaking the catalog gives it the 'static lifetime
+    // the built-in one has.
+    Ok(Box::leak(Box::new(b.build())))
+}
+
+fn write_stdout(s: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // `yusuan parse | head` closes the pipe early: not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(e.to_string()),
     }
 }

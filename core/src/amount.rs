@@ -201,6 +201,9 @@ impl CellValue {
     /// digits, commas and points, a leading sign, and surrounding whitespace.
     #[must_use]
     pub fn parse(raw: &str) -> (CellValue, Option<String>) {
+        if raw.is_empty() {
+            return (CellValue::Blank, None);
+        }
         let (body, note) = split_note(raw);
         let folded = fold_width(body);
         let t = folded.trim_matches(|c: char| c.is_whitespace());
@@ -245,6 +248,9 @@ fn is_dash(t: &str) -> bool {
 
 /// Splits `"123（注：…）"` into the body and the note text (without its brackets).
 fn split_note(raw: &str) -> (&str, Option<String>) {
+    if !raw.contains('注') {
+        return (raw, None);
+    }
     for open in ["（注", "(注"] {
         if let Some(pos) = raw.find(open) {
             let body = raw.get(..pos).unwrap_or("");
@@ -256,7 +262,8 @@ fn split_note(raw: &str) -> (&str, Option<String>) {
     (raw, None)
 }
 
-/// Parses an ASCII number (after width folding) with optional sign, grouping and decimals.
+/// Parses an ASCII number (after width folding) with optional sign, grouping and decimals,
+/// straight into a mantissa and scale.
 fn parse_number(t: &str) -> Result<Decimal, &'static str> {
     let (negative, digits) = match t.as_bytes().first() {
         Some(b'-') => (true, t.get(1..).unwrap_or("")),
@@ -271,41 +278,50 @@ fn parse_number(t: &str) -> Result<Decimal, &'static str> {
     if int_part.is_empty() {
         return Err("no digits before the decimal point");
     }
-    let mut plain = String::with_capacity(digits.len() + 1);
-    if negative {
-        plain.push('-');
-    }
-    if int_part.contains(',') {
-        let mut groups = int_part.split(',');
-        let first = groups.next().unwrap_or("");
-        if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("malformed thousands grouping");
+    let mut mantissa: u128 = 0;
+    let mut count = 0u32;
+    let mut push = |b: u8| -> Result<(), &'static str> {
+        count += 1;
+        if count > 28 {
+            return Err("too many digits");
         }
-        plain.push_str(first);
-        for g in groups {
-            if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+        mantissa = mantissa * 10 + u128::from(b - b'0');
+        Ok(())
+    };
+    if int_part.contains(',') {
+        for (i, g) in int_part.split(',').enumerate() {
+            let ok_len = if i == 0 {
+                (1..=3).contains(&g.len())
+            } else {
+                g.len() == 3
+            };
+            if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
                 return Err("malformed thousands grouping");
             }
-            plain.push_str(g);
+            for b in g.bytes() {
+                push(b)?;
+            }
         }
     } else if int_part.bytes().all(|b| b.is_ascii_digit()) {
-        plain.push_str(int_part);
+        for b in int_part.bytes() {
+            push(b)?;
+        }
     } else {
         return Err("not a number");
     }
+    let mut scale = 0u32;
     if let Some(f) = frac_part {
         if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
             return Err("malformed decimals");
         }
-        plain.push('.');
-        plain.push_str(f);
+        for b in f.bytes() {
+            push(b)?;
+            scale += 1;
+        }
     }
-    if plain.len() > 29 {
-        return Err("too many digits");
-    }
-    plain
-        .parse::<Decimal>()
-        .map_err(|_| "too many digits")
+    let signed = i128::try_from(mantissa).map_err(|_| "too many digits")?;
+    let signed = if negative { -signed } else { signed };
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| "too many digits")
 }
 
 #[cfg(test)]
@@ -340,7 +356,9 @@ mod tests {
         assert_eq!(CellValue::parse("—").0, CellValue::Dash);
         assert_eq!(CellValue::parse("－").0, CellValue::Dash);
         assert_eq!(CellValue::parse("无").0, CellValue::Text);
-        for bad in ["1,2,3", "7.71.3", "12a", "1,,000", ",100", "1.", ".5", "1,0000", "2O1"] {
+        for bad in [
+            "1,2,3", "7.71.3", "12a", "1,,000", ",100", "1.", ".5", "1,0000", "2O1",
+        ] {
             assert!(
                 matches!(CellValue::parse(bad).0, CellValue::Unreadable { .. }),
                 "{bad}"
@@ -365,9 +383,15 @@ mod tests {
     #[test]
     fn units() {
         let a = Amount::new(Decimal::new(77_134_700, 4), Unit::WanYuan);
-        assert_eq!(a.in_unit(Unit::Yuan).unwrap().value, Decimal::from(77_134_700));
+        assert_eq!(
+            a.in_unit(Unit::Yuan).unwrap().value,
+            Decimal::from(77_134_700)
+        );
         let y = Amount::new(Decimal::from(2_132_777), Unit::Yuan);
-        assert_eq!(y.in_unit(Unit::WanYuan).unwrap().value.to_string(), "213.2777");
+        assert_eq!(
+            y.in_unit(Unit::WanYuan).unwrap().value.to_string(),
+            "213.2777"
+        );
         assert_eq!(a.half_ulp().to_string(), "0.00005");
         assert_eq!(Unit::from_label("单位:万元"), Some(Unit::WanYuan));
         assert_eq!(Unit::from_label("（元）"), Some(Unit::Yuan));

@@ -198,8 +198,11 @@ impl Provenance {
                             _ => None,
                         };
                     } else if let Some(ev) = part.strip_prefix("ev=") {
-                        p.evidence
-                            .extend(ev.split(',').map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()));
+                        p.evidence.extend(
+                            ev.split(',')
+                                .map(|e| e.trim().to_owned())
+                                .filter(|e| !e.is_empty()),
+                        );
                     }
                 }
             }
@@ -348,9 +351,18 @@ pub struct Catalog {
 static BUILTIN: OnceLock<Catalog> = OnceLock::new();
 
 const BUILTIN_FILES: [(Domain, &str); 4] = [
-    (Domain::Functional, include_str!("../data/catalog/functional.tsv")),
-    (Domain::EconomicDept, include_str!("../data/catalog/econ_dept.tsv")),
-    (Domain::EconomicGov, include_str!("../data/catalog/econ_gov.tsv")),
+    (
+        Domain::Functional,
+        include_str!("../data/catalog/functional.tsv"),
+    ),
+    (
+        Domain::EconomicDept,
+        include_str!("../data/catalog/econ_dept.tsv"),
+    ),
+    (
+        Domain::EconomicGov,
+        include_str!("../data/catalog/econ_gov.tsv"),
+    ),
     (Domain::Income, include_str!("../data/catalog/income.tsv")),
 ];
 const BUILTIN_MAPPING: &str = include_str!("../data/catalog/econ_mapping.tsv");
@@ -402,7 +414,10 @@ impl Catalog {
     /// The parent entry of a code.
     #[must_use]
     pub fn parent(&self, code: &str) -> Option<&CatalogEntry> {
-        self.lookup(code)?.parent.as_deref().and_then(|p| self.lookup(p))
+        self.lookup(code)?
+            .parent
+            .as_deref()
+            .and_then(|p| self.lookup(p))
     }
 
     /// The children of a code, in catalog order.
@@ -558,7 +573,9 @@ impl CatalogBuilder {
             let code = field(&fields, 0);
             let name = field(&fields, 1);
             if Domain::of_code(code) != Some(domain) {
-                return Err(bad(&format!("`{code}` is not a code of this classification")));
+                return Err(bad(&format!(
+                    "`{code}` is not a code of this classification"
+                )));
             }
             if name.is_empty() {
                 return Err(bad("the name is empty"));
@@ -569,7 +586,9 @@ impl CatalogBuilder {
             }
             .ok_or_else(|| bad("the level is not 类, 款 or 项"))?;
             if Level::of_code(code) != Some(level) {
-                return Err(bad(&format!("the level {level} does not fit the code `{code}`")));
+                return Err(bad(&format!(
+                    "the level {level} does not fit the code `{code}`"
+                )));
             }
             let parent = match field(&fields, 3) {
                 "" if level == Level::Class => None,
@@ -579,7 +598,9 @@ impl CatalogBuilder {
             };
             let edition_year = match field(&fields, 4) {
                 "" => 0,
-                y => y.parse().map_err(|_| bad(&format!("edition year `{y}` is not a year")))?,
+                y => y
+                    .parse()
+                    .map_err(|_| bad(&format!("edition year `{y}` is not a year")))?,
             };
             let provenance = Provenance::parse(field(&fields, 5));
             let verified = provenance.verified();
@@ -658,7 +679,10 @@ impl CatalogBuilder {
             };
             let idx = self.catalog.aliases.len();
             let c = &mut self.catalog;
-            c.aliases_by_code.entry(code.to_owned()).or_default().push(idx);
+            c.aliases_by_code
+                .entry(code.to_owned())
+                .or_default()
+                .push(idx);
             c.aliases_by_name
                 .entry((domain, normalize_name(name)))
                 .or_default()
@@ -707,7 +731,12 @@ fn tsv_rows(tsv: &str) -> impl Iterator<Item = (u32, Vec<&str>)> {
         .enumerate()
         .skip(1)
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (u32::try_from(i + 1).unwrap_or(u32::MAX), l.split('\t').collect()))
+        .map(|(i, l)| {
+            (
+                u32::try_from(i + 1).unwrap_or(u32::MAX),
+                l.split('\t').collect(),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -718,10 +747,28 @@ mod tests {
     #[test]
     fn builtin_loads_every_file() {
         let c = Catalog::builtin();
-        assert_eq!(c.entries().filter(|e| e.domain == Domain::Functional).count(), 1624);
-        assert_eq!(c.entries().filter(|e| e.domain == Domain::EconomicDept).count(), 110);
-        assert_eq!(c.entries().filter(|e| e.domain == Domain::EconomicGov).count(), 80);
-        assert_eq!(c.entries().filter(|e| e.domain == Domain::Income).count(), 48);
+        assert_eq!(
+            c.entries()
+                .filter(|e| e.domain == Domain::Functional)
+                .count(),
+            1624
+        );
+        assert_eq!(
+            c.entries()
+                .filter(|e| e.domain == Domain::EconomicDept)
+                .count(),
+            110
+        );
+        assert_eq!(
+            c.entries()
+                .filter(|e| e.domain == Domain::EconomicGov)
+                .count(),
+            80
+        );
+        assert_eq!(
+            c.entries().filter(|e| e.domain == Domain::Income).count(),
+            48
+        );
         assert_eq!(c.mappings.len(), 167);
         assert_eq!(c.aliases.len(), 16);
         assert_eq!(c.edition(), 2025);
@@ -738,17 +785,26 @@ mod tests {
         let c = Catalog::builtin();
         assert!(c.lookup("30101").unwrap().verified);
         assert!(!c.lookup("2010101").unwrap().verified);
-        assert_eq!(c.lookup("30101").unwrap().provenance.basis, Some(Basis::V25));
+        assert_eq!(
+            c.lookup("30101").unwrap().provenance.basis,
+            Some(Basis::V25)
+        );
     }
 
     #[test]
     fn name_matching() {
         let c = Catalog::builtin();
         assert_eq!(c.name_matches("201", "一般公共服务支出"), NameMatch::Exact);
-        assert_eq!(c.name_matches("30212", "因公出国(境)费用"), NameMatch::Normalized);
+        assert_eq!(
+            c.name_matches("30212", "因公出国(境)费用"),
+            NameMatch::Normalized
+        );
         assert!(matches!(
             c.name_matches("30212", "因公出国（境）费"),
-            NameMatch::Alias { kind: AliasKind::CommonVariant, .. }
+            NameMatch::Alias {
+                kind: AliasKind::CommonVariant,
+                ..
+            }
         ));
         assert!(matches!(
             c.name_matches("201", "外交支出"),
@@ -761,7 +817,10 @@ mod tests {
     fn bad_tsv_is_an_error_with_line() {
         let mut b = CatalogBuilder::new();
         let err = b
-            .codes(Domain::Functional, "h\n201\tx\t类\t\t2025\tR\n20101\ty\t项\t201\t2025\tR\n")
+            .codes(
+                Domain::Functional,
+                "h\n201\tx\t类\t\t2025\tR\n20101\ty\t项\t201\t2025\tR\n",
+            )
             .unwrap_err();
         assert_eq!(err.code(), "invalid_catalog");
         assert_eq!(err.line(), Some(3));

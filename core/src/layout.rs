@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{ColumnKey, DocKind, FundLine, LineItem, SectionKind, TableKind};
-use crate::text::normalize_name;
+use crate::text::{has, normalize_name};
 
 /// How to read one table of a layout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,18 +65,19 @@ impl ColumnSpec {
         let Some((last, above)) = segments.split_last() else {
             return false;
         };
-        self.last.iter().any(|w| last.contains(w.as_str()))
+        self.last.iter().any(|w| has(last, w))
             && (self.parent.is_empty()
-                || above
-                    .iter()
-                    .any(|s| self.parent.iter().any(|w| s.contains(w.as_str()))))
-            && !segments
-                .iter()
-                .any(|s| self.not.iter().any(|w| s.contains(w.as_str())))
+                || above.iter().any(|s| self.parent.iter().any(|w| has(s, w))))
+            && !segments.iter().any(|s| self.not.iter().any(|w| has(s, w)))
     }
 
     fn normalize(&mut self) {
-        for w in self.last.iter_mut().chain(&mut self.parent).chain(&mut self.not) {
+        for w in self
+            .last
+            .iter_mut()
+            .chain(&mut self.parent)
+            .chain(&mut self.not)
+        {
             *w = normalize_name(w);
         }
     }
@@ -200,6 +201,9 @@ pub struct Vocabulary {
     pub performance_titles: Vec<String>,
     /// Labels of the funding lines of 绩效目标表 (tried in this order of kinds).
     pub fund_lines: BTreeMap<FundLine, Vec<String>>,
+    /// First characters of the org and unit prefixes, and `(`: a cheap test for meta lines.
+    #[serde(skip)]
+    pub meta_first_chars: Vec<char>,
 }
 
 /// Side words of two-sided tables.
@@ -274,6 +278,7 @@ impl Vocabulary {
             sections: BTreeMap::new(),
             performance_titles: Vec::new(),
             fund_lines: BTreeMap::new(),
+            meta_first_chars: Vec::new(),
         }
     }
 
@@ -311,6 +316,16 @@ impl Vocabulary {
         for v in self.fund_lines.values_mut() {
             norm(v);
         }
+        let mut firsts: Vec<char> = self
+            .org_prefixes
+            .iter()
+            .chain(&self.unit_prefixes)
+            .filter_map(|p| p.chars().next())
+            .collect();
+        firsts.push('(');
+        firsts.sort_unstable();
+        firsts.dedup();
+        self.meta_first_chars = firsts;
     }
 
     /// The line item a normalised summary-table label names (restricted to `side` when given).
@@ -337,31 +352,35 @@ impl Vocabulary {
 /// ```
 #[must_use]
 pub fn title_key(line: &str) -> String {
-    let mut s = normalize_name(crate::text::strip_numbering(line));
+    let n = normalize_name(crate::text::strip_numbering(line));
+    let mut s: &str = &n;
     loop {
         let before = s.len();
-        if let Some(rest) = strip_year_prefix(&s) {
-            s = rest;
-        }
-        for prefix in ["预算单位", "预算部门", "区级部门", "部门", "单位", "本级"] {
-            if let Some(rest) = s.strip_prefix(prefix) {
-                s = rest.to_owned();
-            }
+        s = strip_year_prefix(s);
+        for prefix in ["预算单位", "预算部门", "区级部门", "部门", "单位", "本级"]
+        {
+            s = s.strip_prefix(prefix).unwrap_or(s);
         }
         if s.len() == before {
-            return s;
+            return s.to_owned();
         }
     }
 }
 
-fn strip_year_prefix(s: &str) -> Option<String> {
+/// `2023年…` / `2024年度…` without the year.
+fn strip_year_prefix(s: &str) -> &str {
     let b = s.as_bytes();
-    if b.len() >= 7 && b.get(..4)?.iter().all(u8::is_ascii_digit) {
-        let rest = s.get(4..)?;
-        let rest = rest.strip_prefix("年度").or_else(|| rest.strip_prefix('年'))?;
-        return Some(rest.to_owned());
+    if b.len() >= 7 && b.get(..4).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+        if let Some(rest) = s.get(4..) {
+            if let Some(r) = rest
+                .strip_prefix("年度")
+                .or_else(|| rest.strip_prefix('年'))
+            {
+                return r;
+            }
+        }
     }
-    None
+    s
 }
 
 #[cfg(test)]
@@ -374,7 +393,10 @@ mod tests {
         assert!(!Layout::builtin().is_empty());
         let v = Vocabulary::builtin();
         assert!(!v.columns.is_empty());
-        assert_eq!(v.row_item("本年收入合计", None), Some(LineItem::IncomeSubtotal));
+        assert_eq!(
+            v.row_item("本年收入合计", None),
+            Some(LineItem::IncomeSubtotal)
+        );
         assert_eq!(
             v.row_item("事业收入(不含教育收费)", None),
             Some(LineItem::BusinessIncome)
@@ -385,11 +407,15 @@ mod tests {
     fn bad_layouts_are_errors() {
         assert_eq!(Layout::from_json("{").unwrap_err().code(), "invalid_layout");
         assert_eq!(
-            Layout::from_json(r#"{"name":"x","tables":[]}"#).unwrap_err().code(),
+            Layout::from_json(r#"{"name":"x","tables":[]}"#)
+                .unwrap_err()
+                .code(),
             "invalid_layout"
         );
-        let err = Layout::from_json(r#"{"name":"x","tables":[{"key":"T1","kind":"bogus","titles":["a"]}]}"#)
-            .unwrap_err();
+        let err = Layout::from_json(
+            r#"{"name":"x","tables":[{"key":"T1","kind":"bogus","titles":["a"]}]}"#,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("bogus"), "{err}");
     }
 

@@ -44,6 +44,7 @@ pub mod error;
 pub mod layout;
 pub mod model;
 mod parse;
+pub mod render;
 pub mod text;
 
 pub use amount::{Amount, CellValue, Number, Unit};

@@ -28,7 +28,9 @@ fn needs_fold(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}' | '\u{2212}')
 }
 
-fn fold_char(c: char) -> char {
+/// [`fold_width`] for one character.
+#[must_use]
+pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
@@ -66,22 +68,83 @@ pub fn compact(s: &str) -> String {
 #[must_use]
 pub fn normalize_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let c = fold_char(c);
-        if c.is_whitespace() {
-            continue;
-        }
-        match c {
-            '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞' => {}
-            '【' | '〔' | '[' => out.push('('),
-            '】' | '〕' | ']' => out.push(')'),
-            _ => out.push(c),
-        }
-    }
+    out.extend(normalized_chars(s));
     out
 }
 
-const CN_DIGITS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零'];
+/// The characters of [`normalize_name`], without allocating.
+pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter_map(|c| {
+        let c = fold_char(c);
+        if c.is_whitespace() {
+            return None;
+        }
+        match c {
+            '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞' => {
+                None
+            }
+            '【' | '〔' | '[' => Some('('),
+            '】' | '〕' | ']' => Some(')'),
+            _ => Some(c),
+        }
+    })
+}
+
+/// Whether `raw` normalises to `normalized` (an already normalised string), without allocating.
+///
+/// # Examples
+///
+/// ```
+/// assert!(yusuan::text::normalizes_to("合 计", "合计"));
+/// ```
+#[must_use]
+pub fn normalizes_to(raw: &str, normalized: &str) -> bool {
+    normalized_chars(raw).eq(normalized.chars())
+}
+
+/// Whether `raw` normalises to a string starting with `prefix` (already normalised), without
+/// allocating.
+///
+/// # Examples
+///
+/// ```
+/// assert!(yusuan::text::normalized_starts_with(" 项目 名称：", "项目名称"));
+/// ```
+#[must_use]
+pub fn normalized_starts_with(raw: &str, prefix: &str) -> bool {
+    let mut chars = normalized_chars(raw);
+    prefix.chars().all(|p| chars.next() == Some(p))
+}
+
+/// Substring test for the short needles of the vocabulary; faster than `str::contains` on short
+/// haystacks because it builds no searcher.
+///
+/// # Examples
+///
+/// ```
+/// assert!(yusuan::text::has("财政拨款收入/小计", "小计"));
+/// assert!(!yusuan::text::has("合计", "小计"));
+/// ```
+#[must_use]
+pub fn has(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    if n.len() > h.len() {
+        return false;
+    }
+    if h.len() > 64 {
+        // long text: the standard library's searcher pays for itself
+        return haystack.contains(needle);
+    }
+    h.windows(n.len())
+        .any(|w| w.first() == Some(&first) && w == n)
+}
+
+const CN_DIGITS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零',
+];
 
 /// Is `c` a Chinese numeral used in headings (一 … 十, 〇)?
 #[must_use]
@@ -117,7 +180,6 @@ pub fn cn_number(s: &str) -> Option<u32> {
     };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
-        [] => None,
         [c] if *c == '十' => Some(10),
         [c] => digit(*c),
         ['十', u] => Some(10 + digit(*u)?),
@@ -200,7 +262,8 @@ fn strip_one_number(s: &str) -> &str {
         for sep in ['.', '．', '、'] {
             if let Some(x) = after.strip_prefix(sep) {
                 // "1.5万元" is a number, not a list item; "4.2023年…" and "4．…" are items.
-                if sep == '.' && x.starts_with(|c: char| c.is_ascii_digit()) && !starts_with_year(x) {
+                if sep == '.' && x.starts_with(|c: char| c.is_ascii_digit()) && !starts_with_year(x)
+                {
                     return s;
                 }
                 return x;
@@ -212,7 +275,9 @@ fn strip_one_number(s: &str) -> &str {
 
 fn starts_with_year(s: &str) -> bool {
     s.len() >= 7
-        && s.as_bytes().get(..4).is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+        && s.as_bytes()
+            .get(..4)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
         && s.get(4..).is_some_and(|r| r.starts_with('年'))
 }
 
@@ -232,6 +297,7 @@ fn skip_chars(s: &str, n: usize) -> &str {
 /// assert_eq!(yusuan::text::find_year("12345热线"), None);
 /// ```
 #[must_use]
+#[allow(clippy::many_single_char_names)]
 pub fn find_year(s: &str) -> Option<u16> {
     let b = s.as_bytes();
     let mut i = 0;
@@ -258,9 +324,18 @@ mod tests {
 
     #[test]
     fn numbering() {
-        assert_eq!(strip_numbering("1. 2023年部门财务收支预算总表"), "2023年部门财务收支预算总表");
-        assert_eq!(strip_numbering("第二部分 2025年部门预算表"), "2025年部门预算表");
-        assert_eq!(strip_numbering("(二) 单位预算项目绩效目标表"), "单位预算项目绩效目标表");
+        assert_eq!(
+            strip_numbering("1. 2023年部门财务收支预算总表"),
+            "2023年部门财务收支预算总表"
+        );
+        assert_eq!(
+            strip_numbering("第二部分 2025年部门预算表"),
+            "2025年部门预算表"
+        );
+        assert_eq!(
+            strip_numbering("(二) 单位预算项目绩效目标表"),
+            "单位预算项目绩效目标表"
+        );
         assert_eq!(strip_numbering("1.5万元"), "1.5万元");
         assert_eq!(strip_numbering("一般公共服务"), "一般公共服务");
         assert_eq!(strip_numbering("十"), "十");
@@ -269,7 +344,10 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(normalize_name("因公出国 (境) 经费"), "因公出国(境)经费");
-        assert_eq!(normalize_name("因 公 出 国 （ 境 ） 费用"), "因公出国(境)费用");
+        assert_eq!(
+            normalize_name("因 公 出 国 （ 境 ） 费用"),
+            "因公出国(境)费用"
+        );
         assert_eq!(compact("合 计"), "合计");
     }
 

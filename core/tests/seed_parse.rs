@@ -1,7 +1,12 @@
 //! The seed document parsed against a hand-reviewed transcription of its tables
 //! (`tests/expected/seed_tables.txt`), plus its 绩效目标表, glossary and codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use yusuan::catalog::{Catalog, NameMatch};
 use yusuan::{CellValue, Document, FundLine, Row, Table, TableKind};
@@ -114,12 +119,19 @@ fn every_table_row_and_amount_matches_the_document() {
     let keys: Vec<&str> = doc.tables.iter().map(|t| t.key.as_str()).collect();
     assert_eq!(
         keys,
-        ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "T10", "T11", "T12"]
+        [
+            "T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "T10", "T11", "T12"
+        ]
     );
     for exp in &expected {
         let table = doc.table(&exp.key).unwrap();
         assert_eq!(table.unit, Some(yusuan::Unit::WanYuan), "{}", exp.key);
-        assert_eq!((table.lines.start, table.lines.end), exp.lines, "{}", exp.key);
+        assert_eq!(
+            (table.lines.start, table.lines.end),
+            exp.lines,
+            "{}",
+            exp.key
+        );
         // columns, in order (summary tables: income lane then expenditure lane)
         let cols: Vec<String> = table
             .columns
@@ -140,7 +152,11 @@ fn every_table_row_and_amount_matches_the_document() {
             .collect();
         assert_eq!(cols, exp_cols, "columns of {}", exp.key);
         if let Some(note) = exp.empty_note_line {
-            assert!(table.is_empty_with_note(), "{} is empty with a note", exp.key);
+            assert!(
+                table.is_empty_with_note(),
+                "{} is empty with a note",
+                exp.key
+            );
             assert_eq!(table.note.as_ref().unwrap().line, note);
             assert!(table.rows.is_empty());
             continue;
@@ -202,24 +218,54 @@ fn performance_tables() {
         .iter()
         .map(|p| p.funding_amount(FundLine::Total).unwrap().to_string())
         .collect();
-    assert_eq!(amounts, ["970.00万元", "310.00万元", "99.38万元", "3200.00万元"]);
+    assert_eq!(
+        amounts,
+        ["970.00万元", "310.00万元", "99.38万元", "3200.00万元"]
+    );
     for p in perf {
-        assert_eq!(p.funding_amount(FundLine::Fiscal), p.funding_amount(FundLine::Total));
-        assert_eq!(p.funding_amount(FundLine::Other).unwrap().value.to_string(), "0.00");
+        assert_eq!(
+            p.funding_amount(FundLine::Fiscal),
+            p.funding_amount(FundLine::Total)
+        );
+        assert_eq!(
+            p.funding_amount(FundLine::Other).unwrap().value.to_string(),
+            "0.00"
+        );
         assert_eq!(p.department.as_deref(), Some("201_烟台市人民政府办公室"));
         assert_eq!(p.implementer.as_deref(), Some("烟台市人民政府办公室"));
-        assert!(p.goal.as_deref().is_some_and(|g| !g.contains('<')), "{:?}", p.goal);
+        assert!(
+            p.goal.as_deref().is_some_and(|g| !g.contains('<')),
+            "{:?}",
+            p.goal
+        );
         // first indicator is the cost ceiling
         let first = &p.indicators[0];
-        assert_eq!((first.level1.as_str(), first.level2.as_str()), ("成本指标", "经济成本"));
+        assert_eq!(
+            (first.level1.as_str(), first.level2.as_str()),
+            ("成本指标", "经济成本")
+        );
     }
     // levels carried down from the row above, across a continuation page
     let carried = perf[0].indicators.iter().find(|i| i.line == 416).unwrap();
     assert_eq!(
-        (carried.level1.as_str(), carried.level2.as_str(), carried.name.as_str(), carried.value.as_str()),
-        ("产出指标", "质量指标", "政府工作报告各单位征求意见通过率", "≥92%")
+        (
+            carried.level1.as_str(),
+            carried.level2.as_str(),
+            carried.name.as_str(),
+            carried.value.as_str()
+        ),
+        (
+            "产出指标",
+            "质量指标",
+            "政府工作报告各单位征求意见通过率",
+            "≥92%"
+        )
     );
-    let rate = perf[2].indicators.iter().find(|i| i.name == "公用经费支付准确率").unwrap();
+    let rate = perf[2]
+        .indicators
+        .iter()
+        .find(|i| i.name == "公用经费支付准确率")
+        .unwrap();
     assert_eq!((rate.value.as_str(), rate.line), ("≤95%", 478));
 }
 
@@ -228,7 +274,11 @@ fn glossary_has_seventeen_entries() {
     let doc = seed();
     assert_eq!(doc.glossary.len(), 17);
     assert_eq!(doc.glossary[0].term, "财政拨款收入");
-    assert!(doc.glossary[0].definition.starts_with("指由市级财政拨款形成的部门收入"));
+    assert!(
+        doc.glossary[0]
+            .definition
+            .starts_with("指由市级财政拨款形成的部门收入")
+    );
     assert_eq!(doc.glossary[16].term, "机关运行经费");
     assert_eq!(doc.glossary[16].lines.start, 556);
 }
@@ -260,7 +310,11 @@ fn narrative_sections() {
     assert_eq!((overview.lines.start, overview.lines.end), (336, 350));
     assert_eq!(overview.paragraphs.len(), 7);
     assert_eq!(overview.paragraphs[1].lines.start, 340);
-    assert!(overview.paragraphs[1].text.starts_with("（一）收入预算：2025年收入预算7,713.47万元"));
+    assert!(
+        overview.paragraphs[1]
+            .text
+            .starts_with("（一）收入预算：2025年收入预算7,713.47万元")
+    );
     let assets = doc.sections_of(K::Assets).next().unwrap();
     assert!(assets.text().contains("共有车辆9辆"));
 }
@@ -277,7 +331,9 @@ fn every_code_printed_in_the_seed_resolves_with_a_matching_name() {
                 (row.gov_code.as_deref(), row.gov_name.as_deref()),
             ];
             for (code, name) in pairs {
-                let (Some(code), Some(name)) = (code, name) else { continue };
+                let (Some(code), Some(name)) = (code, name) else {
+                    continue;
+                };
                 let name = yusuan::text::strip_numbering(name);
                 let m = catalog.name_matches(code, name);
                 assert!(

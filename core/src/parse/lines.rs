@@ -3,7 +3,7 @@
 use crate::error::{Error, Result};
 
 /// One source line.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
     /// 1-based line number, as an editor counts them.
     pub no: u32,
@@ -14,6 +14,13 @@ pub(crate) struct Line<'a> {
     pub text: &'a str,
     /// Whether the line holds a tab: a table row.
     pub tab: bool,
+    /// The line normalised for title matching, for lines that could be a title (short, ending
+    /// in `表`).
+    pub title_key: Option<String>,
+    /// A line naming the publishing body, the unit or the year of a table (set by the parser).
+    pub meta: bool,
+    /// A table note (`注：…`) (set by the parser).
+    pub note: bool,
 }
 
 impl<'a> Line<'a> {
@@ -38,11 +45,15 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         if t.contains('\u{c}') {
             page = page.saturating_add(u32::try_from(t.matches('\u{c}').count()).unwrap_or(0));
         }
+        let tab = t.contains('\t');
         out.push(Line {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             page,
             text: t,
-            tab: t.contains('\t'),
+            tab,
+            title_key: title_candidate(t, tab),
+            meta: false,
+            note: false,
         });
     }
     // A final newline does not start a line.
@@ -52,13 +63,40 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// The title a line would be, normalised for matching; `None` for lines that cannot be titles:
+/// every table title ends in `表` (trailing empty cells aside), and a title fills a line (or a row's only cell) of at most 150
+/// bytes.
+fn title_candidate(text: &str, tab: bool) -> Option<String> {
+    if text.len() > 600 || !text.trim_end().ends_with('表') {
+        return None;
+    }
+    let text = if tab {
+        let mut cells = text.split('\t').map(str::trim).filter(|c| !c.is_empty());
+        let first = cells.next()?;
+        if cells.next().is_some() {
+            return None;
+        }
+        first
+    } else {
+        text.trim()
+    };
+    if text.is_empty() || text.len() > 150 {
+        return None;
+    }
+    Some(crate::layout::title_key(text))
+}
+
 /// Refuses binary data: a NUL byte, or more control characters than text of this kind has.
 pub(crate) fn check_text(text: &str) -> Result<()> {
-    let allowed = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
+    // One branch-free pass (vectorised) for the common case of clean text.
+    if !text.bytes().fold(false, |acc, b| acc | bad(b)) {
+        return Ok(());
+    }
     let mut first: Option<(usize, u8)> = None;
     let mut count = 0usize;
     for (i, b) in text.bytes().enumerate() {
-        if b < 0x20 && !allowed(b) || b == 0x7f {
+        if bad(b) {
             count += 1;
             if first.is_none() {
                 first = Some((i, b));
@@ -106,7 +144,11 @@ mod tests {
         assert!(check_text("ok\ttext\n").is_ok());
         let err = check_text("line\nzero\u{0}byte").unwrap_err();
         assert_eq!(err.line(), Some(2));
-        let junk: String = (0u8..32).map(|b| char::from(b | 1)).cycle().take(200).collect();
+        let junk: String = (0u8..32)
+            .map(|b| char::from(b | 1))
+            .cycle()
+            .take(200)
+            .collect();
         assert_eq!(check_text(&junk).unwrap_err().code(), "not_text");
     }
 }

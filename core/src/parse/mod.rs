@@ -17,9 +17,9 @@ mod table;
 use crate::amount::Unit;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::layout::{Layout, TableSpec, Vocabulary, title_key};
+use crate::layout::{Layout, TableSpec, Vocabulary};
 use crate::model::{DocKind, DocLevel, Document, DocumentMeta, Notice};
-use crate::text::{compact, find_year, normalize_name};
+use crate::text::{compact, find_year, has, normalize_name};
 
 pub(crate) use lines::Line;
 
@@ -91,7 +91,7 @@ impl Parser<'static> {
     }
 }
 
-impl<'c> Parser<'c> {
+impl Parser<'_> {
     /// Uses only `layout` (no automatic choice).
     #[must_use]
     pub fn with_layout(mut self, layout: Layout) -> Self {
@@ -108,7 +108,7 @@ impl<'c> Parser<'c> {
 
     /// Uses `catalog` to key rows printed by name only.
     #[must_use]
-    pub fn with_catalog<'d>(self, catalog: &'d Catalog) -> Parser<'d> {
+    pub fn with_catalog(self, catalog: &Catalog) -> Parser<'_> {
         Parser {
             layouts: self.layouts,
             catalog,
@@ -149,8 +149,12 @@ impl<'c> Parser<'c> {
             return Err(Error::EmptyInput);
         }
         lines::check_text(text)?;
-        let lines = lines::split(text);
+        let mut lines = lines::split(text);
         let vocab = Vocabulary::builtin();
+        for line in &mut lines {
+            line.meta = meta_line(line, vocab);
+            line.note = note_line(line, vocab);
+        }
         let ctx = Ctx {
             vocab,
             catalog: self.catalog,
@@ -190,7 +194,11 @@ impl<'c> Parser<'c> {
             let hits = lines
                 .iter()
                 .skip(from)
-                .filter(|l| title_candidate(l).is_some_and(|t| layout.table_for_title(&t).is_some()))
+                .filter(|l| {
+                    l.title_key
+                        .as_deref()
+                        .is_some_and(|t| layout.table_for_title(t).is_some())
+                })
                 .count();
             if best.is_none_or(|(n, _)| hits > n) {
                 best = Some((hits, layout));
@@ -236,7 +244,7 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
         }
         let key = normalize_name(crate::text::strip_numbering(t));
         let prose = t.contains('。') || t.chars().count() > 60 || l.tab;
-        if prose || entries.iter().any(|e| *e == key) {
+        if prose || entries.contains(&key) {
             break;
         }
         entries.push(key);
@@ -263,26 +271,8 @@ pub(crate) enum BlockKind {
     Performance,
 }
 
-/// The title a line would be, normalised for matching; `None` for lines that cannot be titles.
-pub(crate) fn title_candidate(line: &Line<'_>) -> Option<String> {
-    let text = if line.tab {
-        let mut cells = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty());
-        let first = cells.next()?;
-        if cells.next().is_some() {
-            return None;
-        }
-        first
-    } else {
-        line.text.trim()
-    };
-    if text.is_empty() || text.len() > 150 {
-        return None;
-    }
-    Some(title_key(text))
-}
-
 fn block_kind(line: &Line<'_>, layout: &Layout, ctx: &Ctx<'_>) -> Option<BlockKind> {
-    let key = title_candidate(line)?;
+    let key = line.title_key.as_deref()?;
     if let Some(i) = layout
         .tables
         .iter()
@@ -298,7 +288,22 @@ fn block_kind(line: &Line<'_>, layout: &Layout, ctx: &Ctx<'_>) -> Option<BlockKi
 
 /// True for lines that belong to a table block without being rows: the publishing body, the unit,
 /// a printed year.
-pub(crate) fn is_meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
+pub(crate) fn is_meta_line(line: &Line<'_>, _vocab: &Vocabulary) -> bool {
+    line.meta
+}
+
+fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
+    // Cheap test first: a meta line's first printed character starts one of the prefixes.
+    let first = line
+        .text
+        .split('\t')
+        .map(str::trim)
+        .find(|c| !c.is_empty())
+        .and_then(|c| c.chars().next())
+        .map(crate::text::fold_char);
+    if !first.is_some_and(|c| vocab.meta_first_chars.contains(&c)) {
+        return false;
+    }
     if line.tab {
         let mut any = false;
         for cell in line.text.split('\t') {
@@ -317,6 +322,12 @@ pub(crate) fn is_meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
 }
 
 fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
+    // A meta line is short; every org and unit prefix names 单位 or 部门; a printed year is in
+    // brackets.
+    if text.len() > 240 || !(has(text, "单位") || has(text, "部门") || text.contains(['(', '（']))
+    {
+        return false;
+    }
     let n = normalize_name(text);
     if n.is_empty() {
         return false;
@@ -335,12 +346,25 @@ fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
     false
 }
 
-pub(crate) fn is_note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
+/// A table note (`注：…`, `（注：…）`).
+pub(crate) fn is_note_line(line: &Line<'_>, _vocab: &Vocabulary) -> bool {
+    line.note
+}
+
+fn note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     if line.tab {
         return false;
     }
-    let n = normalize_name(line.text);
-    vocab.note_prefixes.iter().any(|p| n.starts_with(p.as_str()))
+    // a note starts with 注/说明/备注, possibly after a bracket: look at the first few characters
+    let head: String = line.text.trim_start().chars().take(4).collect();
+    if !head.contains(['注', '说']) {
+        return false;
+    }
+    let n = normalize_name(&head);
+    vocab
+        .note_prefixes
+        .iter()
+        .any(|p| n.starts_with(p.as_str()))
 }
 
 /// Locates every table and 绩效目标表 block after the table of contents.
@@ -352,7 +376,11 @@ fn locate(lines: &[Line<'_>], from: usize, layout: &Layout, ctx: &Ctx<'_>) -> Ve
         if let Some(kind) = block_kind(line, layout, ctx) {
             if has_table_after(lines, i, layout, ctx) {
                 let end = block_end(lines, i, layout, ctx);
-                blocks.push(Block { kind, title: i, end });
+                blocks.push(Block {
+                    kind,
+                    title: i,
+                    end,
+                });
                 i = end + 1;
                 continue;
             }
@@ -421,6 +449,24 @@ fn check_truncation(
     layout: &Layout,
     ctx: &Ctx<'_>,
 ) -> Result<()> {
+    // The text ends with a table title: the table itself is missing.
+    if let Some(line) = lines.iter().rev().find(|l| !l.text.trim().is_empty()) {
+        if let Some(BlockKind::Table(i)) = block_kind(line, layout, ctx) {
+            if blocks
+                .last()
+                .is_none_or(|b| b.title < line_index(lines, line.no))
+            {
+                return Err(Error::TruncatedTable {
+                    table: layout
+                        .tables
+                        .get(i)
+                        .map_or_else(|| "?".to_owned(), |t| t.key.clone()),
+                    title: line.text.trim().to_owned(),
+                    line: line.no,
+                });
+            }
+        }
+    }
     let Some(last) = blocks.last() else {
         return Ok(());
     };
@@ -432,15 +478,15 @@ fn check_truncation(
         return Ok(());
     }
     let (key, spec_title) = match last.kind {
-        BlockKind::Table(i) => layout
-            .tables
-            .get(i)
-            .map_or(("?", ""), |t: &TableSpec| (t.key.as_str(), t.titles.first().map_or("", String::as_str))),
+        BlockKind::Table(i) => layout.tables.get(i).map_or(("?", ""), |t: &TableSpec| {
+            (t.key.as_str(), t.titles.first().map_or("", String::as_str))
+        }),
         BlockKind::Performance => ("performance", "绩效目标表"),
     };
-    let title = lines
-        .get(last.title)
-        .map_or_else(|| spec_title.to_owned(), |l| l.text.trim().replace('\t', ""));
+    let title = lines.get(last.title).map_or_else(
+        || spec_title.to_owned(),
+        |l| l.text.trim().replace('\t', ""),
+    );
     let rows: Vec<&Line<'_>> = lines
         .get(last.title + 1..=last.end)
         .unwrap_or(&[])
@@ -454,10 +500,13 @@ fn check_truncation(
         .any(|l| is_note_line(l, ctx.vocab));
     let width = |l: &Line<'_>| l.text.trim_end_matches([' ', '\r']).split('\t').count();
     let cut_line = lines.get(last.end).map_or(0, |l| l.no);
-    let truncated = match rows.as_slice() {
-        [] => !has_note,
-        [_] => !has_note && matches!(last.kind, BlockKind::Table(_)),
-        [first, .., final_row] => width(final_row) < width(first),
+    let has_data = rows
+        .iter()
+        .any(|l| table::is_data_row(&l.cells(), ctx.vocab));
+    let widest = rows.iter().map(|l| width(l)).max().unwrap_or(0);
+    let truncated = match rows.last() {
+        None => !has_note,
+        Some(final_row) => (!has_data && !has_note) || width(final_row) < widest,
     };
     if truncated {
         return Err(Error::TruncatedTable {
@@ -467,6 +516,10 @@ fn check_truncation(
         });
     }
     Ok(())
+}
+
+fn line_index(lines: &[Line<'_>], no: u32) -> usize {
+    lines.iter().position(|l| l.no == no).unwrap_or(0)
 }
 
 /// Document metadata from the cover, the org lines of the tables and the tables' units.
@@ -552,6 +605,9 @@ fn meta(
 /// The publishing body named on an org line (`部门(单位)：…`, `编制部门：… 单位：元`).
 fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
     for line in lines {
+        if !(has(line.text, "单位") || has(line.text, "部门")) {
+            continue;
+        }
         for cell in line.text.split('\t') {
             let n = normalize_name(cell);
             for p in &vocab.org_prefixes {

@@ -34,7 +34,10 @@ fn numbering(text: &str) -> Numbering {
             }
         }
         Some('（' | '(') => {
-            let n = chars.clone().take_while(|c| is_cn_numeral(*c) || c.is_ascii_digit()).count();
+            let n = chars
+                .clone()
+                .take_while(|c| is_cn_numeral(*c) || c.is_ascii_digit())
+                .count();
             if n > 0 && matches!(chars.nth(n), Some('）' | ')')) {
                 Numbering::Second
             } else {
@@ -94,9 +97,7 @@ fn heading(text: &str, vocab: &Vocabulary) -> Option<(u8, SectionKind)> {
         Numbering::Second => Some((2, kind.unwrap_or(SectionKind::Other))),
         Numbering::Item => None,
         // An unnumbered heading must name a known section and be short.
-        Numbering::None => kind
-            .filter(|_| body.chars().count() <= 24)
-            .map(|k| (0, k)),
+        Numbering::None => kind.filter(|_| body.chars().count() <= 24).map(|k| (0, k)),
     }
 }
 
@@ -121,7 +122,8 @@ impl Builder {
         }
         match &mut self.para {
             Some(p) => {
-                p.breaks.push(u32::try_from(p.text.len()).unwrap_or(u32::MAX));
+                p.breaks
+                    .push(u32::try_from(p.text.len()).unwrap_or(u32::MAX));
                 p.text.push_str(text);
                 p.lines.end = no;
             }
@@ -212,7 +214,10 @@ pub(crate) fn glossary(sections: &[Section]) -> Vec<GlossaryEntry> {
                 continue;
             };
             let term = body.get(..pos).unwrap_or("").trim();
-            let sep_len = body.get(pos..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            let sep_len = body
+                .get(pos..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
             let definition = body.get(pos + sep_len..).unwrap_or("").trim();
             if term.is_empty() || term.chars().count() > 30 || definition.is_empty() {
                 continue;
@@ -237,8 +242,14 @@ mod tests {
         assert_eq!(heading("一、主要职责", v), Some((1, SectionKind::Duties)));
         assert_eq!(heading("第四部分", v), Some((0, SectionKind::Part)));
         assert_eq!(heading("名词解释", v), Some((0, SectionKind::Glossary)));
-        assert_eq!(heading("（一）预算绩效管理情况", v), Some((2, SectionKind::Performance)));
-        assert_eq!(heading("一、财政拨款收入：指由市级财政拨款形成的部门收入。", v), None);
+        assert_eq!(
+            heading("（一）预算绩效管理情况", v),
+            Some((2, SectionKind::Performance))
+        );
+        assert_eq!(
+            heading("一、财政拨款收入：指由市级财政拨款形成的部门收入。", v),
+            None
+        );
         assert_eq!(heading("1. 收入预算增加101.51万元", v), None);
         assert_eq!(heading("单位概况", v), None);
     }

@@ -8,7 +8,7 @@
 
 use crate::amount::{CellValue, Unit};
 use crate::model::{Cell, FundLine, Funding, Indicator, LineSpan, PerformanceTable};
-use crate::text::normalize_name;
+use crate::text::{has, normalize_name, normalized_starts_with};
 
 use super::{Block, BlockKind, Ctx, Line, is_meta_line};
 
@@ -41,7 +41,11 @@ pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<
             .iter()
             .filter(|l| l.tab && !is_meta_line(l, ctx.vocab))
             .collect();
-        let starts_project = rows.iter().any(|l| project_name(l).is_some());
+        let starts_project = rows.iter().any(|l| {
+            l.text
+                .split('\t')
+                .any(|c| normalized_starts_with(c, "项目名称"))
+        });
         let title = lines
             .get(block.title)
             .map(|l| l.text.replace('\t', "").trim().to_owned())
@@ -77,15 +81,15 @@ pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<
     tables
 }
 
-fn project_name(line: &Line<'_>) -> Option<String> {
-    labelled_value(&line.cells(), "项目名称")
+fn project_name(cells: &[&str]) -> Option<String> {
+    labelled_value(cells, "项目名称")
 }
 
 /// The first non-empty cell after the cell that contains `label`.
 fn labelled_value(cells: &[&str], label: &str) -> Option<String> {
     let pos = cells
         .iter()
-        .position(|c| normalize_name(c).starts_with(label))?;
+        .position(|c| normalized_starts_with(c, label))?;
     cells
         .iter()
         .skip(pos + 1)
@@ -96,6 +100,13 @@ fn labelled_value(cells: &[&str], label: &str) -> Option<String> {
 
 fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ctx: &Ctx<'_>) {
     let cells = line.cells();
+    // Once the indicator header is read, rows are indicators (or a repeated header).
+    if let Some(cols) = state.cols {
+        if !cells.iter().any(|c| has(c, "一级指标")) {
+            read_indicator(table, state, cols, &cells, line.no);
+            return;
+        }
+    }
     let norm: Vec<String> = cells.iter().map(|c| normalize_name(c)).collect();
     if let Some(col) = state.pending_goal.take() {
         let text = cells
@@ -108,11 +119,12 @@ fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ct
             return;
         }
     }
-    if let Some(name) = project_name(line) {
+    if let Some(name) = project_name(&cells) {
         table.project = name;
         return;
     }
-    if norm.iter().any(|c| c.starts_with("主管部门")) || norm.iter().any(|c| c == "实施单位") {
+    if norm.iter().any(|c| c.starts_with("主管部门")) || norm.iter().any(|c| c == "实施单位")
+    {
         if let Some(d) = cells
             .iter()
             .position(|c| normalize_name(c).starts_with("主管部门"))
@@ -135,22 +147,14 @@ fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ct
         });
         return;
     }
-    if let Some(cols) = state.cols {
-        read_indicator(table, state, cols, &cells, line.no);
-        return;
-    }
     if let Some(pos) = norm
         .iter()
         .position(|c| c.contains("总体目标") || c.contains("总目标"))
     {
-        let text_after = cells
-            .iter()
-            .skip(pos + 1)
-            .map(|c| c.trim())
-            .find(|c| {
-                let n = normalize_name(c);
-                !c.is_empty() && !(n.ends_with("目标") && n.chars().count() <= 8)
-            });
+        let text_after = cells.iter().skip(pos + 1).map(|c| c.trim()).find(|c| {
+            let n = normalize_name(c);
+            !c.is_empty() && (!n.ends_with("目标") || n.chars().count() > 8)
+        });
         match text_after {
             Some(t) => table.goal = Some(strip_tags(t)),
             None => {
@@ -183,15 +187,17 @@ fn strip_tags(text: &str) -> String {
     while let Some(pos) = rest.find('<') {
         out.push_str(rest.get(..pos).unwrap_or(""));
         let after = rest.get(pos + 1..).unwrap_or("");
-        let tag_len = after
-            .find('>')
-            .filter(|&e| e <= 12 && after.get(..e).is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'/')));
-        match tag_len {
-            Some(e) => rest = after.get(e + 1..).unwrap_or(""),
-            None => {
-                out.push('<');
-                rest = after;
-            }
+        let tag_len = after.find('>').filter(|&e| {
+            e <= 12
+                && after
+                    .get(..e)
+                    .is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'/'))
+        });
+        if let Some(e) = tag_len {
+            rest = after.get(e + 1..).unwrap_or("");
+        } else {
+            out.push('<');
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -213,16 +219,21 @@ fn read_indicator(
     if value.is_empty() {
         // some tables print the value one column off; take the last non-empty cell after the name
         let after = cols.name.map_or(0, |p| p + 1);
-        if let Some(v) = cells.iter().skip(after).map(|c| c.trim()).rfind(|c| !c.is_empty()) {
-            value = v.to_owned();
+        if let Some(v) = cells
+            .iter()
+            .skip(after)
+            .map(|c| c.trim())
+            .rfind(|c| !c.is_empty())
+        {
+            v.clone_into(&mut value);
         }
     }
     if !l1.is_empty() {
-        state.level1 = l1.to_owned();
+        l1.clone_into(&mut state.level1);
         state.level2.clear();
     }
     if !l2.is_empty() {
-        state.level2 = l2.to_owned();
+        l2.clone_into(&mut state.level2);
     }
     if name.is_empty() && value.is_empty() {
         return;
@@ -238,7 +249,13 @@ fn read_indicator(
 
 /// Funding rows: label cells each followed by an amount cell; the first cell may carry the unit
 /// (`项目资金（万元）`).
-fn read_funding(table: &mut PerformanceTable, cells: &[&str], norm: &[String], line: u32, ctx: &Ctx<'_>) {
+fn read_funding(
+    table: &mut PerformanceTable,
+    cells: &[&str],
+    norm: &[String],
+    line: u32,
+    ctx: &Ctx<'_>,
+) {
     if table.unit.is_none() {
         table.unit = norm
             .iter()
@@ -261,11 +278,15 @@ fn read_funding(table: &mut PerformanceTable, cells: &[&str], norm: &[String], l
         if kind == FundLine::Other && annual_col.is_some_and(|a| i > a) {
             kind = FundLine::AnnualOther;
         }
-        let amount_pos = (i + 1..cells.len()).find(|&j| cells.get(j).is_some_and(|c| !c.trim().is_empty()));
+        let amount_pos =
+            (i + 1..cells.len()).find(|&j| cells.get(j).is_some_and(|c| !c.trim().is_empty()));
         let Some(j) = amount_pos else { break };
         let raw = cells.get(j).map_or("", |c| c.trim());
         let (value, note) = CellValue::parse(raw);
-        if matches!(value, CellValue::Amount(_) | CellValue::Unreadable { .. } | CellValue::Dash) {
+        if matches!(
+            value,
+            CellValue::Amount(_) | CellValue::Unreadable { .. } | CellValue::Dash
+        ) {
             table.funding.push(Funding {
                 line: kind,
                 label: cells.get(i).map_or("", |c| c.trim()).to_owned(),
@@ -285,9 +306,6 @@ fn read_funding(table: &mut PerformanceTable, cells: &[&str], norm: &[String], l
 }
 
 fn fund_line(label: &str, ctx: &Ctx<'_>) -> Option<FundLine> {
-    if label.is_empty() {
-        return None;
-    }
     const ORDER: [FundLine; 6] = [
         FundLine::AnnualTotal,
         FundLine::AnnualFiscal,
@@ -296,6 +314,9 @@ fn fund_line(label: &str, ctx: &Ctx<'_>) -> Option<FundLine> {
         FundLine::Fiscal,
         FundLine::Other,
     ];
+    if label.is_empty() {
+        return None;
+    }
     ORDER.into_iter().find(|kind| {
         ctx.vocab
             .fund_lines

@@ -8,7 +8,7 @@ use crate::layout::{ColumnSpec, Layout, Vocabulary};
 use crate::model::{
     Basis, Cell, Column, ColumnKey, LineSpan, Note, Notice, Row, RowIssue, Side, Table, TableKind,
 };
-use crate::text::{compact, find_year, normalize_name, strip_numbering};
+use crate::text::{compact, find_year, has, normalize_name, normalizes_to, strip_numbering};
 
 use super::{Block, BlockKind, Ctx, Line, is_meta_line, is_note_line, notice};
 
@@ -52,11 +52,22 @@ pub(crate) fn build_tables(
             notice(
                 notices,
                 "duplicate_table",
-                format!("table `{}` is printed a second time; the first one is used", spec.key),
+                format!(
+                    "table `{}` is printed a second time; the first one is used",
+                    spec.key
+                ),
                 line,
             );
         }
-        tables.push(read_table(lines, &group, &spec.key, spec.kind, &spec.columns, ctx, notices));
+        tables.push(read_table(
+            lines,
+            &group,
+            &spec.key,
+            spec.kind,
+            &spec.columns,
+            ctx,
+            notices,
+        ));
     }
     tables
 }
@@ -194,11 +205,6 @@ fn read_table(
     let (columns, lanes) = name_columns(&infos, &specs, kind, vocab);
 
     // Rows.
-    let header_norm: Vec<Vec<String>> = rows
-        .iter()
-        .take(header_count)
-        .map(|(_, cells, _)| trimmed_norm(cells))
-        .collect();
     let mut out_rows: Vec<Row> = Vec::new();
     let mut code_ctx: Vec<(CodeCtx, CodeCtx)> = lanes.iter().map(|_| Default::default()).collect();
     // Words of the header rows: a later row made only of them is a header repeated on a new page.
@@ -210,15 +216,8 @@ fn read_table(
         .collect();
     for (idx, cells, _) in data.iter().map(|r| (r.0, &r.1, r.2)) {
         let Some(line) = lines.get(idx) else { continue };
-        let norm = trimmed_norm(cells);
-        if header_norm.iter().any(|h| *h == norm) {
+        if !is_data_row(cells, vocab) && is_repeated_header(cells, &header, &header_words) {
             continue;
-        }
-        if !is_data_row(cells, vocab) {
-            let words: Vec<&String> = norm.iter().filter(|w| !w.is_empty()).collect();
-            if words.len() >= 2 && words.iter().all(|w| header_words.contains(w.as_str())) {
-                continue;
-            }
         }
         for (lane_no, lane) in lanes.iter().enumerate() {
             let Some((pctx, sctx)) = code_ctx.get_mut(lane_no) else {
@@ -257,18 +256,38 @@ fn read_table(
     }
 }
 
-/// Normalised cells without trailing empty ones, for comparing header rows.
-fn trimmed_norm(cells: &[&str]) -> Vec<String> {
-    let mut v: Vec<String> = cells.iter().map(|c| normalize_name(c)).collect();
-    while v.last().is_some_and(String::is_empty) {
-        v.pop();
+/// A header row printed again (on a new page): every non-empty cell is a header word, and there are
+/// at least two, or the row equals a header row.
+fn is_repeated_header(
+    cells: &[&str],
+    header: &[Vec<String>],
+    header_words: &std::collections::HashSet<&str>,
+) -> bool {
+    let equals_header_row = header.iter().any(|h| {
+        let n = cells.len().max(h.len());
+        (0..n).all(|i| {
+            let raw = cells.get(i).copied().unwrap_or("");
+            let norm = h.get(i).map_or("", String::as_str);
+            normalizes_to(raw, norm)
+        })
+    });
+    if equals_header_row {
+        return true;
     }
-    v
+    let mut words = 0;
+    for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        // cheap test on the raw cell before normalising it
+        if !header_words.iter().any(|w| normalizes_to(c, w)) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// The unit stated on a line (`单位：万元`, `编制部门：… 单位：元`, `（单位：万元）`).
 pub(crate) fn unit_of_line(text: &str) -> Option<Unit> {
-    if !text.contains("单位") {
+    if !has(text, "单位") {
         return None;
     }
     let n = normalize_name(text);
@@ -291,7 +310,7 @@ pub(crate) fn unit_of_line(text: &str) -> Option<Unit> {
 
 /// A data row holds an amount, starts with a classification code, or is a total row with nothing
 /// but amounts after its label.
-fn is_data_row(cells: &[&str], vocab: &Vocabulary) -> bool {
+pub(crate) fn is_data_row(cells: &[&str], vocab: &Vocabulary) -> bool {
     let mut first_text: Option<String> = None;
     let mut other_text = false;
     for c in cells {
@@ -299,7 +318,16 @@ fn is_data_row(cells: &[&str], vocab: &Vocabulary) -> bool {
         if t.is_empty() {
             continue;
         }
-        match CellValue::parse(t).0 {
+        // only a cell that starts like a number can be one
+        let numeric_start = t.chars().next().is_some_and(|ch| {
+            ch.is_ascii_digit() || matches!(ch, '-' | '+' | '０'..='９' | '－' | '−')
+        });
+        let value = if numeric_start {
+            CellValue::parse(t).0
+        } else {
+            CellValue::Text
+        };
+        match value {
             CellValue::Amount(_) => return true,
             CellValue::Dash => {}
             _ => {
@@ -315,8 +343,7 @@ fn is_data_row(cells: &[&str], vocab: &Vocabulary) -> bool {
             }
         }
     }
-    !other_text
-        && first_text.is_some_and(|t| vocab.total_labels.iter().any(|l| *l == t))
+    !other_text && first_text.is_some_and(|t| vocab.total_labels.contains(&t))
 }
 
 fn code_part_level(n: &str, vocab: &Vocabulary) -> Option<Level> {
@@ -351,12 +378,12 @@ fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> 
             if text.is_empty() {
                 let below = (r + 1..header.len()).any(|r2| !at(r2, c).is_empty());
                 if below {
-                    text = (0..c)
+                    (0..c)
                         .rev()
                         .map(|c2| at(r, c2))
                         .find(|t| !t.is_empty())
                         .unwrap_or("")
-                        .to_owned();
+                        .clone_into(&mut text);
                 }
             }
             if text.is_empty() {
@@ -415,14 +442,17 @@ fn role_of(segments: &[String], vocab: &Vocabulary) -> Role {
     if let Some(level) = code_part_level(last, vocab) {
         return Role::CodePart(level);
     }
-    if vocab.code_words.iter().any(|w| last.contains(w.as_str())) {
+    if vocab.code_words.iter().any(|w| has(last, w)) {
         return Role::Code;
     }
-    if vocab.category_words.iter().any(|w| last.contains(w.as_str())) {
+    if vocab.category_words.iter().any(|w| has(last, w)) {
         return Role::Category;
     }
-    if vocab.label_words.iter().any(|w| last.contains(w.as_str()))
-        || vocab.label_suffix.iter().any(|w| last.ends_with(w.as_str()))
+    if vocab.label_words.iter().any(|w| has(last, w))
+        || vocab
+            .label_suffix
+            .iter()
+            .any(|w| last.ends_with(w.as_str()))
     {
         return Role::Label;
     }
@@ -473,7 +503,11 @@ fn name_columns(
     kind: TableKind,
     vocab: &Vocabulary,
 ) -> (Vec<Column>, Vec<Lane>) {
-    let lane_count = infos.iter().map(|i| usize::from(i.lane) + 1).max().unwrap_or(1);
+    let lane_count = infos
+        .iter()
+        .map(|i| usize::from(i.lane) + 1)
+        .max()
+        .unwrap_or(1);
     let mut lanes: Vec<Lane> = vec![Lane::default(); lane_count];
     let mut columns = Vec::new();
     for (pos, info) in infos.iter().enumerate() {
@@ -529,7 +563,11 @@ fn name_columns(
     if kind == TableKind::Summary {
         for (i, lane) in lanes.iter_mut().enumerate() {
             if lane.side.is_none() {
-                lane.side = Some(if i == 0 { Side::Income } else { Side::Expenditure });
+                lane.side = Some(if i == 0 {
+                    Side::Income
+                } else {
+                    Side::Expenditure
+                });
             }
         }
         for col in &mut columns {
@@ -541,14 +579,9 @@ fn name_columns(
 
 fn side_of(segments: &[String], vocab: &Vocabulary) -> Option<Side> {
     let first = segments.first()?;
-    if vocab.side_words.income.iter().any(|w| first.contains(w.as_str())) {
+    if vocab.side_words.income.iter().any(|w| has(first, w)) {
         Some(Side::Income)
-    } else if vocab
-        .side_words
-        .expenditure
-        .iter()
-        .any(|w| first.contains(w.as_str()))
-    {
+    } else if vocab.side_words.expenditure.iter().any(|w| has(first, w)) {
         Some(Side::Expenditure)
     } else {
         None
@@ -573,7 +606,7 @@ fn column_key(
                 .income
                 .iter()
                 .chain(&vocab.side_words.expenditure)
-                .any(|w| s.contains(w.as_str()))
+                .any(|w| has(s, w))
         });
     (only_side && kind != TableKind::SanGong).then_some(ColumnKey::Amount)
 }
@@ -607,7 +640,11 @@ fn read_row(
         item: None,
         label: label_text.to_owned(),
         total: false,
-        category: lane.category.map(at).filter(|c| !c.is_empty()).map(str::to_owned),
+        category: lane
+            .category
+            .map(at)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned),
         lane: u8::try_from(lane_no).unwrap_or(u8::MAX),
         side: lane.side,
         cells: Vec::with_capacity(lane.amounts.len()),
@@ -615,9 +652,7 @@ fn read_row(
         line: line_no,
     };
     // Codes.
-    let printed: Vec<(Option<Level>, &str)> =
-        lane.primary.parts.iter().map(|(l, p)| (*l, at(*p))).collect();
-    let (code, issue, word) = build_code(&printed, pctx, vocab);
+    let (code, issue, word) = build_code(&lane.primary.parts, &at, pctx, vocab);
     row.code = code;
     if let Some(issue) = issue {
         let msg = match &issue {
@@ -637,15 +672,21 @@ fn read_row(
         }
     }
     if !lane.secondary.parts.is_empty() {
-        let printed: Vec<(Option<Level>, &str)> =
-            lane.secondary.parts.iter().map(|(l, p)| (*l, at(*p))).collect();
-        row.gov_code = build_code(&printed, sctx, vocab).0;
-        row.gov_name = lane.label2.map(at).filter(|t| !t.is_empty()).map(str::to_owned);
+        row.gov_code = build_code(&lane.secondary.parts, &at, sctx, vocab).0;
+        row.gov_name = lane
+            .label2
+            .map(at)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
     }
-    // What the label says.
-    let norm = normalize_name(strip_numbering(&row.label));
-    let norm = norm.strip_prefix("其中:").unwrap_or(&norm).to_owned();
-    if row.code.is_none() && vocab.total_labels.iter().any(|l| *l == norm) {
+    // What the label says (rows with a code are keyed by it).
+    let norm = if row.code.is_none() {
+        let n = normalize_name(strip_numbering(&row.label));
+        n.strip_prefix("其中:").map_or(n.clone(), str::to_owned)
+    } else {
+        String::new()
+    };
+    if row.code.is_none() && vocab.total_labels.contains(&norm) {
         match (kind, row.side) {
             (TableKind::Summary, Some(Side::Income)) if norm == "总计" => {
                 row.item = Some(crate::model::LineItem::IncomeTotal);
@@ -685,8 +726,9 @@ fn read_row(
 /// Builds a full code from printed code parts (`201 | 03 | 01`, `| 03 |`, `| | 01`), taking the
 /// omitted parents from the rows above. Returns the code, a problem with it, and a word printed
 /// in a code column instead of a code (`合计`).
-fn build_code(
-    parts: &[(Option<Level>, &str)],
+fn build_code<'a>(
+    parts: &[(Option<Level>, usize)],
+    at: &dyn Fn(usize) -> &'a str,
     cx: &mut CodeCtx,
     vocab: &Vocabulary,
 ) -> (Option<String>, Option<RowIssue>, Option<String>) {
@@ -695,17 +737,18 @@ fn build_code(
     let mut item = "";
     let mut full = "";
     let mut word = None;
-    let mut printed_parts: Vec<String> = Vec::with_capacity(parts.len());
-    for (level, raw) in parts {
-        let t = compact(raw);
-        printed_parts.push(t.clone());
-        let n = normalize_name(&t);
-        if n.is_empty() || code_part_level(&n, vocab).is_some() {
+    for &(level, pos) in parts {
+        let raw = at(pos).trim();
+        if raw.is_empty() {
             continue;
         }
-        if !n.bytes().all(|b| b.is_ascii_digit()) && word.is_none() {
-            if vocab.total_labels.iter().any(|l| *l == n) {
-                word = Some(t.clone());
+        if !raw.bytes().all(|b| b.is_ascii_digit()) {
+            let n = normalize_name(raw);
+            if n.is_empty() || code_part_level(&n, vocab).is_some() {
+                continue;
+            }
+            if word.is_none() && vocab.total_labels.contains(&n) {
+                word = Some(compact(raw));
                 continue;
             }
         }
@@ -715,13 +758,17 @@ fn build_code(
             Some(Level::Item) => &mut item,
             None => &mut full,
         };
-        *slot = raw.trim();
+        *slot = raw;
     }
-    let printed = printed_parts.join("|");
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let unreadable = || RowIssue::UnreadableCode {
-        printed: printed.clone(),
+    let printed = || {
+        parts
+            .iter()
+            .map(|&(_, pos)| compact(at(pos)))
+            .collect::<Vec<_>>()
+            .join("|")
     };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let unreadable = || RowIssue::UnreadableCode { printed: printed() };
     if !full.is_empty() {
         let f = compact(full);
         if Domain::of_code(&f).is_some() {
@@ -730,7 +777,7 @@ fn build_code(
         }
         return (None, Some(unreadable()), word);
     }
-    let (c, k, x) = (compact(class), compact(section), compact(item));
+    let (c, k, x) = (compact_cow(class), compact_cow(section), compact_cow(item));
     if c.is_empty() && k.is_empty() && x.is_empty() {
         return (None, None, word);
     }
@@ -741,13 +788,13 @@ fn build_code(
     }
     let code = if digits(&c, 3) {
         match (k.is_empty(), x.is_empty()) {
-            (true, true) => Some(c.clone()),
+            (true, true) => Some(c.to_string()),
             (false, true) => Some(format!("{c}{k}")),
             (false, false) => Some(format!("{c}{k}{x}")),
             (true, false) => None,
         }
     } else if (digits(&c, 5) || digits(&c, 7)) && k.is_empty() && x.is_empty() {
-        Some(c.clone())
+        Some(c.to_string())
     } else if c.is_empty() {
         match (k.is_empty(), x.is_empty()) {
             (false, true) => cx.class.as_ref().map(|cl| format!("{cl}{k}")),
@@ -761,13 +808,17 @@ fn build_code(
         let inferred = cx.class.as_ref().and_then(|cl| {
             let sec = format!("{cl}{k}");
             (!k.is_empty() && cx.section.as_deref() == Some(sec.as_str())).then(|| {
-                if x.is_empty() { sec } else { format!("{sec}{x}") }
+                if x.is_empty() {
+                    sec
+                } else {
+                    format!("{sec}{x}")
+                }
             })
         });
         return match inferred {
             Some(code) => {
                 let issue = RowIssue::CodeFromContext {
-                    printed,
+                    printed: printed(),
                     inferred: code.clone(),
                 };
                 (Some(code), Some(issue), word)
@@ -781,6 +832,15 @@ fn build_code(
             (Some(code), None, word)
         }
         None => (None, Some(unreadable()), word),
+    }
+}
+
+/// Whitespace removed, borrowing when there is none.
+fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(char::is_whitespace) {
+        std::borrow::Cow::Owned(compact(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
 }
 
@@ -813,7 +873,9 @@ fn mark_unlabelled_totals(rows: &mut [Row], kind: TableKind) {
             && r.item.is_none()
             && r.label.trim().is_empty()
             && r.issues.is_empty()
-            && r.cells.iter().any(|c| matches!(c.value, CellValue::Amount(_)))
+            && r.cells
+                .iter()
+                .any(|c| matches!(c.value, CellValue::Amount(_)))
     };
     let n = rows.len();
     if n < 2 {
@@ -837,8 +899,17 @@ fn mark_unlabelled_totals(rows: &mut [Row], kind: TableKind) {
 mod tests {
     use super::*;
 
-    fn code(parts: &[(Option<Level>, &str)], cx: &mut CodeCtx) -> (Option<String>, Option<RowIssue>) {
-        let (c, i, _) = build_code(parts, cx, Vocabulary::builtin());
+    fn code(
+        parts: &[(Option<Level>, &str)],
+        cx: &mut CodeCtx,
+    ) -> (Option<String>, Option<RowIssue>) {
+        let positions: Vec<(Option<Level>, usize)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, (l, _))| (*l, i))
+            .collect();
+        let at = |i: usize| parts.get(i).map_or("", |p| p.1);
+        let (c, i, _) = build_code(&positions, &at, cx, Vocabulary::builtin());
         (c, i)
     }
 
@@ -848,12 +919,29 @@ mod tests {
         let c = Some(Level::Class);
         let s = Some(Level::Section);
         let i = Some(Level::Item);
-        assert_eq!(code(&[(c, "201"), (s, ""), (i, "")], &mut cx).0.unwrap(), "201");
-        assert_eq!(code(&[(c, ""), (s, "03"), (i, "")], &mut cx).0.unwrap(), "20103");
-        assert_eq!(code(&[(c, ""), (s, ""), (i, "01")], &mut cx).0.unwrap(), "2010301");
-        assert_eq!(code(&[(c, "208"), (s, "05"), (i, "05")], &mut cx).0.unwrap(), "2080505");
+        assert_eq!(
+            code(&[(c, "201"), (s, ""), (i, "")], &mut cx).0.unwrap(),
+            "201"
+        );
+        assert_eq!(
+            code(&[(c, ""), (s, "03"), (i, "")], &mut cx).0.unwrap(),
+            "20103"
+        );
+        assert_eq!(
+            code(&[(c, ""), (s, ""), (i, "01")], &mut cx).0.unwrap(),
+            "2010301"
+        );
+        assert_eq!(
+            code(&[(c, "208"), (s, "05"), (i, "05")], &mut cx)
+                .0
+                .unwrap(),
+            "2080505"
+        );
         // a wrong 类 under the right 款
-        assert_eq!(code(&[(c, "210"), (s, "11"), (i, "")], &mut cx).0.unwrap(), "21011");
+        assert_eq!(
+            code(&[(c, "210"), (s, "11"), (i, "")], &mut cx).0.unwrap(),
+            "21011"
+        );
         let (got, issue) = code(&[(c, "7"), (s, "11"), (i, "02")], &mut cx);
         assert_eq!(got.unwrap(), "2101102");
         assert!(matches!(issue, Some(RowIssue::CodeFromContext { .. })));
@@ -868,8 +956,14 @@ mod tests {
     #[test]
     fn units_on_lines() {
         assert_eq!(unit_of_line("单位: 万元"), Some(Unit::WanYuan));
-        assert_eq!(unit_of_line("编制部门：某某办事处 单位：元"), Some(Unit::Yuan));
-        assert_eq!(unit_of_line("编制单位：某某院\t\t单位：元"), Some(Unit::Yuan));
+        assert_eq!(
+            unit_of_line("编制部门：某某办事处 单位：元"),
+            Some(Unit::Yuan)
+        );
+        assert_eq!(
+            unit_of_line("编制单位：某某院\t\t单位：元"),
+            Some(Unit::Yuan)
+        );
         assert_eq!(unit_of_line("部门(单位): 某某办公室"), None);
     }
 
