@@ -155,12 +155,16 @@ install_wasm_bindgen_cli() {
     # missing crate to the newest version the mirror has (`cargo update -p name@missing`, which
     # changes nothing else in the lock file), then install from that directory, still --locked.
     log "    plain install failed: retrying with the lock file adjusted to the registry mirror"
-    local crate work out pkgver attempt
+    local crate out pkgver attempt
     crate=$(ls "$CARGO_HOME"/registry/cache/*/"wasm-bindgen-cli-$v.crate" 2>/dev/null | head -n1)
     [ -n "$crate" ] || die "wasm-bindgen-cli-$v.crate not found under $CARGO_HOME/registry/cache"
-    work=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-wbcli.XXXXXX")
-    tar -xzf "$crate" -C "$work"
-    cd "$work/wasm-bindgen-cli-$v"
+    # Outside $YUSUAN_TOOLS: that may sit inside a cargo workspace, which would capture the crate.
+    # (This function runs in its own subshell: these traps and WB_WORK end with it.)
+    WB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-wbcli.XXXXXX")
+    trap 'rm -rf "$WB_WORK"' EXIT
+    trap 'exit 143' TERM INT
+    tar -xzf "$crate" -C "$WB_WORK"
+    cd "$WB_WORK/wasm-bindgen-cli-$v"
     for attempt in 1 2 3 4 5 6 7 8; do
         if out=$(cargo fetch --locked 2>&1); then
             break
@@ -174,9 +178,7 @@ install_wasm_bindgen_cli() {
         log "    registry lacks $pkgver: cargo update -p $pkgver"
         cargo update -p "$pkgver"
     done
-    cargo install --path . --locked --force --root "$TOOLS" --target-dir "$work/target"
-    cd /
-    rm -rf "$work"
+    cargo install --path . --locked --force --root "$TOOLS" --target-dir "$WB_WORK/target"
 }
 
 # --- Chromium --------------------------------------------------------------------------------
@@ -289,7 +291,7 @@ if [ -n "$WB_PID" ]; then
         die "installing wasm-bindgen-cli failed (full log: $WB_LOG)"
     fi
     WB_PID=""
-    grep -E 'registry lacks|plain install failed' "$WB_LOG" | sed 's/^/    /' || true
+    grep -E 'registry lacks|plain install failed' "$WB_LOG" || true
     wasm_bindgen_present || die "wasm-bindgen-cli installed but not at version $WASM_BINDGEN_VERSION"
     log "    (wasm-bindgen-cli: $((SECONDS - WB_T0)) s)"
 fi

@@ -30,6 +30,30 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check disclosures: table sums, cross-table identities, codes. Exit 0: no error; 1: errors
+    /// found; 2: an input could not be read.
+    Check {
+        /// Disclosures as text. Without any, the embedded sample.
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Also list the instances that passed.
+        #[arg(long)]
+        include_passes: bool,
+        /// Use this built-in layout instead of choosing one from the titles found.
+        #[arg(long)]
+        layout: Option<String>,
+        /// Read the classification catalog from this folder of TSV files instead of the built-in one.
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
+    /// List the rule catalogue.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+    },
     /// Parse a disclosure and print the typed model.
     Parse {
         /// The disclosure as text (tab-separated tables). Without it, the embedded sample.
@@ -58,6 +82,13 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ParseFormat {
     Json,
     Text,
@@ -74,8 +105,135 @@ fn main() -> ExitCode {
     }
 }
 
+fn parser_for(
+    layout: Option<&str>,
+    catalog: &'static Catalog,
+) -> Result<yusuan::Parser<'static>, String> {
+    let mut parser = yusuan::Parser::new().with_catalog(catalog);
+    if let Some(l) = layout {
+        let layout = yusuan::layout::Layout::by_name(l).ok_or_else(|| {
+            let names: Vec<&str> = yusuan::layout::Layout::builtin()
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect();
+            format!("unknown layout `{l}`: expected one of {}", names.join(", "))
+        })?;
+        parser = parser.with_layout(layout.clone());
+    }
+    Ok(parser)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Check {
+            files,
+            format,
+            include_passes,
+            layout,
+            catalog,
+        } => {
+            let catalog = load_catalog(catalog.as_deref())?;
+            let parser = parser_for(layout.as_deref(), catalog)?;
+            let checker = yusuan::Checker::new().with_catalog(catalog);
+            let inputs: Vec<Option<&Path>> = if files.is_empty() {
+                vec![None]
+            } else {
+                files.iter().map(|f| Some(f.as_path())).collect()
+            };
+            let many = inputs.len() > 1;
+            let mut unreadable = false;
+            let mut errors = false;
+            let mut json_reports: Vec<String> = Vec::new();
+            for input in inputs {
+                let (name, bytes) = match read_input(input) {
+                    Ok(x) => x,
+                    Err(msg) => {
+                        eprintln!("yusuan: {msg}");
+                        unreadable = true;
+                        continue;
+                    }
+                };
+                let doc = match parser.parse_bytes(&bytes) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        eprintln!("yusuan: {name}: {e} [{}]", e.code());
+                        unreadable = true;
+                        continue;
+                    }
+                };
+                let report = checker.check(&doc);
+                errors |= report.has_errors();
+                match format {
+                    ReportFormat::Json => json_reports.push(report.to_json(include_passes)),
+                    ReportFormat::Text => {
+                        let head = if many {
+                            format!("== {name}\n")
+                        } else {
+                            String::new()
+                        };
+                        write_stdout(
+                            &(head
+                                + &report.to_text(include_passes)
+                                + if many { "\n" } else { "" }),
+                        )?;
+                    }
+                    ReportFormat::Markdown => write_stdout(&report.to_markdown(include_passes))?,
+                }
+            }
+            if !json_reports.is_empty() {
+                let out = if many {
+                    format!(
+                        "[\n{}]\n",
+                        json_reports
+                            .iter()
+                            .map(|j| j.trim_end())
+                            .collect::<Vec<_>>()
+                            .join(",\n")
+                    )
+                } else {
+                    json_reports.concat()
+                };
+                write_stdout(&out)?;
+            }
+            Ok(if unreadable {
+                ExitCode::from(2)
+            } else if errors {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Rules { format } => {
+            let rules = yusuan::check::rules();
+            let out = match format {
+                ParseFormat::Json => {
+                    serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())? + "\n"
+                }
+                ParseFormat::Text => {
+                    let mut s = String::new();
+                    for r in rules {
+                        let kind = match r.kind {
+                            yusuan::check::RuleKind::Hard => "hard",
+                            yusuan::check::RuleKind::Conditional => "conditional",
+                            yusuan::check::RuleKind::Soft => "soft",
+                        };
+                        let tables = if r.tables.is_empty() {
+                            "all".to_owned()
+                        } else {
+                            r.tables.join(",")
+                        };
+                        let _ = writeln!(s, "{:<7} {:<12} {:<16} {}", r.id, kind, tables, r.title);
+                        let _ = writeln!(s, "{:<37} {}", "", r.title_en);
+                        if let Some(c) = r.condition {
+                            let _ = writeln!(s, "{:<37} condition: {c}", "");
+                        }
+                    }
+                    s
+                }
+            };
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Parse {
             file,
             format,

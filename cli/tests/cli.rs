@@ -1,6 +1,11 @@
 //! The `yusuan` command: outputs and exit codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -32,7 +37,10 @@ fn parse_embedded_sample_as_text() {
     let o = yusuan(&["parse"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.starts_with("烟台市人民政府办公室 · 2025 · 预算 · 单位"), "{out}");
+    assert!(
+        out.starts_with("烟台市人民政府办公室 · 2025 · 预算 · 单位"),
+        "{out}"
+    );
     for key in ["T01 收支总体情况表", "T12 政府采购预算表", "名词解释"] {
         assert!(out.contains(key), "missing {key}");
     }
@@ -84,7 +92,10 @@ fn catalog_lookup() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.starts_with("2010302 一般行政管理事务"), "{out}");
-    assert!(out.contains("parent: 20103 政府办公厅（室）及相关机构事务"), "{out}");
+    assert!(
+        out.contains("parent: 20103 政府办公厅（室）及相关机构事务"),
+        "{out}"
+    );
     assert!(out.contains("verified: yes"), "{out}");
     let o = yusuan(&["catalog", "2010101"]);
     assert!(stdout(&o).contains("verified: no"), "{}", stdout(&o));
@@ -117,5 +128,9 @@ fn user_catalog_replaces_the_builtin_one() {
     std::fs::write(dir.join("functional.tsv"), "code\tname\n2x1\tbad\n").unwrap();
     let o = yusuan(&["catalog", "201", "--catalog", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("functional.tsv` at line 2"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("functional.tsv` at line 2"),
+        "{}",
+        stderr(&o)
+    );
 }

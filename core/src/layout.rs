@@ -41,6 +41,9 @@ pub struct TableSpec {
     /// Column specs tried before the vocabulary's specs for the table's kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<ColumnSpec>,
+    /// Tables of narrower scope whose rows this table must also hold (T10 covers T06).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
 }
 
 /// Names a column from its header words.
@@ -91,6 +94,7 @@ pub struct Layout {
     /// What the layout is.
     #[serde(default)]
     pub description: String,
+
     /// The kind of document the layout is for, when it is specific to one.
     #[serde(default)]
     pub kind: Option<DocKind>,
@@ -201,6 +205,18 @@ pub struct Vocabulary {
     pub performance_titles: Vec<String>,
     /// Labels of the funding lines of 绩效目标表 (tried in this order of kinds).
     pub fund_lines: BTreeMap<FundLine, Vec<String>>,
+    /// 部门经济分类 classes whose amounts are 人员经费.
+    pub personnel_classes: Vec<String>,
+    /// 部门经济分类 classes whose amounts are 公用经费.
+    pub public_classes: Vec<String>,
+    /// 部门经济分类 lines contained in a "三公" item.
+    pub san_gong_econ: BTreeMap<ColumnKey, Vec<String>>,
+    /// 部门经济分类 款 and the 功能分类 项 that carry the same money (30108 ↔ 2080505).
+    pub econ_functional: BTreeMap<String, Vec<String>>,
+    /// Words naming each fund (政府性基金, 国有资本经营), keyed by the fund's column.
+    pub fund_words: BTreeMap<ColumnKey, Vec<String>>,
+    /// Words of an empty-table statement (本表为空表, 没有使用…).
+    pub empty_table_words: Vec<String>,
     /// First characters of the org and unit prefixes, and `(`: a cheap test for meta lines.
     #[serde(skip)]
     pub meta_first_chars: Vec<char>,
@@ -278,6 +294,12 @@ impl Vocabulary {
             sections: BTreeMap::new(),
             performance_titles: Vec::new(),
             fund_lines: BTreeMap::new(),
+            personnel_classes: Vec::new(),
+            public_classes: Vec::new(),
+            san_gong_econ: BTreeMap::new(),
+            econ_functional: BTreeMap::new(),
+            fund_words: BTreeMap::new(),
+            empty_table_words: Vec::new(),
             meta_first_chars: Vec::new(),
         }
     }
@@ -316,6 +338,10 @@ impl Vocabulary {
         for v in self.fund_lines.values_mut() {
             norm(v);
         }
+        for v in self.fund_words.values_mut() {
+            norm(v);
+        }
+        norm(&mut self.empty_table_words);
         let mut firsts: Vec<char> = self
             .org_prefixes
             .iter()

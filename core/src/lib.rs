@@ -40,14 +40,17 @@
 
 pub mod amount;
 pub mod catalog;
+pub mod check;
 pub mod error;
 pub mod layout;
 pub mod model;
 mod parse;
 pub mod render;
+pub mod report;
 pub mod text;
 
 pub use amount::{Amount, CellValue, Number, Unit};
+pub use check::{Checker, Policy, check};
 pub use error::{Error, Result};
 pub use model::{
     Basis, Cell, Column, ColumnKey, DocKind, DocLevel, Document, DocumentMeta, FundLine, Funding,
@@ -55,3 +58,4 @@ pub use model::{
     RowIssue, Section, SectionKind, Side, Table, TableKind,
 };
 pub use parse::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};
+pub use report::{Evidence, Finding, Outcome, Report, Severity, Summary};

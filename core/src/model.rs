@@ -460,7 +460,8 @@ fn is_zero(v: &u8) -> bool {
 }
 
 impl Row {
-    /// The key a report uses for this row: the code, the line item, `total`, or the label.
+    /// The key a report uses for this row: the code, the line item, `total`, the label, or
+    /// `line<N>` for an unlabelled row.
     #[must_use]
     pub fn key(&self) -> String {
         if let Some(c) = &self.code {
@@ -469,6 +470,8 @@ impl Row {
             i.as_str().to_owned()
         } else if self.total {
             "total".to_owned()
+        } else if self.label.trim().is_empty() {
+            format!("line{}", self.line)
         } else {
             crate::text::compact(&self.label)
         }
@@ -513,6 +516,9 @@ pub struct Table {
     /// How many times the table was continued under a repeated title or header.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub continuations: u8,
+    /// Tables of narrower scope whose rows this table holds too (from the layout).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
 }
 
 impl Table {

@@ -59,7 +59,7 @@ pub(crate) fn build_tables(
                 line,
             );
         }
-        tables.push(read_table(
+        let mut table = read_table(
             lines,
             &group,
             &spec.key,
@@ -67,7 +67,9 @@ pub(crate) fn build_tables(
             &spec.columns,
             ctx,
             notices,
-        ));
+        );
+        table.covers.clone_from(&spec.covers);
+        tables.push(table);
     }
     tables
 }
@@ -253,6 +255,7 @@ fn read_table(
             end: lines.get(last).map_or(0, |l| l.no),
         },
         continuations: u8::try_from(group.len().saturating_sub(1)).unwrap_or(u8::MAX),
+        covers: Vec::new(),
     }
 }
 

@@ -1,0 +1,456 @@
+//! What every rule uses: cell references, values in a common unit, the rounding envelope, and
+//! the emitter that turns a comparison into a [`Finding`] with evidence and messages.
+
+use rust_decimal::Decimal;
+
+use crate::amount::{CellValue, Unit};
+use crate::catalog::Catalog;
+use crate::model::{Cell, ColumnKey, Document, Row, Side, Table};
+use crate::report::{Evidence, Finding, Outcome, Severity};
+
+use super::Policy;
+
+/// What rules see.
+pub(crate) struct Ctx<'a> {
+    pub(crate) doc: &'a Document,
+    pub(crate) catalog: &'a Catalog,
+    pub(crate) policy: &'a Policy,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn table(&self, key: &str) -> Option<&'a Table> {
+        self.doc.table(key)
+    }
+}
+
+/// A printed cell: table, row and column index.
+#[derive(Clone, Copy)]
+pub(crate) struct CellRef<'a> {
+    pub(crate) table: &'a Table,
+    pub(crate) row: &'a Row,
+    pub(crate) col: usize,
+}
+
+impl<'a> CellRef<'a> {
+    /// The cell of `row` in the column with `key` in the row's lane.
+    pub(crate) fn at(table: &'a Table, row: &'a Row, key: ColumnKey) -> Option<CellRef<'a>> {
+        let col = table.column_in_lane(key, row.lane)?;
+        row.cell_at(col)?;
+        Some(CellRef { table, row, col })
+    }
+
+    pub(crate) fn cell(&self) -> Option<&'a Cell> {
+        self.row.cell_at(self.col)
+    }
+
+    fn unit(&self) -> Unit {
+        self.table.unit.unwrap_or(Unit::Yuan)
+    }
+
+    /// The value in 元 and its half-unit of printed precision in 元.
+    pub(crate) fn value(&self) -> Val {
+        match self.cell().map(|c| &c.value) {
+            Some(CellValue::Amount(n)) => {
+                let factor = self.unit().in_yuan();
+                let half = crate::amount::Amount::new(n.value, self.unit()).half_ulp();
+                match (n.value.checked_mul(factor), half.checked_mul(factor)) {
+                    (Some(yuan), Some(half_yuan)) => Val::Num { yuan, half_yuan },
+                    _ => Val::Unreadable,
+                }
+            }
+            Some(CellValue::Blank | CellValue::Dash) => Val::Blank,
+            Some(_) | None => Val::Unreadable,
+        }
+    }
+
+    /// Printed decimals of the cell (for formatting), when it holds a number.
+    fn decimals(&self) -> Option<u32> {
+        self.cell()
+            .and_then(|c| c.value.number())
+            .map(|v| v.scale())
+    }
+
+    /// The column's name for messages and evidence (`合计`, `2025年公务接待费`).
+    pub(crate) fn column_name(&self) -> String {
+        column_name(self.table, self.col)
+    }
+
+    /// The row's name for messages: `「label」(code)`.
+    pub(crate) fn row_name(&self) -> String {
+        row_name(self.row)
+    }
+
+    pub(crate) fn evidence(&self) -> Evidence {
+        Evidence {
+            table: self.table.key.clone(),
+            row: Some(self.row.key()),
+            column: Some(self.column_name()),
+            text: self.cell().map(|c| c.text.clone()).unwrap_or_default(),
+            line: self.cell().map_or(self.row.line, |c| c.line),
+        }
+    }
+
+    /// `T05 「合计」 合计` style location.
+    pub(crate) fn location(&self) -> (String, String) {
+        let zh = format!(
+            "{}「{}」{}",
+            self.table.title_short(),
+            self.row_name(),
+            self.column_name()
+        );
+        let en = format!(
+            "{} row {} column {}",
+            self.table.key,
+            self.row.key(),
+            self.column_name()
+        );
+        (zh, en)
+    }
+}
+
+pub(crate) fn column_name(table: &Table, col: usize) -> String {
+    let Some(c) = table.columns.get(col) else {
+        return "?".to_owned();
+    };
+    let mut name = c
+        .key
+        .map_or_else(|| c.header.clone(), |k| k.label().to_owned());
+    if let Some(side) = c.side {
+        let s = match side {
+            Side::Income => "收入",
+            Side::Expenditure => "支出",
+        };
+        if c.key == Some(ColumnKey::Amount) {
+            name = format!("{s}金额");
+        }
+    }
+    if let Some(y) = c.year {
+        name = format!("{y}年{name}");
+    }
+    if let Some(b) = c.basis {
+        name.push_str(match b {
+            crate::model::Basis::Budget => "(预算数)",
+            crate::model::Basis::Actual => "(决算数)",
+        });
+    }
+    name
+}
+
+pub(crate) fn row_name(row: &Row) -> String {
+    let label = row.label.trim();
+    match (&row.code, label.is_empty()) {
+        (Some(code), false) => format!("{code} {}", crate::text::strip_numbering(label)),
+        (Some(code), true) => code.clone(),
+        (None, false) => crate::text::strip_numbering(label).to_owned(),
+        (None, true) if row.total => "合计".to_owned(),
+        (None, true) => format!("第{}行", row.line),
+    }
+}
+
+impl Table {
+    /// The title without year and numbering, for messages.
+    pub(crate) fn title_short(&self) -> String {
+        let t = self.title.trim();
+        t.to_owned()
+    }
+}
+
+/// A cell's value for arithmetic.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Val {
+    /// A number in 元, with half a unit of its printed precision in 元.
+    Num { yuan: Decimal, half_yuan: Decimal },
+    /// Nothing printed (counts as zero).
+    Blank,
+    /// Text or an unreadable number.
+    Unreadable,
+}
+
+impl Val {
+    pub(crate) fn yuan_or_zero(self) -> Option<Decimal> {
+        match self {
+            Val::Num { yuan, .. } => Some(yuan),
+            Val::Blank => Some(Decimal::ZERO),
+            Val::Unreadable => None,
+        }
+    }
+
+    pub(crate) fn is_zero_or_blank(self) -> bool {
+        match self {
+            Val::Num { yuan, .. } => yuan.is_zero(),
+            Val::Blank => true,
+            Val::Unreadable => false,
+        }
+    }
+}
+
+/// How the left side relates to the right side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relation {
+    /// `lhs = Σ rhs`.
+    Eq,
+    /// `lhs ≤ Σ rhs` (a part within its whole).
+    Le,
+}
+
+/// The words of an identity for messages: `合计 = 基本支出 + 项目支出`.
+pub(crate) struct Words {
+    pub(crate) zh: String,
+    pub(crate) en: String,
+}
+
+impl Words {
+    pub(crate) fn new(zh: impl Into<String>, en: impl Into<String>) -> Words {
+        Words {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// Formats an amount with at least `dp` decimals.
+pub(crate) fn fmt_amount(d: Decimal, dp: u32) -> String {
+    let mut x = d.normalize();
+    if x.scale() < dp {
+        x.rescale(dp);
+    }
+    x.to_string()
+}
+
+/// Collects the instances of one check run.
+pub(crate) struct Emitter<'p> {
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) policy: &'p Policy,
+    rule: &'static str,
+}
+
+impl<'p> Emitter<'p> {
+    pub(crate) fn new(policy: &'p Policy) -> Emitter<'p> {
+        Emitter {
+            findings: Vec::new(),
+            policy,
+            rule: "",
+        }
+    }
+
+    /// Sets the rule the following instances belong to.
+    pub(crate) fn rule(&mut self, id: &'static str) {
+        self.rule = id;
+    }
+
+    /// Records an instance.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push(
+        &mut self,
+        outcome: Outcome,
+        severity: Severity,
+        at: (Option<String>, Option<String>, Option<String>),
+        message: (String, String),
+        numbers: Option<(String, String, String, String)>,
+        evidence: Vec<Evidence>,
+    ) {
+        let severity = if outcome == Outcome::Fail {
+            severity
+        } else {
+            Severity::Info
+        };
+        let (expected, actual, difference, unit) = match numbers {
+            Some((e, a, d, u)) => (Some(e), Some(a), Some(d), Some(u)),
+            None => (None, None, None, None),
+        };
+        self.findings.push(Finding {
+            rule: self.rule.to_owned(),
+            outcome,
+            severity,
+            message: message.0,
+            message_en: message.1,
+            table: at.0,
+            row: at.1,
+            column: at.2,
+            expected,
+            actual,
+            difference,
+            unit,
+            evidence,
+        });
+    }
+
+    /// An instance that could not be evaluated.
+    pub(crate) fn insufficient(
+        &mut self,
+        table: Option<&str>,
+        why_zh: &str,
+        why_en: &str,
+        evidence: Vec<Evidence>,
+    ) {
+        self.push(
+            Outcome::InsufficientData,
+            Severity::Info,
+            (table.map(str::to_owned), None, None),
+            (
+                format!("无法核对：{why_zh}"),
+                format!("not checked: {why_en}"),
+            ),
+            None,
+            evidence,
+        );
+    }
+
+    /// An instance whose condition does not hold.
+    pub(crate) fn not_applicable(
+        &mut self,
+        table: Option<&str>,
+        why_zh: &str,
+        why_en: &str,
+        evidence: Vec<Evidence>,
+    ) {
+        self.push(
+            Outcome::NotApplicable,
+            Severity::Info,
+            (table.map(str::to_owned), None, None),
+            (
+                format!("不适用：{why_zh}"),
+                format!("not applicable: {why_en}"),
+            ),
+            None,
+            evidence,
+        );
+    }
+
+    /// A missing table makes the rule's instances insufficient.
+    pub(crate) fn missing_table(&mut self, key: &str) {
+        self.insufficient(
+            Some(key),
+            &format!("未找到表 {key}"),
+            &format!("table {key} was not found"),
+            Vec::new(),
+        );
+    }
+
+    /// Compares the sum of `lhs` (usually one printed total) with the sum of `rhs` (or checks
+    /// `Σ lhs ≤ Σ rhs`) under the rounding envelope, and records the instance at the first `lhs`
+    /// cell. Nothing is recorded when every figure is blank. Returns the outcome when an instance
+    /// was recorded.
+    pub(crate) fn compare(
+        &mut self,
+        lhs: &[CellRef<'_>],
+        rhs: &[CellRef<'_>],
+        relation: Relation,
+        what: &Words,
+        severity: Severity,
+    ) -> Option<Outcome> {
+        let head = *lhs.first()?;
+        let all: Vec<CellRef<'_>> = lhs.iter().chain(rhs).copied().collect();
+        let evidence: Vec<Evidence> = all.iter().map(CellRef::evidence).collect();
+        let (loc_zh, loc_en) = head.location();
+        let at = (
+            Some(head.table.key.clone()),
+            Some(head.row.key()),
+            Some(head.column_name()),
+        );
+        let vals: Vec<Val> = all.iter().map(CellRef::value).collect();
+        if let Some(bad) = all
+            .iter()
+            .zip(&vals)
+            .find(|(_, v)| matches!(v, Val::Unreadable))
+            .map(|(c, _)| c)
+        {
+            let text = bad.cell().map(|c| c.text.clone()).unwrap_or_default();
+            let (bz, be) = bad.location();
+            self.push(
+                Outcome::InsufficientData,
+                Severity::Info,
+                at,
+                (
+                    format!("无法核对（{}）：{bz} 不是可读的金额（“{text}”）", what.zh),
+                    format!(
+                        "not checked ({}): {be} is not a readable amount (`{text}`)",
+                        what.en
+                    ),
+                ),
+                None,
+                evidence,
+            );
+            return Some(Outcome::InsufficientData);
+        }
+        if vals.iter().all(|v| matches!(v, Val::Blank)) {
+            return None;
+        }
+        let lhs_yuan: Decimal = vals
+            .iter()
+            .take(lhs.len())
+            .filter_map(|v| v.yuan_or_zero())
+            .sum();
+        let sum: Decimal = vals
+            .iter()
+            .skip(lhs.len())
+            .filter_map(|v| v.yuan_or_zero())
+            .sum();
+        let envelope: Decimal = vals
+            .iter()
+            .map(|v| match v {
+                Val::Num { half_yuan, .. } => *half_yuan,
+                _ => Decimal::ZERO,
+            })
+            .sum::<Decimal>()
+            * self.policy.envelope_factor;
+        let diff = lhs_yuan - sum;
+        let excess = match relation {
+            Relation::Eq => diff.abs(),
+            Relation::Le => diff.max(Decimal::ZERO),
+        };
+        let outcome = if excess.is_zero() {
+            Outcome::Pass
+        } else if excess <= envelope {
+            Outcome::Hint
+        } else {
+            Outcome::Fail
+        };
+        // Numbers in the first cell's unit, at the finest printed precision.
+        let unit = head.table.unit.unwrap_or(Unit::Yuan);
+        let factor = unit.in_yuan();
+        let dp = all.iter().filter_map(CellRef::decimals).max().unwrap_or(0);
+        let show = |y: Decimal| fmt_amount(y.checked_div(factor).unwrap_or(y), dp);
+        let (actual, expected, difference, env) =
+            (show(lhs_yuan), show(sum), show(diff), show(envelope));
+        let (rel_zh, rel_en) = match relation {
+            Relation::Eq => ("应等于", "should equal"),
+            Relation::Le => ("不应超过", "should not exceed"),
+        };
+        let (msg_zh, msg_en) = match outcome {
+            Outcome::Pass => (
+                format!("{loc_zh} {actual}：{}，相符", what.zh),
+                format!("{loc_en} {actual}: {} holds", what.en),
+            ),
+            Outcome::Hint => (
+                format!(
+                    "{loc_zh} {actual} {rel_zh} {expected}（{}），相差 {difference}{unit}，在四舍五入允差 ±{env} 之内",
+                    what.zh
+                ),
+                format!(
+                    "{loc_en} {actual} {rel_en} {expected} ({}): difference {difference} {unit}, within the rounding envelope ±{env}",
+                    what.en
+                ),
+            ),
+            _ => (
+                format!(
+                    "{loc_zh} {actual} {rel_zh} {expected}（{}），相差 {difference}{unit}，超出四舍五入允差 ±{env}",
+                    what.zh
+                ),
+                format!(
+                    "{loc_en} {actual} {rel_en} {expected} ({}): difference {difference} {unit}, beyond the rounding envelope ±{env}",
+                    what.en
+                ),
+            ),
+        };
+        self.push(
+            outcome,
+            severity,
+            at,
+            (msg_zh, msg_en),
+            Some((expected, actual, difference, unit.as_str().to_owned())),
+            evidence,
+        );
+        Some(outcome)
+    }
+}

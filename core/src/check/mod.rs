@@ -1,0 +1,220 @@
+//! Checking a [`Document`]: the rule catalogue and the engine that runs it.
+//!
+//! Every rule is a small unit with a stable id (the reference labels of the project's
+//! `domain/RULES.md`: W-… within a table, X-… across tables, C-… classification codes), titles in
+//! Chinese and English, a kind, and the tables it needs. The engine runs every rule and records one
+//! outcome per instance: pass, fail (error or warning), hint, not applicable, insufficient data.
+//! A rule that cannot be evaluated never yields pass.
+//!
+//! Amounts are compared exactly, in 元, under the rounding envelope: a total compared with the
+//! sum of n printed figures may differ by half a unit of the last printed place of each figure
+//! ((n+1) × 0.5 × 10⁻ᵈ for n addends at d decimals) before it is an error; 0 is a pass and a gap
+//! inside the envelope is a hint naming both figures.
+//!
+//! # Examples
+//!
+//! ```
+//! # let text = include_str!("../../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+//! let doc = yusuan::parse(text).unwrap();
+//! let report = yusuan::check(&doc);
+//! assert_eq!(report.summary.error, 0);
+//! assert!(report.summary.hint > 0); // 0.01 rounding gaps
+//! ```
+
+mod classification;
+mod cross;
+mod engine;
+mod within;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+use crate::layout::Layout;
+use crate::model::Document;
+use crate::report::{Coverage, Report};
+
+use engine::{Ctx, Emitter};
+
+/// How firmly a rule holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// An identity of the format: a failure is an error.
+    Hard,
+    /// Holds only under a stated condition; not applicable otherwise.
+    Conditional,
+    /// An expectation, not an identity: reported as a hint.
+    Soft,
+}
+
+/// What a rule is.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleInfo {
+    /// Stable id (`W-02-3`).
+    pub id: &'static str,
+    /// Title in Chinese.
+    pub title: &'static str,
+    /// Title in English.
+    pub title_en: &'static str,
+    /// Hard, conditional or soft.
+    pub kind: RuleKind,
+    /// The tables it needs (`T02`, …).
+    pub tables: &'static [&'static str],
+    /// The condition of a conditional rule, in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<&'static str>,
+}
+
+pub(crate) struct RuleDef {
+    pub info: RuleInfo,
+    pub run: fn(&Ctx<'_>, &mut Emitter<'_>),
+}
+
+/// Which rules run and how tolerant they are.
+///
+/// # Examples
+///
+/// ```
+/// let policy = yusuan::check::Policy { soft_rules: false, ..Default::default() };
+/// # let text = include_str!("../../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+/// let report = yusuan::check::Checker::new().with_policy(policy).check(&yusuan::parse(text).unwrap());
+/// assert!(report.findings.iter().all(|f| f.rule != "X-12"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Policy {
+    /// Run the soft rules (their findings are hints).
+    pub soft_rules: bool,
+    /// Rule ids not to run.
+    pub skip_rules: Vec<String>,
+    /// Multiplies the rounding envelope (1 = the envelope of the design; 0 = exact).
+    pub envelope_factor: Decimal,
+    /// Region- or year-specific codes accepted without a catalog check (C-06).
+    pub code_whitelist: Vec<String>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            soft_rules: true,
+            skip_rules: Vec::new(),
+            envelope_factor: Decimal::ONE,
+            code_whitelist: Vec::new(),
+        }
+    }
+}
+
+/// Runs the rule catalogue with a catalog and a policy.
+#[derive(Debug, Clone)]
+pub struct Checker<'c> {
+    catalog: &'c Catalog,
+    policy: Policy,
+}
+
+impl Default for Checker<'static> {
+    fn default() -> Self {
+        Checker::new()
+    }
+}
+
+impl Checker<'static> {
+    /// The built-in catalog and the default policy.
+    #[must_use]
+    pub fn new() -> Checker<'static> {
+        Checker {
+            catalog: Catalog::builtin(),
+            policy: Policy::default(),
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Uses another catalog.
+    #[must_use]
+    pub fn with_catalog(self, catalog: &Catalog) -> Checker<'_> {
+        Checker {
+            catalog,
+            policy: self.policy,
+        }
+    }
+
+    /// Uses another policy.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Checks a document.
+    #[must_use]
+    pub fn check(&self, doc: &Document) -> Report {
+        let cx = Ctx {
+            doc,
+            catalog: self.catalog,
+            policy: &self.policy,
+        };
+        let mut em = Emitter::new(&self.policy);
+        for rule in catalogue() {
+            if self.policy.skip_rules.iter().any(|r| r == rule.info.id) {
+                continue;
+            }
+            if rule.info.kind == RuleKind::Soft && !self.policy.soft_rules {
+                continue;
+            }
+            em.rule(rule.info.id);
+            (rule.run)(&cx, &mut em);
+        }
+        Report::new(doc, coverage(doc), em.findings)
+    }
+}
+
+/// Checks a document with the built-in catalog and the default policy.
+#[must_use]
+pub fn check(doc: &Document) -> Report {
+    Checker::new().check(doc)
+}
+
+/// The rule catalogue, in the order rules run.
+///
+/// # Examples
+///
+/// ```
+/// let rules = yusuan::check::rules();
+/// assert!(rules.iter().any(|r| r.id == "W-02-3"));
+/// ```
+#[must_use]
+pub fn rules() -> Vec<&'static RuleInfo> {
+    catalogue().iter().map(|r| &r.info).collect()
+}
+
+fn catalogue() -> &'static [RuleDef] {
+    static ALL: std::sync::OnceLock<Vec<RuleDef>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut v = Vec::new();
+        v.extend(within::rules());
+        v.extend(cross::rules());
+        v.extend(classification::rules());
+        v
+    })
+}
+
+fn coverage(doc: &Document) -> Coverage {
+    let found: Vec<String> = doc.tables.iter().map(|t| t.key.clone()).collect();
+    let missing = Layout::builtin()
+        .iter()
+        .find(|l| l.name == doc.meta.layout)
+        .map(|l| {
+            l.tables
+                .iter()
+                .filter(|t| t.required && !found.contains(&t.key))
+                .map(|t| t.key.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    Coverage {
+        tables_found: found,
+        tables_missing: missing,
+        rule_instances: 0,
+    }
+}

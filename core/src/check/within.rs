@@ -1,0 +1,1751 @@
+//! Rules within one table (W-…): rows equal the sum of their columns, 类 = Σ款 = Σ项, the total
+//! row equals the sum of its classes, the summary tables balance, the "三公" table closes, empty
+//! tables carry their statement.
+
+use crate::layout::Vocabulary;
+use crate::model::{ColumnKey as K, LineItem, Row, Side, Table, TableKind};
+use crate::report::{Evidence, Outcome, Severity};
+use crate::text::has;
+
+use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
+use super::{RuleDef, RuleInfo, RuleKind};
+
+macro_rules! rule {
+    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr) => {
+        RuleDef {
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: None },
+            run: $run,
+        }
+    };
+    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal) => {
+        RuleDef {
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: Some($cond) },
+            run: $run,
+        }
+    };
+}
+
+pub(super) fn rules() -> Vec<RuleDef> {
+    vec![
+        rule!(
+            "W-01-1",
+            Hard,
+            ["T01"],
+            "收支总体情况表：收入总计 = 支出总计",
+            "T01: total income equals total expenditure",
+            |cx, em| balance(cx, em, "T01")
+        ),
+        rule!(
+            "W-01-2",
+            Hard,
+            ["T01"],
+            "收支总体情况表：本年收入合计 = 各收入来源之和",
+            "T01: income of the year equals the sum of its sources",
+            |cx, em| income_subtotal(cx, em, "T01")
+        ),
+        rule!(
+            "W-01-3",
+            Hard,
+            ["T01"],
+            "收支总体情况表：财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营",
+            "T01: fiscal grant income equals its three funds",
+            w_01_3
+        ),
+        rule!(
+            "W-01-4",
+            Hard,
+            ["T01"],
+            "收支总体情况表：收入总计 = 本年收入合计 + 上年结转等",
+            "T01: total income equals income of the year plus carry-forward and the other lines below it",
+            |cx, em| income_total(cx, em, "T01")
+        ),
+        rule!(
+            "W-01-5",
+            Hard,
+            ["T01"],
+            "收支总体情况表：本年支出合计 = 各类支出之和",
+            "T01: expenditure of the year equals the sum of its 类 rows",
+            |cx, em| expenditure_subtotal(cx, em, "T01")
+        ),
+        rule!(
+            "W-01-6",
+            Hard,
+            ["T01"],
+            "收支总体情况表：支出总计 = 本年支出合计 + 结转下年等",
+            "T01: total expenditure equals expenditure of the year plus carry-over and the other lines below it",
+            |cx, em| expenditure_total(cx, em, "T01")
+        ),
+        rule!(
+            "W-01-7",
+            Hard,
+            ["T01"],
+            "收支总体情况表：各支出行 合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费",
+            "T01: each expenditure row's total equals basic plus project expenditure (where printed)",
+            |cx, em| row_identities(cx, em, &["T01"], &[Identity::Uses, Identity::BasicSplit])
+        ),
+        rule!(
+            "W-02-1",
+            Hard,
+            ["T02"],
+            "收入总体情况表：各行 合计 = 各资金来源之和",
+            "T02: each row's total equals the sum of its source columns",
+            |cx, em| row_identities(cx, em, &["T02"], &[Identity::Sources])
+        ),
+        rule!(
+            "W-02-2",
+            Hard,
+            ["T02"],
+            "收入总体情况表：各行 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营",
+            "T02: each row's fiscal grant equals its fund columns",
+            |cx, em| row_identities(cx, em, &["T02"], &[Identity::FiscalSplit])
+        ),
+        rule!(
+            "W-02-3",
+            Hard,
+            ["T02"],
+            "收入总体情况表：类 = Σ款，款 = Σ项",
+            "T02: each 类 equals the sum of its 款, each 款 the sum of its 项",
+            |cx, em| hierarchy(cx, em, &["T02"])
+        ),
+        rule!(
+            "W-02-4",
+            Hard,
+            ["T02"],
+            "收入总体情况表：合计行 = 各类之和",
+            "T02: the total row equals the sum of the 类 rows",
+            |cx, em| total_row(cx, em, &["T02"])
+        ),
+        rule!(
+            "W-03-1",
+            Hard,
+            ["T03"],
+            "支出总体情况表：各行 合计 = 基本支出 + 项目支出（+ 上缴上级、经营、对附属单位补助）",
+            "T03: each row's total equals basic plus project expenditure (plus the other uses printed)",
+            |cx, em| row_identities(cx, em, &["T03"], &[Identity::Uses, Identity::BasicSplit])
+        ),
+        rule!(
+            "W-03-2",
+            Hard,
+            ["T03"],
+            "支出总体情况表：类 = Σ款 = Σ项，合计行 = 各类之和",
+            "T03: hierarchy sums and the total row",
+            |cx, em| {
+                hierarchy(cx, em, &["T03"]);
+                total_row(cx, em, &["T03"]);
+            }
+        ),
+        rule!(
+            "W-04-1",
+            Hard,
+            ["T04"],
+            "财政拨款收支总体情况表：收入总计 = 支出总计",
+            "T04: total income equals total expenditure",
+            |cx, em| balance(cx, em, "T04")
+        ),
+        rule!(
+            "W-04-2",
+            Hard,
+            ["T04"],
+            "财政拨款收支总体情况表：本年收入 = 各项财政拨款收入之和",
+            "T04: income of the year equals the sum of the fund income lines",
+            |cx, em| income_subtotal(cx, em, "T04")
+        ),
+        rule!(
+            "W-04-3",
+            Hard,
+            ["T04"],
+            "财政拨款收支总体情况表：各支出行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
+            "T04: each expenditure row's total equals its fund columns",
+            |cx, em| row_identities(cx, em, &["T04"], &[Identity::FiscalSplit])
+        ),
+        rule!(
+            "W-04-4",
+            Hard,
+            ["T04"],
+            "财政拨款收支总体情况表：各支出列 本年支出合计 = 各类之和",
+            "T04: each expenditure column's total equals the sum of its 类 rows",
+            |cx, em| expenditure_subtotal(cx, em, "T04")
+        ),
+        rule!(
+            "W-04-5",
+            Hard,
+            ["T04"],
+            "财政拨款收支总体情况表：各资金的收入（含上年结转）= 支出（含结转下年）",
+            "T04: for each fund, income (with carry-forward) equals expenditure (with carry-over)",
+            w_04_5
+        ),
+        rule!(
+            "W-05-1",
+            Hard,
+            ["T05", "T08", "T09"],
+            "功能分类表：各行 合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费",
+            "functional tables: each row's total equals basic plus project, basic equals personnel plus public",
+            |cx, em| row_identities(
+                cx,
+                em,
+                &["T05", "T08", "T09"],
+                &[Identity::Uses, Identity::BasicSplit]
+            )
+        ),
+        rule!(
+            "W-05-2",
+            Hard,
+            ["T05", "T08", "T09"],
+            "功能分类表：类 = Σ款 = Σ项，合计行 = 各类之和",
+            "functional tables: hierarchy sums and the total row",
+            |cx, em| {
+                hierarchy(cx, em, &["T05", "T08", "T09"]);
+                total_row(cx, em, &["T05", "T08", "T09"]);
+            }
+        ),
+        rule!(
+            "W-06-1",
+            Hard,
+            ["T06"],
+            "一般公共预算基本支出情况表：合计 = 人员经费 + 公用经费",
+            "T06: the total equals personnel plus public expenditure",
+            |cx, em| personnel_public(cx, em, true)
+        ),
+        rule!(
+            "W-06-2",
+            Hard,
+            ["T06"],
+            "一般公共预算基本支出情况表：各行 合计 = 人员经费 + 公用经费",
+            "T06: each row's total equals personnel plus public expenditure",
+            |cx, em| personnel_public(cx, em, false)
+        ),
+        rule!(
+            "W-06-3",
+            Hard,
+            ["T06"],
+            "一般公共预算基本支出情况表：类 = Σ款",
+            "T06: each economic 类 equals the sum of its 款",
+            |cx, em| hierarchy(cx, em, &["T06"])
+        ),
+        rule!(
+            "W-06-4",
+            Hard,
+            ["T06"],
+            "一般公共预算基本支出情况表：人员经费 = Σ人员类（301、303），公用经费 = Σ公用类（302、310…）",
+            "T06: personnel = the personnel classes (301, 303), public = the public classes (302, 310, …)",
+            w_06_4
+        ),
+        rule!(
+            "W-07-1",
+            Hard,
+            ["T07"],
+            "“三公”经费表：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
+            "T07: the 三公 total equals travel abroad plus vehicles plus reception",
+            |cx, em| san_gong(cx, em, SanGongCheck::Total)
+        ),
+        rule!(
+            "W-07-2",
+            Hard,
+            ["T07"],
+            "“三公”经费表：公务用车购置及运行费 = 购置费 + 运行费",
+            "T07: vehicle purchase and operation equals purchase plus operation",
+            |cx, em| san_gong(cx, em, SanGongCheck::Vehicle)
+        ),
+        rule!(
+            "W-07-3",
+            Hard,
+            ["T07"],
+            "“三公”经费表：合计为 0 时各项均为 0",
+            "T07: when the total is zero every item is zero",
+            |cx, em| san_gong(cx, em, SanGongCheck::Zero)
+        ),
+        rule!(
+            "W-07-5",
+            Hard,
+            ["T07"],
+            "“三公”经费表：增减 = 本年 − 上年",
+            "T07: the change equals this year minus last year",
+            w_07_5
+        ),
+        rule!(
+            "W-08-1",
+            Hard,
+            ["T08", "T09"],
+            "政府性基金/国有资本经营预算支出表：无数据时须公开空表并说明",
+            "T08/T09: a table without data is published empty with a statement",
+            w_08_1
+        ),
+        rule!(
+            "W-08-2",
+            Hard,
+            ["T08", "T09"],
+            "空表说明须与本表资金一致；有数据的表不得注明“空表”",
+            "T08/T09: the empty-table statement names this table's fund; a table with data carries no such statement",
+            w_08_2
+        ),
+        rule!(
+            "W-10-1",
+            Hard,
+            ["T10"],
+            "基本支出预算情况表：各行 合计 = 各资金来源之和，财政拨款 = 各项资金之和",
+            "T10: each row's total equals its source columns, fiscal grant equals its funds",
+            |cx, em| row_identities(
+                cx,
+                em,
+                &["T10"],
+                &[
+                    Identity::Sources,
+                    Identity::FiscalSplit,
+                    Identity::PersonnelPublic
+                ]
+            )
+        ),
+        rule!(
+            "W-10-2",
+            Hard,
+            ["T10"],
+            "基本支出预算情况表：类 = Σ款，合计行 = 各类之和",
+            "T10: hierarchy sums and the total row",
+            |cx, em| {
+                hierarchy(cx, em, &["T10"]);
+                total_row(cx, em, &["T10"]);
+            }
+        ),
+        rule!(
+            "W-11-1",
+            Hard,
+            ["T11"],
+            "项目支出预算情况表：合计行 = 各项目之和",
+            "T11: the total row equals the sum of the projects",
+            w_11_1
+        ),
+        rule!(
+            "W-11-2",
+            Hard,
+            ["T11"],
+            "项目支出预算情况表：各项目 合计 = 各资金来源之和",
+            "T11: each project's total equals its source columns",
+            |cx, em| row_identities(
+                cx,
+                em,
+                &["T11"],
+                &[Identity::Sources, Identity::FiscalSplit]
+            )
+        ),
+        rule!(
+            "W-12-1",
+            Hard,
+            ["T12"],
+            "政府采购预算表：采购总额 = 货物 + 工程 + 服务",
+            "T12: the procurement total equals goods plus works plus services",
+            w_12_1
+        ),
+        rule!(
+            "W-12-3",
+            Hard,
+            ["T12"],
+            "政府采购预算表：合计行 = 各行之和，各行 合计 = 各资金来源之和",
+            "T12: the total row equals its rows; each row's total equals its source columns",
+            |cx, em| {
+                row_identities(
+                    cx,
+                    em,
+                    &["T12"],
+                    &[Identity::Sources, Identity::FiscalSplit],
+                );
+                hierarchy(cx, em, &["T12"]);
+                total_row(cx, em, &["T12"]);
+            }
+        ),
+    ]
+}
+
+/// The kinds of "row = sum of its columns" identity.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Identity {
+    /// 合计 = Σ 资金来源.
+    Sources,
+    /// 财政拨款 (or the fiscal 合计) = 一般公共预算 + 政府性基金 + 国有资本经营.
+    FiscalSplit,
+    /// 合计 = 基本支出 + 项目支出 (+ other uses).
+    Uses,
+    /// 基本支出 = 人员经费 + 公用经费.
+    BasicSplit,
+    /// 合计 = 人员经费 + 公用经费 (economic tables without 基本/项目 columns).
+    PersonnelPublic,
+}
+
+const FUNDS: [K; 3] = [K::GeneralPublic, K::GovFund, K::StateCapital];
+const OTHER_SOURCES: [K; 9] = [
+    K::SpecialAccount,
+    K::UnitFunds,
+    K::BusinessIncome,
+    K::OperatingIncome,
+    K::OtherIncome,
+    K::SuperiorSubsidy,
+    K::AffiliatedRemit,
+    K::NonFiscalBalance,
+    K::CarryForward,
+];
+const OTHER_USES: [K; 3] = [
+    K::RemitToSuperior,
+    K::OperatingExpense,
+    K::SubsidyToAffiliates,
+];
+
+fn has_col(table: &Table, lane: u8, key: K) -> bool {
+    table.column_in_lane(key, lane).is_some()
+}
+
+/// The sides of an identity for one row, or `None` when the row's lane lacks the columns.
+fn identity_terms(table: &Table, lane: u8, id: Identity) -> Option<(K, Vec<K>)> {
+    let present = |keys: &[K]| -> Vec<K> {
+        keys.iter()
+            .copied()
+            .filter(|k| has_col(table, lane, *k))
+            .collect()
+    };
+    let (lhs, parts) = match id {
+        Identity::Sources => {
+            let mut parts = if has_col(table, lane, K::FiscalGrant) {
+                vec![K::FiscalGrant]
+            } else {
+                present(&FUNDS)
+            };
+            parts.extend(present(&OTHER_SOURCES));
+            (K::Total, parts)
+        }
+        Identity::FiscalSplit => {
+            let funds = present(&FUNDS);
+            if has_col(table, lane, K::FiscalGrant) {
+                (K::FiscalGrant, funds)
+            } else if !OTHER_SOURCES.iter().any(|k| has_col(table, lane, *k)) && funds.len() >= 2 {
+                // a fiscal-only table (T04): its 合计 is the fiscal total
+                (K::Total, funds)
+            } else {
+                return None;
+            }
+        }
+        Identity::Uses => {
+            if !has_col(table, lane, K::Project) {
+                return None;
+            }
+            let mut parts = if has_col(table, lane, K::Basic) {
+                vec![K::Basic]
+            } else {
+                present(&[K::Personnel, K::Public])
+            };
+            parts.push(K::Project);
+            parts.extend(present(&OTHER_USES));
+            (K::Total, parts)
+        }
+        Identity::BasicSplit => (K::Basic, present(&[K::Personnel, K::Public])),
+        Identity::PersonnelPublic => {
+            if has_col(table, lane, K::Basic) || has_col(table, lane, K::Project) {
+                return None;
+            }
+            (K::Total, present(&[K::Personnel, K::Public]))
+        }
+    };
+    (has_col(table, lane, lhs) && !parts.is_empty()).then_some((lhs, parts))
+}
+
+fn words(lhs: K, parts: &[K]) -> Words {
+    let zh: Vec<&str> = parts.iter().map(|k| k.label()).collect();
+    let en: Vec<&str> = parts.iter().map(|k| k.as_str()).collect();
+    Words::new(
+        format!("{} = {}", lhs.label(), zh.join(" + ")),
+        format!("{} = {}", lhs.as_str(), en.join(" + ")),
+    )
+}
+
+/// "Row = sum of its columns" for every row of the tables.
+pub(super) fn row_identities(
+    cx: &Ctx<'_>,
+    em: &mut Emitter<'_>,
+    tables: &[&str],
+    ids: &[Identity],
+) {
+    for key in tables {
+        let Some(table) = cx.table(key) else {
+            em.missing_table(key);
+            continue;
+        };
+        for row in &table.rows {
+            for &id in ids {
+                let Some((lhs, parts)) = identity_terms(table, row.lane, id) else {
+                    continue;
+                };
+                let Some(l) = CellRef::at(table, row, lhs) else {
+                    continue;
+                };
+                let r: Vec<CellRef<'_>> = parts
+                    .iter()
+                    .filter_map(|k| CellRef::at(table, row, *k))
+                    .collect();
+                if id == Identity::Uses {
+                    // 结转下年 printed beside the uses: whether 合计 includes it depends on the template.
+                    if let Some(c) = CellRef::at(table, row, K::CarryOver) {
+                        if !c.value().is_zero_or_blank() {
+                            let (z, e) = l.location();
+                            em.insufficient(
+                                Some(&table.key),
+                                &format!("{z}：该行“结转下年”列有金额，无法确定合计是否包含"),
+                                &format!("{e}: the carry-over column holds an amount; whether the total includes it depends on the template"),
+                                vec![l.evidence(), c.evidence()],
+                            );
+                            continue;
+                        }
+                    }
+                }
+                em.compare(&[l], &r, Relation::Eq, &words(lhs, &parts), Severity::Error);
+            }
+        }
+    }
+}
+
+fn is_coded(row: &Row) -> bool {
+    row.code.is_some()
+}
+
+/// 类 = Σ款 and 款 = Σ项 in every amount column.
+pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
+    for key in tables {
+        let Some(table) = cx.table(key) else {
+            em.missing_table(key);
+            continue;
+        };
+        if table.kind == TableKind::Summary {
+            continue;
+        }
+        for parent in table.rows.iter().filter(|r| is_coded(r)) {
+            let Some(code) = parent.code.as_deref() else {
+                continue;
+            };
+            let child_len = code.len() + 2;
+            let children: Vec<&Row> = table
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.lane == parent.lane
+                        && r.code
+                            .as_deref()
+                            .is_some_and(|c| c.len() == child_len && c.starts_with(code))
+                })
+                .collect();
+            if children.is_empty() {
+                let printed_at_level = table
+                    .rows
+                    .iter()
+                    .any(|r| r.code.as_deref().is_some_and(|c| c.len() == child_len));
+                if printed_at_level && parent.cells.iter().any(|c| c.value.number().is_some()) {
+                    let (lvl, lvl_en) = if child_len == 5 {
+                        ("款", "款 (section)")
+                    } else {
+                        ("项", "项 (item)")
+                    };
+                    em.insufficient(
+                        Some(&table.key),
+                        &format!("{}「{}」在本表中没有列出下级{lvl}，层级合计无法核对", table.title_short(), super::engine::row_name(parent)),
+                        &format!("{} row {code} has no {lvl_en} rows in this table, so its hierarchy cannot be checked", table.key),
+                        vec![Evidence {
+                            table: table.key.clone(),
+                            row: Some(code.to_owned()),
+                            column: None,
+                            text: parent.label.clone(),
+                            line: parent.line,
+                        }],
+                    );
+                }
+                continue;
+            }
+            let level = if code.len() == 3 {
+                ("类", "类")
+            } else {
+                ("款", "款")
+            };
+            let what = Words::new(
+                format!(
+                    "{} = 下级各{}之和",
+                    level.0,
+                    if code.len() == 3 { "款" } else { "项" }
+                ),
+                format!(
+                    "{} {code} = sum of its {}",
+                    level.1,
+                    if code.len() == 3 { "款" } else { "项" }
+                ),
+            );
+            for (col_idx, col) in table.columns.iter().enumerate() {
+                if col.lane != parent.lane || parent.cell_at(col_idx).is_none() {
+                    continue;
+                }
+                let lhs = CellRef {
+                    table,
+                    row: parent,
+                    col: col_idx,
+                };
+                let rhs: Vec<CellRef<'_>> = children
+                    .iter()
+                    .filter(|c| c.cell_at(col_idx).is_some())
+                    .map(|c| CellRef {
+                        table,
+                        row: c,
+                        col: col_idx,
+                    })
+                    .collect();
+                em.compare(&[lhs], &rhs, Relation::Eq, &what, Severity::Error);
+            }
+        }
+    }
+}
+
+/// The total row equals the sum of the top-level code rows, column by column.
+pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
+    for key in tables {
+        let Some(table) = cx.table(key) else {
+            em.missing_table(key);
+            continue;
+        };
+        for total in table.rows.iter().filter(|r| r.total) {
+            let coded: Vec<&Row> = table
+                .rows
+                .iter()
+                .filter(|r| r.lane == total.lane && is_coded(r))
+                .collect();
+            let top: Vec<&Row> = coded
+                .iter()
+                .copied()
+                .filter(|r| {
+                    let code = r.code.as_deref().unwrap_or("");
+                    !coded.iter().any(|p| {
+                        p.code
+                            .as_deref()
+                            .is_some_and(|pc| pc.len() < code.len() && code.starts_with(pc))
+                    })
+                })
+                .collect();
+            let strays: Vec<&Row> = table
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.lane == total.lane
+                        && !r.total
+                        && r.code.is_none()
+                        && r.cells.iter().any(|c| c.value.number().is_some())
+                })
+                .collect();
+            if top.is_empty() {
+                continue;
+            }
+            if let Some(gaps) = missing_from_covered(cx, table, &top) {
+                em.insufficient(
+                    Some(&table.key),
+                    &format!(
+                        "{} 未列示 {}，而范围更小的表列有该类，合计行无法核对",
+                        table.title_short(),
+                        gaps.iter().map(|(t, r)| format!("{}（{t} 第{}行）", super::engine::row_name(r), r.line)).collect::<Vec<_>>().join("、")
+                    ),
+                    &format!(
+                        "{} does not list {}, which a table of narrower scope lists, so its total row cannot be checked",
+                        table.key,
+                        gaps.iter().map(|(t, r)| format!("{} ({t} line {})", r.key(), r.line)).collect::<Vec<_>>().join(", ")
+                    ),
+                    gaps.iter()
+                        .map(|(t, r)| Evidence { table: (*t).to_owned(), row: Some(r.key()), column: None, text: r.label.clone(), line: r.line })
+                        .collect(),
+                );
+                continue;
+            }
+            if !strays.is_empty() {
+                em.insufficient(
+                    Some(&table.key),
+                    &format!(
+                        "{} 有未能识别科目编码的行，合计行无法核对",
+                        table.title_short()
+                    ),
+                    &format!(
+                        "{} has rows without a readable code, so the total row cannot be checked",
+                        table.key
+                    ),
+                    strays
+                        .iter()
+                        .map(|r| Evidence {
+                            table: table.key.clone(),
+                            row: Some(r.key()),
+                            column: None,
+                            text: r.label.clone(),
+                            line: r.line,
+                        })
+                        .collect(),
+                );
+                continue;
+            }
+            let what = Words::new("合计行 = 各类之和", "total row = sum of the 类 rows");
+            for (col_idx, col) in table.columns.iter().enumerate() {
+                if col.lane != total.lane || total.cell_at(col_idx).is_none() {
+                    continue;
+                }
+                let lhs = CellRef {
+                    table,
+                    row: total,
+                    col: col_idx,
+                };
+                let rhs: Vec<CellRef<'_>> = top
+                    .iter()
+                    .filter(|r| r.cell_at(col_idx).is_some())
+                    .map(|r| CellRef {
+                        table,
+                        row: r,
+                        col: col_idx,
+                    })
+                    .collect();
+                em.compare(&[lhs], &rhs, Relation::Eq, &what, Severity::Error);
+            }
+        }
+    }
+}
+
+/// Top-level rows with an amount that a table of narrower scope (one this table covers) prints
+/// and this table does not: this table's row list is incomplete.
+fn missing_from_covered<'a>(
+    cx: &Ctx<'a>,
+    table: &Table,
+    top: &[&Row],
+) -> Option<Vec<(&'a str, &'a Row)>> {
+    let mut gaps = Vec::new();
+    for key in &table.covers {
+        let Some(narrow) = cx.table(key) else {
+            continue;
+        };
+        for r in &narrow.rows {
+            let Some(code) = r.code.as_deref() else {
+                continue;
+            };
+            let is_top = !narrow.rows.iter().any(|p| {
+                p.code
+                    .as_deref()
+                    .is_some_and(|pc| pc.len() < code.len() && code.starts_with(pc))
+            });
+            let printed = r
+                .cells
+                .iter()
+                .any(|c| c.value.number().is_some_and(|v| !v.is_zero()));
+            if is_top && printed && !top.iter().any(|t| t.code.as_deref() == Some(code)) {
+                gaps.push((narrow.key.as_str(), r));
+            }
+        }
+    }
+    (!gaps.is_empty()).then_some(gaps)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary tables (T01, T04)
+
+/// The amount column of a summary row: the side's single amount, or its 合计.
+fn main_col(table: &Table, row: &Row) -> Option<usize> {
+    table
+        .column_in_lane(K::Amount, row.lane)
+        .or_else(|| table.column_in_lane(K::Total, row.lane))
+}
+
+fn main_cell<'a>(table: &'a Table, row: &'a Row) -> Option<CellRef<'a>> {
+    let col = main_col(table, row)?;
+    row.cell_at(col)?;
+    Some(CellRef { table, row, col })
+}
+
+fn is_fund_item(i: LineItem) -> bool {
+    matches!(
+        i,
+        LineItem::GeneralPublic | LineItem::GovFund | LineItem::StateCapital
+    )
+}
+
+/// The lines of one side of a summary table, split at its subtotal.
+struct SideLines<'a> {
+    /// Recognised lines before the subtotal that are not breakdowns of another line.
+    sources: Vec<&'a Row>,
+    /// Breakdown lines (the funds of 财政拨款收入).
+    breakdown: Vec<&'a Row>,
+    /// The subtotal (本年收入合计 / 本年支出合计).
+    subtotal: Option<&'a Row>,
+    /// Lines between the subtotal and the total, other than fund breakdowns.
+    additions: Vec<&'a Row>,
+    /// The total (收入总计 / 支出总计).
+    total: Option<&'a Row>,
+    /// Rows with an amount that could not be recognised.
+    unknown: Vec<&'a Row>,
+    /// 类 rows (expenditure side).
+    classes: Vec<&'a Row>,
+}
+
+fn side_lines(table: &Table, side: Side) -> SideLines<'_> {
+    let (sub_item, total_item) = match side {
+        Side::Income => (LineItem::IncomeSubtotal, LineItem::IncomeTotal),
+        Side::Expenditure => (LineItem::ExpenditureSubtotal, LineItem::ExpenditureTotal),
+    };
+    let rows: Vec<&Row> = table.rows.iter().filter(|r| r.side == Some(side)).collect();
+    let has_fiscal_line = rows.iter().any(|r| r.item == Some(LineItem::FiscalGrant));
+    let mut out = SideLines {
+        sources: Vec::new(),
+        breakdown: Vec::new(),
+        subtotal: None,
+        additions: Vec::new(),
+        total: None,
+        unknown: Vec::new(),
+        classes: Vec::new(),
+    };
+    let mut after_subtotal = false;
+    for r in rows {
+        match r.item {
+            Some(i) if i == sub_item => {
+                out.subtotal = Some(r);
+                after_subtotal = true;
+            }
+            Some(i) if i == total_item => out.total = Some(r),
+            Some(i) if after_subtotal => {
+                if !is_fund_item(i) {
+                    out.additions.push(r);
+                }
+            }
+            Some(i) if has_fiscal_line && is_fund_item(i) => out.breakdown.push(r),
+            Some(_) => out.sources.push(r),
+            None if r.code.is_some() => out.classes.push(r),
+            None => {
+                if r.cells
+                    .iter()
+                    .any(|c| c.value.number().is_some_and(|v| !v.is_zero()))
+                {
+                    out.unknown.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn unknown_rows(em: &mut Emitter<'_>, table: &Table, rows: &[&Row]) -> bool {
+    if rows.is_empty() {
+        return false;
+    }
+    em.insufficient(
+        Some(&table.key),
+        &format!("{} 有未能识别的收支项目行，无法核对", table.title_short()),
+        &format!(
+            "{} has lines that were not recognised, so the sum cannot be checked",
+            table.key
+        ),
+        rows.iter()
+            .map(|r| Evidence {
+                table: table.key.clone(),
+                row: Some(r.key()),
+                column: None,
+                text: r.label.clone(),
+                line: r.line,
+            })
+            .collect(),
+    );
+    true
+}
+
+fn balance(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+    let Some(table) = cx.table(key) else {
+        em.missing_table(key);
+        return;
+    };
+    let inc = side_lines(table, Side::Income);
+    let exp = side_lines(table, Side::Expenditure);
+    match (
+        inc.total.and_then(|r| main_cell(table, r)),
+        exp.total.and_then(|r| main_cell(table, r)),
+    ) {
+        (Some(i), Some(e)) => {
+            em.compare(
+                &[i],
+                &[e],
+                Relation::Eq,
+                &Words::new("收入总计 = 支出总计", "total income = total expenditure"),
+                Severity::Error,
+            );
+        }
+        _ => em.insufficient(
+            Some(key),
+            "未找到收入总计或支出总计行",
+            "the total income or total expenditure line was not found",
+            Vec::new(),
+        ),
+    }
+}
+
+fn income_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+    let Some(table) = cx.table(key) else {
+        em.missing_table(key);
+        return;
+    };
+    let inc = side_lines(table, Side::Income);
+    if unknown_rows(em, table, &inc.unknown) {
+        return;
+    }
+    // Without a subtotal line, the total is the sum of the sources when nothing is added below.
+    let lhs_row = match (inc.subtotal, inc.total) {
+        (Some(s), _) => s,
+        (None, Some(t)) if inc.additions.is_empty() => t,
+        _ => {
+            em.insufficient(
+                Some(key),
+                "未找到本年收入合计行",
+                "the income-of-the-year line was not found",
+                Vec::new(),
+            );
+            return;
+        }
+    };
+    let Some(lhs) = main_cell(table, lhs_row) else {
+        return;
+    };
+    let rhs: Vec<CellRef<'_>> = inc
+        .sources
+        .iter()
+        .filter_map(|r| main_cell(table, r))
+        .collect();
+    if rhs.is_empty() {
+        em.insufficient(
+            Some(key),
+            "未找到收入来源行",
+            "no income source lines were found",
+            vec![lhs.evidence()],
+        );
+        return;
+    }
+    em.compare(
+        &[lhs],
+        &rhs,
+        Relation::Eq,
+        &Words::new(
+            "本年收入合计 = 各收入来源之和",
+            "income of the year = sum of the sources",
+        ),
+        Severity::Error,
+    );
+}
+
+fn w_01_3(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let Some(table) = cx.table("T01") else {
+        em.missing_table("T01");
+        return;
+    };
+    let inc = side_lines(table, Side::Income);
+    let Some(fiscal) = inc
+        .sources
+        .iter()
+        .find(|r| r.item == Some(LineItem::FiscalGrant))
+    else {
+        em.not_applicable(
+            Some("T01"),
+            "未列示财政拨款收入行",
+            "the table prints no fiscal-grant income line",
+            Vec::new(),
+        );
+        return;
+    };
+    if inc.breakdown.is_empty() {
+        em.not_applicable(
+            Some("T01"),
+            "财政拨款收入未按资金分列",
+            "fiscal-grant income is not broken down by fund",
+            Vec::new(),
+        );
+        return;
+    }
+    let Some(lhs) = main_cell(table, fiscal) else {
+        return;
+    };
+    let rhs: Vec<CellRef<'_>> = inc
+        .breakdown
+        .iter()
+        .filter_map(|r| main_cell(table, r))
+        .collect();
+    em.compare(
+        &[lhs],
+        &rhs,
+        Relation::Eq,
+        &Words::new(
+            "财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营",
+            "fiscal grant = general public + government funds + state capital",
+        ),
+        Severity::Error,
+    );
+}
+
+fn income_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+    let Some(table) = cx.table(key) else {
+        em.missing_table(key);
+        return;
+    };
+    let inc = side_lines(table, Side::Income);
+    let (Some(sub), Some(total)) = (inc.subtotal, inc.total) else {
+        em.not_applicable(
+            Some(key),
+            "表中未分列本年收入合计与收入总计",
+            "the table does not print both the income of the year and the total income",
+            Vec::new(),
+        );
+        return;
+    };
+    let (Some(lhs), Some(s)) = (main_cell(table, total), main_cell(table, sub)) else {
+        return;
+    };
+    let mut rhs = vec![s];
+    rhs.extend(inc.additions.iter().filter_map(|r| main_cell(table, r)));
+    em.compare(
+        &[lhs],
+        &rhs,
+        Relation::Eq,
+        &Words::new(
+            "收入总计 = 本年收入合计 + 其后各行",
+            "total income = income of the year + the lines below it",
+        ),
+        Severity::Error,
+    );
+}
+
+fn expenditure_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+    let Some(table) = cx.table(key) else {
+        em.missing_table(key);
+        return;
+    };
+    let exp = side_lines(table, Side::Expenditure);
+    if unknown_rows(em, table, &exp.unknown) {
+        return;
+    }
+    let lhs_row = match (exp.subtotal, exp.total) {
+        (Some(s), _) => s,
+        (None, Some(t)) if exp.additions.is_empty() => t,
+        _ => {
+            em.insufficient(
+                Some(key),
+                "未找到本年支出合计行",
+                "the expenditure-of-the-year line was not found",
+                Vec::new(),
+            );
+            return;
+        }
+    };
+    if exp.classes.is_empty() {
+        em.insufficient(
+            Some(key),
+            "未找到按功能分类列示的支出行",
+            "no expenditure 类 lines were found",
+            Vec::new(),
+        );
+        return;
+    }
+    for (col_idx, col) in table.columns.iter().enumerate() {
+        if col.lane != lhs_row.lane || lhs_row.cell_at(col_idx).is_none() {
+            continue;
+        }
+        let lhs = CellRef {
+            table,
+            row: lhs_row,
+            col: col_idx,
+        };
+        let rhs: Vec<CellRef<'_>> = exp
+            .classes
+            .iter()
+            .filter(|r| r.cell_at(col_idx).is_some())
+            .map(|r| CellRef {
+                table,
+                row: r,
+                col: col_idx,
+            })
+            .collect();
+        em.compare(
+            &[lhs],
+            &rhs,
+            Relation::Eq,
+            &Words::new(
+                "本年支出合计 = 各类支出之和",
+                "expenditure of the year = sum of the 类 lines",
+            ),
+            Severity::Error,
+        );
+    }
+}
+
+fn expenditure_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+    let Some(table) = cx.table(key) else {
+        em.missing_table(key);
+        return;
+    };
+    let exp = side_lines(table, Side::Expenditure);
+    let (Some(sub), Some(total)) = (exp.subtotal, exp.total) else {
+        em.not_applicable(
+            Some(key),
+            "表中未分列本年支出合计与支出总计",
+            "the table does not print both the expenditure of the year and the total expenditure",
+            Vec::new(),
+        );
+        return;
+    };
+    for (col_idx, col) in table.columns.iter().enumerate() {
+        if col.lane != total.lane
+            || total.cell_at(col_idx).is_none()
+            || sub.cell_at(col_idx).is_none()
+        {
+            continue;
+        }
+        let lhs = CellRef {
+            table,
+            row: total,
+            col: col_idx,
+        };
+        let mut rhs = vec![CellRef {
+            table,
+            row: sub,
+            col: col_idx,
+        }];
+        rhs.extend(
+            exp.additions
+                .iter()
+                .filter(|r| r.cell_at(col_idx).is_some())
+                .map(|r| CellRef {
+                    table,
+                    row: r,
+                    col: col_idx,
+                }),
+        );
+        em.compare(
+            &[lhs],
+            &rhs,
+            Relation::Eq,
+            &Words::new(
+                "支出总计 = 本年支出合计 + 其后各行",
+                "total expenditure = expenditure of the year + the lines below it",
+            ),
+            Severity::Error,
+        );
+    }
+}
+
+fn w_04_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let Some(table) = cx.table("T04") else {
+        em.missing_table("T04");
+        return;
+    };
+    let inc = side_lines(table, Side::Income);
+    let exp = side_lines(table, Side::Expenditure);
+    let Some(sub) = exp.subtotal.or(exp.total) else {
+        em.insufficient(
+            Some("T04"),
+            "未找到本年支出合计行",
+            "the expenditure-of-the-year line was not found",
+            Vec::new(),
+        );
+        return;
+    };
+    let carry_over = exp
+        .additions
+        .iter()
+        .find(|r| r.item == Some(LineItem::CarryOver))
+        .copied();
+    // Carry-forward split by fund: the fund lines printed below the carry-forward line.
+    let carry_forward = inc
+        .additions
+        .iter()
+        .find(|r| r.item == Some(LineItem::CarryForward))
+        .copied();
+    let fund_rows_after_cf: Vec<&Row> = match carry_forward {
+        Some(cf) => table
+            .rows
+            .iter()
+            .filter(|r| {
+                r.side == Some(Side::Income) && r.line > cf.line && r.item.is_some_and(is_fund_item)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for (item, key) in [
+        (LineItem::GeneralPublic, K::GeneralPublic),
+        (LineItem::GovFund, K::GovFund),
+        (LineItem::StateCapital, K::StateCapital),
+    ] {
+        let income_row = inc
+            .sources
+            .iter()
+            .chain(&inc.breakdown)
+            .find(|r| r.item == Some(item));
+        let Some(income) = income_row.and_then(|r| main_cell(table, r)) else {
+            continue;
+        };
+        let Some(spent) = CellRef::at(table, sub, key) else {
+            continue;
+        };
+        let mut lhs = vec![income];
+        if let Some(cf) = carry_forward.and_then(|r| main_cell(table, r)) {
+            if let Some(split) = fund_rows_after_cf.iter().find(|r| r.item == Some(item)) {
+                if let Some(c) = main_cell(table, split) {
+                    lhs.push(c);
+                }
+            } else if !cf.value().is_zero_or_blank() {
+                em.insufficient(
+                    Some("T04"),
+                    "上年结转未按资金分列，无法分资金核对",
+                    "carry-forward is not split by fund, so the funds cannot be balanced one by one",
+                    vec![cf.evidence()],
+                );
+                return;
+            }
+        }
+        let mut rhs = vec![spent];
+        if let Some(co) = carry_over.and_then(|r| CellRef::at(table, r, key)) {
+            rhs.push(co);
+        }
+        em.compare(
+            &lhs,
+            &rhs,
+            Relation::Eq,
+            &Words::new(
+                format!("{}：收入（含上年结转）= 支出（含结转下年）", key.label()),
+                format!(
+                    "{}: income (with carry-forward) = expenditure (with carry-over)",
+                    key.as_str()
+                ),
+            ),
+            Severity::Error,
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Economic tables
+
+fn personnel_public(cx: &Ctx<'_>, em: &mut Emitter<'_>, total_row_only: bool) {
+    let Some(table) = cx.table("T06") else {
+        em.missing_table("T06");
+        return;
+    };
+    for row in table.rows.iter().filter(|r| r.total == total_row_only) {
+        let Some((lhs, parts)) = identity_terms(table, row.lane, Identity::PersonnelPublic) else {
+            continue;
+        };
+        let Some(l) = CellRef::at(table, row, lhs) else {
+            continue;
+        };
+        let r: Vec<CellRef<'_>> = parts
+            .iter()
+            .filter_map(|k| CellRef::at(table, row, *k))
+            .collect();
+        em.compare(&[l], &r, Relation::Eq, &words(lhs, &parts), Severity::Error);
+    }
+}
+
+fn w_06_4(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let Some(table) = cx.table("T06") else {
+        em.missing_table("T06");
+        return;
+    };
+    // the sums: total row = Σ classes in the 人员 and 公用 columns
+    total_row(cx, em, &["T06"]);
+    // the placement: a personnel class has no 公用 amount, a public class no 人员 amount
+    let vocab = Vocabulary::builtin();
+    for row in &table.rows {
+        let Some(code) = row.code.as_deref().filter(|c| c.len() == 3) else {
+            continue;
+        };
+        let (wrong, right) = if vocab.personnel_classes.iter().any(|c| c == code) {
+            (K::Public, K::Personnel)
+        } else if vocab.public_classes.iter().any(|c| c == code) {
+            (K::Personnel, K::Public)
+        } else {
+            continue;
+        };
+        let Some(w) = CellRef::at(table, row, wrong) else {
+            continue;
+        };
+        let (z, e) = w.location();
+        let evidence = vec![w.evidence()];
+        match w.value() {
+            Val::Unreadable => em.insufficient(
+                Some("T06"),
+                &format!("{z} 不是可读的金额"),
+                &format!("{e} is not a readable amount"),
+                evidence,
+            ),
+            v if v.is_zero_or_blank() => em.push(
+                Outcome::Pass,
+                Severity::Info,
+                (
+                    Some("T06".to_owned()),
+                    Some(code.to_owned()),
+                    Some(w.column_name()),
+                ),
+                (
+                    format!("{} 类的金额全部列在{}", code, right.label()),
+                    format!("class {code} is all {}", right.as_str()),
+                ),
+                None,
+                evidence,
+            ),
+            _ => em.push(
+                Outcome::Fail,
+                Severity::Error,
+                (
+                    Some("T06".to_owned()),
+                    Some(code.to_owned()),
+                    Some(w.column_name()),
+                ),
+                (
+                    format!(
+                        "{z} 有金额：{code} 类属于{}，不应列入{}",
+                        right.label(),
+                        wrong.label()
+                    ),
+                    format!(
+                        "{e} holds an amount: class {code} is {} expenditure, not {}",
+                        right.as_str(),
+                        wrong.as_str()
+                    ),
+                ),
+                None,
+                evidence,
+            ),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// "三公" table
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SanGongCheck {
+    Total,
+    Vehicle,
+    Zero,
+}
+
+fn san_gong(cx: &Ctx<'_>, em: &mut Emitter<'_>, check: SanGongCheck) {
+    let Some(table) = cx.table("T07") else {
+        em.missing_table("T07");
+        return;
+    };
+    // column groups: one per (year, basis)
+    let mut groups: Vec<(Option<u16>, Option<crate::model::Basis>)> = Vec::new();
+    for c in &table.columns {
+        let g = (c.year, c.basis);
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    for row in &table.rows {
+        for g in &groups {
+            let col = |k: K| {
+                table
+                    .columns
+                    .iter()
+                    .position(|c| c.key == Some(k) && (c.year, c.basis) == *g)
+                    .filter(|&i| row.cell_at(i).is_some())
+                    .map(|i| CellRef { table, row, col: i })
+            };
+            match check {
+                SanGongCheck::Total => {
+                    let Some(total) = col(K::SanGongTotal) else {
+                        continue;
+                    };
+                    let mut parts: Vec<CellRef<'_>> = Vec::new();
+                    parts.extend(col(K::Abroad));
+                    if let Some(v) = col(K::VehicleTotal) {
+                        parts.push(v);
+                    } else {
+                        parts.extend(col(K::VehiclePurchase));
+                        parts.extend(col(K::VehicleOperation));
+                    }
+                    parts.extend(col(K::Reception));
+                    if parts.is_empty() {
+                        continue;
+                    }
+                    em.compare(
+                        &[total],
+                        &parts,
+                        Relation::Eq,
+                        &Words::new(
+                            "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
+                            "三公 total = abroad + vehicles + reception",
+                        ),
+                        Severity::Error,
+                    );
+                }
+                SanGongCheck::Vehicle => {
+                    let Some(v) = col(K::VehicleTotal) else {
+                        continue;
+                    };
+                    let parts: Vec<CellRef<'_>> = col(K::VehiclePurchase)
+                        .into_iter()
+                        .chain(col(K::VehicleOperation))
+                        .collect();
+                    if parts.is_empty() {
+                        continue;
+                    }
+                    em.compare(
+                        &[v],
+                        &parts,
+                        Relation::Eq,
+                        &Words::new(
+                            "公务用车购置及运行费 = 购置费 + 运行费",
+                            "vehicles = purchase + operation",
+                        ),
+                        Severity::Error,
+                    );
+                }
+                SanGongCheck::Zero => {
+                    let Some(total) = col(K::SanGongTotal) else {
+                        continue;
+                    };
+                    if !matches!(total.value(), Val::Num { yuan, .. } if yuan.is_zero()) {
+                        continue;
+                    }
+                    let items: Vec<CellRef<'_>> = [
+                        K::Abroad,
+                        K::VehicleTotal,
+                        K::VehiclePurchase,
+                        K::VehicleOperation,
+                        K::Reception,
+                    ]
+                    .iter()
+                    .filter_map(|k| col(*k))
+                    .collect();
+                    let nonzero: Vec<&CellRef<'_>> = items
+                        .iter()
+                        .filter(|c| !c.value().is_zero_or_blank())
+                        .collect();
+                    let (z, e) = total.location();
+                    let mut evidence = vec![total.evidence()];
+                    evidence.extend(items.iter().map(CellRef::evidence));
+                    if nonzero.is_empty() {
+                        em.push(
+                            Outcome::Pass,
+                            Severity::Info,
+                            (
+                                Some("T07".into()),
+                                Some(row.key()),
+                                Some(total.column_name()),
+                            ),
+                            (
+                                format!("{z} 为 0，各项均为 0"),
+                                format!("{e} is zero and so is every item"),
+                            ),
+                            None,
+                            evidence,
+                        );
+                    } else {
+                        em.push(
+                            Outcome::Fail,
+                            Severity::Error,
+                            (
+                                Some("T07".into()),
+                                Some(row.key()),
+                                Some(total.column_name()),
+                            ),
+                            (
+                                format!("{z} 为 0，但有分项不为 0"),
+                                format!("{e} is zero but an item is not"),
+                            ),
+                            None,
+                            evidence,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn w_07_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    if cx.table("T07").is_none() {
+        em.missing_table("T07");
+        return;
+    }
+    em.not_applicable(Some("T07"), "本表未列示增减变化栏（上下年对比见情况说明的核对）", "the table prints no change columns (year-over-year claims are checked against the narrative)", Vec::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Empty fund tables
+
+fn fund_of(key: &str) -> Option<K> {
+    match key {
+        "T08" => Some(K::GovFund),
+        "T09" => Some(K::StateCapital),
+        _ => None,
+    }
+}
+
+fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let vocab = Vocabulary::builtin();
+    for key in ["T08", "T09"] {
+        let Some(table) = cx.table(key) else {
+            em.push(
+                Outcome::Fail,
+                Severity::Warning,
+                (Some(key.to_owned()), None, None),
+                (format!("未找到表 {key}：无数据的表也应公开空表并说明"), format!("table {key} was not found: a table without data is still to be published empty, with a statement")),
+                None,
+                Vec::new(),
+            );
+            continue;
+        };
+        if !table.is_empty() {
+            em.not_applicable(
+                Some(key),
+                &format!("{} 有数据", table.title_short()),
+                &format!("{key} holds data"),
+                Vec::new(),
+            );
+            continue;
+        }
+        if let Some(note) = &table.note {
+            em.push(
+                Outcome::Pass,
+                Severity::Info,
+                (Some(key.to_owned()), None, None),
+                (
+                    format!("{} 为空表，并注明：{}", table.title_short(), note.text),
+                    format!("{key} is empty and says so: {}", note.text),
+                ),
+                None,
+                vec![Evidence {
+                    table: key.to_owned(),
+                    row: None,
+                    column: None,
+                    text: note.text.clone(),
+                    line: note.line,
+                }],
+            );
+            continue;
+        }
+        // a statement in the narrative: a sentence naming the fund and saying there is none
+        let fund_words = fund_of(key)
+            .and_then(|k| vocab.fund_words.get(&k))
+            .cloned()
+            .unwrap_or_default();
+        let statement = cx
+            .doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .find(|p| {
+                let n = crate::text::normalize_name(&p.text);
+                fund_words.iter().any(|w| has(&n, w))
+                    && (has(&n, "无") || has(&n, "没有") || has(&n, "空表") || has(&n, "未安排"))
+            });
+        match statement {
+            Some(p) => em.push(
+                Outcome::Pass,
+                Severity::Info,
+                (Some(key.to_owned()), None, None),
+                (
+                    format!("{} 为空表，情况说明中有说明", table.title_short()),
+                    format!("{key} is empty; the narrative explains why"),
+                ),
+                None,
+                vec![Evidence {
+                    table: "narrative".to_owned(),
+                    row: None,
+                    column: None,
+                    text: p.text.clone(),
+                    line: p.lines.start,
+                }],
+            ),
+            None => em.push(
+                Outcome::Fail,
+                Severity::Error,
+                (Some(key.to_owned()), None, None),
+                (
+                    format!("{} 为空表，但表下和情况说明中均无说明", table.title_short()),
+                    format!("{key} is empty but neither the table nor the narrative says why"),
+                ),
+                None,
+                vec![Evidence {
+                    table: key.to_owned(),
+                    row: None,
+                    column: None,
+                    text: table.title.clone(),
+                    line: table.lines.start,
+                }],
+            ),
+        }
+    }
+}
+
+fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let vocab = Vocabulary::builtin();
+    for key in ["T08", "T09"] {
+        let Some(table) = cx.table(key) else {
+            em.missing_table(key);
+            continue;
+        };
+        let Some(note) = &table.note else {
+            em.not_applicable(
+                Some(key),
+                "表下无说明",
+                "the table carries no statement",
+                Vec::new(),
+            );
+            continue;
+        };
+        let n = crate::text::normalize_name(&note.text);
+        let evidence = vec![Evidence {
+            table: key.to_owned(),
+            row: None,
+            column: None,
+            text: note.text.clone(),
+            line: note.line,
+        }];
+        let says_empty = vocab.empty_table_words.iter().any(|w| has(&n, w));
+        if !table.is_empty() {
+            if says_empty {
+                em.push(
+                    Outcome::Fail,
+                    Severity::Error,
+                    (Some(key.to_owned()), None, None),
+                    (
+                        format!("{} 有数据，但表下注明为空表", table.title_short()),
+                        format!("{key} holds data but its note says it is empty"),
+                    ),
+                    None,
+                    evidence,
+                );
+            } else {
+                em.push(
+                    Outcome::Pass,
+                    Severity::Info,
+                    (Some(key.to_owned()), None, None),
+                    (
+                        "表下说明与表中数据不矛盾".to_owned(),
+                        "the note does not contradict the data".to_owned(),
+                    ),
+                    None,
+                    evidence,
+                );
+            }
+            continue;
+        }
+        let own = fund_of(key)
+            .and_then(|k| vocab.fund_words.get(&k))
+            .cloned()
+            .unwrap_or_default();
+        let foreign: Vec<String> = vocab
+            .fund_words
+            .iter()
+            .filter(|(k, _)| Some(**k) != fund_of(key))
+            .flat_map(|(_, w)| w.clone())
+            .collect();
+        let names_own = own.iter().any(|w| has(&n, w));
+        let names_foreign = foreign.iter().any(|w| has(&n, w));
+        if names_foreign && !names_own {
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                (Some(key.to_owned()), None, None),
+                (
+                    format!(
+                        "{} 的空表说明写的是另一类资金（模板残留）",
+                        table.title_short()
+                    ),
+                    format!(
+                        "the empty-table statement of {key} names another fund (template residue)"
+                    ),
+                ),
+                None,
+                evidence,
+            );
+        } else {
+            em.push(
+                Outcome::Pass,
+                Severity::Info,
+                (Some(key.to_owned()), None, None),
+                (
+                    format!("{} 的空表说明与本表资金一致", table.title_short()),
+                    format!("the statement of {key} fits its fund"),
+                ),
+                None,
+                evidence,
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projects and procurement
+
+fn w_11_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let Some(table) = cx.table("T11") else {
+        em.missing_table("T11");
+        return;
+    };
+    let Some(total) = table.total_row() else {
+        em.insufficient(
+            Some("T11"),
+            "未找到项目合计行",
+            "the total row of the projects was not found",
+            Vec::new(),
+        );
+        return;
+    };
+    let projects: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|r| !r.total && r.lane == total.lane)
+        .collect();
+    for (col_idx, col) in table.columns.iter().enumerate() {
+        if col.lane != total.lane || total.cell_at(col_idx).is_none() {
+            continue;
+        }
+        let lhs = CellRef {
+            table,
+            row: total,
+            col: col_idx,
+        };
+        let rhs: Vec<CellRef<'_>> = projects
+            .iter()
+            .filter(|r| r.cell_at(col_idx).is_some())
+            .map(|r| CellRef {
+                table,
+                row: r,
+                col: col_idx,
+            })
+            .collect();
+        em.compare(
+            &[lhs],
+            &rhs,
+            Relation::Eq,
+            &Words::new("项目合计 = 各项目之和", "total = sum of the projects"),
+            Severity::Error,
+        );
+    }
+}
+
+fn w_12_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let Some(table) = cx.table("T12") else {
+        em.missing_table("T12");
+        return;
+    };
+    let split: Vec<K> = [K::Goods, K::Works, K::Services]
+        .into_iter()
+        .filter(|k| table.column_index(*k).is_some())
+        .collect();
+    if split.is_empty() {
+        em.not_applicable(Some("T12"), "表中未按货物、工程、服务分列（分类金额以情况说明核对）", "the table is not split into goods, works and services (the split is checked against the narrative)", Vec::new());
+        return;
+    }
+    for row in &table.rows {
+        let Some(l) = CellRef::at(table, row, K::Total) else {
+            continue;
+        };
+        let r: Vec<CellRef<'_>> = split
+            .iter()
+            .filter_map(|k| CellRef::at(table, row, *k))
+            .collect();
+        em.compare(
+            &[l],
+            &r,
+            Relation::Eq,
+            &words(K::Total, &split),
+            Severity::Error,
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! The result of checking a document: every rule instance with its outcome, evidence and
+//! messages in Chinese and English; the JSON contract `yusuan.report/1`; text and Markdown
+//! renderings.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{DocKind, DocLevel, Document};
+
+/// The JSON schema name of a [`Report`].
+pub const SCHEMA: &str = "yusuan.report/1";
+
+/// How a rule instance ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The figures agree exactly (or the inequality holds).
+    Pass,
+    /// They disagree beyond the rounding envelope, or a statement is contradicted.
+    Fail,
+    /// A gap inside the rounding envelope, or a soft rule's observation.
+    Hint,
+    /// The rule's condition does not hold for this document.
+    NotApplicable,
+    /// The figures could not be read or compared: nothing was checked.
+    InsufficientData,
+}
+
+impl Outcome {
+    /// The `snake_case` name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Hint => "hint",
+            Outcome::NotApplicable => "not_applicable",
+            Outcome::InsufficientData => "insufficient_data",
+        }
+    }
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A definite inconsistency.
+    Error,
+    /// Probably wrong; needs a person to look.
+    Warning,
+    /// Information (hints, passes, not checked).
+    Info,
+}
+
+/// A cell or passage a finding rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Table key (`T05`), or `narrative`/`performance` for text.
+    pub table: String,
+    /// Row key: code, line item, `total`, or label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// Column name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// The text as printed.
+    pub text: String,
+    /// 1-based source line.
+    pub line: u32,
+}
+
+/// One rule instance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id (see [`crate::check::rules`]).
+    pub rule: String,
+    /// How the instance ended.
+    pub outcome: Outcome,
+    /// Error or warning for failures; info otherwise.
+    pub severity: Severity,
+    /// Message in Chinese.
+    pub message: String,
+    /// Message in English.
+    pub message_en: String,
+    /// The table the instance is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// The row the instance is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// The column the instance is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// The value the rule expects (decimal string, in `unit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// The value printed (decimal string, in `unit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// `actual − expected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difference: Option<String>,
+    /// The unit of `expected`, `actual` and `difference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// What the finding rests on.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Finding {
+    /// True for a failure with severity error.
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.outcome == Outcome::Fail && self.severity == Severity::Error
+    }
+}
+
+/// The document a report is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportDocument {
+    /// The publishing body.
+    pub unit: Option<String>,
+    /// The budget year.
+    pub year: Option<u16>,
+    /// `budget` or `final_accounts`.
+    pub kind: Option<DocKind>,
+    /// `department` or `unit`.
+    pub level: Option<DocLevel>,
+    /// The layout it was read with.
+    pub layout: String,
+    /// The unit most tables are in.
+    pub amount_unit: Option<String>,
+}
+
+/// What was checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Tables found, in layout order.
+    pub tables_found: Vec<String>,
+    /// Tables the layout requires that were not found.
+    pub tables_missing: Vec<String>,
+    /// Number of rule instances evaluated.
+    pub rule_instances: usize,
+}
+
+/// Counts of instances by outcome (failures split into errors and warnings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Summary {
+    /// Failures with severity error.
+    pub error: usize,
+    /// Failures with severity warning.
+    pub warning: usize,
+    /// Hints.
+    pub hint: usize,
+    /// Passes.
+    pub pass: usize,
+    /// Not applicable.
+    pub not_applicable: usize,
+    /// Insufficient data.
+    pub insufficient_data: usize,
+}
+
+impl Summary {
+    fn add(&mut self, f: &Finding) {
+        match (f.outcome, f.severity) {
+            (Outcome::Fail, Severity::Error) => self.error += 1,
+            (Outcome::Fail, _) => self.warning += 1,
+            (Outcome::Hint, _) => self.hint += 1,
+            (Outcome::Pass, _) => self.pass += 1,
+            (Outcome::NotApplicable, _) => self.not_applicable += 1,
+            (Outcome::InsufficientData, _) => self.insufficient_data += 1,
+        }
+    }
+}
+
+/// The result of checking one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The document checked.
+    pub document: ReportDocument,
+    /// What was checked.
+    pub coverage: Coverage,
+    /// Counts by outcome.
+    pub summary: Summary,
+    /// Every instance (passes included; [`Report::to_json`] leaves them out unless asked).
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub(crate) fn new(doc: &Document, coverage: Coverage, findings: Vec<Finding>) -> Report {
+        let mut summary = Summary::default();
+        for f in &findings {
+            summary.add(f);
+        }
+        let coverage = Coverage {
+            rule_instances: findings.len(),
+            ..coverage
+        };
+        Report {
+            schema: SCHEMA.to_owned(),
+            document: ReportDocument {
+                unit: doc.meta.unit.clone(),
+                year: doc.meta.year,
+                kind: doc.meta.kind,
+                level: doc.meta.level,
+                layout: doc.meta.layout.clone(),
+                amount_unit: doc.meta.amount_unit.map(|u| u.as_str().to_owned()),
+            },
+            coverage,
+            summary,
+            findings,
+        }
+    }
+
+    /// True when any finding is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.summary.error > 0
+    }
+
+    /// The findings that are not passes.
+    pub fn issues(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.outcome != Outcome::Pass)
+    }
+
+    /// A copy without the pass instances (the default for output).
+    #[must_use]
+    pub fn without_passes(&self) -> Report {
+        Report {
+            findings: self.issues().cloned().collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The JSON contract: deterministic (the same document gives byte-identical output).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+    /// let report = yusuan::check(&yusuan::parse(text).unwrap());
+    /// let json = report.to_json(false);
+    /// assert!(json.starts_with("{\n  \"schema\": \"yusuan.report/1\""));
+    /// ```
+    #[must_use]
+    pub fn to_json(&self, include_passes: bool) -> String {
+        let r;
+        let out = if include_passes {
+            self
+        } else {
+            r = self.without_passes();
+            &r
+        };
+        serde_json::to_string_pretty(out).unwrap_or_default() + "\n"
+    }
+
+    /// A readable text report grouped by outcome and table.
+    #[must_use]
+    pub fn to_text(&self, include_passes: bool) -> String {
+        render(self, include_passes, Style::Text)
+    }
+
+    /// The report as Markdown.
+    #[must_use]
+    pub fn to_markdown(&self, include_passes: bool) -> String {
+        render(self, include_passes, Style::Markdown)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Text,
+    Markdown,
+}
+
+const GROUPS: [(Outcome, Option<Severity>, &str, &str); 6] = [
+    (Outcome::Fail, Some(Severity::Error), "错误", "Errors"),
+    (Outcome::Fail, Some(Severity::Warning), "警告", "Warnings"),
+    (Outcome::Hint, None, "提示", "Hints"),
+    (
+        Outcome::InsufficientData,
+        None,
+        "无法核对",
+        "Not checked (insufficient data)",
+    ),
+    (Outcome::NotApplicable, None, "不适用", "Not applicable"),
+    (Outcome::Pass, None, "通过", "Passed"),
+];
+
+fn render(report: &Report, include_passes: bool, style: Style) -> String {
+    let mut s = String::new();
+    let d = &report.document;
+    let md = style == Style::Markdown;
+    let title = format!(
+        "{} {} {}",
+        d.unit.as_deref().unwrap_or("(unit ?)"),
+        d.year.map_or_else(|| "?".to_owned(), |y| y.to_string()),
+        match d.kind {
+            Some(DocKind::FinalAccounts) => "决算",
+            _ => "预算",
+        }
+    );
+    if md {
+        let _ = writeln!(s, "# yusuan report: {title}\n");
+    } else {
+        let _ = writeln!(s, "yusuan report: {title}");
+    }
+    let m = &report.summary;
+    let _ = writeln!(
+        s,
+        "{}{} errors · {} warnings · {} hints · {} passed · {} not applicable · {} not checked ({} rule instances; layout {}, tables found {}{})",
+        if md { "**Summary:** " } else { "" },
+        m.error,
+        m.warning,
+        m.hint,
+        m.pass,
+        m.not_applicable,
+        m.insufficient_data,
+        report.coverage.rule_instances,
+        d.layout,
+        report.coverage.tables_found.len(),
+        if report.coverage.tables_missing.is_empty() {
+            String::new()
+        } else {
+            format!(", missing {}", report.coverage.tables_missing.join(" "))
+        }
+    );
+    for (outcome, severity, zh, en) in GROUPS {
+        if outcome == Outcome::Pass && !include_passes {
+            continue;
+        }
+        let group: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.outcome == outcome && severity.is_none_or(|sev| f.severity == sev))
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        if md {
+            let _ = writeln!(s, "\n## {zh} / {en} ({})\n", group.len());
+        } else {
+            let _ = writeln!(s, "\n{zh} / {en} ({})", group.len());
+        }
+        let mut tables: Vec<&str> = Vec::new();
+        for f in &group {
+            let t = f.table.as_deref().unwrap_or("—");
+            if !tables.contains(&t) {
+                tables.push(t);
+            }
+        }
+        for t in tables {
+            if md {
+                let _ = writeln!(s, "### {t}\n");
+            } else {
+                let _ = writeln!(s, "  {t}");
+            }
+            for f in group
+                .iter()
+                .filter(|f| f.table.as_deref().unwrap_or("—") == t)
+            {
+                let lines: Vec<String> =
+                    f.evidence
+                        .iter()
+                        .map(|e| e.line.to_string())
+                        .fold(Vec::new(), |mut acc, l| {
+                            if !acc.contains(&l) {
+                                acc.push(l);
+                            }
+                            acc
+                        });
+                let lines = if lines.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (line {})", lines.join(", "))
+                };
+                if md {
+                    let _ = writeln!(
+                        s,
+                        "- `{}` {}{lines}  \n  {}",
+                        f.rule, f.message, f.message_en
+                    );
+                } else {
+                    let _ = writeln!(s, "    [{}] {}{lines}", f.rule, f.message);
+                    let _ = writeln!(s, "    {:w$} {}", "", f.message_en, w = f.rule.len() + 2);
+                }
+            }
+            if md {
+                s.push('\n');
+            }
+        }
+    }
+    s
+}

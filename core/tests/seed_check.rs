@@ -1,0 +1,379 @@
+//! The reconciliation engine on the seed document, against the hand-verified facts of
+//! `tests/corpus/FACTS.md`, and the generated one-cell mutants of every table.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::print_stderr
+)]
+
+use std::collections::BTreeSet;
+
+use yusuan::{Document, Finding, Outcome, Report, Severity};
+
+const SEED: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+
+fn seed_report() -> (Document, Report) {
+    let doc = yusuan::parse(SEED).unwrap();
+    let report = yusuan::check(&doc);
+    (doc, report)
+}
+
+fn find<'a>(r: &'a Report, rule: &str, table: &str, row: &str, column: &str) -> Vec<&'a Finding> {
+    r.findings
+        .iter()
+        .filter(|f| {
+            f.rule == rule
+                && f.table.as_deref() == Some(table)
+                && f.row.as_deref() == Some(row)
+                && f.column.as_deref() == Some(column)
+        })
+        .collect()
+}
+
+fn outcome(r: &Report, rule: &str, table: &str, row: &str, column: &str) -> Outcome {
+    let f = find(r, rule, table, row, column);
+    assert_eq!(f.len(), 1, "{rule} {table} {row} {column}: {f:#?}");
+    f[0].outcome
+}
+
+#[test]
+fn no_errors_and_no_warnings_on_the_seed() {
+    let (_, r) = seed_report();
+    let bad: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    assert_eq!(r.summary.error, 0);
+    assert_eq!(r.summary.warning, 0);
+    assert!(r.coverage.tables_missing.is_empty());
+    assert_eq!(r.coverage.tables_found.len(), 12);
+}
+
+#[test]
+fn rounding_gaps_are_hints_naming_both_figures() {
+    let (_, r) = seed_report();
+    // FACTS: 0.01 gaps. (rule, table, row, column, expected, actual)
+    let expected = [
+        (
+            "W-01-5",
+            "T01",
+            "expenditure_subtotal",
+            "支出金额(预算数)",
+            "7713.46",
+            "7713.47",
+        ),
+        ("W-02-4", "T02", "total", "合计", "7713.46", "7713.47"),
+        ("W-02-4", "T02", "total", "财政拨款", "7713.46", "7713.47"),
+        (
+            "W-02-4",
+            "T02",
+            "total",
+            "一般公共预算",
+            "7713.46",
+            "7713.47",
+        ),
+        ("W-02-3", "T02", "20805", "合计", "577.89", "577.88"),
+        ("W-02-3", "T02", "20805", "财政拨款", "577.89", "577.88"),
+        ("W-02-3", "T02", "20805", "一般公共预算", "577.89", "577.88"),
+        ("W-03-2", "T03", "total", "合计", "7713.46", "7713.47"),
+        ("W-03-2", "T03", "total", "基本支出", "3134.08", "3134.09"),
+        ("W-03-2", "T03", "20805", "合计", "577.89", "577.88"),
+        ("W-03-2", "T03", "20805", "基本支出", "577.89", "577.88"),
+        (
+            "W-04-4",
+            "T04",
+            "expenditure_subtotal",
+            "合计(预算数)",
+            "7713.46",
+            "7713.47",
+        ),
+        (
+            "W-04-4",
+            "T04",
+            "expenditure_subtotal",
+            "一般公共预算(预算数)",
+            "7713.46",
+            "7713.47",
+        ),
+        ("W-05-2", "T05", "total", "合计", "7713.46", "7713.47"),
+        ("W-05-2", "T05", "total", "基本支出", "3134.08", "3134.09"),
+        ("W-05-2", "T05", "total", "人员经费", "2597.08", "2597.09"),
+        ("W-05-2", "T05", "20805", "合计", "577.89", "577.88"),
+        ("W-05-2", "T05", "20805", "基本支出", "577.89", "577.88"),
+        ("W-05-2", "T05", "20805", "人员经费", "575.95", "575.94"),
+    ];
+    let rounding: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Hint && f.rule != "C-03")
+        .collect();
+    assert_eq!(rounding.len(), expected.len(), "{rounding:#?}");
+    for (rule, table, row, column, exp, act) in expected {
+        let f = find(&r, rule, table, row, column);
+        assert_eq!(f.len(), 1, "{rule} {table} {row} {column}");
+        let f = f[0];
+        assert_eq!(f.outcome, Outcome::Hint);
+        assert_eq!(f.severity, Severity::Info);
+        assert_eq!(
+            (f.expected.as_deref(), f.actual.as_deref()),
+            (Some(exp), Some(act))
+        );
+        assert_eq!(
+            f.difference.as_deref().map(|d| d.trim_start_matches('-')),
+            Some("0.01")
+        );
+        assert!(
+            f.message.contains(exp) && f.message.contains(act),
+            "{}",
+            f.message
+        );
+        // the evidence names the printed cells with their lines
+        assert!(f.evidence.len() >= 2);
+        assert!(f.evidence.iter().any(|e| e.text.replace(',', "") == act));
+    }
+    // the one name hint: 303 printed without 的
+    let alias = find(&r, "C-03", "T06", "303", "科目名称");
+    assert_eq!(alias[0].outcome, Outcome::Hint);
+    assert!(alias[0].message.contains("对个人和家庭的补助"));
+}
+
+#[test]
+fn incomplete_hierarchy_is_insufficient_data() {
+    let (_, r) = seed_report();
+    // T02 stops at 类 221 without its 款 22102 and 项 2210201
+    let f: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule == "W-02-3" && f.evidence.iter().any(|e| e.row.as_deref() == Some("221"))
+        })
+        .collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].outcome, Outcome::InsufficientData);
+    assert!(!r.findings.iter().any(|f| f.rule == "W-02-3"
+        && f.row.as_deref() == Some("221")
+        && f.outcome == Outcome::Pass));
+    // X-03 cannot compare 22102 and 2210201 either
+    let x03: BTreeSet<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "X-03" && f.outcome == Outcome::InsufficientData)
+        .filter_map(|f| f.evidence.first().and_then(|e| e.row.as_deref()))
+        .collect();
+    assert_eq!(x03, BTreeSet::from(["22102", "2210201"]));
+}
+
+#[test]
+fn facts_that_hold_are_passes() {
+    let (_, r) = seed_report();
+    let p = Outcome::Pass;
+    // 收入 7,713.47 = 支出 7,713.47
+    assert_eq!(
+        outcome(&r, "W-01-1", "T01", "income_total", "收入金额(预算数)"),
+        p
+    );
+    // every row: 合计 = 基本 + 项目; 基本 = 人员 + 公用 (T05 sample rows)
+    for row in [
+        "201", "20103", "2010301", "2010302", "208", "2080505", "221", "2210201",
+    ] {
+        for f in find(&r, "W-05-1", "T05", row, "合计").iter().chain(&find(
+            &r,
+            "W-05-1",
+            "T05",
+            row,
+            "基本支出",
+        )) {
+            assert_eq!(f.outcome, p, "{f:#?}");
+        }
+    }
+    // 项目支出 4,579.38 = T11 970.00 + 310.00 + 99.38 + 3,200.00
+    assert_eq!(outcome(&r, "W-11-1", "T11", "total", "合计"), p);
+    assert_eq!(outcome(&r, "X-13", "T11", "total", "合计"), p);
+    // T06: 301 = Σ款 = 2,309.85; 302 = Σ款 = 537.00; 人员 = 301 + 303; 公用 = 302
+    assert_eq!(outcome(&r, "W-06-3", "T06", "301", "合计"), p);
+    assert_eq!(outcome(&r, "W-06-3", "T06", "302", "合计"), p);
+    for col in ["合计", "人员经费", "公用经费"] {
+        assert_eq!(outcome(&r, "W-06-4", "T06", "total", col), p, "{col}");
+    }
+    // totals equal T05 (3,134.09 / 2,597.09 / 537.00) and T10
+    assert_eq!(outcome(&r, "X-08", "T05", "total", "基本支出"), p);
+    assert_eq!(outcome(&r, "X-08", "T05", "total", "人员经费"), p);
+    assert_eq!(outcome(&r, "X-08", "T05", "total", "公用经费"), p);
+    assert_eq!(outcome(&r, "X-10", "T10", "total", "合计"), p);
+    // economic ↔ functional
+    for econ in ["30108", "30109", "30110", "30111", "30113"] {
+        assert_eq!(outcome(&r, "X-17", "T06", econ, "合计"), p, "{econ}");
+    }
+    // 部门 → 政府 economic pairs
+    let c07: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "C-07").collect();
+    assert!(c07.len() >= 40, "{}", c07.len());
+    assert!(c07.iter().all(|f| f.outcome == p), "{c07:#?}");
+    // "三公": 2024 170.60 = 40.00 + 21.60 + 109.00; 2025 226.60 = 95.00 + 21.60 + 110.00; 车 = 0 + 21.60
+    for year in ["2024", "2025"] {
+        assert_eq!(
+            outcome(
+                &r,
+                "W-07-1",
+                "T07",
+                "line250",
+                &format!("{year}年“三公”经费合计(预算数)")
+            ),
+            p
+        );
+        assert_eq!(
+            outcome(
+                &r,
+                "W-07-2",
+                "T07",
+                "line250",
+                &format!("{year}年公务用车购置及运行费(预算数)")
+            ),
+            p
+        );
+    }
+    // economic lines within the 三公 items: never equality, here ≤ holds
+    assert_eq!(outcome(&r, "X-11", "T06", "30212", "合计"), p);
+    assert_eq!(outcome(&r, "X-11", "T06", "30231", "合计"), p);
+    // empty fund tables carry their statement
+    for t in ["T08", "T09"] {
+        let f: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "W-08-1" && f.table.as_deref() == Some(t))
+            .collect();
+        assert_eq!(f[0].outcome, p);
+    }
+    // every code of the seed agrees with the catalog (303 through an alias)
+    assert!(
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "C-03")
+            .all(|f| matches!(f.outcome, Outcome::Pass | Outcome::Hint))
+    );
+}
+
+#[test]
+fn json_is_deterministic_and_follows_the_contract() {
+    let (doc, r) = seed_report();
+    let a = r.to_json(false);
+    let b = yusuan::check(&doc).to_json(false);
+    assert_eq!(a, b);
+    let v: serde_json::Value = serde_json::from_str(&a).unwrap();
+    assert_eq!(v["schema"], "yusuan.report/1");
+    assert_eq!(v["document"]["year"], 2025);
+    assert_eq!(v["document"]["kind"], "budget");
+    assert_eq!(v["document"]["level"], "unit");
+    assert_eq!(v["document"]["amount_unit"], "万元");
+    for k in [
+        "error",
+        "warning",
+        "hint",
+        "pass",
+        "not_applicable",
+        "insufficient_data",
+    ] {
+        assert!(v["summary"][k].is_u64(), "{k}");
+    }
+    assert!(v["coverage"]["rule_instances"].as_u64().unwrap() > 600);
+    // passes are left out unless asked for
+    let findings = v["findings"].as_array().unwrap();
+    assert!(findings.iter().all(|f| f["outcome"] != "pass"));
+    let all: serde_json::Value = serde_json::from_str(&r.to_json(true)).unwrap();
+    assert_eq!(
+        all["findings"].as_array().unwrap().len() as u64,
+        all["coverage"]["rule_instances"].as_u64().unwrap()
+    );
+    let hint = findings.iter().find(|f| f["outcome"] == "hint").unwrap();
+    for k in [
+        "rule",
+        "severity",
+        "message",
+        "message_en",
+        "table",
+        "row",
+        "column",
+        "expected",
+        "actual",
+        "difference",
+        "evidence",
+    ] {
+        assert!(!hint[k].is_null(), "{k}");
+    }
+    assert!(hint["evidence"][0]["line"].is_u64());
+    // round trip
+    let back: Report = serde_json::from_str(&r.to_json(true)).unwrap();
+    assert_eq!(back, r);
+}
+
+#[test]
+fn text_and_markdown_renderings() {
+    let (_, r) = seed_report();
+    let text = r.to_text(false);
+    assert!(text.contains("0 errors · 0 warnings · 20 hints"), "{text}");
+    assert!(text.contains("提示 / Hints (20)"));
+    assert!(!text.contains("通过 / Passed"));
+    assert!(r.to_text(true).contains("通过 / Passed"));
+    let md = r.to_markdown(false);
+    assert!(md.starts_with("# yusuan report: 烟台市人民政府办公室 2025 预算"));
+    assert!(md.contains("## 提示 / Hints (20)"));
+}
+
+/// Every amount cell of every table: a copy with that cell +1.00 must yield an error whose evidence
+/// names the cell's table and row.
+#[test]
+fn every_mutated_cell_is_detected() {
+    let (doc, _) = seed_report();
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let mut total = 0;
+    let mut missed: Vec<String> = Vec::new();
+    for table in &doc.tables {
+        for row in &table.rows {
+            for cell in &row.cells {
+                let Some(value) = cell.value.number() else {
+                    continue;
+                };
+                total += 1;
+                let pos = usize::from(table.columns[usize::from(cell.column)].position);
+                let line_idx = (cell.line - 1) as usize;
+                let mut cells: Vec<String> =
+                    lines[line_idx].split('\t').map(str::to_owned).collect();
+                let bumped = value + rust_decimal::Decimal::ONE;
+                cells[pos] = bumped.to_string();
+                let mut mutant: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+                mutant[line_idx] = cells.join("\t");
+                let text = mutant.join("\n");
+                let report = yusuan::check(&yusuan::parse(&text).unwrap());
+                let key = row.key();
+                let caught = report.findings.iter().any(|f| {
+                    f.is_error()
+                        && f.evidence.iter().any(|e| {
+                            e.table == table.key
+                                && e.row.as_deref() == Some(key.as_str())
+                                && e.line == cell.line
+                        })
+                });
+                if !caught {
+                    missed.push(format!(
+                        "{} line {} {} {}",
+                        table.key, cell.line, key, cell.text
+                    ));
+                }
+            }
+        }
+    }
+    let detected = total - missed.len();
+    // reported in the test output with `--nocapture`
+    eprintln!("mutants detected: {detected}/{total}");
+    assert!(total > 300, "{total}");
+    assert!(
+        missed.is_empty(),
+        "{} of {total} mutants missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
