@@ -51,36 +51,47 @@ export WASM_ROUTE
 # Builds one package for wasm32 with the route's toolchain; prints the path of the produced .wasm
 # on stdout (cargo's own output goes to stderr). Never build the whole workspace for wasm32.
 # Route B's target dir: $YUSUAN_WASM_B_TARGET_DIR, default <target dir>/wasm-route-b.
-wasm_cargo_build() {
+# wasm_cargo <package> <profile> [extra cargo args...]
+# Runs `cargo build` for wasm32 with the route's toolchain, JSON messages on stdout.
+wasm_cargo() {
     if [ $# -lt 2 ]; then
-        echo "usage: wasm_cargo_build <package> <profile> [cargo args...]" >&2
+        echo "usage: wasm_cargo <package> <profile> [cargo args...]" >&2
         return 2
     fi
-    local pkg=$1 profile=$2 out wasm root tdir
+    local pkg=$1 profile=$2 root tdir
     shift 2
     case $WASM_ROUTE in
     A)
-        out=$(cargo build --target "$WASM_TARGET" --profile "$profile" -p "$pkg" \
-            --message-format=json-render-diagnostics "$@") || return
+        cargo build --target "$WASM_TARGET" --profile "$profile" -p "$pkg" \
+            --message-format=json-render-diagnostics "$@"
         ;;
     B)
         if [ ! -x /usr/bin/cargo ] || [ ! -e /usr/bin/rust-lld ]; then
-            echo "wasm_cargo_build: route B is not installed; run YUSUAN_WASM_ROUTE=B scripts/setup.sh" >&2
+            echo "wasm_cargo: route B is not installed; run YUSUAN_WASM_ROUTE=B scripts/setup.sh" >&2
             return 1
         fi
         root=$(/usr/bin/cargo locate-project --workspace --message-format plain) || return
         tdir=${YUSUAN_WASM_B_TARGET_DIR:-${CARGO_TARGET_DIR:-$(dirname "$root")/target}/wasm-route-b}
         # Debian's std sources match Debian's rustc only: keep /usr/bin first so Debian's cargo
         # runs Debian's rustc, and RUSTC_BOOTSTRAP=1 unlocks -Z build-std on that stable compiler.
-        out=$(PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
+        PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
             CARGO_TARGET_DIR=$tdir /usr/bin/cargo build --target "$WASM_TARGET" --profile "$profile" \
-            -Z build-std=std,panic_abort -p "$pkg" --message-format=json-render-diagnostics "$@") || return
+            -Z build-std=std,panic_abort -p "$pkg" --message-format=json-render-diagnostics "$@"
         ;;
     *)
-        echo "wasm_cargo_build: unknown WASM_ROUTE '$WASM_ROUTE' (expected A or B; run scripts/setup.sh)" >&2
+        echo "wasm_cargo: unknown WASM_ROUTE '$WASM_ROUTE' (expected A or B; run scripts/setup.sh)" >&2
         return 1
         ;;
     esac
+}
+
+wasm_cargo_build() {
+    if [ $# -lt 2 ]; then
+        echo "usage: wasm_cargo_build <package> <profile> [cargo args...]" >&2
+        return 2
+    fi
+    local out wasm
+    out=$(wasm_cargo "$@") || return
     # Only a cdylib yields a .wasm artifact; cargo reports it even when the build was up to date.
     wasm=$(printf '%s\n' "$out" | grep '"reason":"compiler-artifact"' | grep -o '"[^"]*\.wasm"' | tail -n1 | tr -d '"' || true)
     if [ -z "$wasm" ]; then

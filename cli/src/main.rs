@@ -134,7 +134,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
             let parser = parser_for(layout.as_deref(), catalog)?;
-            let checker = yusuan::Checker::new().with_catalog(catalog);
+            let checker = yusuan::Checker::new()
+                .with_catalog(catalog)
+                .include_passes(include_passes);
             let inputs: Vec<Option<&Path>> = if files.is_empty() {
                 vec![None]
             } else {
@@ -164,20 +166,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let report = checker.check(&doc);
                 errors |= report.has_errors();
                 match format {
-                    ReportFormat::Json => json_reports.push(report.to_json(include_passes)),
+                    ReportFormat::Json => json_reports.push(report.to_json()),
                     ReportFormat::Text => {
                         let head = if many {
                             format!("== {name}\n")
                         } else {
                             String::new()
                         };
-                        write_stdout(
-                            &(head
-                                + &report.to_text(include_passes)
-                                + if many { "\n" } else { "" }),
-                        )?;
+                        write_stdout(&(head + &report.to_text() + if many { "\n" } else { "" }))?;
                     }
-                    ReportFormat::Markdown => write_stdout(&report.to_markdown(include_passes))?,
+                    ReportFormat::Markdown => write_stdout(&report.to_markdown())?,
                 }
             }
             if !json_reports.is_empty() {

@@ -162,8 +162,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn add(&mut self, f: &Finding) {
-        match (f.outcome, f.severity) {
+    pub(crate) fn add(&mut self, outcome: Outcome, severity: Severity) {
+        match (outcome, severity) {
             (Outcome::Fail, Severity::Error) => self.error += 1,
             (Outcome::Fail, _) => self.warning += 1,
             (Outcome::Hint, _) => self.hint += 1,
@@ -185,18 +185,25 @@ pub struct Report {
     pub coverage: Coverage,
     /// Counts by outcome.
     pub summary: Summary,
-    /// Every instance (passes included; [`Report::to_json`] leaves them out unless asked).
+    /// The instances: every one that did not pass, and the passes too when the checker was
+    /// asked to keep them ([`crate::Checker::include_passes`]).
     pub findings: Vec<Finding>,
 }
 
 impl Report {
-    pub(crate) fn new(doc: &Document, coverage: Coverage, findings: Vec<Finding>) -> Report {
-        let mut summary = Summary::default();
-        for f in &findings {
-            summary.add(f);
-        }
+    pub(crate) fn new(
+        doc: &Document,
+        coverage: Coverage,
+        summary: Summary,
+        findings: Vec<Finding>,
+    ) -> Report {
         let coverage = Coverage {
-            rule_instances: findings.len(),
+            rule_instances: summary.error
+                + summary.warning
+                + summary.hint
+                + summary.pass
+                + summary.not_applicable
+                + summary.insufficient_data,
             ..coverage
         };
         Report {
@@ -226,15 +233,6 @@ impl Report {
         self.findings.iter().filter(|f| f.outcome != Outcome::Pass)
     }
 
-    /// A copy without the pass instances (the default for output).
-    #[must_use]
-    pub fn without_passes(&self) -> Report {
-        Report {
-            findings: self.issues().cloned().collect(),
-            ..self.clone()
-        }
-    }
-
     /// The JSON contract: deterministic (the same document gives byte-identical output).
     ///
     /// # Examples
@@ -242,31 +240,24 @@ impl Report {
     /// ```
     /// # let text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
     /// let report = yusuan::check(&yusuan::parse(text).unwrap());
-    /// let json = report.to_json(false);
+    /// let json = report.to_json();
     /// assert!(json.starts_with("{\n  \"schema\": \"yusuan.report/1\""));
     /// ```
     #[must_use]
-    pub fn to_json(&self, include_passes: bool) -> String {
-        let r;
-        let out = if include_passes {
-            self
-        } else {
-            r = self.without_passes();
-            &r
-        };
-        serde_json::to_string_pretty(out).unwrap_or_default() + "\n"
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
     /// A readable text report grouped by outcome and table.
     #[must_use]
-    pub fn to_text(&self, include_passes: bool) -> String {
-        render(self, include_passes, Style::Text)
+    pub fn to_text(&self) -> String {
+        render(self, Style::Text)
     }
 
     /// The report as Markdown.
     #[must_use]
-    pub fn to_markdown(&self, include_passes: bool) -> String {
-        render(self, include_passes, Style::Markdown)
+    pub fn to_markdown(&self) -> String {
+        render(self, Style::Markdown)
     }
 }
 
@@ -290,7 +281,7 @@ const GROUPS: [(Outcome, Option<Severity>, &str, &str); 6] = [
     (Outcome::Pass, None, "通过", "Passed"),
 ];
 
-fn render(report: &Report, include_passes: bool, style: Style) -> String {
+fn render(report: &Report, style: Style) -> String {
     let mut s = String::new();
     let d = &report.document;
     let md = style == Style::Markdown;
@@ -329,9 +320,6 @@ fn render(report: &Report, include_passes: bool, style: Style) -> String {
         }
     );
     for (outcome, severity, zh, en) in GROUPS {
-        if outcome == Outcome::Pass && !include_passes {
-            continue;
-        }
         let group: Vec<&Finding> = report
             .findings
             .iter()

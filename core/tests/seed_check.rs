@@ -17,7 +17,7 @@ const SEED: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget
 
 fn seed_report() -> (Document, Report) {
     let doc = yusuan::parse(SEED).unwrap();
-    let report = yusuan::check(&doc);
+    let report = yusuan::Checker::new().include_passes(true).check(&doc);
     (doc, report)
 }
 
@@ -260,8 +260,8 @@ fn facts_that_hold_are_passes() {
 #[test]
 fn json_is_deterministic_and_follows_the_contract() {
     let (doc, r) = seed_report();
-    let a = r.to_json(false);
-    let b = yusuan::check(&doc).to_json(false);
+    let a = yusuan::check(&doc).to_json();
+    let b = yusuan::check(&doc).to_json();
     assert_eq!(a, b);
     let v: serde_json::Value = serde_json::from_str(&a).unwrap();
     assert_eq!(v["schema"], "yusuan.report/1");
@@ -283,7 +283,7 @@ fn json_is_deterministic_and_follows_the_contract() {
     // passes are left out unless asked for
     let findings = v["findings"].as_array().unwrap();
     assert!(findings.iter().all(|f| f["outcome"] != "pass"));
-    let all: serde_json::Value = serde_json::from_str(&r.to_json(true)).unwrap();
+    let all: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(
         all["findings"].as_array().unwrap().len() as u64,
         all["coverage"]["rule_instances"].as_u64().unwrap()
@@ -306,19 +306,21 @@ fn json_is_deterministic_and_follows_the_contract() {
     }
     assert!(hint["evidence"][0]["line"].is_u64());
     // round trip
-    let back: Report = serde_json::from_str(&r.to_json(true)).unwrap();
+    let back: Report = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(back, r);
 }
 
 #[test]
 fn text_and_markdown_renderings() {
     let (_, r) = seed_report();
-    let text = r.to_text(false);
+    let short = yusuan::check(&yusuan::parse(SEED).unwrap());
+    assert_eq!(short.summary, r.summary);
+    let text = short.to_text();
     assert!(text.contains("0 errors · 0 warnings · 20 hints"), "{text}");
     assert!(text.contains("提示 / Hints (20)"));
     assert!(!text.contains("通过 / Passed"));
-    assert!(r.to_text(true).contains("通过 / Passed"));
-    let md = r.to_markdown(false);
+    assert!(r.to_text().contains("通过 / Passed"));
+    let md = short.to_markdown();
     assert!(md.starts_with("# yusuan report: 烟台市人民政府办公室 2025 预算"));
     assert!(md.contains("## 提示 / Hints (20)"));
 }

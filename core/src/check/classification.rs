@@ -239,14 +239,13 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 );
                 let ev = vec![evidence_of(table, row)];
                 match cx.catalog.name_matches(code, name) {
-                    NameMatch::Exact | NameMatch::Normalized => em.push(
-                        Outcome::Pass,
-                        Severity::Info,
-                        at,
-                        (format!("{code} {name} 与分类目录一致"), format!("{code} `{name}` agrees with the catalog")),
-                        None,
-                        ev,
-                    ),
+                    NameMatch::Exact | NameMatch::Normalized => em.pass(|| {
+                        (
+                            at,
+                            (format!("{code} {name} 与分类目录一致"), format!("{code} `{name}` agrees with the catalog")),
+                            ev,
+                        )
+                    }),
                     NameMatch::Alias { current, .. } => em.push(
                         Outcome::Hint,
                         Severity::Info,
@@ -295,74 +294,68 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn c_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    // code → (normalised name, table, row)
-    let mut seen: Vec<(String, String, &Table, &Row)> = Vec::new();
+    // code → every (table, row) printing it, in document order
+    let mut uses: std::collections::BTreeMap<&str, Vec<(&Table, &Row)>> =
+        std::collections::BTreeMap::new();
     for table in coded_tables(cx) {
         for row in &table.rows {
-            let Some(code) = row.code.as_deref() else {
-                continue;
-            };
-            let name = normalize_name(strip_numbering(row.label.trim()));
-            if name.is_empty() {
-                continue;
+            if let Some(code) = row.code.as_deref() {
+                if !row.label.trim().is_empty() {
+                    uses.entry(code).or_default().push((table, row));
+                }
             }
-            seen.push((code.to_owned(), name, table, row));
         }
     }
-    let mut codes: Vec<&str> = seen.iter().map(|s| s.0.as_str()).collect();
-    codes.sort_unstable();
-    codes.dedup();
-    for code in codes {
-        let uses: Vec<&(String, String, &Table, &Row)> =
-            seen.iter().filter(|s| s.0 == code).collect();
-        let mut tables: Vec<&str> = uses.iter().map(|u| u.2.key.as_str()).collect();
+    for (code, rows) in uses {
+        let mut tables: Vec<&str> = rows.iter().map(|(t, _)| t.key.as_str()).collect();
         tables.dedup();
         if tables.len() < 2 {
             continue;
         }
-        let first = uses.first().map_or("", |u| u.1.as_str());
-        let differing: Vec<&&(String, String, &Table, &Row)> =
-            uses.iter().filter(|u| u.1 != first).collect();
-        let evidence: Vec<Evidence> = uses.iter().map(|u| evidence_of(u.2, u.3)).collect();
-        if differing.is_empty() {
-            em.push(
-                Outcome::Pass,
-                Severity::Info,
-                (None, Some(code.to_owned()), None),
+        let names: Vec<String> = rows
+            .iter()
+            .map(|(_, r)| normalize_name(strip_numbering(r.label.trim())))
+            .collect();
+        let first = names.first().map_or("", String::as_str);
+        let differing = rows
+            .iter()
+            .zip(&names)
+            .find(|(_, n)| n.as_str() != first)
+            .map(|((t, _), _)| *t);
+        let evidence =
+            || -> Vec<Evidence> { rows.iter().map(|(t, r)| evidence_of(t, r)).collect() };
+        match differing {
+            None => em.pass(|| {
                 (
-                    format!("{code} 在 {} 中名称一致", tables.join("、")),
-                    format!("{code} is named alike in {}", tables.join(", ")),
-                ),
-                None,
-                evidence,
-            );
-        } else {
-            let names: Vec<String> = {
-                let mut v: Vec<String> = uses
-                    .iter()
-                    .map(|u| format!("{}“{}”", u.2.key, strip_numbering(u.3.label.trim())))
-                    .collect();
-                v.dedup();
-                v
-            };
-            em.push(
-                Outcome::Hint,
-                Severity::Info,
-                (
-                    differing.first().map(|u| u.2.key.clone()),
-                    Some(code.to_owned()),
-                    None,
-                ),
-                (
-                    format!("{code} 在各表中名称不一：{}", names.join("，")),
-                    format!(
-                        "{code} is named differently across tables: {}",
-                        names.join(", ")
+                    (None, Some(code.to_owned()), None),
+                    (
+                        format!("{code} 在 {} 中名称一致", tables.join("、")),
+                        format!("{code} is named alike in {}", tables.join(", ")),
                     ),
-                ),
-                None,
-                evidence,
-            );
+                    evidence(),
+                )
+            }),
+            Some(table) => {
+                let mut printed: Vec<String> = rows
+                    .iter()
+                    .map(|(t, r)| format!("{}“{}”", t.key, strip_numbering(r.label.trim())))
+                    .collect();
+                printed.dedup();
+                em.push(
+                    Outcome::Hint,
+                    Severity::Info,
+                    (Some(table.key.clone()), Some(code.to_owned()), None),
+                    (
+                        format!("{code} 在各表中名称不一：{}", printed.join("，")),
+                        format!(
+                            "{code} is named differently across tables: {}",
+                            printed.join(", ")
+                        ),
+                    ),
+                    None,
+                    evidence(),
+                );
+            }
         }
     }
 }
@@ -411,8 +404,8 @@ fn c_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             let maps = if dept.len() == 3 {
                 // a 类 maps to the classes of its 款
                 cx.catalog
-                    .entries()
-                    .filter(|e| e.parent.as_deref() == Some(dept))
+                    .children(dept)
+                    .into_iter()
                     .flat_map(|e| cx.catalog.econ_mapping(&e.code))
                     .collect::<Vec<_>>()
             } else {
@@ -455,17 +448,16 @@ fn c_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 v
             };
             if fits {
-                em.push(
-                    Outcome::Pass,
-                    Severity::Info,
-                    at,
+                em.pass(|| {
                     (
-                        format!("{dept} → {gov} 符合对应关系"),
-                        format!("{dept} → {gov} follows the correspondence"),
-                    ),
-                    None,
-                    ev,
-                );
+                        at,
+                        (
+                            format!("{dept} → {gov} 符合对应关系"),
+                            format!("{dept} → {gov} follows the correspondence"),
+                        ),
+                        ev,
+                    )
+                });
             } else {
                 let verified = maps.iter().any(|m| m.verified);
                 em.push(

@@ -233,7 +233,7 @@ fn eq(em: &mut Emitter<'_>, a: CellRef<'_>, b: CellRef<'_>, zh: &str, en: &str) 
         &[a],
         &[b],
         Relation::Eq,
-        &Words::new(zh, en),
+        &|| Words::new(zh.to_owned(), en.to_owned()),
         Severity::Error,
     );
 }
@@ -987,20 +987,13 @@ fn x_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         row: row07,
         col,
     };
-    let outcome = em.compare(
+    em.compare(
         &[op],
         &[public],
         Relation::Eq,
         &Words::new("机关运行经费 ≈ 一般公共预算基本支出公用经费（口径因地而异，仅作提示）", "operating costs ≈ public expenditure of T06 (definitions differ by region: a hint only)"),
-        Severity::Warning,
+        Severity::Info,
     );
-    // a soft rule never fails
-    if outcome == Some(crate::report::Outcome::Fail) {
-        if let Some(f) = em.findings.last_mut() {
-            f.outcome = crate::report::Outcome::Hint;
-            f.severity = Severity::Info;
-        }
-    }
 }
 
 fn x_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
@@ -1092,7 +1085,7 @@ fn x_17(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         if f.is_empty() {
             continue;
         }
-        let outcome = em.compare(
+        em.compare(
             &[e],
             &f,
             Relation::Eq,
@@ -1106,13 +1099,7 @@ fn x_17(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     functional.join(", ")
                 ),
             ),
-            Severity::Warning,
+            Severity::Info,
         );
-        if outcome == Some(crate::report::Outcome::Fail) {
-            if let Some(f) = em.findings.last_mut() {
-                f.outcome = crate::report::Outcome::Hint;
-                f.severity = Severity::Info;
-            }
-        }
     }
 }

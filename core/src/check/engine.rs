@@ -1,12 +1,14 @@
 //! What every rule uses: cell references, values in a common unit, the rounding envelope, and
 //! the emitter that turns a comparison into a [`Finding`] with evidence and messages.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::amount::{CellValue, Unit};
 use crate::catalog::Catalog;
 use crate::model::{Cell, ColumnKey, Document, Row, Side, Table};
-use crate::report::{Evidence, Finding, Outcome, Severity};
+use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
 
 use super::Policy;
 
@@ -92,12 +94,16 @@ impl<'a> CellRef<'a> {
 
     /// `T05 「合计」 合计` style location.
     pub(crate) fn location(&self) -> (String, String) {
-        let zh = format!(
-            "{}「{}」{}",
-            self.table.title_short(),
-            self.row_name(),
-            self.column_name()
-        );
+        let row = self.row_name();
+        let zh = if row.is_empty() {
+            format!("{} {}", self.table.title_short(), self.column_name())
+        } else {
+            format!(
+                "{}「{row}」{}",
+                self.table.title_short(),
+                self.column_name()
+            )
+        };
         let en = format!(
             "{} row {} column {}",
             self.table.key,
@@ -143,7 +149,7 @@ pub(crate) fn row_name(row: &Row) -> String {
         (Some(code), true) => code.clone(),
         (None, false) => crate::text::strip_numbering(label).to_owned(),
         (None, true) if row.total => "合计".to_owned(),
-        (None, true) => format!("第{}行", row.line),
+        (None, true) => String::new(),
     }
 }
 
@@ -195,16 +201,36 @@ pub(crate) enum Relation {
 
 /// The words of an identity for messages: `合计 = 基本支出 + 项目支出`.
 pub(crate) struct Words {
-    pub(crate) zh: String,
-    pub(crate) en: String,
+    pub(crate) zh: Cow<'static, str>,
+    pub(crate) en: Cow<'static, str>,
 }
 
 impl Words {
-    pub(crate) fn new(zh: impl Into<String>, en: impl Into<String>) -> Words {
+    pub(crate) fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Words {
         Words {
             zh: zh.into(),
             en: en.into(),
         }
+    }
+}
+
+/// Something that can say what a comparison is about; built only when a message is needed.
+pub(crate) trait Describe {
+    fn words(&self) -> Words;
+}
+
+impl Describe for Words {
+    fn words(&self) -> Words {
+        Words {
+            zh: self.zh.clone(),
+            en: self.en.clone(),
+        }
+    }
+}
+
+impl<F: Fn() -> Words> Describe for F {
+    fn words(&self) -> Words {
+        self()
     }
 }
 
@@ -221,16 +247,48 @@ pub(crate) fn fmt_amount(d: Decimal, dp: u32) -> String {
 pub(crate) struct Emitter<'p> {
     pub(crate) findings: Vec<Finding>,
     pub(crate) policy: &'p Policy,
+    /// Counts of every instance, kept or not.
+    pub(crate) summary: Summary,
+    /// Keep pass instances as findings (otherwise they are only counted).
+    keep_passes: bool,
     rule: &'static str,
 }
 
 impl<'p> Emitter<'p> {
-    pub(crate) fn new(policy: &'p Policy) -> Emitter<'p> {
+    pub(crate) fn new(policy: &'p Policy, keep_passes: bool) -> Emitter<'p> {
         Emitter {
             findings: Vec::new(),
             policy,
+            summary: Summary::default(),
+            keep_passes,
             rule: "",
         }
+    }
+
+    /// Records a pass built by `build` (location, messages, evidence) when passes are kept, and
+    /// only counts it otherwise.
+    pub(crate) fn pass(
+        &mut self,
+        build: impl FnOnce() -> (
+            (Option<String>, Option<String>, Option<String>),
+            (String, String),
+            Vec<Evidence>,
+        ),
+    ) {
+        if self.count_only_pass(Outcome::Pass) {
+            return;
+        }
+        let (at, msg, evidence) = build();
+        self.push(Outcome::Pass, Severity::Info, at, msg, None, evidence);
+    }
+
+    /// Counts a pass without recording it; true when it was only counted.
+    fn count_only_pass(&mut self, outcome: Outcome) -> bool {
+        if outcome == Outcome::Pass && !self.keep_passes {
+            self.summary.pass += 1;
+            return true;
+        }
+        false
     }
 
     /// Sets the rule the following instances belong to.
@@ -249,6 +307,9 @@ impl<'p> Emitter<'p> {
         numbers: Option<(String, String, String, String)>,
         evidence: Vec<Evidence>,
     ) {
+        if self.count_only_pass(outcome) {
+            return;
+        }
         let severity = if outcome == Outcome::Fail {
             severity
         } else {
@@ -258,6 +319,7 @@ impl<'p> Emitter<'p> {
             Some((e, a, d, u)) => (Some(e), Some(a), Some(d), Some(u)),
             None => (None, None, None, None),
         };
+        self.summary.add(outcome, severity);
         self.findings.push(Finding {
             rule: self.rule.to_owned(),
             outcome,
@@ -336,44 +398,18 @@ impl<'p> Emitter<'p> {
         lhs: &[CellRef<'_>],
         rhs: &[CellRef<'_>],
         relation: Relation,
-        what: &Words,
+        what: &dyn Describe,
         severity: Severity,
     ) -> Option<Outcome> {
         let head = *lhs.first()?;
         let all: Vec<CellRef<'_>> = lhs.iter().chain(rhs).copied().collect();
-        let evidence: Vec<Evidence> = all.iter().map(CellRef::evidence).collect();
-        let (loc_zh, loc_en) = head.location();
-        let at = (
-            Some(head.table.key.clone()),
-            Some(head.row.key()),
-            Some(head.column_name()),
-        );
         let vals: Vec<Val> = all.iter().map(CellRef::value).collect();
-        if let Some(bad) = all
+        let unreadable = all
             .iter()
             .zip(&vals)
             .find(|(_, v)| matches!(v, Val::Unreadable))
-            .map(|(c, _)| c)
-        {
-            let text = bad.cell().map(|c| c.text.clone()).unwrap_or_default();
-            let (bz, be) = bad.location();
-            self.push(
-                Outcome::InsufficientData,
-                Severity::Info,
-                at,
-                (
-                    format!("无法核对（{}）：{bz} 不是可读的金额（“{text}”）", what.zh),
-                    format!(
-                        "not checked ({}): {be} is not a readable amount (`{text}`)",
-                        what.en
-                    ),
-                ),
-                None,
-                evidence,
-            );
-            return Some(Outcome::InsufficientData);
-        }
-        if vals.iter().all(|v| matches!(v, Val::Blank)) {
+            .map(|(c, _)| *c);
+        if unreadable.is_none() && vals.iter().all(|v| matches!(v, Val::Blank)) {
             return None;
         }
         let lhs_yuan: Decimal = vals
@@ -399,13 +435,46 @@ impl<'p> Emitter<'p> {
             Relation::Eq => diff.abs(),
             Relation::Le => diff.max(Decimal::ZERO),
         };
-        let outcome = if excess.is_zero() {
+        // `Severity::Info` marks a soft comparison: beyond the envelope it is a hint, never a fail.
+        let outcome = if unreadable.is_some() {
+            Outcome::InsufficientData
+        } else if excess.is_zero() {
             Outcome::Pass
-        } else if excess <= envelope {
+        } else if excess <= envelope || severity == Severity::Info {
             Outcome::Hint
         } else {
             Outcome::Fail
         };
+        if self.count_only_pass(outcome) {
+            return Some(outcome);
+        }
+        let what = what.words();
+        let evidence: Vec<Evidence> = all.iter().map(CellRef::evidence).collect();
+        let (loc_zh, loc_en) = head.location();
+        let at = (
+            Some(head.table.key.clone()),
+            Some(head.row.key()),
+            Some(head.column_name()),
+        );
+        if let Some(bad) = unreadable {
+            let text = bad.cell().map(|c| c.text.clone()).unwrap_or_default();
+            let (bz, be) = bad.location();
+            self.push(
+                Outcome::InsufficientData,
+                Severity::Info,
+                at,
+                (
+                    format!("无法核对（{}）：{bz} 不是可读的金额（“{text}”）", what.zh),
+                    format!(
+                        "not checked ({}): {be} is not a readable amount (`{text}`)",
+                        what.en
+                    ),
+                ),
+                None,
+                evidence,
+            );
+            return Some(Outcome::InsufficientData);
+        }
         // Numbers in the first cell's unit, at the finest printed precision.
         let unit = head.table.unit.unwrap_or(Unit::Yuan);
         let factor = unit.in_yuan();
@@ -421,6 +490,16 @@ impl<'p> Emitter<'p> {
             Outcome::Pass => (
                 format!("{loc_zh} {actual}：{}，相符", what.zh),
                 format!("{loc_en} {actual}: {} holds", what.en),
+            ),
+            Outcome::Hint if excess > envelope => (
+                format!(
+                    "{loc_zh} {actual} 与 {expected} 不同（{}），相差 {difference}{unit}；此为软性核对，仅作提示",
+                    what.zh
+                ),
+                format!(
+                    "{loc_en} {actual} differs from {expected} ({}) by {difference} {unit}; a soft check, reported as a hint only",
+                    what.en
+                ),
             ),
             Outcome::Hint => (
                 format!(

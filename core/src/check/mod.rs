@@ -110,6 +110,7 @@ impl Default for Policy {
 pub struct Checker<'c> {
     catalog: &'c Catalog,
     policy: Policy,
+    include_passes: bool,
 }
 
 impl Default for Checker<'static> {
@@ -125,6 +126,7 @@ impl Checker<'static> {
         Checker {
             catalog: Catalog::builtin(),
             policy: Policy::default(),
+            include_passes: false,
         }
     }
 }
@@ -136,7 +138,16 @@ impl Checker<'_> {
         Checker {
             catalog,
             policy: self.policy,
+            include_passes: self.include_passes,
         }
+    }
+
+    /// Keeps the instances that passed in [`Report::findings`] (by default they are only
+    /// counted in the summary).
+    #[must_use]
+    pub fn include_passes(mut self, yes: bool) -> Self {
+        self.include_passes = yes;
+        self
     }
 
     /// Uses another policy.
@@ -154,7 +165,7 @@ impl Checker<'_> {
             catalog: self.catalog,
             policy: &self.policy,
         };
-        let mut em = Emitter::new(&self.policy);
+        let mut em = Emitter::new(&self.policy, self.include_passes);
         for rule in catalogue() {
             if self.policy.skip_rules.iter().any(|r| r == rule.info.id) {
                 continue;
@@ -165,7 +176,7 @@ impl Checker<'_> {
             em.rule(rule.info.id);
             (rule.run)(&cx, &mut em);
         }
-        Report::new(doc, coverage(doc), em.findings)
+        Report::new(doc, coverage(doc), em.summary, em.findings)
     }
 }
 

@@ -493,7 +493,13 @@ pub(super) fn row_identities(
                         }
                     }
                 }
-                em.compare(&[l], &r, Relation::Eq, &words(lhs, &parts), Severity::Error);
+                em.compare(
+                    &[l],
+                    &r,
+                    Relation::Eq,
+                    &|| words(lhs, &parts),
+                    Severity::Error,
+                );
             }
         }
     }
@@ -1231,7 +1237,13 @@ fn personnel_public(cx: &Ctx<'_>, em: &mut Emitter<'_>, total_row_only: bool) {
             .iter()
             .filter_map(|k| CellRef::at(table, row, *k))
             .collect();
-        em.compare(&[l], &r, Relation::Eq, &words(lhs, &parts), Severity::Error);
+        em.compare(
+            &[l],
+            &r,
+            Relation::Eq,
+            &|| words(lhs, &parts),
+            Severity::Error,
+        );
     }
 }
 
