@@ -17,7 +17,7 @@ fn seed(c: &mut Criterion) {
     let mut g = c.benchmark_group("seed");
     g.throughput(Throughput::Bytes(SEED.len() as u64));
     g.bench_function("parse", |b| {
-        b.iter(|| yusuan::parse(black_box(SEED)).unwrap())
+        b.iter(|| yusuan::parse(black_box(SEED)).unwrap());
     });
     g.bench_function("check", |b| b.iter(|| yusuan::check(black_box(&doc))));
     g.bench_function("parse_check", |b| {
