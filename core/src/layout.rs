@@ -217,6 +217,14 @@ pub struct Vocabulary {
     pub fund_words: BTreeMap<ColumnKey, Vec<String>>,
     /// Words of an empty-table statement (本表为空表, 没有使用…).
     pub empty_table_words: Vec<String>,
+    /// Phrases naming the subjects of narrative claims (收入预算, “三公”经费, 政府采购 …).
+    pub claim_subjects: BTreeMap<String, Vec<String>>,
+    /// Words of indicator names whose value is to be maximised (准确率, 满意度 …).
+    pub maximize_words: Vec<String>,
+    /// Words of cost indicators (成本, 费用 …).
+    pub cost_words: Vec<String>,
+    /// Words of targets that are not measurable (名次, 明显提升 …).
+    pub vague_words: Vec<String>,
     /// First characters of the org and unit prefixes, and `(`: a cheap test for meta lines.
     #[serde(skip)]
     pub meta_first_chars: Vec<char>,
@@ -300,6 +308,10 @@ impl Vocabulary {
             econ_functional: BTreeMap::new(),
             fund_words: BTreeMap::new(),
             empty_table_words: Vec::new(),
+            claim_subjects: BTreeMap::new(),
+            maximize_words: Vec::new(),
+            cost_words: Vec::new(),
+            vague_words: Vec::new(),
             meta_first_chars: Vec::new(),
         }
     }

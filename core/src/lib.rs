@@ -41,13 +41,16 @@
 pub mod amount;
 pub mod catalog;
 pub mod check;
+pub mod claims;
 pub mod error;
+pub mod indicator;
 pub mod layout;
 pub mod model;
 mod parse;
 pub mod render;
 pub mod report;
 pub mod text;
+pub mod variance;
 
 pub use amount::{Amount, CellValue, Number, Unit};
 pub use check::{Checker, Policy, check};

@@ -17,6 +17,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) doc: &'a Document,
     pub(crate) catalog: &'a Catalog,
     pub(crate) policy: &'a Policy,
+    /// What the narrative states.
+    pub(crate) claims: crate::claims::Claims,
 }
 
 impl<'a> Ctx<'a> {
@@ -158,6 +160,106 @@ impl Table {
     pub(crate) fn title_short(&self) -> String {
         let t = self.title.trim();
         t.to_owned()
+    }
+}
+
+/// A printed figure a comparison can use: a table cell or a number of the narrative.
+pub(crate) trait Figure {
+    /// The value in 元 (money) or as printed (percent, count), with half its last printed unit.
+    fn value(&self) -> Val;
+    /// Printed decimals.
+    fn decimals(&self) -> Option<u32>;
+    /// The unit figures are shown in.
+    fn unit(&self) -> Unit;
+    /// What the finding rests on.
+    fn evidence(&self) -> Evidence;
+    /// Where it is, in Chinese and English.
+    fn location(&self) -> (String, String);
+    /// table, row and column of a finding about it.
+    fn at(&self) -> (Option<String>, Option<String>, Option<String>);
+    /// As printed.
+    fn text(&self) -> String;
+}
+
+impl Figure for CellRef<'_> {
+    fn value(&self) -> Val {
+        CellRef::value(self)
+    }
+    fn decimals(&self) -> Option<u32> {
+        CellRef::decimals(self)
+    }
+    fn unit(&self) -> Unit {
+        self.table.unit.unwrap_or(Unit::Yuan)
+    }
+    fn evidence(&self) -> Evidence {
+        CellRef::evidence(self)
+    }
+    fn location(&self) -> (String, String) {
+        CellRef::location(self)
+    }
+    fn at(&self) -> (Option<String>, Option<String>, Option<String>) {
+        (
+            Some(self.table.key.clone()),
+            Some(self.row.key()),
+            Some(self.column_name()),
+        )
+    }
+    fn text(&self) -> String {
+        self.cell().map(|c| c.text.clone()).unwrap_or_default()
+    }
+}
+
+/// A number stated in the narrative, as a figure.
+#[derive(Clone, Copy)]
+pub(crate) struct Said<'a> {
+    pub(crate) q: &'a crate::claims::Quantity,
+    pub(crate) claim: &'a crate::claims::Claim,
+    /// What the number is of the claim (`金额`, `增减额`, `上年数` …).
+    pub(crate) what: &'static str,
+}
+
+impl Figure for Said<'_> {
+    fn value(&self) -> Val {
+        let (factor, unit_half) = match self.q.unit() {
+            Some(u) => (u.in_yuan(), u.in_yuan()),
+            None => (Decimal::ONE, Decimal::ONE),
+        };
+        let half = Decimal::new(5, self.q.value.scale().saturating_add(1).min(28));
+        match (self.q.value.checked_mul(factor), half.checked_mul(unit_half)) {
+            (Some(yuan), Some(half_yuan)) => Val::Num { yuan, half_yuan },
+            _ => Val::Unreadable,
+        }
+    }
+    fn decimals(&self) -> Option<u32> {
+        Some(self.q.value.scale())
+    }
+    fn unit(&self) -> Unit {
+        self.q.unit().unwrap_or(Unit::Yuan)
+    }
+    fn evidence(&self) -> Evidence {
+        Evidence {
+            table: "narrative".to_owned(),
+            row: Some(self.claim.subject.key()),
+            column: Some(self.what.to_owned()),
+            text: self.q.text.clone(),
+            line: self.q.line,
+        }
+    }
+    fn location(&self) -> (String, String) {
+        (
+            format!("情况说明第{}行「{}」{}", self.q.line, self.claim.label.trim(), self.what),
+            format!("narrative line {} ({}) {}", self.q.line, self.claim.subject.key(), self.what),
+        )
+    }
+    fn at(&self) -> (Option<String>, Option<String>, Option<String>) {
+        (
+            Some("narrative".to_owned()),
+            Some(self.claim.subject.key()),
+            Some(self.what.to_owned()),
+        )
+    }
+    fn text(&self) -> String {
+        self.q.text.clone()
     }
 }
 
@@ -401,9 +503,23 @@ impl<'p> Emitter<'p> {
         what: &dyn Describe,
         severity: Severity,
     ) -> Option<Outcome> {
+        let l: Vec<&dyn Figure> = lhs.iter().map(|c| c as &dyn Figure).collect();
+        let r: Vec<&dyn Figure> = rhs.iter().map(|c| c as &dyn Figure).collect();
+        self.compare_figs(&l, &r, relation, what, severity)
+    }
+
+    /// [`Emitter::compare`] for any figures (table cells and numbers of the narrative).
+    pub(crate) fn compare_figs(
+        &mut self,
+        lhs: &[&dyn Figure],
+        rhs: &[&dyn Figure],
+        relation: Relation,
+        what: &dyn Describe,
+        severity: Severity,
+    ) -> Option<Outcome> {
         let head = *lhs.first()?;
-        let all: Vec<CellRef<'_>> = lhs.iter().chain(rhs).copied().collect();
-        let vals: Vec<Val> = all.iter().map(CellRef::value).collect();
+        let all: Vec<&dyn Figure> = lhs.iter().chain(rhs).copied().collect();
+        let vals: Vec<Val> = all.iter().map(|f| f.value()).collect();
         let unreadable = all
             .iter()
             .zip(&vals)
@@ -449,15 +565,11 @@ impl<'p> Emitter<'p> {
             return Some(outcome);
         }
         let what = what.words();
-        let evidence: Vec<Evidence> = all.iter().map(CellRef::evidence).collect();
+        let evidence: Vec<Evidence> = all.iter().map(|f| f.evidence()).collect();
         let (loc_zh, loc_en) = head.location();
-        let at = (
-            Some(head.table.key.clone()),
-            Some(head.row.key()),
-            Some(head.column_name()),
-        );
+        let at = head.at();
         if let Some(bad) = unreadable {
-            let text = bad.cell().map(|c| c.text.clone()).unwrap_or_default();
+            let text = bad.text();
             let (bz, be) = bad.location();
             self.push(
                 Outcome::InsufficientData,
@@ -475,10 +587,10 @@ impl<'p> Emitter<'p> {
             );
             return Some(Outcome::InsufficientData);
         }
-        // Numbers in the first cell's unit, at the finest printed precision.
-        let unit = head.table.unit.unwrap_or(Unit::Yuan);
+        // Numbers in the first figure's unit, at the finest printed precision.
+        let unit = head.unit();
         let factor = unit.in_yuan();
-        let dp = all.iter().filter_map(CellRef::decimals).max().unwrap_or(0);
+        let dp = all.iter().filter_map(|f| f.decimals()).max().unwrap_or(0);
         let show = |y: Decimal| fmt_amount(y.checked_div(factor).unwrap_or(y), dp);
         let (actual, expected, difference, env) =
             (show(lhs_yuan), show(sum), show(diff), show(envelope));

@@ -24,6 +24,8 @@
 mod classification;
 mod cross;
 mod engine;
+mod narrative;
+mod performance;
 mod within;
 
 use rust_decimal::Decimal;
@@ -92,6 +94,8 @@ pub struct Policy {
     pub envelope_factor: Decimal,
     /// Region- or year-specific codes accepted without a catalog check (C-06).
     pub code_whitelist: Vec<String>,
+    /// A growth rate stated on a zero base (V-04) is an error rather than a hint.
+    pub strict_zero_base: bool,
 }
 
 impl Default for Policy {
@@ -101,6 +105,7 @@ impl Default for Policy {
             skip_rules: Vec::new(),
             envelope_factor: Decimal::ONE,
             code_whitelist: Vec::new(),
+            strict_zero_base: false,
         }
     }
 }
@@ -164,6 +169,7 @@ impl Checker<'_> {
             doc,
             catalog: self.catalog,
             policy: &self.policy,
+            claims: crate::claims::extract_all(doc),
         };
         let mut em = Emitter::new(&self.policy, self.include_passes);
         for rule in catalogue() {
@@ -206,6 +212,8 @@ fn catalogue() -> &'static [RuleDef] {
         v.extend(within::rules());
         v.extend(cross::rules());
         v.extend(classification::rules());
+        v.extend(narrative::rules());
+        v.extend(performance::rules());
         v
     })
 }

@@ -642,3 +642,54 @@ pub(crate) fn notice(notices: &mut Vec<Notice>, code: &str, message: String, lin
         line,
     });
 }
+
+impl Parser<'_> {
+    /// Reads only the narrative of a text (every line that is not a table row becomes part of
+    /// a section), for documents whose table layout is not known: their claims can still be
+    /// checked against each other.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = yusuan::Parser::new().parse_narrative("二、“三公”经费\n“三公”经费预算共10万元，比上年增加2万元，增长25%。\n").unwrap();
+    /// assert_eq!(doc.sections.len(), 1);
+    /// assert!(doc.tables.is_empty());
+    /// ```
+    pub fn parse_narrative(&self, text: &str) -> Result<Document> {
+        if text.len() > self.max_bytes {
+            return Err(Error::InputTooLarge {
+                size: text.len(),
+                limit: self.max_bytes,
+            });
+        }
+        if text.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        lines::check_text(text)?;
+        let mut lines = lines::split(text);
+        let vocab = Vocabulary::builtin();
+        for line in &mut lines {
+            line.meta = meta_line(line, vocab);
+            line.note = note_line(line, vocab);
+        }
+        let ctx = Ctx {
+            vocab,
+            catalog: self.catalog,
+        };
+        let toc = find_toc(&lines);
+        let prose: Vec<usize> = narrative_lines(&lines, toc, &[])
+            .into_iter()
+            .filter(|&i| lines.get(i).is_some_and(|l| !l.tab))
+            .collect();
+        let sections = narrative::sections(&lines, &prose, &ctx);
+        let mut doc = Document {
+            line_count: u32::try_from(lines.len()).unwrap_or(u32::MAX),
+            sections,
+            ..Document::default()
+        };
+        doc.glossary = narrative::glossary(&doc.sections);
+        doc.meta.year = lines.iter().take(12).find_map(|l| find_year(l.text));
+        doc.meta.layout = "narrative".to_owned();
+        Ok(doc)
+    }
+}

@@ -63,14 +63,30 @@ fn numbering(text: &str) -> Numbering {
     }
 }
 
-/// The section kind a heading names.
+/// The section kind a heading names; specific kinds win over general ones ("三公"经费预算情况说明
+/// is about 三公, not the budget overview).
 fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
+    use SectionKind as K;
+    const PRIORITY: [SectionKind; 11] = [
+        K::SanGong,
+        K::OperatingCosts,
+        K::Procurement,
+        K::Assets,
+        K::Performance,
+        K::Projects,
+        K::Glossary,
+        K::Duties,
+        K::Organisation,
+        K::BudgetOverview,
+        K::Other,
+    ];
     let n = normalize_name(heading);
-    vocab
-        .sections
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| n.contains(w.as_str())))
-        .map(|(k, _)| *k)
+    PRIORITY.into_iter().find(|k| {
+        vocab
+            .sections
+            .get(k)
+            .is_some_and(|words| words.iter().any(|w| n.contains(w.as_str())))
+    })
 }
 
 /// The heading level and kind of a line, if it is a heading.

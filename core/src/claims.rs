@@ -1,0 +1,1325 @@
+//! Claims of the narrative (情况说明): what a sentence says about an amount, its change, its share,
+//! and why.
+//!
+//! Extraction is sentence by sentence. A sentence is scanned into tokens — subjects from the
+//! vocabulary (收入预算, “三公”经费, 公务接待费, 政府采购, 类/款/项 items …), money amounts, percentages,
+//! counts, direction words (增加/减少/持平), comparison bases (比上年/较2024年预算/与上年), breakdown
+//! markers (其中/包括), share markers (占), reasons (主要原因是…) — and each number is attached to the
+//! subject that precedes it **in the same sentence**. One sentence's numbers are never given to
+//! another sentence's subject; the one exception is a numbered item (`1. “…（类）…（款）…（项）” 2.63万元…`)
+//! whose later sentences have no subject of their own and continue the item.
+//!
+//! # Examples
+//!
+//! ```
+//! # let text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+//! use yusuan::claims::{Subject, extract};
+//! let doc = yusuan::parse(text).unwrap();
+//! let claims = extract(&doc);
+//! let san_gong = claims.iter().find(|c| c.subject == Subject::SanGong).unwrap();
+//! assert_eq!(san_gong.amount.as_ref().unwrap().value.to_string(), "226.6");
+//! let change = san_gong.change.as_ref().unwrap();
+//! assert_eq!(change.amount.as_ref().unwrap().value.to_string(), "56");
+//! assert_eq!(change.percent.as_ref().unwrap().value.to_string(), "32.83");
+//! ```
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::amount::Unit;
+use crate::layout::Vocabulary;
+use crate::model::{Document, Paragraph, SectionKind};
+use crate::text::{find_year, fold_char, normalize_name};
+use crate::variance::Direction;
+
+/// What a claim is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Subject {
+    /// 收支预算 / 收入支出总计.
+    IncomeExpenditureTotal,
+    /// 收入预算 / 本年收入合计.
+    IncomeTotal,
+    /// 支出预算 / 本年支出合计.
+    ExpenditureTotal,
+    /// 财政拨款收入支出（总计）.
+    FiscalTotal,
+    /// 财政拨款收入.
+    FiscalIncome,
+    /// 财政拨款支出.
+    FiscalExpenditure,
+    /// 一般公共预算收入.
+    GeneralPublicIncome,
+    /// 一般公共预算（拨款）支出.
+    GeneralPublicExpenditure,
+    /// 政府性基金（预算拨款）支出.
+    GovFundExpenditure,
+    /// 国有资本经营预算（拨款）支出.
+    StateCapitalExpenditure,
+    /// 事业收入.
+    BusinessIncome,
+    /// 事业单位经营收入.
+    OperatingIncome,
+    /// 其他收入.
+    OtherIncome,
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+    /// 人员经费.
+    Personnel,
+    /// 公用经费.
+    Public,
+    /// “三公”经费.
+    SanGong,
+    /// 因公出国（境）费.
+    Abroad,
+    /// 公务用车购置及运行费.
+    Vehicle,
+    /// 公务用车购置费.
+    VehiclePurchase,
+    /// 公务用车运行（维护）费.
+    VehicleOperation,
+    /// 公务接待费.
+    Reception,
+    /// 机关运行经费.
+    OperatingCosts,
+    /// 政府采购.
+    Procurement,
+    /// 政府采购 货物.
+    ProcurementGoods,
+    /// 政府采购 工程.
+    ProcurementWorks,
+    /// 政府采购 服务.
+    ProcurementServices,
+    /// 面向中小企业预留.
+    ProcurementSme,
+    /// 预留给小型和微型企业.
+    ProcurementSmallMicro,
+    /// 编报绩效目标的项目（个数、金额）.
+    PerformanceProjects,
+    /// 重点绩效评价的项目.
+    KeyEvaluation,
+    /// 车辆（总数）.
+    Vehicles,
+    /// 某类车辆.
+    VehicleCategory {
+        /// The category as printed (机要通信用车).
+        name: String,
+    },
+    /// A 类/款/项 item of the functional classification.
+    Functional {
+        /// 类 name.
+        class: String,
+        /// 款 name.
+        section: Option<String>,
+        /// 项 name.
+        item: Option<String>,
+    },
+}
+
+impl Subject {
+    fn from_key(key: &str) -> Option<Subject> {
+        Some(match key {
+            "income_expenditure_total" => Subject::IncomeExpenditureTotal,
+            "income_total" => Subject::IncomeTotal,
+            "expenditure_total" => Subject::ExpenditureTotal,
+            "fiscal_total" => Subject::FiscalTotal,
+            "fiscal_income" => Subject::FiscalIncome,
+            "fiscal_expenditure" => Subject::FiscalExpenditure,
+            "general_public_income" => Subject::GeneralPublicIncome,
+            "general_public_expenditure" => Subject::GeneralPublicExpenditure,
+            "gov_fund_expenditure" => Subject::GovFundExpenditure,
+            "state_capital_expenditure" => Subject::StateCapitalExpenditure,
+            "business_income" => Subject::BusinessIncome,
+            "operating_income" => Subject::OperatingIncome,
+            "other_income" => Subject::OtherIncome,
+            "basic" => Subject::Basic,
+            "project" => Subject::Project,
+            "personnel" => Subject::Personnel,
+            "public" => Subject::Public,
+            "san_gong" => Subject::SanGong,
+            "abroad" => Subject::Abroad,
+            "vehicle" => Subject::Vehicle,
+            "vehicle_purchase" => Subject::VehiclePurchase,
+            "vehicle_operation" => Subject::VehicleOperation,
+            "reception" => Subject::Reception,
+            "operating_costs" => Subject::OperatingCosts,
+            "procurement" => Subject::Procurement,
+            "procurement_goods" => Subject::ProcurementGoods,
+            "procurement_works" => Subject::ProcurementWorks,
+            "procurement_services" => Subject::ProcurementServices,
+            "procurement_sme" => Subject::ProcurementSme,
+            "procurement_small_micro" => Subject::ProcurementSmallMicro,
+            "performance_projects" => Subject::PerformanceProjects,
+            "key_evaluation" => Subject::KeyEvaluation,
+            "vehicles" => Subject::Vehicles,
+            _ => return None,
+        })
+    }
+
+    /// A short key for reports (`san_gong`, `functional:一般公共服务支出/…`).
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            Subject::VehicleCategory { name } => format!("vehicles:{name}"),
+            Subject::Functional {
+                class,
+                section,
+                item,
+            } => {
+                let mut s = format!("functional:{class}");
+                for part in [section, item].into_iter().flatten() {
+                    s.push('/');
+                    s.push_str(part);
+                }
+                s
+            }
+            other => serde_json::to_value(other)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The narrative sections where the subject's phrases are read as this subject.
+    fn allowed_in(&self, kind: SectionKind) -> bool {
+        use SectionKind as K;
+        let general = !matches!(kind, K::Glossary | K::Duties | K::Organisation | K::Projects);
+        match self {
+            Subject::Abroad
+            | Subject::Vehicle
+            | Subject::VehiclePurchase
+            | Subject::VehicleOperation
+            | Subject::Reception
+            | Subject::SanGong => matches!(kind, K::SanGong),
+            Subject::ProcurementGoods
+            | Subject::ProcurementWorks
+            | Subject::ProcurementServices
+            | Subject::ProcurementSme
+            | Subject::ProcurementSmallMicro
+            | Subject::Procurement => matches!(kind, K::Procurement),
+            Subject::PerformanceProjects | Subject::KeyEvaluation => matches!(kind, K::Performance),
+            Subject::Vehicles | Subject::VehicleCategory { .. } => matches!(kind, K::Assets),
+            Subject::OperatingCosts => general,
+            _ => general && !matches!(kind, K::SanGong | K::Procurement | K::Assets | K::Performance),
+        }
+    }
+}
+
+/// What kind of quantity a number is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuantityKind {
+    /// Money in a unit.
+    Money {
+        /// 元 / 万元 / 亿元.
+        unit: Unit,
+    },
+    /// A percentage.
+    Percent,
+    /// A count (个, 辆 …).
+    Count {
+        /// The counting word.
+        word: String,
+    },
+}
+
+/// A number as printed in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The value (its scale is the printed decimals).
+    pub value: Decimal,
+    /// Money, percentage or count.
+    #[serde(flatten)]
+    pub kind: QuantityKind,
+    /// The number with its unit, as printed.
+    pub text: String,
+    /// 1-based source line.
+    pub line: u32,
+}
+
+impl Quantity {
+    /// The money unit, when the quantity is money.
+    #[must_use]
+    pub fn unit(&self) -> Option<Unit> {
+        match self.kind {
+            QuantityKind::Money { unit } => Some(unit),
+            _ => None,
+        }
+    }
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseKind {
+    /// 上年 (unspecified).
+    PriorYear,
+    /// 上年预算.
+    PriorBudget,
+    /// 上年执行数 / 决算.
+    PriorActual,
+}
+
+/// The comparison base of a change (`比2022年预算执行数`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Base {
+    /// Which prior figure.
+    pub kind: BaseKind,
+    /// The year named, if any.
+    pub year: Option<u16>,
+    /// As printed.
+    pub text: String,
+}
+
+/// A stated change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// 增加 / 减少 / 持平 / 基本持平.
+    pub direction: Direction,
+    /// The direction word as printed.
+    pub word: String,
+    /// The amount of the change (Δ), as printed (unsigned).
+    pub amount: Option<Quantity>,
+    /// The percentage, as printed (unsigned).
+    pub percent: Option<Quantity>,
+    /// The comparison base.
+    pub base: Option<Base>,
+    /// 1-based source line of the direction word.
+    pub line: u32,
+}
+
+/// A stated reason (主要原因是…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The reason's text (empty when the template was left unfilled).
+    pub text: String,
+    /// 1-based source line.
+    pub line: u32,
+}
+
+/// One claim of the narrative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// What it is about.
+    pub subject: Subject,
+    /// The subject as printed.
+    pub label: String,
+    /// The amount stated for the subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Quantity>,
+    /// A count stated for the subject (项目 N 个, 车辆 N 辆).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Quantity>,
+    /// The stated change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    /// The stated share (占 N%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Quantity>,
+    /// The whole a share is of, when the sentence names it (占本年支出合计的 N%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_base: Option<Subject>,
+    /// The prior value stated (上年执行数为 N).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<Quantity>,
+    /// The amount stated as this year's arrangement (N年预算安排 M).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Quantity>,
+    /// The original budget (年初预算为 N), in final accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Quantity>,
+    /// The stated completion rate (完成年初预算的 N%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion: Option<Quantity>,
+    /// The stated reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// The breakdown (其中 / 包括).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Claim>,
+    /// A subject named in a breakdown whose amount is missing (执法执勤用车辆 with no count).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub missing_number: bool,
+    /// The section the claim is in.
+    pub section: SectionKind,
+    /// The sentence, as printed.
+    pub sentence: String,
+    /// 1-based source line of the subject.
+    pub line: u32,
+}
+
+impl Claim {
+    fn new(subject: Subject, label: &str, section: SectionKind, sentence: &str, line: u32) -> Claim {
+        Claim {
+            subject,
+            label: label.to_owned(),
+            amount: None,
+            count: None,
+            change: None,
+            share: None,
+            share_base: None,
+            prior: None,
+            planned: None,
+            budget: None,
+            completion: None,
+            reason: None,
+            parts: Vec::new(),
+            missing_number: false,
+            section,
+            sentence: sentence.to_owned(),
+            line,
+        }
+    }
+
+    /// Whether the claim states anything checkable.
+    #[must_use]
+    pub fn has_content(&self) -> bool {
+        self.amount.is_some()
+            || self.count.is_some()
+            || self.change.is_some()
+            || self.share.is_some()
+            || self.prior.is_some()
+            || self.budget.is_some()
+            || !self.parts.is_empty()
+            || self.missing_number
+    }
+}
+
+/// A sentence that states a reason without its own figures (`收支预算增加的主要原因，…`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonStatement {
+    /// The subject it names, if any.
+    pub subject: Option<Subject>,
+    /// The reason.
+    pub reason: Reason,
+    /// The section.
+    pub section: SectionKind,
+}
+
+/// Everything the narrative states.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Claims {
+    /// The claims, in document order.
+    pub claims: Vec<Claim>,
+    /// Reasons stated on their own.
+    pub reasons: Vec<ReasonStatement>,
+    /// Template residue found in the narrative (`增加（减少）`, `XX`).
+    pub residue: Vec<Residue>,
+}
+
+/// Template text left in the narrative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Residue {
+    /// What was found.
+    pub text: String,
+    /// 1-based source line.
+    pub line: u32,
+}
+
+/// Extracts the claims of a document's narrative.
+#[must_use]
+pub fn extract(doc: &Document) -> Vec<Claim> {
+    extract_all(doc).claims
+}
+
+/// Extracts claims, standalone reasons and template residue.
+#[must_use]
+pub fn extract_all(doc: &Document) -> Claims {
+    let vocab = Vocabulary::builtin();
+    let dict = Dictionary::new(vocab);
+    let mut out = Claims::default();
+    for section in &doc.sections {
+        for para in &section.paragraphs {
+            read_paragraph(&dict, section.kind, para, &mut out);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone)]
+enum Tok {
+    Subject(Subject, String),
+    Money(Quantity),
+    Percent(Quantity),
+    Count(Quantity),
+    Direction(Direction, String),
+    Base(Base),
+    Breakdown,
+    Share,
+    Prior,
+    Planned,
+    BudgetMarker,
+    ActualMarker,
+    Completion,
+    Reason(String),
+    /// 预算资金 / 金额: the next amount belongs to the subject even in a later clause.
+    AmountMarker,
+    Clause,
+    Item,
+}
+
+struct Dictionary {
+    /// (normalised phrase, subject), longest first.
+    subjects: Vec<(Vec<char>, Subject)>,
+}
+
+impl Dictionary {
+    fn new(vocab: &Vocabulary) -> Dictionary {
+        let mut subjects: Vec<(Vec<char>, Subject)> = Vec::new();
+        for (key, phrases) in &vocab.claim_subjects {
+            let Some(subject) = Subject::from_key(key) else { continue };
+            for p in phrases {
+                subjects.push((normalize_name(p).chars().collect(), subject.clone()));
+            }
+        }
+        subjects.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        Dictionary { subjects }
+    }
+}
+
+/// Characters skipped when matching phrases: whitespace and quotes.
+fn skippable(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」')
+}
+
+/// Matches `phrase` (normalised chars) at `chars[i..]`, skipping whitespace and quotes in the
+/// text; returns the index after the match.
+fn match_at(chars: &[(usize, char)], i: usize, phrase: &[char]) -> Option<usize> {
+    let mut j = i;
+    for &p in phrase {
+        while chars.get(j).is_some_and(|(_, c)| skippable(*c)) && j > i {
+            j += 1;
+        }
+        let (_, c) = chars.get(j)?;
+        let c = match fold_char(*c) {
+            '【' | '〔' | '[' => '(',
+            '】' | '〕' | ']' => ')',
+            x => x,
+        };
+        if c != p {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+fn starts_with(chars: &[(usize, char)], i: usize, word: &str) -> bool {
+    let phrase: Vec<char> = word.chars().collect();
+    match_at(chars, i, &phrase).is_some()
+}
+
+fn slice(s: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
+    let a = chars.get(from).map_or(s.len(), |c| c.0);
+    let b = chars.get(to).map_or(s.len(), |c| c.0);
+    s.get(a..b).unwrap_or("").to_owned()
+}
+
+const DIRECTION_WORDS: [&str; 15] = [
+    "基本持平", "大致持平", "持平", "增加", "增长", "上升", "提高", "新增", "增多", "减少", "下降",
+    "降低", "压减", "相同", "不变",
+];
+const COUNT_WORDS: [&str; 14] = [
+    "个", "辆", "家", "台", "件", "套", "项", "人", "次", "批", "场", "名", "处", "所",
+];
+const REASON_MARKERS: [&str; 8] = [
+    "主要原因是", "主要原因为", "主要原因：", "主要原因:", "主要原因", "原因是", "由于", "因为",
+];
+
+/// Tokenises one sentence; `base` is the byte offset of the sentence in the paragraph.
+fn tokenize(dict: &Dictionary, kind: SectionKind, para: &Paragraph, sentence: &str, base: usize) -> Vec<(Tok, u32)> {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let line_at = |i: usize| para.line_of(base + chars.get(i).map_or(sentence.len(), |c| c.0));
+    let mut toks: Vec<(Tok, u32)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(&(_, c)) = chars.get(i) else { break };
+        let line = line_at(i);
+        // functional classification items: X（类）Y（款）Z（项）
+        if let Some((subject, label, end)) = functional_at(sentence, &chars, i) {
+            toks.push((Tok::Subject(subject, label), line));
+            i = end;
+            continue;
+        }
+        // numbers
+        if c.is_ascii_digit() || matches!(c, '０'..='９') {
+            let (tok, end) = number_at(sentence, &chars, i, line);
+            if let Some(t) = tok {
+                toks.push((t, line));
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        // reason: to the end of its list item (`；`) or of the sentence
+        if let Some(m) = REASON_MARKERS.iter().find(|m| starts_with(&chars, i, m)) {
+            let end = i + m.chars().count();
+            let stop = (end..chars.len())
+                .find(|&k| chars.get(k).is_some_and(|(_, ch)| matches!(ch, '；' | ';')))
+                .unwrap_or(chars.len());
+            let rest = slice(sentence, &chars, end, stop);
+            let rest = rest
+                .trim_start_matches([':', '：', '，', ',', ' '])
+                .trim_end_matches(['。', '；', ';', '，', ','])
+                .trim();
+            toks.push((Tok::Reason(rest.to_owned()), line));
+            i = stop;
+            continue;
+        }
+        // comparison base
+        if let Some((b, end)) = base_at(sentence, &chars, i) {
+            toks.push((Tok::Base(b), line));
+            i = end;
+            continue;
+        }
+        if let Some(w) = DIRECTION_WORDS.iter().find(|w| starts_with(&chars, i, w)) {
+            if let Some(d) = Direction::from_word(w) {
+                toks.push((Tok::Direction(d, (*w).to_owned()), line));
+            }
+            i += w.chars().count();
+            continue;
+        }
+        let marker = [
+            ("完成年初预算的", Tok::Completion),
+            ("完成预算的", Tok::Completion),
+            ("其中", Tok::Breakdown),
+            ("包括", Tok::Breakdown),
+            ("以下方面", Tok::Breakdown),
+            ("执行数为", Tok::Prior),
+            ("执行数", Tok::Prior),
+            ("预算安排", Tok::Planned),
+            ("年初预算为", Tok::BudgetMarker),
+            ("年初预算", Tok::BudgetMarker),
+            ("支出决算为", Tok::ActualMarker),
+            ("决算为", Tok::ActualMarker),
+            ("完成", Tok::Completion),
+            ("项目预算资金", Tok::AmountMarker),
+            ("预算资金", Tok::AmountMarker),
+            ("预算金额", Tok::AmountMarker),
+            ("资金总额", Tok::AmountMarker),
+        ]
+        .into_iter()
+        .find(|(w, _)| starts_with(&chars, i, w));
+        if let Some((w, tok)) = marker {
+            toks.push((tok, line));
+            i += w.chars().count();
+            continue;
+        }
+        if c == '占' {
+            toks.push((Tok::Share, line));
+            i += 1;
+            continue;
+        }
+        // 车辆7辆（一般公务用车3辆，…）: a bracket after a count opens its breakdown
+        if matches!(c, '（' | '(') && matches!(toks.last(), Some((Tok::Count(_), _))) {
+            toks.push((Tok::Breakdown, line));
+            i += 1;
+            continue;
+        }
+        if matches!(c, '；' | ';') {
+            toks.push((Tok::Item, line));
+            i += 1;
+            continue;
+        }
+        if matches!(c, '，' | ',' | '、') {
+            toks.push((Tok::Clause, line));
+            i += 1;
+            continue;
+        }
+        // subjects (longest match)
+        if let Some((phrase, subject)) = dict
+            .subjects
+            .iter()
+            .find(|(p, s)| s.allowed_in(kind) && match_at(&chars, i, p).is_some())
+        {
+            let end = match_at(&chars, i, phrase).unwrap_or(i + 1);
+            toks.push((Tok::Subject(subject.clone(), slice(sentence, &chars, i, end)), line));
+            i = end;
+            continue;
+        }
+        // a vehicle category: …用车 followed by a count or by nothing
+        if kind == SectionKind::Assets && c == '用' && starts_with(&chars, i, "用车") {
+            let start = (0..i)
+                .rev()
+                .find(|&k| chars.get(k).is_some_and(|(_, ch)| matches!(ch, '、' | '，' | '：' | ':' | '（' | '(' | '；')))
+                .map_or(0, |k| k + 1);
+            let raw = slice(sentence, &chars, start, i + 2);
+            let name = raw.strip_prefix("其中").unwrap_or(&raw).trim_start_matches(['：', ':']).to_owned();
+            // 执法执勤用车辆: the category name runs into 辆 without a number
+            toks.push((Tok::Subject(Subject::VehicleCategory { name: name.trim_end_matches('辆').to_owned() }, name), line));
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    toks
+}
+
+/// `…（类）…（款）…（项）` at `i`: the subject, its label, and the index after it.
+fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject, String, usize)> {
+    // only at a boundary: start, after a quote, a colon, a comma or a list marker
+    if i > 0 {
+        let prev = chars.get(i - 1)?.1;
+        if !matches!(prev, '“' | '"' | '：' | ':' | '，' | ',' | '；' | '、' | ' ' | '.' | '．') {
+            return None;
+        }
+    }
+    let rest = s.get(chars.get(i)?.0..)?;
+    let marker = |level: char| -> Option<usize> {
+        [format!("（{level}）"), format!("({level})")]
+            .iter()
+            .filter_map(|m| rest.find(m.as_str()).map(|p| (p, m.len())))
+            .min()
+            .map(|(p, l)| p + l)
+    };
+    let class_end = marker('类')?;
+    let class = rest.get(..class_end)?;
+    let class_name = class
+        .trim_end_matches(|c| c != '（' && c != '(')
+        .trim_end_matches(['（', '('])
+        .trim_matches(|c: char| skippable(c));
+    // a 类 name is words only: no digits, punctuation or list numbers
+    if class_name.is_empty()
+        || class_name.chars().count() > 20
+        || class_name
+            .chars()
+            .any(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || skippable(c) || matches!(c, '。' | '，' | '；' | '：' | '．'))
+    {
+        return None;
+    }
+    let mut end = class_end;
+    let mut names: Vec<String> = Vec::new();
+    for level in ['款', '项'] {
+        let after = rest.get(end..)?;
+        let Some(m) = [format!("（{level}）"), format!("({level})")]
+            .iter()
+            .filter_map(|mk| after.find(mk.as_str()).map(|p| (p, mk.len())))
+            .min()
+        else {
+            break;
+        };
+        let name = after.get(..m.0)?;
+        if name.is_empty() || name.chars().count() > 30 || name.contains(['。', '，', '；', '（', '(']) {
+            break;
+        }
+        names.push(name.trim_matches(|c: char| skippable(c)).to_owned());
+        end += m.0 + m.1;
+    }
+    // skip a closing quote
+    let mut end_byte = chars.get(i)?.0 + end;
+    if let Some(q) = s.get(end_byte..).and_then(|r| r.chars().next()).filter(|c| matches!(c, '”' | '"')) {
+        end_byte += q.len_utf8();
+    }
+    let end_idx = chars.iter().position(|(b, _)| *b >= end_byte).unwrap_or(chars.len());
+    let label = s.get(chars.get(i)?.0..end_byte)?.to_owned();
+    let mut it = names.into_iter();
+    Some((
+        Subject::Functional {
+            class: class_name.to_owned(),
+            section: it.next(),
+            item: it.next(),
+        },
+        label,
+        end_idx,
+    ))
+}
+
+/// A number at `i` and what follows it: money, percent, count, or nothing (a year, a date).
+fn number_at(s: &str, chars: &[(usize, char)], i: usize, line: u32) -> (Option<Tok>, usize) {
+    let mut j = i;
+    let mut digits = String::new();
+    while let Some(&(_, c)) = chars.get(j) {
+        let c = fold_char(c);
+        if c.is_ascii_digit() || c == '.' || (c == ',' && chars.get(j + 1).is_some_and(|(_, n)| fold_char(*n).is_ascii_digit())) {
+            if c != ',' {
+                digits.push(c);
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let digits = digits.trim_end_matches('.').to_owned();
+    let num_end = j;
+    // skip spaces between the number and its unit
+    let mut k = j;
+    while chars.get(k).is_some_and(|(_, c)| c.is_whitespace()) {
+        k += 1;
+    }
+    let text_to = |end: usize| slice(s, chars, i, end);
+    let Ok(value) = digits.parse::<Decimal>() else {
+        return (None, num_end);
+    };
+    // a year or a date is no quantity
+    if starts_with(chars, k, "年") || starts_with(chars, k, "月") || starts_with(chars, k, "日") || starts_with(chars, k, "号") {
+        return (None, k + 1);
+    }
+    for (word, unit) in [("万元", Unit::WanYuan), ("亿元", Unit::YiYuan), ("元", Unit::Yuan)] {
+        if starts_with(chars, k, word) {
+            let end = k + word.chars().count();
+            // 单价50万元以上 is a threshold, not an amount
+            if starts_with(chars, end, "以上") || starts_with(chars, end, "以下") || starts_with(chars, end, "（含）") {
+                return (None, end);
+            }
+            let q = Quantity { value, kind: QuantityKind::Money { unit }, text: text_to(end), line };
+            return (Some(Tok::Money(q)), end);
+        }
+    }
+    if starts_with(chars, k, "%") || starts_with(chars, k, "％") {
+        let q = Quantity { value, kind: QuantityKind::Percent, text: text_to(k + 1), line };
+        return (Some(Tok::Percent(q)), k + 1);
+    }
+    if let Some(w) = COUNT_WORDS.iter().find(|w| starts_with(chars, k, w)) {
+        let end = k + w.chars().count();
+        let q = Quantity { value, kind: QuantityKind::Count { word: (*w).to_owned() }, text: text_to(end), line };
+        return (Some(Tok::Count(q)), end);
+    }
+    (None, num_end)
+}
+
+/// A comparison base at `i` (比上年, 较2024年预算, 与2023年度相比, 比2022年预算执行数).
+fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> {
+    let c = chars.get(i)?.1;
+    if !matches!(c, '比' | '较' | '与' | '同') {
+        return None;
+    }
+    let start = if c == '同' {
+        if !starts_with(chars, i, "同比") {
+            return None;
+        }
+        i + 2
+    } else {
+        i + 1
+    };
+    let opens = ["上年", "上一年", "去年", "同期", "20", "２０"];
+    if c != '同' && !opens.iter().any(|o| starts_with(chars, start, o)) {
+        return None;
+    }
+    // the base runs to a direction word, a comma or 相比
+    let mut j = start;
+    while j < chars.len() && j < start + 24 {
+        // 比2022年（上一年度，下同）预算: skip the aside
+        if chars.get(j).is_some_and(|(_, ch)| matches!(ch, '（' | '(')) {
+            if let Some(close) = (j..chars.len().min(j + 16)).find(|&k| chars.get(k).is_some_and(|(_, ch)| matches!(ch, '）' | ')'))) {
+                j = close + 1;
+                continue;
+            }
+        }
+        if DIRECTION_WORDS.iter().any(|w| starts_with(chars, j, w)) {
+            break;
+        }
+        if chars.get(j).is_some_and(|(_, ch)| matches!(ch, '，' | ',' | '。' | '；')) {
+            break;
+        }
+        if starts_with(chars, j, "相比") {
+            j += 2;
+            break;
+        }
+        j += 1;
+    }
+    let text = slice(s, chars, i, j);
+    let kind = if text.contains("执行") || text.contains("决算") {
+        BaseKind::PriorActual
+    } else if text.contains("预算") {
+        BaseKind::PriorBudget
+    } else {
+        BaseKind::PriorYear
+    };
+    Some((Base { kind, year: find_year(&text), text }, j))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grammar
+
+/// Splits a paragraph into sentences (at 。！？), with their byte offsets.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '！' | '？') {
+            let end = i + c.len_utf8();
+            if let Some(s) = text.get(start..end) {
+                out.push((start, s));
+            }
+            start = end;
+        }
+    }
+    if let Some(s) = text.get(start..) {
+        if !s.trim().is_empty() {
+            out.push((start, s));
+        }
+    }
+    out
+}
+
+/// Where a number goes in the claim being built.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Amount,
+    Prior,
+    Planned,
+    Budget,
+    Actual,
+    Share,
+    Completion,
+}
+
+/// Builds the claims of one sentence. `item` is the claim a numbered paragraph is about, which
+/// later sentences without a subject continue.
+struct SentenceBuilder<'a> {
+    section: SectionKind,
+    sentence: &'a str,
+    claims: Vec<Claim>,
+    /// index of the claim a breakdown hangs from
+    parent: Option<usize>,
+    /// path of the current claim: (top index, part index)
+    current: Option<(usize, Option<usize>)>,
+    in_breakdown: bool,
+    slot: Slot,
+    pending_base: Option<Base>,
+    /// separators seen since the current subject: an amount in a later clause is not its own
+    clauses: u32,
+    /// an amount marker (预算资金) allows the next amount in a later clause
+    amount_marker: bool,
+    /// a number was attached since the current subject
+    numbers_since_subject: bool,
+}
+
+/// The subject a subject is a kind of: a second mention of the family in the same clause only
+/// qualifies the first (预留给小型和微型企业的政府采购项目预算).
+fn family(s: &Subject) -> Option<Subject> {
+    match s {
+        Subject::ProcurementGoods
+        | Subject::ProcurementWorks
+        | Subject::ProcurementServices
+        | Subject::ProcurementSme
+        | Subject::ProcurementSmallMicro => Some(Subject::Procurement),
+        Subject::Abroad | Subject::Vehicle | Subject::VehiclePurchase | Subject::VehicleOperation | Subject::Reception => {
+            Some(Subject::SanGong)
+        }
+        Subject::VehicleCategory { .. } => Some(Subject::Vehicles),
+        _ => None,
+    }
+}
+
+impl<'a> SentenceBuilder<'a> {
+    fn new(section: SectionKind, sentence: &'a str) -> SentenceBuilder<'a> {
+        SentenceBuilder {
+            section,
+            sentence,
+            claims: Vec::new(),
+            parent: None,
+            current: None,
+            in_breakdown: false,
+            slot: Slot::Amount,
+            pending_base: None,
+            clauses: 0,
+            amount_marker: false,
+            numbers_since_subject: false,
+        }
+    }
+
+    fn current_mut(&mut self) -> Option<&mut Claim> {
+        let (top, part) = self.current?;
+        let claim = self.claims.get_mut(top)?;
+        match part {
+            Some(p) => claim.parts.get_mut(p),
+            None => Some(claim),
+        }
+    }
+
+    fn start(&mut self, subject: Subject, label: &str, line: u32) {
+        // a family name right after a member, in the same clause, qualifies it
+        if self.clauses == 0 && !self.numbers_since_subject {
+            if let Some(cur) = self.current_mut() {
+                if family(&cur.subject).as_ref() == Some(&subject) {
+                    return;
+                }
+            }
+        }
+        self.clauses = 0;
+        self.amount_marker = false;
+        self.numbers_since_subject = false;
+        let claim = Claim::new(subject, label, self.section, self.sentence, line);
+        if self.in_breakdown {
+            if let Some(p) = self.parent {
+                if let Some(parent) = self.claims.get_mut(p) {
+                    parent.parts.push(claim);
+                    self.current = Some((p, Some(parent.parts.len() - 1)));
+                    self.slot = Slot::Amount;
+                    return;
+                }
+            }
+        }
+        self.claims.push(claim);
+        self.current = Some((self.claims.len() - 1, None));
+        self.parent = Some(self.claims.len() - 1);
+        self.in_breakdown = false;
+        self.slot = Slot::Amount;
+    }
+
+    fn feed(&mut self, tok: Tok, line: u32) {
+        match tok {
+            // 占本年支出合计的 N%: the subject names the share's whole
+            Tok::Subject(s, _) if self.slot == Slot::Share => {
+                if let Some(c) = self.current_mut() {
+                    c.share_base = Some(s);
+                }
+            }
+            Tok::Subject(s, label) => self.start(s, &label, line),
+            Tok::Breakdown => {
+                if self.current.is_some() {
+                    if let Some((top, _)) = self.current {
+                        self.parent = Some(top);
+                    }
+                    self.in_breakdown = true;
+                }
+            }
+            Tok::Base(b) => self.pending_base = Some(b),
+            Tok::Direction(d, word) => {
+                let base = self.pending_base.take();
+                let Some(c) = self.current_mut() else { return };
+                match &mut c.change {
+                    // 增加56万元，增长32.83%: one change in two words
+                    Some(ch) if ch.direction == d || ch.percent.is_none() && ch.direction.sign() == d.sign() => {}
+                    _ => {
+                        c.change = Some(Change {
+                            direction: d,
+                            word,
+                            amount: None,
+                            percent: None,
+                            base,
+                            line,
+                        });
+                    }
+                }
+                self.slot = Slot::Amount;
+            }
+            Tok::Prior => self.slot = Slot::Prior,
+            Tok::Planned => self.slot = Slot::Planned,
+            Tok::BudgetMarker => self.slot = Slot::Budget,
+            Tok::ActualMarker => self.slot = Slot::Actual,
+            Tok::Share => self.slot = Slot::Share,
+            Tok::Completion => self.slot = Slot::Completion,
+            Tok::AmountMarker => self.amount_marker = true,
+            Tok::Money(q) => {
+                let slot = self.slot;
+                let same_clause = self.clauses == 0 || self.amount_marker;
+                self.amount_marker = false;
+                self.numbers_since_subject = true;
+                let Some(c) = self.current_mut() else { return };
+                match slot {
+                    Slot::Prior if c.prior.is_none() => c.prior = Some(q),
+                    Slot::Planned if c.planned.is_none() => c.planned = Some(q),
+                    Slot::Budget if c.budget.is_none() => c.budget = Some(q),
+                    Slot::Actual => c.amount = Some(q),
+                    _ => {
+                        if let Some(ch) = c.change.as_mut().filter(|ch| ch.amount.is_none() && ch.percent.is_none()) {
+                            ch.amount = Some(q);
+                        } else if c.amount.is_none() && same_clause {
+                            c.amount = Some(q);
+                        }
+                    }
+                }
+                self.slot = Slot::Amount;
+            }
+            Tok::Percent(q) => {
+                self.numbers_since_subject = true;
+                let slot = self.slot;
+                let Some(c) = self.current_mut() else { return };
+                match slot {
+                    Slot::Share => c.share = Some(q),
+                    Slot::Completion => c.completion = Some(q),
+                    _ => {
+                        if let Some(ch) = c.change.as_mut().filter(|ch| ch.percent.is_none()) {
+                            ch.percent = Some(q);
+                        }
+                    }
+                }
+                self.slot = Slot::Amount;
+            }
+            Tok::Count(q) => {
+                self.numbers_since_subject = true;
+                if let Some(c) = self.current_mut() {
+                    if c.count.is_none() {
+                        c.count = Some(q);
+                    }
+                }
+            }
+            Tok::Reason(text) => {
+                if let Some(c) = self.current_mut() {
+                    if c.reason.is_none() {
+                        c.reason = Some(Reason { text, line });
+                    }
+                }
+            }
+            Tok::Item => {
+                // `；` closes an item of a list; a list that follows 其中 goes on
+                self.slot = Slot::Amount;
+                self.pending_base = None;
+                self.clauses += 1;
+            }
+            Tok::Clause => self.clauses += 1,
+        }
+    }
+}
+
+fn read_paragraph(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &mut Claims) {
+    let before = out.claims.len();
+    read_sentences(dict, kind, para, out);
+    // drop item claims that never got a figure
+    let mut i = before;
+    while i < out.claims.len() {
+        if out.claims.get(i).is_some_and(|c| !c.has_content() && c.reason.is_none()) {
+            out.claims.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &mut Claims) {
+    let numbered = crate::text::strip_numbering(&para.text).len() < para.text.len();
+    // the claim a numbered item paragraph is about (its first claim)
+    let mut item_claim: Option<usize> = None;
+    let mut last_claim: Option<usize> = None;
+    for (offset, sentence) in sentences(&para.text) {
+        let toks = tokenize(dict, kind, para, sentence, offset);
+        collect_residue(sentence, para, offset, &mut out.residue);
+        let has_subject = toks.iter().any(|(t, _)| matches!(t, Tok::Subject(..)));
+        let has_numbers = toks.iter().any(|(t, _)| matches!(t, Tok::Money(_) | Tok::Percent(_) | Tok::Count(_)));
+        if !has_subject {
+            let reason = toks.iter().find_map(|(t, l)| match t {
+                Tok::Reason(r) => Some(Reason { text: r.clone(), line: *l }),
+                _ => None,
+            });
+            // a numbered item goes on in sentences without a subject of their own
+            if has_numbers {
+                if let Some(idx) = item_claim {
+                    if let Some(claim) = out.claims.get_mut(idx) {
+                        continue_item(claim, toks);
+                    }
+                }
+                continue;
+            }
+            if let Some(reason) = reason {
+                match last_claim.and_then(|i| out.claims.get_mut(i)) {
+                    Some(c) if c.reason.is_none() => c.reason = Some(reason),
+                    _ => out.reasons.push(ReasonStatement { subject: None, reason, section: kind }),
+                }
+            }
+            continue;
+        }
+        let mut b = SentenceBuilder::new(kind, sentence.trim());
+        for (t, line) in toks {
+            b.feed(t, line);
+        }
+        for claim in b.claims {
+            // a numbered item whose first sentence only names its subject: later sentences carry
+            // its figures
+            if numbered && item_claim.is_none() && !claim.has_content() && claim.reason.is_none() {
+                out.claims.push(claim);
+                item_claim = Some(out.claims.len() - 1);
+                last_claim = item_claim;
+                continue;
+            }
+            // a sentence naming a subject only to give the reason for its change
+            if !claim.has_content() || claim.amount.is_none() && claim.change.as_ref().is_some_and(|c| c.amount.is_none() && c.percent.is_none()) && claim.reason.is_some() {
+                if let Some(reason) = claim.reason.clone() {
+                    out.reasons.push(ReasonStatement { subject: Some(claim.subject.clone()), reason, section: kind });
+                }
+                if !claim.has_content() || claim.change.as_ref().is_some_and(|c| c.amount.is_none() && c.percent.is_none()) {
+                    continue;
+                }
+            }
+            // the same subject restated in the next sentence of a paragraph (与上年相比，…减少…)
+            if let Some(prev) = last_claim.and_then(|i| out.claims.get_mut(i)) {
+                if prev.subject == claim.subject && claim.amount.is_none() && prev.change.is_none() && claim.change.is_some() {
+                    prev.change = claim.change;
+                    if prev.reason.is_none() {
+                        prev.reason = claim.reason;
+                    }
+                    continue;
+                }
+            }
+            out.claims.push(claim);
+            last_claim = Some(out.claims.len() - 1);
+            if numbered && item_claim.is_none() {
+                item_claim = last_claim;
+            }
+        }
+    }
+}
+
+/// Adds the figures of a sentence without a subject to a numbered item's claim.
+fn continue_item(claim: &mut Claim, toks: Vec<(Tok, u32)>) {
+    let mut b = SentenceBuilder::new(claim.section, "");
+    b.claims = vec![std::mem::replace(claim, Claim::new(claim.subject.clone(), "", claim.section, "", claim.line))];
+    b.parent = Some(0);
+    b.current = Some((0, None));
+    for (t, line) in toks {
+        b.feed(t, line);
+    }
+    if let Some(c) = b.claims.into_iter().next() {
+        *claim = c;
+    }
+}
+
+/// Unfilled template text: `增加（减少）`, `增加持平`, `XX`.
+fn collect_residue(sentence: &str, para: &Paragraph, offset: usize, out: &mut Vec<Residue>) {
+    for pat in ["增加（减少）", "增加(减少)", "增加（下降）", "增加持平", "增长（减少）", "XX", "××", "xx万元", "待填写", "（略）"] {
+        if let Some(pos) = sentence.find(pat) {
+            out.push(Residue {
+                text: pat.to_owned(),
+                line: para.line_of(offset + pos),
+            });
+        }
+    }
+}
+
+/// Claims grouped by subject key, for lookups.
+#[must_use]
+pub fn by_subject(claims: &[Claim]) -> BTreeMap<String, Vec<&Claim>> {
+    let mut m: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        m.entry(c.subject.key()).or_default().push(c);
+    }
+    m
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::model::LineSpan;
+
+    fn para(text: &str) -> Paragraph {
+        Paragraph {
+            text: text.to_owned(),
+            lines: LineSpan { start: 1, end: 1 },
+            breaks: Vec::new(),
+        }
+    }
+
+    fn claims_of(kind: SectionKind, text: &str) -> Claims {
+        let dict = Dictionary::new(Vocabulary::builtin());
+        let mut out = Claims::default();
+        read_paragraph(&dict, kind, &para(text), &mut out);
+        out
+    }
+
+    #[test]
+    fn totals_with_breakdowns() {
+        let c = claims_of(SectionKind::BudgetOverview, "（二）支出预算：2025年支出预算7,713.47万元，其中：基本支出3,134.09万元，项目支出4,579.38万元。");
+        assert_eq!(c.claims.len(), 1);
+        let total = &c.claims[0];
+        assert_eq!(total.subject, Subject::ExpenditureTotal);
+        assert_eq!(total.amount.as_ref().unwrap().value.to_string(), "7713.47");
+        let parts: Vec<(Subject, String)> = total
+            .parts
+            .iter()
+            .map(|p| (p.subject.clone(), p.amount.as_ref().unwrap().value.to_string()))
+            .collect();
+        assert_eq!(parts, [(Subject::Basic, "3134.09".to_owned()), (Subject::Project, "4579.38".to_owned())]);
+    }
+
+    #[test]
+    fn change_decomposition() {
+        let c = claims_of(SectionKind::BudgetOverview, "2. 支出预算增加101.51万元，其中基本支出减少57.87万元，项目支出增加159.38万元。");
+        let total = &c.claims[0];
+        let ch = total.change.as_ref().unwrap();
+        assert_eq!((ch.direction, ch.amount.as_ref().unwrap().value.to_string()), (Direction::Increase, "101.51".to_owned()));
+        assert_eq!(total.parts[0].change.as_ref().unwrap().direction, Direction::Decrease);
+        assert_eq!(total.parts[1].change.as_ref().unwrap().amount.as_ref().unwrap().value.to_string(), "159.38");
+    }
+
+    #[test]
+    fn functional_item_across_sentences() {
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "3. “一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”45.41万元，主要用于群众团体事务一般行政管理事务。2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。主要原因是：群众团体事务一般行政管理事务经费增加。",
+        );
+        assert_eq!(c.claims.len(), 1, "{:#?}", c.claims);
+        let item = &c.claims[0];
+        match &item.subject {
+            Subject::Functional { class, section, item } => {
+                assert_eq!(class, "一般公共服务支出");
+                assert_eq!(section.as_deref(), Some("群众团体事务"));
+                assert_eq!(item.as_deref(), Some("一般行政管理事务"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(item.amount.as_ref().unwrap().value.to_string(), "45.41");
+        assert_eq!(item.prior.as_ref().unwrap().value.to_string(), "11.67");
+        assert_eq!(item.planned.as_ref().unwrap().value.to_string(), "45.41");
+        let ch = item.change.as_ref().unwrap();
+        assert_eq!(ch.percent.as_ref().unwrap().value.to_string(), "314.82");
+        assert_eq!(ch.base.as_ref().unwrap().kind, BaseKind::PriorActual);
+        assert!(item.reason.as_ref().unwrap().text.starts_with("群众团体"));
+    }
+
+    #[test]
+    fn san_gong_items_and_flat() {
+        let c = claims_of(SectionKind::SanGong, "2. 公务用车购置及运行费21.6万元，包括公务用车购置费0万元，与上年基本持平；公务用车运行维护费21.6万元，与上年基本持平。");
+        let v = &c.claims[0];
+        assert_eq!(v.subject, Subject::Vehicle);
+        assert_eq!(v.parts.len(), 2);
+        assert_eq!(v.parts[0].subject, Subject::VehiclePurchase);
+        assert_eq!(v.parts[0].change.as_ref().unwrap().direction, Direction::RoughlyFlat);
+        assert_eq!(v.parts[1].subject, Subject::VehicleOperation);
+    }
+
+    #[test]
+    fn zero_with_increase_is_kept_as_stated() {
+        let c = claims_of(SectionKind::BudgetOverview, "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元；国有资本经营预算拨款支出预算0万元，比2022年预算持平。");
+        assert_eq!(c.claims.len(), 2);
+        assert_eq!(c.claims[0].subject, Subject::GovFundExpenditure);
+        assert_eq!(c.claims[0].amount.as_ref().unwrap().value.to_string(), "0");
+        assert_eq!(c.claims[0].change.as_ref().unwrap().direction, Direction::Increase);
+        assert_eq!(c.claims[1].change.as_ref().unwrap().direction, Direction::Flat);
+    }
+
+    #[test]
+    fn vehicles_with_a_missing_count() {
+        let c = claims_of(SectionKind::Assets, "截至2024年12月31日，本单位共有车辆9辆，其中机要通信用车4辆、应急保障用车3辆、执法执勤用车辆、特种专业技术用车1辆、其他按照规定配备的公务用车1辆。");
+        let v = &c.claims[0];
+        assert_eq!(v.subject, Subject::Vehicles);
+        assert_eq!(v.count.as_ref().unwrap().value.to_string(), "9");
+        let counts: Vec<Option<String>> = v.parts.iter().map(|p| p.count.as_ref().map(|q| q.value.to_string())).collect();
+        assert_eq!(counts, [Some("4".into()), Some("3".into()), None, Some("1".into()), Some("1".into())]);
+    }
+
+    #[test]
+    fn thresholds_and_years_are_not_amounts() {
+        let c = claims_of(SectionKind::BudgetOverview, "2025年预算未安排购置单位价值100万元以上大型设备。");
+        assert!(c.claims.is_empty());
+    }
+
+    #[test]
+    fn shares_and_completion() {
+        let c = claims_of(SectionKind::BudgetOverview, "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；");
+        let t = &c.claims[0];
+        assert_eq!(t.parts[0].share.as_ref().unwrap().value.to_string(), "99.79");
+        assert_eq!(t.parts[1].subject, Subject::OtherIncome);
+        let c = claims_of(SectionKind::BudgetOverview, "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。");
+        let t = &c.claims[0];
+        assert_eq!(t.budget.as_ref().unwrap().value.to_string(), "2993.92");
+        assert_eq!(t.amount.as_ref().unwrap().value.to_string(), "2940.05");
+        assert_eq!(t.completion.as_ref().unwrap().value.to_string(), "98.20");
+    }
+
+    #[test]
+    fn residue_and_empty_reason() {
+        let c = claims_of(SectionKind::SanGong, "（二）公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。");
+        assert_eq!(c.claims[0].reason.as_ref().unwrap().text, "");
+        let c = claims_of(SectionKind::BudgetOverview, "收入预算增加（减少）XX万元。");
+        assert!(!c.residue.is_empty());
+    }
+}

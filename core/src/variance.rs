@@ -1,0 +1,384 @@
+//! Year-over-year arithmetic on printed figures: change, growth rate, share, contribution of parts
+//! to a total change, the prior value implied by a stated change, and whether a printed percentage
+//! can be the rounding of the true one.
+//!
+//! Printed figures are rounded, so every check here works with intervals: a figure printed with d
+//! decimals stands for any value within half a unit of its last digit ([`Printed`]). A stated
+//! percentage is consistent when its own rounding interval meets the interval of percentages the
+//! printed amounts allow.
+//!
+//! Conventions (stated once, used everywhere):
+//!
+//! * **Zero base**: growth on a prior value of 0 is undefined — [`growth_rate`] returns `None`,
+//!   never "100%".
+//! * **Direction words**: 增加/增长/上升/提高 mean the current value is larger, 减少/下降/降低 smaller,
+//!   持平 equal within the rounding of the printed figures.
+//! * **基本持平** ("roughly flat"): the change is at most 1% of the prior value (or within rounding
+//!   when the prior value is 0). It is weaker than 持平 and never contradicts a change inside that
+//!   band.
+//!
+//! # Examples
+//!
+//! ```
+//! use rust_decimal::Decimal;
+//! use yusuan::variance::{Printed, growth_rate, percent_fits};
+//! let d = |s: &str| s.parse::<Decimal>().unwrap();
+//! // 三公: 226.6 against 170.6, stated +32.83%
+//! assert_eq!(growth_rate(d("170.6"), d("226.6")).unwrap().round_dp(4), d("32.8253"));
+//! let fits = percent_fits(Printed::parse("32.83").unwrap(), Printed::parse("170.6").unwrap(), Printed::parse("226.6").unwrap());
+//! assert!(fits.consistent());
+//! // zero base: undefined
+//! assert_eq!(growth_rate(d("0"), d("0.31")), None);
+//! ```
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The direction of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 增加 / 增长.
+    Increase,
+    /// 减少 / 下降.
+    Decrease,
+    /// 持平.
+    Flat,
+    /// 基本持平: within 1% of the prior value.
+    RoughlyFlat,
+}
+
+impl Direction {
+    /// The direction a word states: 增加/增长/上升/提高/新增, 减少/下降/降低/压减, 持平, 基本持平.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use yusuan::variance::Direction;
+    /// assert_eq!(Direction::from_word("基本持平"), Some(Direction::RoughlyFlat));
+    /// assert_eq!(Direction::from_word("下降"), Some(Direction::Decrease));
+    /// ```
+    #[must_use]
+    pub fn from_word(word: &str) -> Option<Direction> {
+        Some(match word {
+            "增加" | "增长" | "上升" | "提高" | "新增" | "增多" => Direction::Increase,
+            "减少" | "下降" | "降低" | "压减" | "减" => Direction::Decrease,
+            "持平" | "相同" | "一致" | "不变" => Direction::Flat,
+            "基本持平" | "大致持平" => Direction::RoughlyFlat,
+            _ => return None,
+        })
+    }
+
+    /// The sign the direction states: +1, −1, or 0.
+    #[must_use]
+    pub fn sign(self) -> i8 {
+        match self {
+            Direction::Increase => 1,
+            Direction::Decrease => -1,
+            Direction::Flat | Direction::RoughlyFlat => 0,
+        }
+    }
+}
+
+/// A printed figure: its value and half a unit of its last printed digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Printed {
+    /// The value as printed.
+    pub value: Decimal,
+    /// Half a unit of the last printed digit (0.005 for two decimals).
+    pub half_ulp: Decimal,
+}
+
+impl Printed {
+    /// A figure with the rounding of its own printed decimals.
+    #[must_use]
+    pub fn new(value: Decimal) -> Printed {
+        let scale = value.scale().saturating_add(1).min(28);
+        Printed {
+            value,
+            half_ulp: Decimal::new(5, scale),
+        }
+    }
+
+    /// A figure known exactly (no rounding).
+    #[must_use]
+    pub fn exact(value: Decimal) -> Printed {
+        Printed {
+            value,
+            half_ulp: Decimal::ZERO,
+        }
+    }
+
+    /// Parses a plain number (`32.83`, `-2`).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Printed> {
+        s.trim().parse::<Decimal>().ok().map(Printed::new)
+    }
+
+    fn low(self) -> Decimal {
+        self.value - self.half_ulp
+    }
+
+    fn high(self) -> Decimal {
+        self.value + self.half_ulp
+    }
+}
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// `current − prior`.
+#[must_use]
+pub fn change(prior: Decimal, current: Decimal) -> Decimal {
+    current - prior
+}
+
+/// Growth in percent, `(current − prior) / prior × 100`; `None` on a zero base (undefined) or a
+/// negative base.
+#[must_use]
+pub fn growth_rate(prior: Decimal, current: Decimal) -> Option<Decimal> {
+    if prior <= Decimal::ZERO {
+        return None;
+    }
+    (current - prior).checked_mul(HUNDRED)?.checked_div(prior)
+}
+
+/// Share in percent, `part / whole × 100`; `None` when the whole is not positive.
+///
+/// # Examples
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// assert_eq!(yusuan::variance::share(d("2106.66"), d("2940.05")).unwrap().round_dp(2), d("71.65"));
+/// ```
+#[must_use]
+pub fn share(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole <= Decimal::ZERO {
+        return None;
+    }
+    part.checked_mul(HUNDRED)?.checked_div(whole)
+}
+
+/// Each part's contribution to the total change, in percent of the total change; `None` for every
+/// part when the total does not change.
+///
+/// # Examples
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// // 支出 +101.51 = 基本 −57.87 + 项目 +159.38
+/// let c = yusuan::variance::contributions(&[(d("3191.96"), d("3134.09")), (d("4420.00"), d("4579.38"))]);
+/// assert_eq!(c[1].unwrap().round_dp(1), d("157.0"));
+/// ```
+#[must_use]
+pub fn contributions(parts: &[(Decimal, Decimal)]) -> Vec<Option<Decimal>> {
+    let total: Decimal = parts.iter().map(|(p, c)| c - p).sum();
+    parts
+        .iter()
+        .map(|(p, c)| {
+            if total.is_zero() {
+                None
+            } else {
+                (c - p).checked_mul(HUNDRED)?.checked_div(total)
+            }
+        })
+        .collect()
+}
+
+/// The prior value a stated change implies: `current − change` (with the change's sign).
+#[must_use]
+pub fn implied_prior(current: Decimal, signed_change: Decimal) -> Decimal {
+    current - signed_change
+}
+
+/// Rounds a percentage to `decimals` places, half away from zero (as reports are written).
+#[must_use]
+pub fn round_percent(p: Decimal, decimals: u32) -> Decimal {
+    p.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The direction the values show, with 持平 meaning equal within the printed rounding.
+#[must_use]
+pub fn direction_of(prior: Printed, current: Printed) -> Direction {
+    let diff = current.value - prior.value;
+    if diff.abs() <= prior.half_ulp + current.half_ulp {
+        Direction::Flat
+    } else if diff > Decimal::ZERO {
+        Direction::Increase
+    } else {
+        Direction::Decrease
+    }
+}
+
+/// Whether a stated direction agrees with the values (see the module docs for 基本持平).
+///
+/// # Examples
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use yusuan::variance::{Direction, Printed, direction_agrees};
+/// let p = |s: &str| Printed::parse(s).unwrap();
+/// assert!(direction_agrees(Direction::RoughlyFlat, p("100.00"), p("100.80")));
+/// assert!(!direction_agrees(Direction::Flat, p("100.00"), p("100.80")));
+/// assert!(!direction_agrees(Direction::Increase, p("0.00"), p("0")));
+/// ```
+#[must_use]
+pub fn direction_agrees(stated: Direction, prior: Printed, current: Printed) -> bool {
+    let actual = direction_of(prior, current);
+    match stated {
+        Direction::RoughlyFlat => {
+            let band = prior.value.abs() / HUNDRED + prior.half_ulp + current.half_ulp;
+            (current.value - prior.value).abs() <= band
+        }
+        s => s == actual,
+    }
+}
+
+/// The interval of true values a ratio `num / den × 100` can take given the rounding of the
+/// printed figures; `None` when the denominator can be zero or negative.
+fn ratio_interval(num_low: Decimal, num_high: Decimal, den: Printed) -> Option<(Decimal, Decimal)> {
+    let den_low = den.low();
+    if den_low <= Decimal::ZERO {
+        return None;
+    }
+    let den_high = den.high();
+    let candidates = [
+        num_low.checked_mul(HUNDRED)?.checked_div(den_low)?,
+        num_low.checked_mul(HUNDRED)?.checked_div(den_high)?,
+        num_high.checked_mul(HUNDRED)?.checked_div(den_low)?,
+        num_high.checked_mul(HUNDRED)?.checked_div(den_high)?,
+    ];
+    let lo = candidates.iter().copied().min()?;
+    let hi = candidates.iter().copied().max()?;
+    Some((lo, hi))
+}
+
+/// How a stated percentage compares with what the printed amounts allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PercentFit {
+    /// The percentage recomputed from the printed values.
+    pub recomputed: Option<Decimal>,
+    /// The lowest true percentage the rounding allows.
+    pub low: Option<Decimal>,
+    /// The highest true percentage the rounding allows.
+    pub high: Option<Decimal>,
+    /// How far the stated value (with its own rounding) lies outside `[low, high]`; 0 inside.
+    pub gap: Option<Decimal>,
+    /// The stated percentage's half unit of its last digit.
+    pub stated_half_ulp: Decimal,
+}
+
+impl PercentFit {
+    /// The stated percentage can be the rounding of the true one.
+    #[must_use]
+    pub fn consistent(&self) -> bool {
+        self.gap.is_some_and(|g| g.is_zero())
+    }
+
+    /// Off by no more than one unit of its last printed digit (a truncation, say).
+    #[must_use]
+    pub fn off_by_one_digit(&self) -> bool {
+        self.gap
+            .is_some_and(|g| g > Decimal::ZERO && g <= self.stated_half_ulp * Decimal::TWO)
+    }
+
+    /// The base is zero (or can be): no percentage is defined.
+    #[must_use]
+    pub fn undefined(&self) -> bool {
+        self.low.is_none()
+    }
+}
+
+fn fit(stated: Printed, interval: Option<(Decimal, Decimal)>, recomputed: Option<Decimal>) -> PercentFit {
+    let gap = interval.map(|(lo, hi)| {
+        if stated.high() < lo {
+            lo - stated.high()
+        } else if stated.low() > hi {
+            stated.low() - hi
+        } else {
+            Decimal::ZERO
+        }
+    });
+    PercentFit {
+        recomputed,
+        low: interval.map(|i| i.0),
+        high: interval.map(|i| i.1),
+        gap,
+        stated_half_ulp: stated.half_ulp,
+    }
+}
+
+/// Whether a stated growth percentage (signed: negative for a decrease) fits the printed prior
+/// and current values.
+#[must_use]
+pub fn percent_fits(stated_signed: Printed, prior: Printed, current: Printed) -> PercentFit {
+    // (C − P) / P = C / P − 1
+    let interval = ratio_interval(current.low(), current.high(), prior).map(|(lo, hi)| (lo - HUNDRED, hi - HUNDRED));
+    fit(stated_signed, interval, growth_rate(prior.value, current.value))
+}
+
+/// Whether a stated share (percent) fits the printed part and whole.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::variance::{Printed, share_fits};
+/// let p = |s: &str| Printed::parse(s).unwrap();
+/// assert!(!share_fits(p("71.73"), p("2106.66"), p("2940.05")).consistent());
+/// assert!(share_fits(p("11.11"), p("326.72"), p("2940.05")).consistent());
+/// ```
+#[must_use]
+pub fn share_fits(stated: Printed, part: Printed, whole: Printed) -> PercentFit {
+    let interval = ratio_interval(part.low(), part.high(), whole);
+    fit(stated, interval, share(part.value, whole.value))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Printed {
+        Printed::parse(s).unwrap()
+    }
+
+    #[test]
+    fn growth_percentages_of_the_corpus() {
+        // seed 三公 items
+        assert!(percent_fits(p("137.5"), p("40"), p("95")).consistent());
+        assert!(percent_fits(p("0.92"), p("109"), p("110")).consistent());
+        // 01 item 3: stated 314.82, true 289.12
+        let f = percent_fits(p("314.82"), p("11.67"), p("45.41"));
+        assert!(!f.consistent() && !f.off_by_one_digit());
+        assert_eq!(round_percent(f.recomputed.unwrap(), 2), "289.12".parse::<Decimal>().unwrap());
+        // 01 item 16: 220.63 vs 132.59 is +66.40%, not 60.54%
+        let f = percent_fits(p("60.54"), p("132.59"), p("220.63"));
+        assert!(!f.consistent());
+        assert_eq!(round_percent(f.recomputed.unwrap(), 2), "66.40".parse::<Decimal>().unwrap());
+        // 04 items are right, decreases signed
+        assert!(percent_fits(p("-1.39"), p("54.60"), p("53.84")).consistent());
+        assert!(percent_fits(p("-0.47"), p("33.74"), p("33.58")).consistent());
+        // 07: −1.87% of 3052.34
+        assert!(percent_fits(p("-1.87"), p("3052.34"), p("2995.39")).consistent());
+        // zero base
+        assert!(percent_fits(p("100.00"), p("0"), p("60.13")).undefined());
+    }
+
+    #[test]
+    fn directions() {
+        assert!(direction_agrees(Direction::Flat, p("21.60"), p("21.6")));
+        assert!(direction_agrees(Direction::Increase, p("170.60"), p("226.6")));
+        assert!(!direction_agrees(Direction::Increase, p("1421.25"), p("0")));
+        assert_eq!(Direction::from_word("增长"), Some(Direction::Increase));
+    }
+
+    #[test]
+    fn truncation_is_off_by_one_digit() {
+        // 56 / 170.6 = 32.8253…: with exact amounts, 32.82 is a truncation
+        let exact = |s: &str| Printed::exact(s.parse().unwrap());
+        let f = percent_fits(p("32.82"), exact("170.6"), exact("226.6"));
+        assert!(!f.consistent());
+        assert!(f.off_by_one_digit());
+    }
+}
