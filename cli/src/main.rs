@@ -47,6 +47,38 @@ enum Command {
         /// Read the classification catalog from this folder of TSV files instead of the built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// Report a growth rate stated on a zero base (RULES V-04) as an error, not a hint.
+        #[arg(long)]
+        strict_zero_base: bool,
+        /// Read only the narrative (情况说明) and check its claims against themselves, whatever
+        /// the layout of the tables.
+        #[arg(long)]
+        narrative_only: bool,
+    },
+    /// Compare two documents of one body for consecutive years: line changes by code and table,
+    /// growth, contribution, lines that appear or vanish, and the later document's prior-year
+    /// figures against the earlier one. Exit 0: prior-year figures agree; 1: some disagree; 2: an
+    /// input could not be read.
+    Compare {
+        /// The earlier year's disclosure.
+        earlier: PathBuf,
+        /// The later year's disclosure.
+        later: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Also list unchanged lines and prior-year figures that agree.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Print the claims read from a disclosure's narrative (subject, amount, change, %, base,
+    /// reason, line).
+    Claims {
+        /// The disclosure as text. Without it, the embedded sample.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
     },
     /// List the rule catalogue.
     Rules {
@@ -131,11 +163,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             include_passes,
             layout,
             catalog,
+            strict_zero_base,
+            narrative_only,
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
             let parser = parser_for(layout.as_deref(), catalog)?;
             let checker = yusuan::Checker::new()
                 .with_catalog(catalog)
+                .with_policy(yusuan::Policy {
+                    strict_zero_base,
+                    ..yusuan::Policy::default()
+                })
                 .include_passes(include_passes);
             let inputs: Vec<Option<&Path>> = if files.is_empty() {
                 vec![None]
@@ -155,7 +193,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         continue;
                     }
                 };
-                let doc = match parser.parse_bytes(&bytes) {
+                let parsed = if narrative_only {
+                    match std::str::from_utf8(&bytes) {
+                        Ok(t) => parser.parse_narrative(t),
+                        Err(e) => Err(yusuan::Error::InvalidUtf8 {
+                            offset: e.valid_up_to(),
+                        }),
+                    }
+                } else {
+                    parser.parse_bytes(&bytes)
+                };
+                let doc = match parsed {
                     Ok(d) => d,
                     Err(e) => {
                         eprintln!("yusuan: {name}: {e} [{}]", e.code());
@@ -200,6 +248,62 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Compare {
+            earlier,
+            later,
+            format,
+            all,
+        } => {
+            let parser = yusuan::Parser::new();
+            let mut docs = Vec::new();
+            for path in [&earlier, &later] {
+                let (name, bytes) = read_input(Some(path))?;
+                docs.push(
+                    parser
+                        .parse_bytes(&bytes)
+                        .map_err(|e| format!("{name}: {e} [{}]", e.code()))?,
+                );
+            }
+            let [a, b] = docs.as_slice() else {
+                return Err("two documents are needed".to_owned());
+            };
+            let cmp = yusuan::compare(a, b);
+            write_stdout(&match format {
+                ReportFormat::Json => cmp.to_json(),
+                ReportFormat::Text => cmp.to_text(all),
+                ReportFormat::Markdown => cmp.to_markdown(all),
+            })?;
+            Ok(if cmp.has_mismatches() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Claims { file, format } => {
+            let (name, bytes) = read_input(file.as_deref())?;
+            let parser = yusuan::Parser::new();
+            // a narrative on its own is read too
+            let doc = match parser.parse_bytes(&bytes) {
+                Ok(d) => d,
+                Err(e) if e.code() == "not_a_disclosure" => std::str::from_utf8(&bytes)
+                    .map_err(|_| format!("{name}: {e} [{}]", e.code()))
+                    .and_then(|t| {
+                        parser
+                            .parse_narrative(t)
+                            .map_err(|e| format!("{name}: {e} [{}]", e.code()))
+                    })?,
+                Err(e) => return Err(format!("{name}: {e} [{}]", e.code())),
+            };
+            let claims = yusuan::claims::extract_all(&doc);
+            let out = match format {
+                ParseFormat::Json => {
+                    serde_json::to_string_pretty(&claims).map_err(|e| e.to_string())? + "\n"
+                }
+                ParseFormat::Text => claims.to_text(),
+            };
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Rules { format } => {
             let rules = yusuan::check::rules();

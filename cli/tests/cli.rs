@@ -134,3 +134,129 @@ fn user_catalog_replaces_the_builtin_one() {
         stderr(&o)
     );
 }
+
+fn compare_fixture(name: &str) -> String {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "tests", "compare", name]
+        .iter()
+        .collect();
+    p.display().to_string()
+}
+
+#[test]
+fn check_embedded_sample() {
+    let o = yusuan(&["check"]);
+    // the seed has warnings (a missing 车辆 count, two "≤95%" rates) but no error
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("yusuan report: 烟台市人民政府办公室 2025 预算\n0 errors · 3 warnings"),
+        "{out}"
+    );
+}
+
+#[test]
+fn strict_zero_base_turns_the_hint_into_an_error() {
+    let doc = corpus("01_sh_putuo_wanli_street_dept_budget_2023.txt");
+    let lenient = yusuan(&["check", &doc, "--narrative-only", "--format", "json"]);
+    let strict = yusuan(&[
+        "check",
+        &doc,
+        "--narrative-only",
+        "--format",
+        "json",
+        "--strict-zero-base",
+    ]);
+    // the wrong percentages, the 政府性基金 sentence and item 16 are errors either way
+    assert_eq!(lenient.status.code(), Some(1));
+    let count = |o: &Output, outcome: &str| {
+        let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "V-04" && f["outcome"] == outcome)
+            .count()
+    };
+    assert_eq!(count(&lenient, "hint"), 2);
+    assert_eq!(count(&strict, "fail"), 2);
+}
+
+#[test]
+fn claims_of_the_sample() {
+    let o = yusuan(&["claims"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("L354 san_gong 「三公」 226.6万元 · 比上年 增加 56万元 32.83%"),
+        "{out}"
+    );
+    let o = yusuan(&["claims", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["claims"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn compare_prints_a_table_of_changes() {
+    let o = yusuan(&[
+        "compare",
+        &compare_fixture("yantai_2024_fabricated.txt"),
+        &corpus("seed_2025_yantai_unit_budget.txt"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "yusuan compare: 烟台市人民政府办公室 2024 预算 → 烟台市人民政府办公室 2025 预算"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("1 appeared · 1 vanished"), "{out}");
+    assert!(out.contains("0 disagree"), "{out}");
+    // an appeared and a vanished line, with their amounts
+    assert!(
+        out.lines()
+            .any(|l| l.contains("+  2080506") && l.contains("73.85")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.contains("-  2010399") && l.contains("120.00")),
+        "{out}"
+    );
+    // the years given in either order
+    let swapped = yusuan(&[
+        "compare",
+        &corpus("seed_2025_yantai_unit_budget.txt"),
+        &compare_fixture("yantai_2024_fabricated.txt"),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&swapped)).unwrap();
+    assert_eq!(v["schema"], "yusuan.compare/1");
+    assert_eq!(v["earlier"]["year"], 2024);
+    assert_eq!(v["notes"][0]["code"], "swapped");
+}
+
+#[test]
+fn compare_exits_1_on_a_prior_year_mismatch() {
+    let o = yusuan(&[
+        "compare",
+        &compare_fixture("yantai_2024_mismatch.txt"),
+        &corpus("seed_2025_yantai_unit_budget.txt"),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("# yusuan compare"), "{out}");
+    assert!(
+        out.contains("✘ T07 公务接待费（2024年）：上年数 109 与上年文件 108 不符"),
+        "{out}"
+    );
+    let bad = yusuan(&[
+        "compare",
+        &compare_fixture("missing.txt"),
+        &corpus("seed_2025_yantai_unit_budget.txt"),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}

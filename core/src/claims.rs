@@ -103,6 +103,8 @@ pub enum Subject {
     PerformanceProjects,
     /// 重点绩效评价的项目.
     KeyEvaluation,
+    /// The 财政拨款 part of the funds of performance-managed projects.
+    ProjectFiscalFunds,
     /// 车辆（总数）.
     Vehicles,
     /// 某类车辆.
@@ -156,6 +158,7 @@ impl Subject {
             "procurement_small_micro" => Subject::ProcurementSmallMicro,
             "performance_projects" => Subject::PerformanceProjects,
             "key_evaluation" => Subject::KeyEvaluation,
+            "project_fiscal_funds" => Subject::ProjectFiscalFunds,
             "vehicles" => Subject::Vehicles,
             _ => return None,
         })
@@ -188,7 +191,10 @@ impl Subject {
     /// The narrative sections where the subject's phrases are read as this subject.
     fn allowed_in(&self, kind: SectionKind) -> bool {
         use SectionKind as K;
-        let general = !matches!(kind, K::Glossary | K::Duties | K::Organisation | K::Projects);
+        let general = !matches!(
+            kind,
+            K::Glossary | K::Duties | K::Organisation | K::Projects
+        );
         match self {
             Subject::Abroad
             | Subject::Vehicle
@@ -202,10 +208,18 @@ impl Subject {
             | Subject::ProcurementSme
             | Subject::ProcurementSmallMicro
             | Subject::Procurement => matches!(kind, K::Procurement),
-            Subject::PerformanceProjects | Subject::KeyEvaluation => matches!(kind, K::Performance),
+            Subject::PerformanceProjects | Subject::KeyEvaluation | Subject::ProjectFiscalFunds => {
+                matches!(kind, K::Performance)
+            }
             Subject::Vehicles | Subject::VehicleCategory { .. } => matches!(kind, K::Assets),
             Subject::OperatingCosts => general,
-            _ => general && !matches!(kind, K::SanGong | K::Procurement | K::Assets | K::Performance),
+            _ => {
+                general
+                    && !matches!(
+                        kind,
+                        K::SanGong | K::Procurement | K::Assets | K::Performance
+                    )
+            }
         }
     }
 }
@@ -354,7 +368,13 @@ pub struct Claim {
 }
 
 impl Claim {
-    fn new(subject: Subject, label: &str, section: SectionKind, sentence: &str, line: u32) -> Claim {
+    fn new(
+        subject: Subject,
+        label: &str,
+        section: SectionKind,
+        sentence: &str,
+        line: u32,
+    ) -> Claim {
         Claim {
             subject,
             label: label.to_owned(),
@@ -410,6 +430,93 @@ pub struct Claims {
     pub reasons: Vec<ReasonStatement>,
     /// Template residue found in the narrative (`增加（减少）`, `XX`).
     pub residue: Vec<Residue>,
+}
+
+impl Claims {
+    /// One line per claim (parts indented under their whole): source line, subject, amount,
+    /// count, change with Δ, % and base, share, prior, reason.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = yusuan::Parser::new()
+    ///     .parse_narrative("二、“三公”经费\n“三公”经费预算共10万元，比上年增加2万元，增长25%，主要原因是会议增加。\n")
+    ///     .unwrap();
+    /// let text = yusuan::claims::extract_all(&doc).to_text();
+    /// assert!(text.contains("san_gong") && text.contains("增加 2万元 25%"), "{text}");
+    /// ```
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        fn one(c: &Claim, depth: usize, out: &mut String) {
+            use std::fmt::Write as _;
+            let mut s = format!(
+                "{:indent$}L{} {} 「{}」",
+                "",
+                c.line,
+                c.subject.key(),
+                c.label.trim(),
+                indent = depth * 4
+            );
+            let q = |q: &Option<Quantity>| q.as_ref().map(|q| q.text.clone());
+            if let Some(a) = q(&c.amount) {
+                let _ = write!(s, " {a}");
+            }
+            if let Some(n) = q(&c.count) {
+                let _ = write!(s, " {n}");
+            }
+            if c.missing_number {
+                s.push_str(" (no number)");
+            }
+            if let Some(ch) = &c.change {
+                let _ = write!(s, " ·");
+                if let Some(b) = &ch.base {
+                    let _ = write!(s, " {}", b.text);
+                }
+                let _ = write!(s, " {}", ch.word);
+                for part in [q(&ch.amount), q(&ch.percent)].into_iter().flatten() {
+                    let _ = write!(s, " {part}");
+                }
+            }
+            for (what, v) in [
+                ("占", q(&c.share)),
+                ("上年", q(&c.prior)),
+                ("预算安排", q(&c.planned)),
+                ("年初预算", q(&c.budget)),
+                ("完成", q(&c.completion)),
+            ] {
+                if let Some(v) = v {
+                    let _ = write!(s, " · {what} {v}");
+                }
+            }
+            if let Some(r) = &c.reason {
+                let short: String = r.text.chars().take(30).collect();
+                let _ = write!(
+                    s,
+                    " · 原因：{}{}",
+                    if short.is_empty() { "(empty)" } else { &short },
+                    if r.text.chars().count() > 30 {
+                        "…"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            out.push_str(&s);
+            out.push('\n');
+            for p in &c.parts {
+                one(p, depth + 1, out);
+            }
+        }
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        for c in &self.claims {
+            one(c, 0, &mut out);
+        }
+        for r in &self.residue {
+            let _ = writeln!(out, "L{} residue: {}", r.line, r.text);
+        }
+        out
+    }
 }
 
 /// Template text left in the narrative.
@@ -475,12 +582,14 @@ impl Dictionary {
     fn new(vocab: &Vocabulary) -> Dictionary {
         let mut subjects: Vec<(Vec<char>, Subject)> = Vec::new();
         for (key, phrases) in &vocab.claim_subjects {
-            let Some(subject) = Subject::from_key(key) else { continue };
+            let Some(subject) = Subject::from_key(key) else {
+                continue;
+            };
             for p in phrases {
                 subjects.push((normalize_name(p).chars().collect(), subject.clone()));
             }
         }
-        subjects.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        subjects.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
         Dictionary { subjects }
     }
 }
@@ -524,18 +633,44 @@ fn slice(s: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
 }
 
 const DIRECTION_WORDS: [&str; 15] = [
-    "基本持平", "大致持平", "持平", "增加", "增长", "上升", "提高", "新增", "增多", "减少", "下降",
-    "降低", "压减", "相同", "不变",
+    "基本持平",
+    "大致持平",
+    "持平",
+    "增加",
+    "增长",
+    "上升",
+    "提高",
+    "新增",
+    "增多",
+    "减少",
+    "下降",
+    "降低",
+    "压减",
+    "相同",
+    "不变",
 ];
 const COUNT_WORDS: [&str; 14] = [
     "个", "辆", "家", "台", "件", "套", "项", "人", "次", "批", "场", "名", "处", "所",
 ];
 const REASON_MARKERS: [&str; 8] = [
-    "主要原因是", "主要原因为", "主要原因：", "主要原因:", "主要原因", "原因是", "由于", "因为",
+    "主要原因是",
+    "主要原因为",
+    "主要原因：",
+    "主要原因:",
+    "主要原因",
+    "原因是",
+    "由于",
+    "因为",
 ];
 
 /// Tokenises one sentence; `base` is the byte offset of the sentence in the paragraph.
-fn tokenize(dict: &Dictionary, kind: SectionKind, para: &Paragraph, sentence: &str, base: usize) -> Vec<(Tok, u32)> {
+fn tokenize(
+    dict: &Dictionary,
+    kind: SectionKind,
+    para: &Paragraph,
+    sentence: &str,
+    base: usize,
+) -> Vec<(Tok, u32)> {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let line_at = |i: usize| para.line_of(base + chars.get(i).map_or(sentence.len(), |c| c.0));
     let mut toks: Vec<(Tok, u32)> = Vec::new();
@@ -640,7 +775,10 @@ fn tokenize(dict: &Dictionary, kind: SectionKind, para: &Paragraph, sentence: &s
             .find(|(p, s)| s.allowed_in(kind) && match_at(&chars, i, p).is_some())
         {
             let end = match_at(&chars, i, phrase).unwrap_or(i + 1);
-            toks.push((Tok::Subject(subject.clone(), slice(sentence, &chars, i, end)), line));
+            toks.push((
+                Tok::Subject(subject.clone(), slice(sentence, &chars, i, end)),
+                line,
+            ));
             i = end;
             continue;
         }
@@ -648,12 +786,28 @@ fn tokenize(dict: &Dictionary, kind: SectionKind, para: &Paragraph, sentence: &s
         if kind == SectionKind::Assets && c == '用' && starts_with(&chars, i, "用车") {
             let start = (0..i)
                 .rev()
-                .find(|&k| chars.get(k).is_some_and(|(_, ch)| matches!(ch, '、' | '，' | '：' | ':' | '（' | '(' | '；')))
+                .find(|&k| {
+                    chars.get(k).is_some_and(|(_, ch)| {
+                        matches!(ch, '、' | '，' | '：' | ':' | '（' | '(' | '；')
+                    })
+                })
                 .map_or(0, |k| k + 1);
             let raw = slice(sentence, &chars, start, i + 2);
-            let name = raw.strip_prefix("其中").unwrap_or(&raw).trim_start_matches(['：', ':']).to_owned();
+            let name = raw
+                .strip_prefix("其中")
+                .unwrap_or(&raw)
+                .trim_start_matches(['：', ':'])
+                .to_owned();
             // 执法执勤用车辆: the category name runs into 辆 without a number
-            toks.push((Tok::Subject(Subject::VehicleCategory { name: name.trim_end_matches('辆').to_owned() }, name), line));
+            toks.push((
+                Tok::Subject(
+                    Subject::VehicleCategory {
+                        name: name.trim_end_matches('辆').to_owned(),
+                    },
+                    name,
+                ),
+                line,
+            ));
             i += 2;
             continue;
         }
@@ -667,7 +821,10 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
     // only at a boundary: start, after a quote, a colon, a comma or a list marker
     if i > 0 {
         let prev = chars.get(i - 1)?.1;
-        if !matches!(prev, '“' | '"' | '：' | ':' | '，' | ',' | '；' | '、' | ' ' | '.' | '．') {
+        if !matches!(
+            prev,
+            '“' | '"' | '：' | ':' | '，' | ',' | '；' | '、' | ' ' | '.' | '．'
+        ) {
             return None;
         }
     }
@@ -688,9 +845,12 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
     // a 类 name is words only: no digits, punctuation or list numbers
     if class_name.is_empty()
         || class_name.chars().count() > 20
-        || class_name
-            .chars()
-            .any(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || skippable(c) || matches!(c, '。' | '，' | '；' | '：' | '．'))
+        || class_name.chars().any(|c| {
+            c.is_ascii_digit()
+                || c.is_ascii_punctuation()
+                || skippable(c)
+                || matches!(c, '。' | '，' | '；' | '：' | '．')
+        })
     {
         return None;
     }
@@ -706,7 +866,10 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
             break;
         };
         let name = after.get(..m.0)?;
-        if name.is_empty() || name.chars().count() > 30 || name.contains(['。', '，', '；', '（', '(']) {
+        if name.is_empty()
+            || name.chars().count() > 30
+            || name.contains(['。', '，', '；', '（', '('])
+        {
             break;
         }
         names.push(name.trim_matches(|c: char| skippable(c)).to_owned());
@@ -714,10 +877,17 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
     }
     // skip a closing quote
     let mut end_byte = chars.get(i)?.0 + end;
-    if let Some(q) = s.get(end_byte..).and_then(|r| r.chars().next()).filter(|c| matches!(c, '”' | '"')) {
+    if let Some(q) = s
+        .get(end_byte..)
+        .and_then(|r| r.chars().next())
+        .filter(|c| matches!(c, '”' | '"'))
+    {
         end_byte += q.len_utf8();
     }
-    let end_idx = chars.iter().position(|(b, _)| *b >= end_byte).unwrap_or(chars.len());
+    let end_idx = chars
+        .iter()
+        .position(|(b, _)| *b >= end_byte)
+        .unwrap_or(chars.len());
     let label = s.get(chars.get(i)?.0..end_byte)?.to_owned();
     let mut it = names.into_iter();
     Some((
@@ -732,12 +902,18 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
 }
 
 /// A number at `i` and what follows it: money, percent, count, or nothing (a year, a date).
-fn number_at(s: &str, chars: &[(usize, char)], i: usize, line: u32) -> (Option<Tok>, usize) {
+fn number_at(sentence: &str, chars: &[(usize, char)], i: usize, line: u32) -> (Option<Tok>, usize) {
     let mut j = i;
     let mut digits = String::new();
     while let Some(&(_, c)) = chars.get(j) {
         let c = fold_char(c);
-        if c.is_ascii_digit() || c == '.' || (c == ',' && chars.get(j + 1).is_some_and(|(_, n)| fold_char(*n).is_ascii_digit())) {
+        if c.is_ascii_digit()
+            || c == '.'
+            || (c == ','
+                && chars
+                    .get(j + 1)
+                    .is_some_and(|(_, n)| fold_char(*n).is_ascii_digit()))
+        {
             if c != ',' {
                 digits.push(c);
             }
@@ -753,32 +929,60 @@ fn number_at(s: &str, chars: &[(usize, char)], i: usize, line: u32) -> (Option<T
     while chars.get(k).is_some_and(|(_, c)| c.is_whitespace()) {
         k += 1;
     }
-    let text_to = |end: usize| slice(s, chars, i, end);
+    let text_to = |end: usize| slice(sentence, chars, i, end);
     let Ok(value) = digits.parse::<Decimal>() else {
         return (None, num_end);
     };
     // a year or a date is no quantity
-    if starts_with(chars, k, "年") || starts_with(chars, k, "月") || starts_with(chars, k, "日") || starts_with(chars, k, "号") {
+    if starts_with(chars, k, "年")
+        || starts_with(chars, k, "月")
+        || starts_with(chars, k, "日")
+        || starts_with(chars, k, "号")
+    {
         return (None, k + 1);
     }
-    for (word, unit) in [("万元", Unit::WanYuan), ("亿元", Unit::YiYuan), ("元", Unit::Yuan)] {
+    for (word, unit) in [
+        ("万元", Unit::WanYuan),
+        ("亿元", Unit::YiYuan),
+        ("元", Unit::Yuan),
+    ] {
         if starts_with(chars, k, word) {
             let end = k + word.chars().count();
             // 单价50万元以上 is a threshold, not an amount
-            if starts_with(chars, end, "以上") || starts_with(chars, end, "以下") || starts_with(chars, end, "（含）") {
+            if starts_with(chars, end, "以上")
+                || starts_with(chars, end, "以下")
+                || starts_with(chars, end, "（含）")
+            {
                 return (None, end);
             }
-            let q = Quantity { value, kind: QuantityKind::Money { unit }, text: text_to(end), line };
+            let q = Quantity {
+                value,
+                kind: QuantityKind::Money { unit },
+                text: text_to(end),
+                line,
+            };
             return (Some(Tok::Money(q)), end);
         }
     }
     if starts_with(chars, k, "%") || starts_with(chars, k, "％") {
-        let q = Quantity { value, kind: QuantityKind::Percent, text: text_to(k + 1), line };
+        let q = Quantity {
+            value,
+            kind: QuantityKind::Percent,
+            text: text_to(k + 1),
+            line,
+        };
         return (Some(Tok::Percent(q)), k + 1);
     }
     if let Some(w) = COUNT_WORDS.iter().find(|w| starts_with(chars, k, w)) {
         let end = k + w.chars().count();
-        let q = Quantity { value, kind: QuantityKind::Count { word: (*w).to_owned() }, text: text_to(end), line };
+        let q = Quantity {
+            value,
+            kind: QuantityKind::Count {
+                word: (*w).to_owned(),
+            },
+            text: text_to(end),
+            line,
+        };
         return (Some(Tok::Count(q)), end);
     }
     (None, num_end)
@@ -807,7 +1011,9 @@ fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> 
     while j < chars.len() && j < start + 24 {
         // 比2022年（上一年度，下同）预算: skip the aside
         if chars.get(j).is_some_and(|(_, ch)| matches!(ch, '（' | '(')) {
-            if let Some(close) = (j..chars.len().min(j + 16)).find(|&k| chars.get(k).is_some_and(|(_, ch)| matches!(ch, '）' | ')'))) {
+            if let Some(close) = (j..chars.len().min(j + 16))
+                .find(|&k| chars.get(k).is_some_and(|(_, ch)| matches!(ch, '）' | ')')))
+            {
                 j = close + 1;
                 continue;
             }
@@ -815,7 +1021,10 @@ fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> 
         if DIRECTION_WORDS.iter().any(|w| starts_with(chars, j, w)) {
             break;
         }
-        if chars.get(j).is_some_and(|(_, ch)| matches!(ch, '，' | ',' | '。' | '；')) {
+        if chars
+            .get(j)
+            .is_some_and(|(_, ch)| matches!(ch, '，' | ',' | '。' | '；'))
+        {
             break;
         }
         if starts_with(chars, j, "相比") {
@@ -832,7 +1041,14 @@ fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> 
     } else {
         BaseKind::PriorYear
     };
-    Some((Base { kind, year: find_year(&text), text }, j))
+    Some((
+        Base {
+            kind,
+            year: find_year(&text),
+            text,
+        },
+        j,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -901,9 +1117,11 @@ fn family(s: &Subject) -> Option<Subject> {
         | Subject::ProcurementServices
         | Subject::ProcurementSme
         | Subject::ProcurementSmallMicro => Some(Subject::Procurement),
-        Subject::Abroad | Subject::Vehicle | Subject::VehiclePurchase | Subject::VehicleOperation | Subject::Reception => {
-            Some(Subject::SanGong)
-        }
+        Subject::Abroad
+        | Subject::Vehicle
+        | Subject::VehiclePurchase
+        | Subject::VehicleOperation
+        | Subject::Reception => Some(Subject::SanGong),
         Subject::VehicleCategory { .. } => Some(Subject::Vehicles),
         _ => None,
     }
@@ -988,7 +1206,9 @@ impl<'a> SentenceBuilder<'a> {
                 let Some(c) = self.current_mut() else { return };
                 match &mut c.change {
                     // 增加56万元，增长32.83%: one change in two words
-                    Some(ch) if ch.direction == d || ch.percent.is_none() && ch.direction.sign() == d.sign() => {}
+                    Some(ch)
+                        if ch.direction == d
+                            || ch.percent.is_none() && ch.direction.sign() == d.sign() => {}
                     _ => {
                         c.change = Some(Change {
                             direction: d,
@@ -1021,7 +1241,11 @@ impl<'a> SentenceBuilder<'a> {
                     Slot::Budget if c.budget.is_none() => c.budget = Some(q),
                     Slot::Actual => c.amount = Some(q),
                     _ => {
-                        if let Some(ch) = c.change.as_mut().filter(|ch| ch.amount.is_none() && ch.percent.is_none()) {
+                        if let Some(ch) = c
+                            .change
+                            .as_mut()
+                            .filter(|ch| ch.amount.is_none() && ch.percent.is_none())
+                        {
                             ch.amount = Some(q);
                         } else if c.amount.is_none() && same_clause {
                             c.amount = Some(q);
@@ -1077,7 +1301,11 @@ fn read_paragraph(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
     // drop item claims that never got a figure
     let mut i = before;
     while i < out.claims.len() {
-        if out.claims.get(i).is_some_and(|c| !c.has_content() && c.reason.is_none()) {
+        if out
+            .claims
+            .get(i)
+            .is_some_and(|c| !c.has_content() && c.reason.is_none())
+        {
             out.claims.remove(i);
         } else {
             i += 1;
@@ -1094,10 +1322,15 @@ fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
         let toks = tokenize(dict, kind, para, sentence, offset);
         collect_residue(sentence, para, offset, &mut out.residue);
         let has_subject = toks.iter().any(|(t, _)| matches!(t, Tok::Subject(..)));
-        let has_numbers = toks.iter().any(|(t, _)| matches!(t, Tok::Money(_) | Tok::Percent(_) | Tok::Count(_)));
+        let has_numbers = toks
+            .iter()
+            .any(|(t, _)| matches!(t, Tok::Money(_) | Tok::Percent(_) | Tok::Count(_)));
         if !has_subject {
             let reason = toks.iter().find_map(|(t, l)| match t {
-                Tok::Reason(r) => Some(Reason { text: r.clone(), line: *l }),
+                Tok::Reason(r) => Some(Reason {
+                    text: r.clone(),
+                    line: *l,
+                }),
                 _ => None,
             });
             // a numbered item goes on in sentences without a subject of their own
@@ -1112,7 +1345,11 @@ fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
             if let Some(reason) = reason {
                 match last_claim.and_then(|i| out.claims.get_mut(i)) {
                     Some(c) if c.reason.is_none() => c.reason = Some(reason),
-                    _ => out.reasons.push(ReasonStatement { subject: None, reason, section: kind }),
+                    _ => out.reasons.push(ReasonStatement {
+                        subject: None,
+                        reason,
+                        section: kind,
+                    }),
                 }
             }
             continue;
@@ -1131,17 +1368,37 @@ fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
                 continue;
             }
             // a sentence naming a subject only to give the reason for its change
-            if !claim.has_content() || claim.amount.is_none() && claim.change.as_ref().is_some_and(|c| c.amount.is_none() && c.percent.is_none()) && claim.reason.is_some() {
+            if !claim.has_content()
+                || claim.amount.is_none()
+                    && claim
+                        .change
+                        .as_ref()
+                        .is_some_and(|c| c.amount.is_none() && c.percent.is_none())
+                    && claim.reason.is_some()
+            {
                 if let Some(reason) = claim.reason.clone() {
-                    out.reasons.push(ReasonStatement { subject: Some(claim.subject.clone()), reason, section: kind });
+                    out.reasons.push(ReasonStatement {
+                        subject: Some(claim.subject.clone()),
+                        reason,
+                        section: kind,
+                    });
                 }
-                if !claim.has_content() || claim.change.as_ref().is_some_and(|c| c.amount.is_none() && c.percent.is_none()) {
+                if !claim.has_content()
+                    || claim
+                        .change
+                        .as_ref()
+                        .is_some_and(|c| c.amount.is_none() && c.percent.is_none())
+                {
                     continue;
                 }
             }
             // the same subject restated in the next sentence of a paragraph (与上年相比，…减少…)
             if let Some(prev) = last_claim.and_then(|i| out.claims.get_mut(i)) {
-                if prev.subject == claim.subject && claim.amount.is_none() && prev.change.is_none() && claim.change.is_some() {
+                if prev.subject == claim.subject
+                    && claim.amount.is_none()
+                    && prev.change.is_none()
+                    && claim.change.is_some()
+                {
                     prev.change = claim.change;
                     if prev.reason.is_none() {
                         prev.reason = claim.reason;
@@ -1161,7 +1418,10 @@ fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
 /// Adds the figures of a sentence without a subject to a numbered item's claim.
 fn continue_item(claim: &mut Claim, toks: Vec<(Tok, u32)>) {
     let mut b = SentenceBuilder::new(claim.section, "");
-    b.claims = vec![std::mem::replace(claim, Claim::new(claim.subject.clone(), "", claim.section, "", claim.line))];
+    b.claims = vec![std::mem::replace(
+        claim,
+        Claim::new(claim.subject.clone(), "", claim.section, "", claim.line),
+    )];
     b.parent = Some(0);
     b.current = Some((0, None));
     for (t, line) in toks {
@@ -1174,7 +1434,18 @@ fn continue_item(claim: &mut Claim, toks: Vec<(Tok, u32)>) {
 
 /// Unfilled template text: `增加（减少）`, `增加持平`, `XX`.
 fn collect_residue(sentence: &str, para: &Paragraph, offset: usize, out: &mut Vec<Residue>) {
-    for pat in ["增加（减少）", "增加(减少)", "增加（下降）", "增加持平", "增长（减少）", "XX", "××", "xx万元", "待填写", "（略）"] {
+    for pat in [
+        "增加（减少）",
+        "增加(减少)",
+        "增加（下降）",
+        "增加持平",
+        "增长（减少）",
+        "XX",
+        "××",
+        "xx万元",
+        "待填写",
+        "（略）",
+    ] {
         if let Some(pos) = sentence.find(pat) {
             out.push(Residue {
                 text: pat.to_owned(),
@@ -1217,7 +1488,10 @@ mod tests {
 
     #[test]
     fn totals_with_breakdowns() {
-        let c = claims_of(SectionKind::BudgetOverview, "（二）支出预算：2025年支出预算7,713.47万元，其中：基本支出3,134.09万元，项目支出4,579.38万元。");
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "（二）支出预算：2025年支出预算7,713.47万元，其中：基本支出3,134.09万元，项目支出4,579.38万元。",
+        );
         assert_eq!(c.claims.len(), 1);
         let total = &c.claims[0];
         assert_eq!(total.subject, Subject::ExpenditureTotal);
@@ -1225,19 +1499,50 @@ mod tests {
         let parts: Vec<(Subject, String)> = total
             .parts
             .iter()
-            .map(|p| (p.subject.clone(), p.amount.as_ref().unwrap().value.to_string()))
+            .map(|p| {
+                (
+                    p.subject.clone(),
+                    p.amount.as_ref().unwrap().value.to_string(),
+                )
+            })
             .collect();
-        assert_eq!(parts, [(Subject::Basic, "3134.09".to_owned()), (Subject::Project, "4579.38".to_owned())]);
+        assert_eq!(
+            parts,
+            [
+                (Subject::Basic, "3134.09".to_owned()),
+                (Subject::Project, "4579.38".to_owned())
+            ]
+        );
     }
 
     #[test]
     fn change_decomposition() {
-        let c = claims_of(SectionKind::BudgetOverview, "2. 支出预算增加101.51万元，其中基本支出减少57.87万元，项目支出增加159.38万元。");
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "2. 支出预算增加101.51万元，其中基本支出减少57.87万元，项目支出增加159.38万元。",
+        );
         let total = &c.claims[0];
         let ch = total.change.as_ref().unwrap();
-        assert_eq!((ch.direction, ch.amount.as_ref().unwrap().value.to_string()), (Direction::Increase, "101.51".to_owned()));
-        assert_eq!(total.parts[0].change.as_ref().unwrap().direction, Direction::Decrease);
-        assert_eq!(total.parts[1].change.as_ref().unwrap().amount.as_ref().unwrap().value.to_string(), "159.38");
+        assert_eq!(
+            (ch.direction, ch.amount.as_ref().unwrap().value.to_string()),
+            (Direction::Increase, "101.51".to_owned())
+        );
+        assert_eq!(
+            total.parts[0].change.as_ref().unwrap().direction,
+            Direction::Decrease
+        );
+        assert_eq!(
+            total.parts[1]
+                .change
+                .as_ref()
+                .unwrap()
+                .amount
+                .as_ref()
+                .unwrap()
+                .value
+                .to_string(),
+            "159.38"
+        );
     }
 
     #[test]
@@ -1249,7 +1554,11 @@ mod tests {
         assert_eq!(c.claims.len(), 1, "{:#?}", c.claims);
         let item = &c.claims[0];
         match &item.subject {
-            Subject::Functional { class, section, item } => {
+            Subject::Functional {
+                class,
+                section,
+                item,
+            } => {
                 assert_eq!(class, "一般公共服务支出");
                 assert_eq!(section.as_deref(), Some("群众团体事务"));
                 assert_eq!(item.as_deref(), Some("一般行政管理事务"));
@@ -1267,48 +1576,91 @@ mod tests {
 
     #[test]
     fn san_gong_items_and_flat() {
-        let c = claims_of(SectionKind::SanGong, "2. 公务用车购置及运行费21.6万元，包括公务用车购置费0万元，与上年基本持平；公务用车运行维护费21.6万元，与上年基本持平。");
+        let c = claims_of(
+            SectionKind::SanGong,
+            "2. 公务用车购置及运行费21.6万元，包括公务用车购置费0万元，与上年基本持平；公务用车运行维护费21.6万元，与上年基本持平。",
+        );
         let v = &c.claims[0];
         assert_eq!(v.subject, Subject::Vehicle);
         assert_eq!(v.parts.len(), 2);
         assert_eq!(v.parts[0].subject, Subject::VehiclePurchase);
-        assert_eq!(v.parts[0].change.as_ref().unwrap().direction, Direction::RoughlyFlat);
+        assert_eq!(
+            v.parts[0].change.as_ref().unwrap().direction,
+            Direction::RoughlyFlat
+        );
         assert_eq!(v.parts[1].subject, Subject::VehicleOperation);
     }
 
     #[test]
     fn zero_with_increase_is_kept_as_stated() {
-        let c = claims_of(SectionKind::BudgetOverview, "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元；国有资本经营预算拨款支出预算0万元，比2022年预算持平。");
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元；国有资本经营预算拨款支出预算0万元，比2022年预算持平。",
+        );
         assert_eq!(c.claims.len(), 2);
         assert_eq!(c.claims[0].subject, Subject::GovFundExpenditure);
         assert_eq!(c.claims[0].amount.as_ref().unwrap().value.to_string(), "0");
-        assert_eq!(c.claims[0].change.as_ref().unwrap().direction, Direction::Increase);
-        assert_eq!(c.claims[1].change.as_ref().unwrap().direction, Direction::Flat);
+        assert_eq!(
+            c.claims[0].change.as_ref().unwrap().direction,
+            Direction::Increase
+        );
+        assert_eq!(
+            c.claims[1].change.as_ref().unwrap().direction,
+            Direction::Flat
+        );
     }
 
     #[test]
     fn vehicles_with_a_missing_count() {
-        let c = claims_of(SectionKind::Assets, "截至2024年12月31日，本单位共有车辆9辆，其中机要通信用车4辆、应急保障用车3辆、执法执勤用车辆、特种专业技术用车1辆、其他按照规定配备的公务用车1辆。");
+        let c = claims_of(
+            SectionKind::Assets,
+            "截至2024年12月31日，本单位共有车辆9辆，其中机要通信用车4辆、应急保障用车3辆、执法执勤用车辆、特种专业技术用车1辆、其他按照规定配备的公务用车1辆。",
+        );
         let v = &c.claims[0];
         assert_eq!(v.subject, Subject::Vehicles);
         assert_eq!(v.count.as_ref().unwrap().value.to_string(), "9");
-        let counts: Vec<Option<String>> = v.parts.iter().map(|p| p.count.as_ref().map(|q| q.value.to_string())).collect();
-        assert_eq!(counts, [Some("4".into()), Some("3".into()), None, Some("1".into()), Some("1".into())]);
+        let counts: Vec<Option<String>> = v
+            .parts
+            .iter()
+            .map(|p| p.count.as_ref().map(|q| q.value.to_string()))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                Some("4".into()),
+                Some("3".into()),
+                None,
+                Some("1".into()),
+                Some("1".into())
+            ]
+        );
     }
 
     #[test]
     fn thresholds_and_years_are_not_amounts() {
-        let c = claims_of(SectionKind::BudgetOverview, "2025年预算未安排购置单位价值100万元以上大型设备。");
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "2025年预算未安排购置单位价值100万元以上大型设备。",
+        );
         assert!(c.claims.is_empty());
     }
 
     #[test]
     fn shares_and_completion() {
-        let c = claims_of(SectionKind::BudgetOverview, "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；");
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；",
+        );
         let t = &c.claims[0];
-        assert_eq!(t.parts[0].share.as_ref().unwrap().value.to_string(), "99.79");
+        assert_eq!(
+            t.parts[0].share.as_ref().unwrap().value.to_string(),
+            "99.79"
+        );
         assert_eq!(t.parts[1].subject, Subject::OtherIncome);
-        let c = claims_of(SectionKind::BudgetOverview, "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。");
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。",
+        );
         let t = &c.claims[0];
         assert_eq!(t.budget.as_ref().unwrap().value.to_string(), "2993.92");
         assert_eq!(t.amount.as_ref().unwrap().value.to_string(), "2940.05");
@@ -1317,7 +1669,10 @@ mod tests {
 
     #[test]
     fn residue_and_empty_reason() {
-        let c = claims_of(SectionKind::SanGong, "（二）公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。");
+        let c = claims_of(
+            SectionKind::SanGong,
+            "（二）公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。",
+        );
         assert_eq!(c.claims[0].reason.as_ref().unwrap().text, "");
         let c = claims_of(SectionKind::BudgetOverview, "收入预算增加（减少）XX万元。");
         assert!(!c.residue.is_empty());

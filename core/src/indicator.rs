@@ -192,21 +192,49 @@ mod tests {
     fn quantities() {
         assert_eq!(
             q("≤970.00万元"),
-            (Some(Comparator::AtMost), "970.00".into(), Some("万元".into()), None)
+            (
+                Some(Comparator::AtMost),
+                "970.00".into(),
+                Some("万元".into()),
+                None
+            )
         );
-        assert_eq!(q("≥95%"), (Some(Comparator::AtLeast), "95".into(), Some("%".into()), None));
+        assert_eq!(
+            q("≥95%"),
+            (
+                Some(Comparator::AtLeast),
+                "95".into(),
+                Some("%".into()),
+                None
+            )
+        );
         assert_eq!(q("=19"), (Some(Comparator::Equal), "19".into(), None, None));
         assert_eq!(
             q("≥13459.00(平方米)"),
-            (Some(Comparator::AtLeast), "13459.00".into(), Some("平方米".into()), None)
+            (
+                Some(Comparator::AtLeast),
+                "13459.00".into(),
+                Some("平方米".into()),
+                None
+            )
         );
         assert_eq!(
             q("≥95.00(%)"),
-            (Some(Comparator::AtLeast), "95.00".into(), Some("%".into()), None)
+            (
+                Some(Comparator::AtLeast),
+                "95.00".into(),
+                Some("%".into()),
+                None
+            )
         );
         assert_eq!(
             q("≤1次/台/月"),
-            (Some(Comparator::AtMost), "1".into(), Some("次".into()), Some("台/月".into()))
+            (
+                Some(Comparator::AtMost),
+                "1".into(),
+                Some("次".into()),
+                Some("台/月".into())
+            )
         );
         assert_eq!(q("90%"), (None, "90".into(), Some("%".into()), None));
         assert_eq!(q("超时转办次数≤365次").0, Some(Comparator::AtMost));
@@ -217,7 +245,10 @@ mod tests {
     #[test]
     fn words_and_deadlines() {
         assert!(matches!(parse_target("名次"), Target::Qualitative { .. }));
-        assert!(matches!(parse_target("转化效果明显"), Target::Qualitative { .. }));
+        assert!(matches!(
+            parse_target("转化效果明显"),
+            Target::Qualitative { .. }
+        ));
         assert!(matches!(
             parse_target("2025年度内完成"),
             Target::Deadline { year_end: true }

@@ -42,6 +42,7 @@ pub mod amount;
 pub mod catalog;
 pub mod check;
 pub mod claims;
+pub mod compare;
 pub mod error;
 pub mod indicator;
 pub mod layout;
@@ -54,6 +55,7 @@ pub mod variance;
 
 pub use amount::{Amount, CellValue, Number, Unit};
 pub use check::{Checker, Policy, check};
+pub use compare::{Comparison, compare};
 pub use error::{Error, Result};
 pub use model::{
     Basis, Cell, Column, ColumnKey, DocKind, DocLevel, Document, DocumentMeta, FundLine, Funding,

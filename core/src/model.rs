@@ -381,6 +381,41 @@ pub struct Column {
     pub position: u16,
 }
 
+impl Column {
+    /// The column's name as findings and their evidence print it in `column` (`合计`,
+    /// `支出金额(预算数)`, `2025年公务接待费`): the key's Chinese label (the header words when the
+    /// key is unknown), with side, year and basis where the column has them. Together with the
+    /// table key and the cell's line it locates the cell a piece of evidence points at.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+    /// let doc = yusuan::parse(text).unwrap();
+    /// let t05 = doc.table("T05").unwrap();
+    /// assert_eq!(t05.columns[0].name(), "合计");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> String {
+        let name = match (self.key, self.side) {
+            (Some(ColumnKey::Amount), Some(Side::Income)) => "收入金额".to_owned(),
+            (Some(ColumnKey::Amount), Some(Side::Expenditure)) => "支出金额".to_owned(),
+            (Some(key), _) => key.label().to_owned(),
+            (None, _) => self.header.clone(),
+        };
+        let mut name = match self.year {
+            Some(y) => format!("{y}年{name}"),
+            None => name,
+        };
+        match self.basis {
+            Some(Basis::Budget) => name.push_str("(预算数)"),
+            Some(Basis::Actual) => name.push_str("(决算数)"),
+            None => {}
+        }
+        name
+    }
+}
+
 /// One printed cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {

@@ -133,6 +133,21 @@ pub struct ReportDocument {
     pub amount_unit: Option<String>,
 }
 
+impl ReportDocument {
+    /// What a report says about `doc`.
+    #[must_use]
+    pub fn of(doc: &Document) -> ReportDocument {
+        ReportDocument {
+            unit: doc.meta.unit.clone(),
+            year: doc.meta.year,
+            kind: doc.meta.kind,
+            level: doc.meta.level,
+            layout: doc.meta.layout.clone(),
+            amount_unit: doc.meta.amount_unit.map(|u| u.as_str().to_owned()),
+        }
+    }
+}
+
 /// What was checked.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Coverage {
@@ -208,14 +223,7 @@ impl Report {
         };
         Report {
             schema: SCHEMA.to_owned(),
-            document: ReportDocument {
-                unit: doc.meta.unit.clone(),
-                year: doc.meta.year,
-                kind: doc.meta.kind,
-                level: doc.meta.level,
-                layout: doc.meta.layout.clone(),
-                amount_unit: doc.meta.amount_unit.map(|u| u.as_str().to_owned()),
-            },
+            document: ReportDocument::of(doc),
             coverage,
             summary,
             findings,

@@ -195,7 +195,10 @@ pub fn implied_prior(current: Decimal, signed_change: Decimal) -> Decimal {
 /// Rounds a percentage to `decimals` places, half away from zero (as reports are written).
 #[must_use]
 pub fn round_percent(p: Decimal, decimals: u32) -> Decimal {
-    p.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    p.round_dp_with_strategy(
+        decimals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 /// The direction the values show, with 持平 meaning equal within the printed rounding.
@@ -290,7 +293,11 @@ impl PercentFit {
     }
 }
 
-fn fit(stated: Printed, interval: Option<(Decimal, Decimal)>, recomputed: Option<Decimal>) -> PercentFit {
+fn fit(
+    stated: Printed,
+    interval: Option<(Decimal, Decimal)>,
+    recomputed: Option<Decimal>,
+) -> PercentFit {
     let gap = interval.map(|(lo, hi)| {
         if stated.high() < lo {
             lo - stated.high()
@@ -314,8 +321,13 @@ fn fit(stated: Printed, interval: Option<(Decimal, Decimal)>, recomputed: Option
 #[must_use]
 pub fn percent_fits(stated_signed: Printed, prior: Printed, current: Printed) -> PercentFit {
     // (C − P) / P = C / P − 1
-    let interval = ratio_interval(current.low(), current.high(), prior).map(|(lo, hi)| (lo - HUNDRED, hi - HUNDRED));
-    fit(stated_signed, interval, growth_rate(prior.value, current.value))
+    let interval = ratio_interval(current.low(), current.high(), prior)
+        .map(|(lo, hi)| (lo - HUNDRED, hi - HUNDRED));
+    fit(
+        stated_signed,
+        interval,
+        growth_rate(prior.value, current.value),
+    )
 }
 
 /// Whether a stated share (percent) fits the printed part and whole.
@@ -351,11 +363,17 @@ mod tests {
         // 01 item 3: stated 314.82, true 289.12
         let f = percent_fits(p("314.82"), p("11.67"), p("45.41"));
         assert!(!f.consistent() && !f.off_by_one_digit());
-        assert_eq!(round_percent(f.recomputed.unwrap(), 2), "289.12".parse::<Decimal>().unwrap());
+        assert_eq!(
+            round_percent(f.recomputed.unwrap(), 2),
+            "289.12".parse::<Decimal>().unwrap()
+        );
         // 01 item 16: 220.63 vs 132.59 is +66.40%, not 60.54%
         let f = percent_fits(p("60.54"), p("132.59"), p("220.63"));
         assert!(!f.consistent());
-        assert_eq!(round_percent(f.recomputed.unwrap(), 2), "66.40".parse::<Decimal>().unwrap());
+        assert_eq!(
+            round_percent(f.recomputed.unwrap(), 2),
+            "66.40".parse::<Decimal>().unwrap()
+        );
         // 04 items are right, decreases signed
         assert!(percent_fits(p("-1.39"), p("54.60"), p("53.84")).consistent());
         assert!(percent_fits(p("-0.47"), p("33.74"), p("33.58")).consistent());
@@ -368,7 +386,11 @@ mod tests {
     #[test]
     fn directions() {
         assert!(direction_agrees(Direction::Flat, p("21.60"), p("21.6")));
-        assert!(direction_agrees(Direction::Increase, p("170.60"), p("226.6")));
+        assert!(direction_agrees(
+            Direction::Increase,
+            p("170.60"),
+            p("226.6")
+        ));
         assert!(!direction_agrees(Direction::Increase, p("1421.25"), p("0")));
         assert_eq!(Direction::from_word("增长"), Some(Direction::Increase));
     }

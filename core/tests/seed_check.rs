@@ -40,16 +40,27 @@ fn outcome(r: &Report, rule: &str, table: &str, row: &str, column: &str) -> Outc
 }
 
 #[test]
-fn no_errors_and_no_warnings_on_the_seed() {
+fn no_errors_and_only_the_known_warnings_on_the_seed() {
     let (_, r) = seed_report();
-    let bad: Vec<&Finding> = r
+    let errors: Vec<&Finding> = r.findings.iter().filter(|f| f.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(r.summary.error, 0);
+    // FACTS ✘: the missing 车辆 count and the two "≤95%" rate indicators (see tests/narrative.rs)
+    let warned: BTreeSet<&str> = r
         .findings
         .iter()
         .filter(|f| f.outcome == Outcome::Fail)
+        .map(|f| f.rule.as_str())
         .collect();
-    assert!(bad.is_empty(), "{bad:#?}");
-    assert_eq!(r.summary.error, 0);
-    assert_eq!(r.summary.warning, 0);
+    assert_eq!(warned, BTreeSet::from(["N-10", "P-03"]));
+    assert_eq!(r.summary.warning, 3);
+    // no table rule fails
+    assert!(
+        r.findings
+            .iter()
+            .filter(|f| f.rule.starts_with('W') || f.rule.starts_with('C'))
+            .all(|f| f.outcome != Outcome::Fail)
+    );
     assert!(r.coverage.tables_missing.is_empty());
     assert_eq!(r.coverage.tables_found.len(), 12);
 }
@@ -110,7 +121,7 @@ fn rounding_gaps_are_hints_naming_both_figures() {
     let rounding: Vec<&Finding> = r
         .findings
         .iter()
-        .filter(|f| f.outcome == Outcome::Hint && f.rule != "C-03")
+        .filter(|f| f.outcome == Outcome::Hint && f.rule.starts_with('W'))
         .collect();
     assert_eq!(rounding.len(), expected.len(), "{rounding:#?}");
     for (rule, table, row, column, exp, act) in expected {
@@ -316,13 +327,13 @@ fn text_and_markdown_renderings() {
     let short = yusuan::check(&yusuan::parse(SEED).unwrap());
     assert_eq!(short.summary, r.summary);
     let text = short.to_text();
-    assert!(text.contains("0 errors · 0 warnings · 20 hints"), "{text}");
-    assert!(text.contains("提示 / Hints (20)"));
+    assert!(text.contains("0 errors · 3 warnings · 32 hints"), "{text}");
+    assert!(text.contains("提示 / Hints (32)"));
     assert!(!text.contains("通过 / Passed"));
     assert!(r.to_text().contains("通过 / Passed"));
     let md = short.to_markdown();
     assert!(md.starts_with("# yusuan report: 烟台市人民政府办公室 2025 预算"));
-    assert!(md.contains("## 提示 / Hints (20)"));
+    assert!(md.contains("## 提示 / Hints (32)"));
 }
 
 /// Every amount cell of every table: a copy with that cell +1.00 must yield an error whose evidence

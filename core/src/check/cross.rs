@@ -970,7 +970,15 @@ fn x_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     };
     let Some(col) = san_gong_current(cx, t07, K::OperatingCosts) else {
-        em.not_applicable(Some("T07"), "“三公”经费表未列示机关运行经费（情况说明中的金额另行核对）", "the 三公 table prints no operating-costs column (the narrative figure is checked separately)", Vec::new());
+        if super::narrative::operating_costs_vs_public(cx, em) {
+            return;
+        }
+        em.not_applicable(
+            Some("T07"),
+            "“三公”经费表和情况说明均未列示机关运行经费",
+            "neither the 三公 table nor the narrative states the operating costs",
+            Vec::new(),
+        );
         return;
     };
     let (Some(row07), Some(total06)) = (t07.rows.first(), t06.total_row()) else {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::{CellValue, Unit};
 use crate::catalog::Catalog;
-use crate::model::{Cell, ColumnKey, Document, Row, Side, Table};
+use crate::model::{Cell, ColumnKey, Document, Row, Table};
 use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
 
 use super::Policy;
@@ -117,31 +117,10 @@ impl<'a> CellRef<'a> {
 }
 
 pub(crate) fn column_name(table: &Table, col: usize) -> String {
-    let Some(c) = table.columns.get(col) else {
-        return "?".to_owned();
-    };
-    let mut name = c
-        .key
-        .map_or_else(|| c.header.clone(), |k| k.label().to_owned());
-    if let Some(side) = c.side {
-        let s = match side {
-            Side::Income => "收入",
-            Side::Expenditure => "支出",
-        };
-        if c.key == Some(ColumnKey::Amount) {
-            name = format!("{s}金额");
-        }
-    }
-    if let Some(y) = c.year {
-        name = format!("{y}年{name}");
-    }
-    if let Some(b) = c.basis {
-        name.push_str(match b {
-            crate::model::Basis::Budget => "(预算数)",
-            crate::model::Basis::Actual => "(决算数)",
-        });
-    }
-    name
+    table
+        .columns
+        .get(col)
+        .map_or_else(|| "?".to_owned(), crate::model::Column::name)
 }
 
 pub(crate) fn row_name(row: &Row) -> String {
@@ -224,8 +203,23 @@ impl Figure for Said<'_> {
             Some(u) => (u.in_yuan(), u.in_yuan()),
             None => (Decimal::ONE, Decimal::ONE),
         };
-        let half = Decimal::new(5, self.q.value.scale().saturating_add(1).min(28));
-        match (self.q.value.checked_mul(factor), half.checked_mul(unit_half)) {
+        // Prose drops trailing zeros ("226.6万元" for 226.60, "95万元" for 95.00): an amount in
+        // 万元 or 亿元 is read to the cent of its unit at least, as the tables print it. A bare
+        // "0" means nothing at all; "0.00" may be a rounded small amount.
+        let scale = self.q.value.scale();
+        let decimals = match self.q.unit() {
+            Some(Unit::WanYuan | Unit::YiYuan) => scale.max(2),
+            _ => scale,
+        };
+        let half = if self.q.value.is_zero() && scale == 0 {
+            Decimal::ZERO
+        } else {
+            Decimal::new(5, decimals.saturating_add(1).min(28))
+        };
+        match (
+            self.q.value.checked_mul(factor),
+            half.checked_mul(unit_half),
+        ) {
             (Some(yuan), Some(half_yuan)) => Val::Num { yuan, half_yuan },
             _ => Val::Unreadable,
         }
@@ -247,8 +241,18 @@ impl Figure for Said<'_> {
     }
     fn location(&self) -> (String, String) {
         (
-            format!("情况说明第{}行「{}」{}", self.q.line, self.claim.label.trim(), self.what),
-            format!("narrative line {} ({}) {}", self.q.line, self.claim.subject.key(), self.what),
+            format!(
+                "情况说明第{}行「{}」{}",
+                self.q.line,
+                self.claim.label.trim(),
+                self.what
+            ),
+            format!(
+                "narrative line {} ({}) {}",
+                self.q.line,
+                self.claim.subject.key(),
+                self.what
+            ),
         )
     }
     fn at(&self) -> (Option<String>, Option<String>, Option<String>) {

@@ -18,31 +18,181 @@ use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
 use super::{RuleDef, RuleInfo, RuleKind};
 
 pub(super) fn rules() -> Vec<RuleDef> {
-    let r = |id, kind, tables: &'static [&'static str], zh, en, run: fn(&Ctx<'_>, &mut Emitter<'_>)| RuleDef {
-        info: RuleInfo { id, title: zh, title_en: en, kind, tables, condition: None },
-        run,
-    };
+    let r =
+        |id, kind, tables: &'static [&'static str], zh, en, run: fn(&Ctx<'_>, &mut Emitter<'_>)| {
+            RuleDef {
+                info: RuleInfo {
+                    id,
+                    title: zh,
+                    title_en: en,
+                    kind,
+                    tables,
+                    condition: None,
+                },
+                run,
+            }
+        };
     vec![
-        r("N-01", RuleKind::Hard, &["T01", "T03", "T04", "T06"], "情况说明中的收支总额、财政拨款、基本/项目支出与表一致", "totals stated in the narrative equal the tables", n_01),
-        r("N-02", RuleKind::Hard, &["T07"], "情况说明中的“三公”经费（合计及各项）与“三公”经费表一致，且自身合计相符", "三公 figures stated in the narrative equal T07 and add up", n_02),
-        r("N-03", RuleKind::Hard, &["T06", "T07"], "情况说明中的机关运行经费与表一致（与公用经费对比仅作提示）", "operating costs stated in the narrative equal the table (against public expenditure: a hint)", n_03),
-        r("N-04", RuleKind::Hard, &["T05"], "财政拨款支出主要内容：各类/款/项金额与一般公共预算支出情况表一致，且无遗漏", "each 类/款/项 item of the narrative equals T05, and none is left out", n_04),
-        r("N-05", RuleKind::Hard, &[], "情况说明中的占比按金额重新计算", "stated shares are recomputed from the amounts", n_05),
-        r("N-06", RuleKind::Hard, &["T12"], "政府采购：总额 = 货物 + 工程 + 服务，中小企业预留不超过总额，与表一致", "procurement: total = goods + works + services, the SME share within it, equal to the table", n_06),
-        r("N-08", RuleKind::Hard, &[], "绩效目标：项目个数和金额与绩效目标表一致", "performance targets: the number of projects and the amount agree with the 绩效目标表", n_08),
-        r("N-09", RuleKind::Hard, &[], "“其中”分项之和不超过总额", "the parts listed after 其中 do not exceed their total", n_09),
-        r("N-10", RuleKind::Hard, &[], "车辆：各类车辆数之和等于总数，且每类都有数量", "vehicles: the categories add up to the total and each has a number", n_10),
-        r("V-01", RuleKind::Hard, &[], "增减额 = 本年数 − 上年数", "the stated change equals this year minus last year", v_01),
-        r("V-02", RuleKind::Hard, &[], "增减方向与数值一致（增加/减少/持平）", "the direction word agrees with the values", v_02),
-        r("V-03", RuleKind::Hard, &[], "增长率 = 增减额 ÷ 上年数", "the stated growth rate equals the change over last year's value", v_03),
-        r("V-04", RuleKind::Hard, &[], "上年数为 0 时不应表述增长率", "no growth rate on a zero base", v_04),
-        r("V-05", RuleKind::Hard, &[], "本年数为 0 却表述为“增加”", "a zero amount stated as an increase", v_05),
-        r("V-06", RuleKind::Hard, &[], "模板残留：“增加（减少）”、“XX”、空的“主要原因是”", "template residue: 增加（减少）, XX, an empty reason", v_06),
-        r("V-07", RuleKind::Hard, &[], "增减变化的分解：总变化 = 各部分变化之和，收入与支出的变化一致", "change decompositions add up, and income and expenditure changes agree", v_07),
-        r("V-08", RuleKind::Conditional, &[], "有增减变化时须说明原因", "a change needs a stated reason", v_08),
-        r("V-09", RuleKind::Hard, &[], "同一项目开头金额与“预算安排”金额一致", "an item's amount equals its stated arrangement", v_09),
-        r("V-10", RuleKind::Hard, &[], "同一指标多处表述的金额一致", "the same figure stated twice agrees", v_10),
-        r("V-12", RuleKind::Hard, &[], "完成率 = 决算数 ÷ 年初预算数（年初预算为 0 时无完成率）", "a completion rate equals the actual over the original budget (none on a zero budget)", v_12),
+        r(
+            "N-01",
+            RuleKind::Hard,
+            &["T01", "T03", "T04", "T06"],
+            "情况说明中的收支总额、财政拨款、基本/项目支出与表一致",
+            "totals stated in the narrative equal the tables",
+            n_01,
+        ),
+        r(
+            "N-02",
+            RuleKind::Hard,
+            &["T07"],
+            "情况说明中的“三公”经费（合计及各项）与“三公”经费表一致，且自身合计相符",
+            "三公 figures stated in the narrative equal T07 and add up",
+            n_02,
+        ),
+        r(
+            "N-03",
+            RuleKind::Hard,
+            &["T06", "T07"],
+            "情况说明中的机关运行经费与表一致（与公用经费对比仅作提示）",
+            "operating costs stated in the narrative equal the table (against public expenditure: a hint)",
+            n_03,
+        ),
+        r(
+            "N-04",
+            RuleKind::Hard,
+            &["T05"],
+            "财政拨款支出主要内容：各类/款/项金额与一般公共预算支出情况表一致，且无遗漏",
+            "each 类/款/项 item of the narrative equals T05, and none is left out",
+            n_04,
+        ),
+        r(
+            "N-05",
+            RuleKind::Hard,
+            &[],
+            "情况说明中的占比按金额重新计算",
+            "stated shares are recomputed from the amounts",
+            n_05,
+        ),
+        r(
+            "N-06",
+            RuleKind::Hard,
+            &["T12"],
+            "政府采购：总额 = 货物 + 工程 + 服务，中小企业预留不超过总额，与表一致",
+            "procurement: total = goods + works + services, the SME share within it, equal to the table",
+            n_06,
+        ),
+        r(
+            "N-08",
+            RuleKind::Hard,
+            &[],
+            "绩效目标：项目个数和金额与绩效目标表一致",
+            "performance targets: the number of projects and the amount agree with the 绩效目标表",
+            n_08,
+        ),
+        r(
+            "N-09",
+            RuleKind::Hard,
+            &[],
+            "“其中”分项之和不超过总额",
+            "the parts listed after 其中 do not exceed their total",
+            n_09,
+        ),
+        r(
+            "N-10",
+            RuleKind::Hard,
+            &[],
+            "车辆：各类车辆数之和等于总数，且每类都有数量",
+            "vehicles: the categories add up to the total and each has a number",
+            n_10,
+        ),
+        r(
+            "V-01",
+            RuleKind::Hard,
+            &[],
+            "增减额 = 本年数 − 上年数",
+            "the stated change equals this year minus last year",
+            v_01,
+        ),
+        r(
+            "V-02",
+            RuleKind::Hard,
+            &[],
+            "增减方向与数值一致（增加/减少/持平）",
+            "the direction word agrees with the values",
+            v_02,
+        ),
+        r(
+            "V-03",
+            RuleKind::Hard,
+            &[],
+            "增长率 = 增减额 ÷ 上年数",
+            "the stated growth rate equals the change over last year's value",
+            v_03,
+        ),
+        r(
+            "V-04",
+            RuleKind::Hard,
+            &[],
+            "上年数为 0 时不应表述增长率",
+            "no growth rate on a zero base",
+            v_04,
+        ),
+        r(
+            "V-05",
+            RuleKind::Hard,
+            &[],
+            "本年数为 0 却表述为“增加”",
+            "a zero amount stated as an increase",
+            v_05,
+        ),
+        r(
+            "V-06",
+            RuleKind::Hard,
+            &[],
+            "模板残留：“增加（减少）”、“XX”、空的“主要原因是”",
+            "template residue: 增加（减少）, XX, an empty reason",
+            v_06,
+        ),
+        r(
+            "V-07",
+            RuleKind::Hard,
+            &[],
+            "增减变化的分解：总变化 = 各部分变化之和，收入与支出的变化一致",
+            "change decompositions add up, and income and expenditure changes agree",
+            v_07,
+        ),
+        r(
+            "V-08",
+            RuleKind::Conditional,
+            &[],
+            "有增减变化时须说明原因",
+            "a change needs a stated reason",
+            v_08,
+        ),
+        r(
+            "V-09",
+            RuleKind::Hard,
+            &[],
+            "同一项目开头金额与“预算安排”金额一致",
+            "an item's amount equals its stated arrangement",
+            v_09,
+        ),
+        r(
+            "V-10",
+            RuleKind::Hard,
+            &[],
+            "同一指标多处表述的金额一致",
+            "the same figure stated twice agrees",
+            v_10,
+        ),
+        r(
+            "V-12",
+            RuleKind::Hard,
+            &[],
+            "完成率 = 决算数 ÷ 年初预算数（年初预算为 0 时无完成率）",
+            "a completion rate equals the actual over the original budget (none on a zero budget)",
+            v_12,
+        ),
     ]
 }
 
@@ -101,7 +251,8 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
             if total_word {
                 line_cell(t01, LineItem::IncomeTotal)
             } else {
-                line_cell(t01, LineItem::IncomeSubtotal).or_else(|| line_cell(t01, LineItem::IncomeTotal))
+                line_cell(t01, LineItem::IncomeSubtotal)
+                    .or_else(|| line_cell(t01, LineItem::IncomeTotal))
             }
         }
         Subject::ExpenditureTotal => {
@@ -109,7 +260,8 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
             if total_word {
                 line_cell(t01, LineItem::ExpenditureTotal)
             } else {
-                line_cell(t01, LineItem::ExpenditureSubtotal).or_else(|| line_cell(t01, LineItem::ExpenditureTotal))
+                line_cell(t01, LineItem::ExpenditureSubtotal)
+                    .or_else(|| line_cell(t01, LineItem::ExpenditureTotal))
             }
         }
         Subject::IncomeExpenditureTotal => line_cell(t("T01")?, LineItem::IncomeTotal),
@@ -169,10 +321,16 @@ fn san_gong_cell<'a>(cx: &Ctx<'a>, key: K, year: Option<u16>) -> Option<CellRef<
         .find(|&i| t07.columns.get(i).and_then(|c| c.year) == want)
         .or_else(|| {
             // a table without years prints only the current year
-            (year.is_none() && cols.len() == 1).then(|| cols.first().copied()).flatten()
+            (year.is_none() && cols.len() == 1)
+                .then(|| cols.first().copied())
+                .flatten()
         })?;
     row.cell_at(col)?;
-    Some(CellRef { table: t07, row, col })
+    Some(CellRef {
+        table: t07,
+        row,
+        col,
+    })
 }
 
 /// A claim's prior value: stated in the text, or the prior-year column of the 三公 table.
@@ -201,7 +359,10 @@ fn prior_of<'c>(cx: &'c Ctx<'_>, claim: &'c Claim) -> Option<Prior<'c>> {
 
 fn printed(f: &dyn Figure) -> Option<Printed> {
     match f.value() {
-        Val::Num { yuan, half_yuan } => Some(Printed { value: yuan, half_ulp: half_yuan }),
+        Val::Num { yuan, half_yuan } => Some(Printed {
+            value: yuan,
+            half_ulp: half_yuan,
+        }),
         Val::Blank => Some(Printed::exact(Decimal::ZERO)),
         Val::Unreadable => None,
     }
@@ -215,7 +376,15 @@ fn signed(direction: Direction, v: Decimal) -> Decimal {
     }
 }
 
-fn push(em: &mut Emitter<'_>, outcome: Outcome, severity: Severity, at: &dyn Figure, zh: String, en: String, evidence: Vec<Evidence>) {
+fn push(
+    em: &mut Emitter<'_>,
+    outcome: Outcome,
+    severity: Severity,
+    at: &dyn Figure,
+    zh: String,
+    en: String,
+    evidence: Vec<Evidence>,
+) {
     em.push(outcome, severity, at.at(), (zh, en), None, evidence);
 }
 
@@ -228,24 +397,47 @@ fn words(zh: impl Into<String>, en: impl Into<String>) -> Words {
 
 fn n_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, _) in walk(cx) {
-        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else { continue };
-        if san_gong_key(&claim.subject).is_some() || matches!(claim.subject, Subject::Functional { .. }) {
+        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        if san_gong_key(&claim.subject).is_some()
+            || matches!(claim.subject, Subject::Functional { .. })
+        {
             continue;
         }
-        let Some(cell) = table_figure(cx, claim) else { continue };
+        let Some(cell) = table_figure(cx, claim) else {
+            continue;
+        };
         let s = said(claim, amount, "金额");
         em.compare_figs(
             &[&s],
             &[&cell],
             Relation::Eq,
-            &|| words(format!("情况说明所述{}与{}一致", claim.label.trim(), cell.table.title_short()), format!("the narrative's {} equals {}", claim.subject.key(), cell.table.key)),
+            &|| {
+                words(
+                    format!(
+                        "情况说明所述{}与{}一致",
+                        claim.label.trim(),
+                        cell.table.title_short()
+                    ),
+                    format!(
+                        "the narrative's {} equals {}",
+                        claim.subject.key(),
+                        cell.table.key
+                    ),
+                )
+            },
             Severity::Error,
         );
     }
 }
 
 fn n_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let san_gong: Vec<&Claim> = walk(cx).into_iter().map(|(c, _)| c).filter(|c| san_gong_key(&c.subject).is_some()).collect();
+    let san_gong: Vec<&Claim> = walk(cx)
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|c| san_gong_key(&c.subject).is_some())
+        .collect();
     if san_gong.is_empty() {
         return;
     }
@@ -253,36 +445,94 @@ fn n_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         em.missing_table("T07");
     }
     for claim in &san_gong {
-        let (Some(key), Some(amount)) = (san_gong_key(&claim.subject), claim.amount.as_ref().filter(|q| is_money(q))) else { continue };
-        let Some(cell) = san_gong_cell(cx, key, None) else { continue };
+        let (Some(key), Some(amount)) = (
+            san_gong_key(&claim.subject),
+            claim.amount.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
+        let Some(cell) = san_gong_cell(cx, key, None) else {
+            continue;
+        };
         let s = said(claim, amount, "金额");
-        em.compare_figs(&[&s], &[&cell], Relation::Eq, &|| words(format!("情况说明所述{}与“三公”经费表一致", key.label()), format!("the narrative's {} equals T07", key.as_str())), Severity::Error);
+        em.compare_figs(
+            &[&s],
+            &[&cell],
+            Relation::Eq,
+            &|| {
+                words(
+                    format!("情况说明所述{}与“三公”经费表一致", key.label()),
+                    format!("the narrative's {} equals T07", key.as_str()),
+                )
+            },
+            Severity::Error,
+        );
     }
     // the narrative's own closures: total = items, vehicles = purchase + operation
-    let find = |s: Subject| san_gong.iter().find(|c| c.subject == s && c.amount.is_some()).copied();
+    let find = |s: Subject| {
+        san_gong
+            .iter()
+            .find(|c| c.subject == s && c.amount.is_some())
+            .copied()
+    };
     if let Some(total) = find(Subject::SanGong) {
-        let items: Vec<&Claim> = [Subject::Abroad, Subject::Vehicle, Subject::Reception].into_iter().filter_map(find).collect();
+        let items: Vec<&Claim> = [Subject::Abroad, Subject::Vehicle, Subject::Reception]
+            .into_iter()
+            .filter_map(find)
+            .collect();
         if items.len() == 3 {
             if let Some(ta) = total.amount.as_ref() {
                 let t = said(total, ta, "金额");
-                let parts: Vec<Said<'_>> = items.iter().filter_map(|c| c.amount.as_ref().map(|q| said(c, q, "金额"))).collect();
+                let parts: Vec<Said<'_>> = items
+                    .iter()
+                    .filter_map(|c| c.amount.as_ref().map(|q| said(c, q, "金额")))
+                    .collect();
                 let parts: Vec<&dyn Figure> = parts.iter().map(|p| p as &dyn Figure).collect();
-                em.compare_figs(&[&t], &parts, Relation::Eq, &|| words("情况说明：“三公”经费合计 = 各项之和", "narrative: 三公 total = its items"), Severity::Error);
+                em.compare_figs(
+                    &[&t],
+                    &parts,
+                    Relation::Eq,
+                    &|| {
+                        words(
+                            "情况说明：“三公”经费合计 = 各项之和",
+                            "narrative: 三公 total = its items",
+                        )
+                    },
+                    Severity::Error,
+                );
             }
         }
     }
     for v in san_gong.iter().filter(|c| c.subject == Subject::Vehicle) {
-        let Some(va) = v.amount.as_ref() else { continue };
+        let Some(va) = v.amount.as_ref() else {
+            continue;
+        };
         let parts: Vec<Said<'_>> = v
             .parts
             .iter()
-            .filter(|p| matches!(p.subject, Subject::VehiclePurchase | Subject::VehicleOperation))
+            .filter(|p| {
+                matches!(
+                    p.subject,
+                    Subject::VehiclePurchase | Subject::VehicleOperation
+                )
+            })
             .filter_map(|p| p.amount.as_ref().map(|q| said(p, q, "金额")))
             .collect();
         if parts.len() == 2 {
             let t = said(v, va, "金额");
             let parts: Vec<&dyn Figure> = parts.iter().map(|p| p as &dyn Figure).collect();
-            em.compare_figs(&[&t], &parts, Relation::Eq, &|| words("情况说明：公务用车购置及运行费 = 购置费 + 运行费", "narrative: vehicles = purchase + operation"), Severity::Error);
+            em.compare_figs(
+                &[&t],
+                &parts,
+                Relation::Eq,
+                &|| {
+                    words(
+                        "情况说明：公务用车购置及运行费 = 购置费 + 运行费",
+                        "narrative: vehicles = purchase + operation",
+                    )
+                },
+                Severity::Error,
+            );
         }
     }
 }
@@ -292,34 +542,88 @@ fn n_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         if claim.subject != Subject::OperatingCosts {
             continue;
         }
-        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else { continue };
+        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
         let s = said(claim, amount, "金额");
         if let Some(cell) = san_gong_cell(cx, K::OperatingCosts, None) {
-            em.compare_figs(&[&s], &[&cell], Relation::Eq, &|| words("情况说明所述机关运行经费与表一致", "the narrative's operating costs equal the table"), Severity::Error);
-        } else if let Some(public) = cx.table("T06").and_then(|t| total_cell(t, K::Public)) {
-            // definitions differ by region: a hint at most
-            em.compare_figs(&[&s], &[&public], Relation::Eq, &|| words("机关运行经费 ≈ 一般公共预算基本支出公用经费（口径因地而异，仅作提示）", "operating costs ≈ public expenditure of T06 (a soft check)"), Severity::Info);
+            em.compare_figs(
+                &[&s],
+                &[&cell],
+                Relation::Eq,
+                &|| {
+                    words(
+                        "情况说明所述机关运行经费与表一致",
+                        "the narrative's operating costs equal the table",
+                    )
+                },
+                Severity::Error,
+            );
+        } else {
+            em.not_applicable(
+                Some("narrative"),
+                "表中未列示机关运行经费（与公用经费的软性对比见 X-12）",
+                "no table prints the operating costs (the soft link to public expenditure is X-12)",
+                vec![s.evidence()],
+            );
         }
     }
 }
 
+/// X-12 without a 机关运行经费 column in T07: the narrative's figure against T06 公用经费, a soft
+/// comparison (definitions differ by region). Returns whether a narrative figure was found.
+pub(super) fn operating_costs_vs_public(cx: &Ctx<'_>, em: &mut Emitter<'_>) -> bool {
+    let Some(public) = cx.table("T06").and_then(|t| total_cell(t, K::Public)) else {
+        return false;
+    };
+    let mut found = false;
+    for (claim, _) in walk(cx) {
+        if claim.subject != Subject::OperatingCosts {
+            continue;
+        }
+        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        found = true;
+        let s = said(claim, amount, "金额");
+        em.compare_figs(&[&s], &[&public], Relation::Eq, &|| words("机关运行经费 ≈ 一般公共预算基本支出公用经费（口径因地而异，仅作提示）", "operating costs ≈ public expenditure of T06 (definitions differ by region: a hint only)"), Severity::Info);
+    }
+    found
+}
+
 /// The T05 row of a functional item named by the narrative (类 by catalog code, 款 and 项 by
 /// name under it).
-fn functional_row<'a>(cx: &Ctx<'a>, t05: &'a Table, class: &str, section: Option<&str>, item: Option<&str>) -> Option<&'a Row> {
+fn functional_row<'a>(
+    cx: &Ctx<'a>,
+    t05: &'a Table,
+    class: &str,
+    section: Option<&str>,
+    item: Option<&str>,
+) -> Option<&'a Row> {
     let class_code = cx
         .catalog
-        .find_by_name(crate::catalog::Domain::Functional, crate::catalog::Level::Class, class)
+        .find_by_name(
+            crate::catalog::Domain::Functional,
+            crate::catalog::Level::Class,
+            class,
+        )
         .map(|(e, _)| e.code.clone())
         .or_else(|| {
             t05.rows
                 .iter()
-                .find(|r| r.code.as_deref().is_some_and(|c| c.len() == 3) && normalize_name(&r.label) == normalize_name(class))
+                .find(|r| {
+                    r.code.as_deref().is_some_and(|c| c.len() == 3)
+                        && normalize_name(&r.label) == normalize_name(class)
+                })
                 .and_then(|r| r.code.clone())
         })?;
     let child = |parent: &str, name: &str, len: usize| -> Option<&'a Row> {
         let n = normalize_name(name);
         t05.rows.iter().find(|r| {
-            r.code.as_deref().is_some_and(|c| c.len() == len && c.starts_with(parent)) && normalize_name(&r.label) == n
+            r.code
+                .as_deref()
+                .is_some_and(|c| c.len() == len && c.starts_with(parent))
+                && normalize_name(&r.label) == n
         })
     };
     match (section, item) {
@@ -348,14 +652,42 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     };
     let mut matched: Vec<&str> = Vec::new();
     for claim in &items {
-        let Subject::Functional { class, section, item } = &claim.subject else { continue };
+        let Subject::Functional {
+            class,
+            section,
+            item,
+        } = &claim.subject
+        else {
+            continue;
+        };
         let Some(row) = functional_row(cx, t05, class, section.as_deref(), item.as_deref()) else {
-            let ev = vec![Evidence { table: "narrative".to_owned(), row: Some(claim.subject.key()), column: None, text: claim.label.clone(), line: claim.line }];
+            let ev = vec![Evidence {
+                table: "narrative".to_owned(),
+                row: Some(claim.subject.key()),
+                column: None,
+                text: claim.label.clone(),
+                line: claim.line,
+            }];
             em.push(
                 Outcome::Fail,
                 Severity::Warning,
-                (Some("narrative".to_owned()), Some(claim.subject.key()), None),
-                (format!("情况说明第{}行的科目{}在一般公共预算支出情况表中找不到", claim.line, claim.label.trim()), format!("narrative line {}: the item {} is not in T05", claim.line, claim.label.trim())),
+                (
+                    Some("narrative".to_owned()),
+                    Some(claim.subject.key()),
+                    None,
+                ),
+                (
+                    format!(
+                        "情况说明第{}行的科目{}在一般公共预算支出情况表中找不到",
+                        claim.line,
+                        claim.label.trim()
+                    ),
+                    format!(
+                        "narrative line {}: the item {} is not in T05",
+                        claim.line,
+                        claim.label.trim()
+                    ),
+                ),
                 None,
                 ev,
             );
@@ -364,29 +696,75 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         if let Some(code) = row.code.as_deref() {
             matched.push(code);
         }
-        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else { continue };
-        let Some(cell) = CellRef::at(t05, row, K::Total) else { continue };
+        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let Some(cell) = CellRef::at(t05, row, K::Total) else {
+            continue;
+        };
         let s = said(claim, amount, "金额");
-        em.compare_figs(&[&s], &[&cell], Relation::Eq, &|| words(format!("{} 的金额与一般公共预算支出情况表一致", row.code.as_deref().unwrap_or("")), format!("item {} equals T05", row.code.as_deref().unwrap_or(""))), Severity::Error);
+        em.compare_figs(
+            &[&s],
+            &[&cell],
+            Relation::Eq,
+            &|| {
+                words(
+                    format!(
+                        "{} 的金额与一般公共预算支出情况表一致",
+                        row.code.as_deref().unwrap_or("")
+                    ),
+                    format!("item {} equals T05", row.code.as_deref().unwrap_or("")),
+                )
+            },
+            Severity::Error,
+        );
     }
     // every T05 项 with an amount is itemised
-    for row in t05.rows.iter().filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 7)) {
-        let Some(code) = row.code.as_deref() else { continue };
-        let Some(cell) = CellRef::at(t05, row, K::Total) else { continue };
+    for row in t05
+        .rows
+        .iter()
+        .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 7))
+    {
+        let Some(code) = row.code.as_deref() else {
+            continue;
+        };
+        let Some(cell) = CellRef::at(t05, row, K::Total) else {
+            continue;
+        };
         if cell.value().is_zero_or_blank() {
             continue;
         }
         let evidence = vec![cell.evidence()];
         if matched.contains(&code) {
-            em.pass(|| ((Some("T05".to_owned()), Some(code.to_owned()), None), (format!("{code} 在情况说明中有列示"), format!("{code} is itemised in the narrative")), evidence));
+            em.pass(|| {
+                (
+                    (Some("T05".to_owned()), Some(code.to_owned()), None),
+                    (
+                        format!("{code} 在情况说明中有列示"),
+                        format!("{code} is itemised in the narrative"),
+                    ),
+                    evidence,
+                )
+            });
         } else {
             em.push(
                 Outcome::Fail,
                 Severity::Error,
-                (Some("T05".to_owned()), Some(code.to_owned()), Some("合计".to_owned())),
                 (
-                    format!("一般公共预算支出情况表的 {code} {}（{}）未在财政拨款支出主要内容中列示", crate::text::strip_numbering(row.label.trim()), cell.text()),
-                    format!("T05 {code} ({}) is not itemised in the narrative", cell.text()),
+                    Some("T05".to_owned()),
+                    Some(code.to_owned()),
+                    Some("合计".to_owned()),
+                ),
+                (
+                    format!(
+                        "一般公共预算支出情况表的 {code} {}（{}）未在财政拨款支出主要内容中列示",
+                        crate::text::strip_numbering(row.label.trim()),
+                        cell.text()
+                    ),
+                    format!(
+                        "T05 {code} ({}) is not itemised in the narrative",
+                        cell.text()
+                    ),
                 ),
                 None,
                 evidence,
@@ -396,13 +774,24 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 /// The whole a share is of: the named base, else the claim's parent.
-fn share_whole<'c>(cx: &'c Ctx<'_>, claim: &'c Claim, parent: Option<&'c Claim>) -> Option<Box<dyn Figure + 'c>> {
+fn share_whole<'c>(
+    cx: &'c Ctx<'_>,
+    claim: &'c Claim,
+    parent: Option<&'c Claim>,
+) -> Option<Box<dyn Figure + 'c>> {
     if let Some(base) = &claim.share_base {
-        if let Some(c) = walk(cx).into_iter().map(|(c, _)| c).find(|c| &c.subject == base && c.amount.is_some()) {
+        if let Some(c) = walk(cx)
+            .into_iter()
+            .map(|(c, _)| c)
+            .find(|c| &c.subject == base && c.amount.is_some())
+        {
             let q = c.amount.as_ref()?;
             return Some(Box::new(said(c, q, "金额")));
         }
-        let probe = Claim { subject: base.clone(), ..claim.clone() };
+        let probe = Claim {
+            subject: base.clone(),
+            ..claim.clone()
+        };
         return table_figure(cx, &probe).map(|c| Box::new(c) as Box<dyn Figure>);
     }
     let p = parent?;
@@ -412,69 +801,207 @@ fn share_whole<'c>(cx: &'c Ctx<'_>, claim: &'c Claim, parent: Option<&'c Claim>)
 
 fn n_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, parent) in walk(cx) {
-        let (Some(share), Some(amount)) = (claim.share.as_ref(), claim.amount.as_ref().filter(|q| is_money(q))) else { continue };
-        let Some(whole) = share_whole(cx, claim, parent) else { continue };
+        let (Some(share), Some(amount)) = (
+            claim.share.as_ref(),
+            claim.amount.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
+        let Some(whole) = share_whole(cx, claim, parent) else {
+            continue;
+        };
         let part = said(claim, amount, "金额");
-        let (Some(pp), Some(wp)) = (printed(&part), printed(whole.as_ref())) else { continue };
+        let (Some(pp), Some(wp)) = (printed(&part), printed(whole.as_ref())) else {
+            continue;
+        };
         let fit = share_fits(Printed::new(share.value), pp, wp);
         let stated = said(claim, share, "占比");
-        percent_outcome(em, &stated, &fit, &[&part, whole.as_ref()], "占比", "share", false);
+        percent_outcome(em, &stated, &fit, &[&part, whole.as_ref()], "占比", "share");
     }
 }
 
-/// Records a percentage check. `zero_base_hint` makes an undefined base a V-04 case.
-fn percent_outcome(em: &mut Emitter<'_>, stated: &Said<'_>, fit: &crate::variance::PercentFit, from: &[&dyn Figure], zh: &str, en: &str, _zero_base: bool) -> Option<Outcome> {
+/// Records a percentage check.
+fn percent_outcome(
+    em: &mut Emitter<'_>,
+    stated: &Said<'_>,
+    fit: &crate::variance::PercentFit,
+    from: &[&dyn Figure],
+    zh: &str,
+    en: &str,
+) {
     let mut evidence = vec![stated.evidence()];
     evidence.extend(from.iter().map(|f| f.evidence()));
-    let recomputed = fit.recomputed.map(|r| crate::variance::round_percent(r, stated.q.value.scale()).to_string());
+    let recomputed = fit
+        .recomputed
+        .map(|r| crate::variance::round_percent(r, stated.q.value.scale()).to_string());
     let (loc_zh, loc_en) = stated.location();
     let nums = from.iter().map(|f| f.text()).collect::<Vec<_>>().join("、");
     if fit.undefined() {
-        em.push(Outcome::InsufficientData, Severity::Info, stated.at(), (format!("无法核对：{loc_zh} 的基数为 0"), format!("not checked: the base of {loc_en} is zero")), None, evidence);
-        return Some(Outcome::InsufficientData);
+        em.push(
+            Outcome::InsufficientData,
+            Severity::Info,
+            stated.at(),
+            (
+                format!("无法核对：{loc_zh} 的基数为 0"),
+                format!("not checked: the base of {loc_en} is zero"),
+            ),
+            None,
+            evidence,
+        );
+        return;
     }
     let recomputed = recomputed.unwrap_or_default();
-    let numbers = Some((recomputed.clone(), stated.q.value.to_string(), String::new(), "%".to_owned()));
+    let numbers = Some((
+        recomputed.clone(),
+        stated.q.value.to_string(),
+        String::new(),
+        "%".to_owned(),
+    ));
     let (outcome, zh_msg, en_msg) = if fit.consistent() {
-        (Outcome::Pass, format!("{loc_zh} {}：按 {nums} 计算为 {recomputed}%，相符", stated.q.text), format!("{loc_en} {}: recomputed from {nums} as {recomputed}%, consistent", stated.q.text))
+        (
+            Outcome::Pass,
+            format!(
+                "{loc_zh} {}：按 {nums} 计算为 {recomputed}%，相符",
+                stated.q.text
+            ),
+            format!(
+                "{loc_en} {}: recomputed from {nums} as {recomputed}%, consistent",
+                stated.q.text
+            ),
+        )
     } else if fit.off_by_one_digit() {
-        (Outcome::Hint, format!("{loc_zh} {}：按 {nums} 计算为 {recomputed}%，末位相差（可能为截位）", stated.q.text), format!("{loc_en} {}: recomputed from {nums} as {recomputed}%, off in the last digit (truncated?)", stated.q.text))
+        (
+            Outcome::Hint,
+            format!(
+                "{loc_zh} {}：按 {nums} 计算为 {recomputed}%，末位相差（可能为截位）",
+                stated.q.text
+            ),
+            format!(
+                "{loc_en} {}: recomputed from {nums} as {recomputed}%, off in the last digit (truncated?)",
+                stated.q.text
+            ),
+        )
     } else {
-        (Outcome::Fail, format!("{loc_zh} {} 有误：按 {nums} 计算{zh}应为 {recomputed}%", stated.q.text), format!("{loc_en} {} is wrong: the {en} recomputed from {nums} is {recomputed}%", stated.q.text))
+        (
+            Outcome::Fail,
+            format!(
+                "{loc_zh} {} 有误：按 {nums} 计算{zh}应为 {recomputed}%",
+                stated.q.text
+            ),
+            format!(
+                "{loc_en} {} is wrong: the {en} recomputed from {nums} is {recomputed}%",
+                stated.q.text
+            ),
+        )
     };
-    em.push(outcome, Severity::Error, stated.at(), (zh_msg, en_msg), numbers, evidence);
-    Some(outcome)
+    em.push(
+        outcome,
+        Severity::Error,
+        stated.at(),
+        (zh_msg, en_msg),
+        numbers,
+        evidence,
+    );
 }
 
 fn n_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let claims: Vec<&Claim> = walk(cx).into_iter().map(|(c, _)| c).collect();
     for total in claims.iter().filter(|c| c.subject == Subject::Procurement) {
-        let Some(ta) = total.amount.as_ref().filter(|q| is_money(q)) else { continue };
+        let Some(ta) = total.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
         let t = said(total, ta, "金额");
         let split: Vec<Said<'_>> = total
             .parts
             .iter()
-            .filter(|p| matches!(p.subject, Subject::ProcurementGoods | Subject::ProcurementWorks | Subject::ProcurementServices))
-            .filter_map(|p| p.amount.as_ref().filter(|q| is_money(q)).map(|q| said(p, q, "金额")))
+            .filter(|p| {
+                matches!(
+                    p.subject,
+                    Subject::ProcurementGoods
+                        | Subject::ProcurementWorks
+                        | Subject::ProcurementServices
+                )
+            })
+            .filter_map(|p| {
+                p.amount
+                    .as_ref()
+                    .filter(|q| is_money(q))
+                    .map(|q| said(p, q, "金额"))
+            })
             .collect();
         if split.len() == 3 {
             let parts: Vec<&dyn Figure> = split.iter().map(|p| p as &dyn Figure).collect();
-            em.compare_figs(&[&t], &parts, Relation::Eq, &|| words("政府采购总额 = 货物 + 工程 + 服务", "procurement total = goods + works + services"), Severity::Error);
+            em.compare_figs(
+                &[&t],
+                &parts,
+                Relation::Eq,
+                &|| {
+                    words(
+                        "政府采购总额 = 货物 + 工程 + 服务",
+                        "procurement total = goods + works + services",
+                    )
+                },
+                Severity::Error,
+            );
         }
         if let Some(cell) = cx.table("T12").and_then(|t12| total_cell(t12, K::Total)) {
-            em.compare_figs(&[&t], &[&cell], Relation::Eq, &|| words("情况说明所述政府采购总额与政府采购预算表一致", "the narrative's procurement total equals T12"), Severity::Error);
+            em.compare_figs(
+                &[&t],
+                &[&cell],
+                Relation::Eq,
+                &|| {
+                    words(
+                        "情况说明所述政府采购总额与政府采购预算表一致",
+                        "the narrative's procurement total equals T12",
+                    )
+                },
+                Severity::Error,
+            );
         }
-        for sme in claims.iter().filter(|c| c.subject == Subject::ProcurementSme && c.section == total.section) {
-            let Some(sa) = sme.amount.as_ref().filter(|q| is_money(q)) else { continue };
+        for sme in claims
+            .iter()
+            .filter(|c| c.subject == Subject::ProcurementSme && c.section == total.section)
+        {
+            let Some(sa) = sme.amount.as_ref().filter(|q| is_money(q)) else {
+                continue;
+            };
             let s = said(sme, sa, "金额");
-            em.compare_figs(&[&s], &[&t], Relation::Le, &|| words("面向中小企业预留金额不超过政府采购总额", "the SME reservation does not exceed the procurement total"), Severity::Error);
-            for small in sme.parts.iter().chain(claims.iter().copied().filter(|c| c.subject == Subject::ProcurementSmallMicro && c.section == sme.section && c.line == sme.line)) {
+            em.compare_figs(
+                &[&s],
+                &[&t],
+                Relation::Le,
+                &|| {
+                    words(
+                        "面向中小企业预留金额不超过政府采购总额",
+                        "the SME reservation does not exceed the procurement total",
+                    )
+                },
+                Severity::Error,
+            );
+            for small in sme.parts.iter().chain(claims.iter().copied().filter(|c| {
+                c.subject == Subject::ProcurementSmallMicro
+                    && c.section == sme.section
+                    && c.line == sme.line
+            })) {
                 if small.subject != Subject::ProcurementSmallMicro {
                     continue;
                 }
-                let Some(qa) = small.amount.as_ref().filter(|q| is_money(q)) else { continue };
+                let Some(qa) = small.amount.as_ref().filter(|q| is_money(q)) else {
+                    continue;
+                };
                 let q = said(small, qa, "金额");
-                em.compare_figs(&[&q], &[&s], Relation::Le, &|| words("预留小微企业金额不超过中小企业预留金额", "the small and micro reservation does not exceed the SME reservation"), Severity::Error);
+                em.compare_figs(
+                    &[&q],
+                    &[&s],
+                    Relation::Le,
+                    &|| {
+                        words(
+                            "预留小微企业金额不超过中小企业预留金额",
+                            "the small and micro reservation does not exceed the SME reservation",
+                        )
+                    },
+                    Severity::Error,
+                );
             }
         }
     }
@@ -482,41 +1009,106 @@ fn n_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let perf = &cx.doc.performance;
-    for claim in cx.claims.claims.iter().filter(|c| c.subject == Subject::PerformanceProjects) {
+    for claim in cx
+        .claims
+        .claims
+        .iter()
+        .filter(|c| c.subject == Subject::PerformanceProjects)
+    {
         if perf.is_empty() {
-            em.insufficient(Some("performance"), "文件中没有可读的绩效目标表，无法核对项目个数和金额", "the document has no readable 绩效目标表 to check the count and amount against", vec![Evidence { table: "narrative".to_owned(), row: Some(claim.subject.key()), column: None, text: claim.sentence.clone(), line: claim.line }]);
+            em.insufficient(
+                Some("performance"),
+                "文件中没有可读的绩效目标表，无法核对项目个数和金额",
+                "the document has no readable 绩效目标表 to check the count and amount against",
+                vec![Evidence {
+                    table: "narrative".to_owned(),
+                    row: Some(claim.subject.key()),
+                    column: None,
+                    text: claim.sentence.clone(),
+                    line: claim.line,
+                }],
+            );
             continue;
         }
         if let Some(count) = claim.count.as_ref() {
             let n = Decimal::from(perf.len());
             let ev = vec![said(claim, count, "个数").evidence()];
-            let at = (Some("narrative".to_owned()), Some(claim.subject.key()), Some("个数".to_owned()));
+            let at = (
+                Some("narrative".to_owned()),
+                Some(claim.subject.key()),
+                Some("个数".to_owned()),
+            );
             if count.value == n {
-                em.pass(|| (at, (format!("绩效目标项目 {n} 个，与绩效目标表一致"), format!("{n} projects, as many as the 绩效目标表")), ev));
+                em.pass(|| {
+                    (
+                        at,
+                        (
+                            format!("绩效目标项目 {n} 个，与绩效目标表一致"),
+                            format!("{n} projects, as many as the 绩效目标表"),
+                        ),
+                        ev,
+                    )
+                });
             } else {
-                em.push(Outcome::Fail, Severity::Error, at, (format!("情况说明第{}行称绩效目标项目 {} 个，绩效目标表有 {n} 个", count.line, count.value), format!("narrative line {} states {} projects; there are {n} 绩效目标表", count.line, count.value)), Some((n.to_string(), count.value.to_string(), (count.value - n).to_string(), "个".to_owned())), ev);
+                em.push(
+                    Outcome::Fail,
+                    Severity::Error,
+                    at,
+                    (
+                        format!(
+                            "情况说明第{}行称绩效目标项目 {} 个，绩效目标表有 {n} 个",
+                            count.line, count.value
+                        ),
+                        format!(
+                            "narrative line {} states {} projects; there are {n} 绩效目标表",
+                            count.line, count.value
+                        ),
+                    ),
+                    Some((
+                        n.to_string(),
+                        count.value.to_string(),
+                        (count.value - n).to_string(),
+                        "个".to_owned(),
+                    )),
+                    ev,
+                );
             }
         }
-        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else { continue };
+        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
         // the sum of the tables' totals, each in its own unit
         let mut sum = Decimal::ZERO;
         let mut half = Decimal::ZERO;
         let mut evidence = Vec::new();
         let mut complete = true;
         for p in perf {
-            let line = p.funding_amount(crate::model::FundLine::Total).or_else(|| p.funding_amount(crate::model::FundLine::AnnualTotal));
+            let line = p
+                .funding_amount(crate::model::FundLine::Total)
+                .or_else(|| p.funding_amount(crate::model::FundLine::AnnualTotal));
             match line {
                 Some(a) => {
                     sum += a.value * a.unit.in_yuan();
                     half += a.half_ulp() * a.unit.in_yuan();
-                    evidence.push(Evidence { table: "performance".to_owned(), row: Some(p.project.clone()), column: Some("项目资金".to_owned()), text: a.value.to_string(), line: p.lines.start });
+                    evidence.push(Evidence {
+                        table: "performance".to_owned(),
+                        row: Some(p.project.clone()),
+                        column: Some("项目资金".to_owned()),
+                        text: a.value.to_string(),
+                        line: p.lines.start,
+                    });
                 }
                 None => complete = false,
             }
         }
         let s = said(claim, amount, "金额");
         if !complete {
-            em.insufficient(Some("performance"), "有绩效目标表未列示资金总额", "a 绩效目标表 states no funding total", vec![s.evidence()]);
+            em.insufficient(
+                Some("performance"),
+                "有绩效目标表未列示资金总额",
+                "a 绩效目标表 states no funding total",
+                vec![s.evidence()],
+            );
             continue;
         }
         let Some(sp) = printed(&s) else { continue };
@@ -525,11 +1117,29 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let mut ev = vec![s.evidence()];
         ev.extend(evidence);
         let unit = s.unit();
-        let show = |y: Decimal| crate::check::engine::fmt_amount(y / unit.in_yuan(), amount.value.scale());
-        let nums = Some((show(sum), show(sp.value), show(sp.value - sum), unit.as_str().to_owned()));
+        let show =
+            |y: Decimal| crate::check::engine::fmt_amount(y / unit.in_yuan(), amount.value.scale());
+        let nums = Some((
+            show(sum),
+            show(sp.value),
+            show(sp.value - sum),
+            unit.as_str().to_owned(),
+        ));
         let at = s.at();
         if gap.is_zero() {
-            em.pass(|| (at, (format!("绩效目标项目金额 {} 与绩效目标表合计一致", amount.text), format!("the performance amount {} equals the tables' total", amount.text)), ev));
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("绩效目标项目金额 {} 与绩效目标表合计一致", amount.text),
+                        format!(
+                            "the performance amount {} equals the tables' total",
+                            amount.text
+                        ),
+                    ),
+                    ev,
+                )
+            });
         } else if gap <= env {
             em.push(Outcome::Hint, Severity::Info, at, (format!("情况说明第{}行绩效目标项目金额 {} 与绩效目标表合计 {} 相差在四舍五入范围内", amount.line, amount.text, show(sum)), format!("narrative line {}: {} vs the tables' total {}, within rounding", amount.line, amount.text, show(sum))), nums, ev);
         } else {
@@ -537,43 +1147,112 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }
     }
     // the project singled out for a key evaluation is the one the tables name
-    for claim in cx.claims.claims.iter().filter(|c| c.subject == Subject::KeyEvaluation) {
-        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else { continue };
-        let Some(name) = claim.sentence.split_once('对').and_then(|(_, r)| r.split_once('等')).map(|(n, _)| n.trim()) else { continue };
+    for claim in cx
+        .claims
+        .claims
+        .iter()
+        .filter(|c| c.subject == Subject::KeyEvaluation)
+    {
+        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let Some(name) = claim
+            .sentence
+            .split_once('对')
+            .and_then(|(_, r)| r.split_once('等'))
+            .map(|(n, _)| n.trim())
+        else {
+            continue;
+        };
         let Some(t11) = cx.table("T11") else { continue };
-        let Some(row) = t11.rows.iter().find(|r| normalize_name(&r.label) == normalize_name(name)) else { continue };
-        let Some(cell) = CellRef::at(t11, row, K::Total) else { continue };
+        let Some(row) = t11
+            .rows
+            .iter()
+            .find(|r| normalize_name(&r.label) == normalize_name(name))
+        else {
+            continue;
+        };
+        let Some(cell) = CellRef::at(t11, row, K::Total) else {
+            continue;
+        };
         let s = said(claim, amount, "金额");
-        em.compare_figs(&[&s], &[&cell], Relation::Eq, &|| words(format!("重点评价项目“{name}”的金额与项目支出预算情况表一致"), format!("the key-evaluation project `{name}` equals T11")), Severity::Error);
+        em.compare_figs(
+            &[&s],
+            &[&cell],
+            Relation::Eq,
+            &|| {
+                words(
+                    format!("重点评价项目“{name}”的金额与项目支出预算情况表一致"),
+                    format!("the key-evaluation project `{name}` equals T11"),
+                )
+            },
+            Severity::Error,
+        );
     }
 }
 
 /// Parts that complete their parent (a 其中 list may leave parts out: only an excess is an error).
 fn n_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for claim in &cx.claims.claims {
-        let Some(ta) = claim.amount.as_ref().filter(|q| is_money(q)) else { continue };
-        if matches!(claim.subject, Subject::Procurement | Subject::Vehicle | Subject::Vehicles) {
+        let Some(ta) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        if matches!(
+            claim.subject,
+            Subject::Procurement | Subject::Vehicle | Subject::Vehicles
+        ) {
             continue; // checked as complete splits by N-06 and N-02
         }
         let parts: Vec<Said<'_>> = claim
             .parts
             .iter()
             .filter(|p| p.share.is_none() || p.amount.is_some())
-            .filter_map(|p| p.amount.as_ref().filter(|q| is_money(q) && q.unit() == ta.unit()).map(|q| said(p, q, "金额")))
+            .filter_map(|p| {
+                p.amount
+                    .as_ref()
+                    .filter(|q| is_money(q) && q.unit() == ta.unit())
+                    .map(|q| said(p, q, "金额"))
+            })
             .collect();
         if parts.is_empty() {
             continue;
         }
         let t = said(claim, ta, "金额");
         let refs: Vec<&dyn Figure> = parts.iter().map(|p| p as &dyn Figure).collect();
-        em.compare_figs(&refs, &[&t], Relation::Le, &|| words(format!("“其中”各项之和不超过{}", claim.label.trim()), format!("the parts of {} do not exceed it", claim.subject.key())), Severity::Error);
+        em.compare_figs(
+            &refs,
+            &[&t],
+            Relation::Le,
+            &|| {
+                words(
+                    format!("“其中”各项之和不超过{}", claim.label.trim()),
+                    format!("the parts of {} do not exceed it", claim.subject.key()),
+                )
+            },
+            Severity::Error,
+        );
     }
 }
 
 fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for claim in cx.claims.claims.iter().filter(|c| c.subject == Subject::Vehicles) {
-        let Some(total) = claim.count.as_ref().filter(|q| matches!(&q.kind, QuantityKind::Count { word } if word == "辆")) else { continue };
-        let cats: Vec<&Claim> = claim.parts.iter().filter(|p| matches!(p.subject, Subject::VehicleCategory { .. })).collect();
+    for claim in cx
+        .claims
+        .claims
+        .iter()
+        .filter(|c| c.subject == Subject::Vehicles)
+    {
+        let Some(total) = claim
+            .count
+            .as_ref()
+            .filter(|q| matches!(&q.kind, QuantityKind::Count { word } if word == "辆"))
+        else {
+            continue;
+        };
+        let cats: Vec<&Claim> = claim
+            .parts
+            .iter()
+            .filter(|p| matches!(p.subject, Subject::VehicleCategory { .. }))
+            .collect();
         if cats.is_empty() {
             continue;
         }
@@ -582,20 +1261,77 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.push(
                 Outcome::Fail,
                 Severity::Warning,
-                (Some("narrative".to_owned()), Some(m.subject.key()), Some("数量".to_owned())),
-                (format!("情况说明第{}行“{}”没有写明车辆数", m.line, m.label.trim()), format!("narrative line {}: `{}` is given no number of vehicles", m.line, m.label.trim())),
+                (
+                    Some("narrative".to_owned()),
+                    Some(m.subject.key()),
+                    Some("数量".to_owned()),
+                ),
+                (
+                    format!("情况说明第{}行“{}”没有写明车辆数", m.line, m.label.trim()),
+                    format!(
+                        "narrative line {}: `{}` is given no number of vehicles",
+                        m.line,
+                        m.label.trim()
+                    ),
+                ),
                 None,
-                vec![Evidence { table: "narrative".to_owned(), row: Some(m.subject.key()), column: None, text: m.label.clone(), line: m.line }],
+                vec![Evidence {
+                    table: "narrative".to_owned(),
+                    row: Some(m.subject.key()),
+                    column: None,
+                    text: m.label.clone(),
+                    line: m.line,
+                }],
             );
         }
-        let sum: Decimal = cats.iter().filter_map(|c| c.count.as_ref().map(|q| q.value)).sum();
+        let sum: Decimal = cats
+            .iter()
+            .filter_map(|c| c.count.as_ref().map(|q| q.value))
+            .sum();
         let mut evidence = vec![said(claim, total, "总数").evidence()];
-        evidence.extend(cats.iter().filter_map(|c| c.count.as_ref().map(|q| said(c, q, "数量").evidence())));
-        let at = (Some("narrative".to_owned()), Some(claim.subject.key()), Some("数量".to_owned()));
+        evidence.extend(
+            cats.iter()
+                .filter_map(|c| c.count.as_ref().map(|q| said(c, q, "数量").evidence())),
+        );
+        let at = (
+            Some("narrative".to_owned()),
+            Some(claim.subject.key()),
+            Some("数量".to_owned()),
+        );
         if sum == total.value {
-            em.pass(|| (at, (format!("车辆 {} 辆 = 各类之和", total.value), format!("{} vehicles = the categories", total.value)), evidence));
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("车辆 {} 辆 = 各类之和", total.value),
+                        format!("{} vehicles = the categories", total.value),
+                    ),
+                    evidence,
+                )
+            });
         } else {
-            em.push(Outcome::Fail, Severity::Error, at, (format!("情况说明第{}行车辆总数 {} 辆，各类相加为 {} 辆", total.line, total.value, sum), format!("narrative line {}: {} vehicles in all, the categories add up to {}", total.line, total.value, sum)), Some((sum.to_string(), total.value.to_string(), (total.value - sum).to_string(), "辆".to_owned())), evidence);
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!(
+                        "情况说明第{}行车辆总数 {} 辆，各类相加为 {} 辆",
+                        total.line, total.value, sum
+                    ),
+                    format!(
+                        "narrative line {}: {} vehicles in all, the categories add up to {}",
+                        total.line, total.value, sum
+                    ),
+                ),
+                Some((
+                    sum.to_string(),
+                    total.value.to_string(),
+                    (total.value - sum).to_string(),
+                    "辆".to_owned(),
+                )),
+                evidence,
+            );
         }
     }
 }
@@ -605,29 +1341,73 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn v_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, _) in walk(cx) {
-        let (Some(change), Some(amount)) = (claim.change.as_ref(), claim.amount.as_ref().filter(|q| is_money(q))) else { continue };
-        let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else { continue };
-        let Some(prior) = prior_of(cx, claim) else { continue };
+        let (Some(change), Some(amount)) = (
+            claim.change.as_ref(),
+            claim.amount.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
+        let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let Some(prior) = prior_of(cx, claim) else {
+            continue;
+        };
         let c = said(claim, amount, "本年数");
         let d = said(claim, delta, "增减额");
-        let what = || words(format!("增减额 = 本年数 − 上年数（{}）", change.word), format!("change = this year − last year ({})", change.word));
+        let what = || {
+            words(
+                format!("增减额 = 本年数 − 上年数（{}）", change.word),
+                format!("change = this year − last year ({})", change.word),
+            )
+        };
         match change.direction {
-            Direction::Decrease => em.compare_figs(&[&c, &d], &[prior.fig()], Relation::Eq, &what, Severity::Error),
-            _ => em.compare_figs(&[&c], &[prior.fig(), &d], Relation::Eq, &what, Severity::Error),
+            Direction::Decrease => em.compare_figs(
+                &[&c, &d],
+                &[prior.fig()],
+                Relation::Eq,
+                &what,
+                Severity::Error,
+            ),
+            _ => em.compare_figs(
+                &[&c],
+                &[prior.fig(), &d],
+                Relation::Eq,
+                &what,
+                Severity::Error,
+            ),
         };
     }
 }
 
 fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, _) in walk(cx) {
-        let (Some(change), Some(amount)) = (claim.change.as_ref(), claim.amount.as_ref().filter(|q| is_money(q))) else { continue };
-        let Some(prior) = prior_of(cx, claim) else { continue };
+        let (Some(change), Some(amount)) = (
+            claim.change.as_ref(),
+            claim.amount.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
+        let Some(prior) = prior_of(cx, claim) else {
+            continue;
+        };
         let c = said(claim, amount, "本年数");
-        let (Some(pc), Some(pp)) = (printed(&c), printed(prior.fig())) else { continue };
+        let (Some(pc), Some(pp)) = (printed(&c), printed(prior.fig())) else {
+            continue;
+        };
         let evidence = vec![c.evidence(), prior.fig().evidence()];
         let at = c.at();
         if direction_agrees(change.direction, pp, pc) {
-            em.pass(|| (at, (format!("“{}”与数值一致", change.word), format!("`{}` agrees with the values", change.word)), evidence));
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("“{}”与数值一致", change.word),
+                        format!("`{}` agrees with the values", change.word),
+                    ),
+                    evidence,
+                )
+            });
         } else {
             em.push(
                 Outcome::Fail,
@@ -646,8 +1426,12 @@ fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, _) in walk(cx) {
-        let Some(change) = claim.change.as_ref() else { continue };
-        let Some(percent) = change.percent.as_ref() else { continue };
+        let Some(change) = claim.change.as_ref() else {
+            continue;
+        };
+        let Some(percent) = change.percent.as_ref() else {
+            continue;
+        };
         if matches!(change.direction, Direction::Flat | Direction::RoughlyFlat) {
             continue;
         }
@@ -658,25 +1442,34 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         match (amount, prior) {
             (Some(a), Some(p)) => {
                 let c = said(claim, a, "本年数");
-                let (Some(pc), Some(pp)) = (printed(&c), printed(p.fig())) else { continue };
+                let (Some(pc), Some(pp)) = (printed(&c), printed(p.fig())) else {
+                    continue;
+                };
                 if pp.value.is_zero() {
                     continue; // V-04
                 }
                 let fit = percent_fits(stated_signed, pp, pc);
-                percent_outcome(em, &stated, &fit, &[&c, p.fig()], "增减率", "growth rate", true);
+                percent_outcome(em, &stated, &fit, &[&c, p.fig()], "增减率", "growth rate");
             }
             (Some(a), None) => {
                 // the prior implied by a stated change: P = C − Δ
-                let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else { continue };
+                let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else {
+                    continue;
+                };
                 let c = said(claim, a, "本年数");
                 let d = said(claim, delta, "增减额");
-                let (Some(pc), Some(pd)) = (printed(&c), printed(&d)) else { continue };
-                let prior = Printed { value: pc.value - signed(change.direction, pd.value), half_ulp: pc.half_ulp + pd.half_ulp };
+                let (Some(pc), Some(pd)) = (printed(&c), printed(&d)) else {
+                    continue;
+                };
+                let prior = Printed {
+                    value: pc.value - signed(change.direction, pd.value),
+                    half_ulp: pc.half_ulp + pd.half_ulp,
+                };
                 if prior.value <= Decimal::ZERO {
                     continue;
                 }
                 let fit = percent_fits(stated_signed, prior, pc);
-                percent_outcome(em, &stated, &fit, &[&c, &d], "增减率", "growth rate", true);
+                percent_outcome(em, &stated, &fit, &[&c, &d], "增减率", "growth rate");
             }
             _ => {}
         }
@@ -685,15 +1478,25 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, _) in walk(cx) {
-        let Some(change) = claim.change.as_ref() else { continue };
-        let Some(percent) = change.percent.as_ref() else { continue };
-        let Some(prior) = prior_of(cx, claim) else { continue };
+        let Some(change) = claim.change.as_ref() else {
+            continue;
+        };
+        let Some(percent) = change.percent.as_ref() else {
+            continue;
+        };
+        let Some(prior) = prior_of(cx, claim) else {
+            continue;
+        };
         if !prior.fig().value().is_zero_or_blank() {
             continue;
         }
         let s = said(claim, percent, "增减率");
         let evidence = vec![s.evidence(), prior.fig().evidence()];
-        let (outcome, severity) = if cx.policy.strict_zero_base { (Outcome::Fail, Severity::Error) } else { (Outcome::Hint, Severity::Info) };
+        let (outcome, severity) = if cx.policy.strict_zero_base {
+            (Outcome::Fail, Severity::Error)
+        } else {
+            (Outcome::Hint, Severity::Info)
+        };
         em.push(
             outcome,
             severity,
@@ -710,7 +1513,12 @@ fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn v_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, _) in walk(cx) {
-        let (Some(change), Some(amount)) = (claim.change.as_ref(), claim.amount.as_ref().filter(|q| is_money(q))) else { continue };
+        let (Some(change), Some(amount)) = (
+            claim.change.as_ref(),
+            claim.amount.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
         if change.direction != Direction::Increase || !amount.value.is_zero() {
             continue;
         }
@@ -724,8 +1532,30 @@ fn v_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Outcome::Fail,
             Severity::Error,
             &s,
-            format!("情况说明第{}行自相矛盾：{}为 {}，却称“{}”{}", amount.line, claim.label.trim(), amount.text, change.word, change.amount.as_ref().map(|d| d.text.clone()).unwrap_or_default()),
-            format!("narrative line {} contradicts itself: {} is {} yet said to `{}` {}", amount.line, claim.subject.key(), amount.text, change.word, change.amount.as_ref().map(|d| d.text.clone()).unwrap_or_default()),
+            format!(
+                "情况说明第{}行自相矛盾：{}为 {}，却称“{}”{}",
+                amount.line,
+                claim.label.trim(),
+                amount.text,
+                change.word,
+                change
+                    .amount
+                    .as_ref()
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default()
+            ),
+            format!(
+                "narrative line {} contradicts itself: {} is {} yet said to `{}` {}",
+                amount.line,
+                claim.subject.key(),
+                amount.text,
+                change.word,
+                change
+                    .amount
+                    .as_ref()
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default()
+            ),
             evidence,
         );
     }
@@ -737,12 +1567,24 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Outcome::Fail,
             Severity::Warning,
             (Some("narrative".to_owned()), None, None),
-            (format!("情况说明第{}行有模板残留“{}”", r.line, r.text), format!("narrative line {}: template residue `{}`", r.line, r.text)),
+            (
+                format!("情况说明第{}行有模板残留“{}”", r.line, r.text),
+                format!("narrative line {}: template residue `{}`", r.line, r.text),
+            ),
             None,
-            vec![Evidence { table: "narrative".to_owned(), row: None, column: None, text: r.text.clone(), line: r.line }],
+            vec![Evidence {
+                table: "narrative".to_owned(),
+                row: None,
+                column: None,
+                text: r.text.clone(),
+                line: r.line,
+            }],
         );
     }
-    let reasons = walk(cx).into_iter().filter_map(|(c, _)| c.reason.as_ref().map(|r| (Some(c), r))).chain(cx.claims.reasons.iter().map(|s| (None, &s.reason)));
+    let reasons = walk(cx)
+        .into_iter()
+        .filter_map(|(c, _)| c.reason.as_ref().map(|r| (Some(c), r)))
+        .chain(cx.claims.reasons.iter().map(|s| (None, &s.reason)));
     for (claim, reason) in reasons {
         if !reason.text.trim().is_empty() {
             continue;
@@ -750,10 +1592,23 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         em.push(
             Outcome::Hint,
             Severity::Info,
-            (Some("narrative".to_owned()), claim.map(|c| c.subject.key()), None),
-            (format!("情况说明第{}行“主要原因是”后没有内容", reason.line), format!("narrative line {}: nothing follows 主要原因是", reason.line)),
+            (
+                Some("narrative".to_owned()),
+                claim.map(|c| c.subject.key()),
+                None,
+            ),
+            (
+                format!("情况说明第{}行“主要原因是”后没有内容", reason.line),
+                format!("narrative line {}: nothing follows 主要原因是", reason.line),
+            ),
             None,
-            vec![Evidence { table: "narrative".to_owned(), row: claim.map(|c| c.subject.key()), column: None, text: claim.map_or_else(String::new, |c| c.sentence.clone()), line: reason.line }],
+            vec![Evidence {
+                table: "narrative".to_owned(),
+                row: claim.map(|c| c.subject.key()),
+                column: None,
+                text: claim.map_or_else(String::new, |c| c.sentence.clone()),
+                line: reason.line,
+            }],
         );
     }
 }
@@ -761,10 +1616,22 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 fn v_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     // a change and the changes of its parts
     for claim in &cx.claims.claims {
-        let Some(change) = claim.change.as_ref() else { continue };
-        let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else { continue };
-        let parts: Vec<(&Claim, &crate::claims::Change)> = claim.parts.iter().filter_map(|p| p.change.as_ref().map(|c| (p, c))).collect();
-        if parts.is_empty() || parts.iter().any(|(_, c)| c.amount.is_none() && !matches!(c.direction, Direction::Flat)) {
+        let Some(change) = claim.change.as_ref() else {
+            continue;
+        };
+        let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let parts: Vec<(&Claim, &crate::claims::Change)> = claim
+            .parts
+            .iter()
+            .filter_map(|p| p.change.as_ref().map(|c| (p, c)))
+            .collect();
+        if parts.is_empty()
+            || parts
+                .iter()
+                .any(|(_, c)| c.amount.is_none() && !matches!(c.direction, Direction::Flat))
+        {
             continue;
         }
         let total = said(claim, delta, "增减额");
@@ -784,91 +1651,262 @@ fn v_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let mut l: Vec<&dyn Figure> = vec![&total];
         l.extend(lhs.iter().map(|s| s as &dyn Figure));
         let r: Vec<&dyn Figure> = rhs.iter().map(|s| s as &dyn Figure).collect();
-        em.compare_figs(&l, &r, Relation::Eq, &|| words(format!("{}的增减额 = 其中各部分增减额之和", claim.label.trim()), format!("the change of {} = the changes of its parts", claim.subject.key())), Severity::Error);
+        em.compare_figs(
+            &l,
+            &r,
+            Relation::Eq,
+            &|| {
+                words(
+                    format!("{}的增减额 = 其中各部分增减额之和", claim.label.trim()),
+                    format!(
+                        "the change of {} = the changes of its parts",
+                        claim.subject.key()
+                    ),
+                )
+            },
+            Severity::Error,
+        );
     }
     // the change of 收支 is the change of 收入 and of 支出
-    let change_of = |s: Subject| cx.claims.claims.iter().find(|c| c.subject == s && c.change.as_ref().is_some_and(|ch| ch.amount.is_some()));
+    let change_of = |s: Subject| {
+        cx.claims
+            .claims
+            .iter()
+            .find(|c| c.subject == s && c.change.as_ref().is_some_and(|ch| ch.amount.is_some()))
+    };
     if let Some(both) = change_of(Subject::IncomeExpenditureTotal) {
         for s in [Subject::IncomeTotal, Subject::ExpenditureTotal] {
             let Some(part) = change_of(s) else { continue };
-            let (Some(a), Some(b)) = (both.change.as_ref(), part.change.as_ref()) else { continue };
-            let (Some(qa), Some(qb)) = (a.amount.as_ref(), b.amount.as_ref()) else { continue };
+            let (Some(a), Some(b)) = (both.change.as_ref(), part.change.as_ref()) else {
+                continue;
+            };
+            let (Some(qa), Some(qb)) = (a.amount.as_ref(), b.amount.as_ref()) else {
+                continue;
+            };
             if a.direction != b.direction {
-                let evidence = vec![said(both, qa, "增减额").evidence(), said(part, qb, "增减额").evidence()];
-                em.push(Outcome::Fail, Severity::Error, said(part, qb, "增减额").at(), (format!("情况说明第{}行{}“{}”，与收支总体的“{}”方向相反", b.line, part.label.trim(), b.word, a.word), format!("narrative line {}: {} `{}` contradicts the overall `{}`", b.line, part.subject.key(), b.word, a.word)), None, evidence);
+                let evidence = vec![
+                    said(both, qa, "增减额").evidence(),
+                    said(part, qb, "增减额").evidence(),
+                ];
+                em.push(
+                    Outcome::Fail,
+                    Severity::Error,
+                    said(part, qb, "增减额").at(),
+                    (
+                        format!(
+                            "情况说明第{}行{}“{}”，与收支总体的“{}”方向相反",
+                            b.line,
+                            part.label.trim(),
+                            b.word,
+                            a.word
+                        ),
+                        format!(
+                            "narrative line {}: {} `{}` contradicts the overall `{}`",
+                            b.line,
+                            part.subject.key(),
+                            b.word,
+                            a.word
+                        ),
+                    ),
+                    None,
+                    evidence,
+                );
                 continue;
             }
             let x = said(both, qa, "增减额");
             let y = said(part, qb, "增减额");
-            em.compare_figs(&[&y], &[&x], Relation::Eq, &|| words(format!("{}的增减额 = 收支总体的增减额", part.label.trim()), format!("the change of {} = the overall change", part.subject.key())), Severity::Error);
+            em.compare_figs(
+                &[&y],
+                &[&x],
+                Relation::Eq,
+                &|| {
+                    words(
+                        format!("{}的增减额 = 收支总体的增减额", part.label.trim()),
+                        format!("the change of {} = the overall change", part.subject.key()),
+                    )
+                },
+                Severity::Error,
+            );
         }
     }
 }
 
 fn v_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for claim in &cx.claims.claims {
-        let Some(change) = claim.change.as_ref() else { continue };
+        let Some(change) = claim.change.as_ref() else {
+            continue;
+        };
         if matches!(change.direction, Direction::Flat | Direction::RoughlyFlat) {
             continue;
         }
-        let evidence = vec![Evidence { table: "narrative".to_owned(), row: Some(claim.subject.key()), column: None, text: claim.sentence.clone(), line: change.line }];
-        let at = (Some("narrative".to_owned()), Some(claim.subject.key()), None);
-        let own = claim.reason.as_ref().is_some_and(|r| !r.text.trim().is_empty());
-        let in_section = cx.claims.reasons.iter().any(|r| r.section == claim.section && !r.reason.text.trim().is_empty());
+        let evidence = vec![Evidence {
+            table: "narrative".to_owned(),
+            row: Some(claim.subject.key()),
+            column: None,
+            text: claim.sentence.clone(),
+            line: change.line,
+        }];
+        let at = (
+            Some("narrative".to_owned()),
+            Some(claim.subject.key()),
+            None,
+        );
+        let own = claim
+            .reason
+            .as_ref()
+            .is_some_and(|r| !r.text.trim().is_empty());
+        let in_section = cx
+            .claims
+            .reasons
+            .iter()
+            .any(|r| r.section == claim.section && !r.reason.text.trim().is_empty());
         if own || in_section {
-            em.pass(|| (at, ("增减变化有原因说明".to_owned(), "the change comes with a reason".to_owned()), evidence));
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        "增减变化有原因说明".to_owned(),
+                        "the change comes with a reason".to_owned(),
+                    ),
+                    evidence,
+                )
+            });
         } else if claim.reason.is_some() {
             // an empty reason is V-06's
         } else {
-            em.push(Outcome::Fail, Severity::Warning, at, (format!("情况说明第{}行{}“{}”，未说明原因", change.line, claim.label.trim(), change.word), format!("narrative line {}: {} `{}` without a reason", change.line, claim.subject.key(), change.word)), None, evidence);
+            em.push(
+                Outcome::Fail,
+                Severity::Warning,
+                at,
+                (
+                    format!(
+                        "情况说明第{}行{}“{}”，未说明原因",
+                        change.line,
+                        claim.label.trim(),
+                        change.word
+                    ),
+                    format!(
+                        "narrative line {}: {} `{}` without a reason",
+                        change.line,
+                        claim.subject.key(),
+                        change.word
+                    ),
+                ),
+                None,
+                evidence,
+            );
         }
     }
 }
 
 fn v_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for claim in &cx.claims.claims {
-        let (Some(amount), Some(planned)) = (claim.amount.as_ref().filter(|q| is_money(q)), claim.planned.as_ref().filter(|q| is_money(q))) else { continue };
+        let (Some(amount), Some(planned)) = (
+            claim.amount.as_ref().filter(|q| is_money(q)),
+            claim.planned.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
         let a = said(claim, amount, "金额");
         let p = said(claim, planned, "预算安排");
-        em.compare_figs(&[&p], &[&a], Relation::Eq, &|| words("同一项目“预算安排”的金额 = 开头所述金额", "the item's stated arrangement = its amount"), Severity::Error);
+        em.compare_figs(
+            &[&p],
+            &[&a],
+            Relation::Eq,
+            &|| {
+                words(
+                    "同一项目“预算安排”的金额 = 开头所述金额",
+                    "the item's stated arrangement = its amount",
+                )
+            },
+            Severity::Error,
+        );
     }
 }
 
 fn v_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let all: Vec<&Claim> = walk(cx).into_iter().map(|(c, _)| c).filter(|c| c.amount.as_ref().is_some_and(is_money)).collect();
-    let mut seen: Vec<String> = Vec::new();
-    for (i, a) in all.iter().enumerate() {
-        let key = a.subject.key();
-        if seen.contains(&key) {
+    // a part is the same figure only under the same kind of whole (其中财政拨款 of two totals differ)
+    let all: Vec<(&Claim, Option<&Subject>)> = walk(cx)
+        .into_iter()
+        .filter(|(c, _)| c.amount.as_ref().is_some_and(is_money))
+        .map(|(c, p)| (c, p.map(|p| &p.subject)))
+        .collect();
+    let mut seen: Vec<(&Subject, Option<&Subject>)> = Vec::new();
+    for (i, (a, pa)) in all.iter().enumerate() {
+        if seen.contains(&(&a.subject, *pa)) {
             continue;
         }
-        let same: Vec<&&Claim> = all.iter().skip(i + 1).filter(|b| b.subject == a.subject && b.budget.is_none() == a.budget.is_none()).collect();
+        let same: Vec<&Claim> = all
+            .iter()
+            .skip(i + 1)
+            .filter(|(b, pb)| {
+                b.subject == a.subject && pb == pa && b.budget.is_none() == a.budget.is_none()
+            })
+            .map(|(b, _)| *b)
+            .collect();
         if same.is_empty() {
             continue;
         }
-        seen.push(key);
-        let Some(qa) = a.amount.as_ref() else { continue };
+        seen.push((&a.subject, *pa));
+        let Some(qa) = a.amount.as_ref() else {
+            continue;
+        };
         let first = said(a, qa, "金额");
         for b in same {
-            let Some(qb) = b.amount.as_ref() else { continue };
+            let Some(qb) = b.amount.as_ref() else {
+                continue;
+            };
             let other = said(b, qb, "金额");
-            em.compare_figs(&[&other], &[&first], Relation::Eq, &|| words(format!("{}多处表述一致", a.label.trim()), format!("{} is stated alike everywhere", a.subject.key())), Severity::Error);
+            em.compare_figs(
+                &[&other],
+                &[&first],
+                Relation::Eq,
+                &|| {
+                    words(
+                        format!("{}多处表述一致", a.label.trim()),
+                        format!("{} is stated alike everywhere", a.subject.key()),
+                    )
+                },
+                Severity::Error,
+            );
         }
     }
 }
 
 fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, _) in walk(cx) {
-        let (Some(completion), Some(budget), Some(amount)) = (claim.completion.as_ref(), claim.budget.as_ref().filter(|q| is_money(q)), claim.amount.as_ref().filter(|q| is_money(q))) else { continue };
+        let (Some(completion), Some(budget), Some(amount)) = (
+            claim.completion.as_ref(),
+            claim.budget.as_ref().filter(|q| is_money(q)),
+            claim.amount.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
         let stated = said(claim, completion, "完成率");
         let b = said(claim, budget, "年初预算");
         let a = said(claim, amount, "决算数");
         if budget.value.is_zero() {
-            push(em, Outcome::Fail, Severity::Error, &stated, format!("情况说明第{}行：年初预算为 0，不应表述完成率“{}”", completion.line, completion.text), format!("narrative line {}: the original budget is 0, so no completion rate `{}` is defined", completion.line, completion.text), vec![stated.evidence(), b.evidence()]);
+            push(
+                em,
+                Outcome::Fail,
+                Severity::Error,
+                &stated,
+                format!(
+                    "情况说明第{}行：年初预算为 0，不应表述完成率“{}”",
+                    completion.line, completion.text
+                ),
+                format!(
+                    "narrative line {}: the original budget is 0, so no completion rate `{}` is defined",
+                    completion.line, completion.text
+                ),
+                vec![stated.evidence(), b.evidence()],
+            );
             continue;
         }
-        let (Some(pa), Some(pb)) = (printed(&a), printed(&b)) else { continue };
+        let (Some(pa), Some(pb)) = (printed(&a), printed(&b)) else {
+            continue;
+        };
         let fit = share_fits(Printed::new(completion.value), pa, pb);
-        percent_outcome(em, &stated, &fit, &[&a, &b], "完成率", "completion rate", false);
+        percent_outcome(em, &stated, &fit, &[&a, &b], "完成率", "completion rate");
     }
 }

@@ -14,17 +14,69 @@ use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
 use super::{RuleDef, RuleInfo, RuleKind};
 
 pub(super) fn rules() -> Vec<RuleDef> {
-    let r = |id, kind, tables: &'static [&'static str], zh, en, run: fn(&Ctx<'_>, &mut Emitter<'_>)| RuleDef {
-        info: RuleInfo { id, title: zh, title_en: en, kind, tables, condition: None },
-        run,
-    };
+    let r =
+        |id, kind, tables: &'static [&'static str], zh, en, run: fn(&Ctx<'_>, &mut Emitter<'_>)| {
+            RuleDef {
+                info: RuleInfo {
+                    id,
+                    title: zh,
+                    title_en: en,
+                    kind,
+                    tables,
+                    condition: None,
+                },
+                run,
+            }
+        };
     vec![
-        r("X-14", RuleKind::Soft, &["T03"], "绩效目标覆盖的项目资金不超过项目支出", "the funds under performance targets do not exceed project expenditure", x_14),
-        r("X-15", RuleKind::Hard, &["T11"], "每个绩效目标表的项目名称和金额与项目支出预算情况表一致", "each 绩效目标表 matches its project in T11 (name and amount)", x_15),
-        r("P-01", RuleKind::Hard, &[], "绩效目标表资金：总额 = 各项来源之和，“其中”不超过总额", "绩效目标表 funding: the total equals its sources, and no part exceeds it", p_01),
-        r("P-02", RuleKind::Conditional, &[], "成本指标的上限不低于项目资金", "the cost ceiling is not below the project's funds", p_02),
-        r("P-03", RuleKind::Soft, &[], "指标方向与含义一致（比率类不应“≤”，成本类不应“≥”）", "a target's direction fits its meaning (no ≤ on a rate to maximise, no ≥ on a cost)", p_03),
-        r("P-04", RuleKind::Soft, &[], "指标值可衡量（非“名次”“明显提升”等）", "targets are measurable (not 名次, 明显提升 …)", p_04),
+        r(
+            "X-14",
+            RuleKind::Soft,
+            &["T03"],
+            "绩效目标覆盖的项目资金不超过项目支出",
+            "the funds under performance targets do not exceed project expenditure",
+            x_14,
+        ),
+        r(
+            "X-15",
+            RuleKind::Hard,
+            &["T11"],
+            "每个绩效目标表的项目名称和金额与项目支出预算情况表一致",
+            "each 绩效目标表 matches its project in T11 (name and amount)",
+            x_15,
+        ),
+        r(
+            "P-01",
+            RuleKind::Hard,
+            &[],
+            "绩效目标表资金：总额 = 各项来源之和，“其中”不超过总额",
+            "绩效目标表 funding: the total equals its sources, and no part exceeds it",
+            p_01,
+        ),
+        r(
+            "P-02",
+            RuleKind::Conditional,
+            &[],
+            "成本指标的上限不低于项目资金",
+            "the cost ceiling is not below the project's funds",
+            p_02,
+        ),
+        r(
+            "P-03",
+            RuleKind::Soft,
+            &[],
+            "指标方向与含义一致（比率类不应“≤”，成本类不应“≥”）",
+            "a target's direction fits its meaning (no ≤ on a rate to maximise, no ≥ on a cost)",
+            p_03,
+        ),
+        r(
+            "P-04",
+            RuleKind::Soft,
+            &[],
+            "指标值可衡量（非“名次”“明显提升”等）",
+            "targets are measurable (not 名次, 明显提升 …)",
+            p_04,
+        ),
     ]
 }
 
@@ -40,7 +92,10 @@ struct PerfFig<'a> {
 impl Figure for PerfFig<'_> {
     fn value(&self) -> Val {
         let f = self.amount.unit.in_yuan();
-        match (self.amount.value.checked_mul(f), self.amount.half_ulp().checked_mul(f)) {
+        match (
+            self.amount.value.checked_mul(f),
+            self.amount.half_ulp().checked_mul(f),
+        ) {
             (Some(yuan), Some(half_yuan)) => Val::Num { yuan, half_yuan },
             _ => Val::Unreadable,
         }
@@ -67,14 +122,18 @@ impl Figure for PerfFig<'_> {
         )
     }
     fn at(&self) -> (Option<String>, Option<String>, Option<String>) {
-        (Some("performance".to_owned()), Some(self.table.project.clone()), Some(self.label.clone()))
+        (
+            Some("performance".to_owned()),
+            Some(self.table.project.clone()),
+            Some(self.label.clone()),
+        )
     }
     fn text(&self) -> String {
         self.text.clone()
     }
 }
 
-fn fund<'a>(t: &'a PerformanceTable, line: FundLine) -> Option<PerfFig<'a>> {
+fn fund(t: &PerformanceTable, line: FundLine) -> Option<PerfFig<'_>> {
     let f = t.funding.iter().find(|f| f.line == line)?;
     let value = f.cell.value.number()?;
     Some(PerfFig {
@@ -92,11 +151,38 @@ fn funds(t: &PerformanceTable) -> Option<PerfFig<'_>> {
 }
 
 fn x_14(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for claim in cx.claims.claims.iter().filter(|c| c.subject == Subject::PerformanceProjects) {
-        let Some(amount) = claim.amount.as_ref() else { continue };
-        let Some(project) = cx.table("T03").and_then(|t| t.total_row().and_then(|r| CellRef::at(t, r, K::Project))) else { continue };
-        let s = Said { q: amount, claim, what: "金额" };
-        em.compare_figs(&[&s], &[&project], Relation::Le, &|| Words::new("绩效目标覆盖的资金不超过项目支出", "performance-target funds ≤ project expenditure"), Severity::Info);
+    for claim in cx
+        .claims
+        .claims
+        .iter()
+        .filter(|c| c.subject == Subject::PerformanceProjects)
+    {
+        let Some(amount) = claim.amount.as_ref() else {
+            continue;
+        };
+        let Some(project) = cx
+            .table("T03")
+            .and_then(|t| t.total_row().and_then(|r| CellRef::at(t, r, K::Project)))
+        else {
+            continue;
+        };
+        let s = Said {
+            q: amount,
+            claim,
+            what: "金额",
+        };
+        em.compare_figs(
+            &[&s],
+            &[&project],
+            Relation::Le,
+            &|| {
+                Words::new(
+                    "绩效目标覆盖的资金不超过项目支出",
+                    "performance-target funds ≤ project expenditure",
+                )
+            },
+            Severity::Info,
+        );
     }
 }
 
@@ -105,23 +191,58 @@ fn x_15(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     }
     let Some(t11) = cx.table("T11") else {
-        em.not_applicable(Some("T11"), "没有项目支出预算情况表（项目资金以情况说明核对）", "the layout prints no project table (project funds are checked against the narrative)", Vec::new());
+        em.not_applicable(
+            Some("T11"),
+            "没有项目支出预算情况表（项目资金以情况说明核对）",
+            "the layout prints no project table (project funds are checked against the narrative)",
+            Vec::new(),
+        );
         return;
     };
     for p in &cx.doc.performance {
-        let Some(row) = t11.rows.iter().find(|r| !r.total && normalize_name(&r.label) == normalize_name(&p.project)) else {
+        let Some(row) = t11
+            .rows
+            .iter()
+            .find(|r| !r.total && normalize_name(&r.label) == normalize_name(&p.project))
+        else {
             em.push(
                 Outcome::Fail,
                 Severity::Warning,
-                (Some("performance".to_owned()), Some(p.project.clone()), None),
-                (format!("绩效目标表项目“{}”在项目支出预算情况表中找不到", p.project), format!("the 绩效目标表 project `{}` is not in T11", p.project)),
+                (
+                    Some("performance".to_owned()),
+                    Some(p.project.clone()),
+                    None,
+                ),
+                (
+                    format!("绩效目标表项目“{}”在项目支出预算情况表中找不到", p.project),
+                    format!("the 绩效目标表 project `{}` is not in T11", p.project),
+                ),
                 None,
-                vec![Evidence { table: "performance".to_owned(), row: Some(p.project.clone()), column: None, text: p.project.clone(), line: p.lines.start }],
+                vec![Evidence {
+                    table: "performance".to_owned(),
+                    row: Some(p.project.clone()),
+                    column: None,
+                    text: p.project.clone(),
+                    line: p.lines.start,
+                }],
             );
             continue;
         };
-        let (Some(f), Some(cell)) = (funds(p), CellRef::at(t11, row, K::Total)) else { continue };
-        em.compare_figs(&[&f], &[&cell], Relation::Eq, &|| Words::new(format!("绩效目标表“{}”的资金与项目支出预算情况表一致", p.project), format!("`{}`: the 绩效目标表 funds equal T11", p.project)), Severity::Error);
+        let (Some(f), Some(cell)) = (funds(p), CellRef::at(t11, row, K::Total)) else {
+            continue;
+        };
+        em.compare_figs(
+            &[&f],
+            &[&cell],
+            Relation::Eq,
+            &|| {
+                Words::new(
+                    format!("绩效目标表“{}”的资金与项目支出预算情况表一致", p.project),
+                    format!("`{}`: the 绩效目标表 funds equal T11", p.project),
+                )
+            },
+            Severity::Error,
+        );
     }
 }
 
@@ -130,7 +251,14 @@ fn p_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         // total = fiscal + other; annual total = annual fiscal + carry-forward + other
         for (total, parts) in [
             (FundLine::Total, vec![FundLine::Fiscal, FundLine::Other]),
-            (FundLine::AnnualTotal, vec![FundLine::AnnualFiscal, FundLine::CarryForward, FundLine::AnnualOther]),
+            (
+                FundLine::AnnualTotal,
+                vec![
+                    FundLine::AnnualFiscal,
+                    FundLine::CarryForward,
+                    FundLine::AnnualOther,
+                ],
+            ),
         ] {
             let Some(t) = fund(p, total) else { continue };
             let figs: Vec<PerfFig<'_>> = parts.iter().filter_map(|l| fund(p, *l)).collect();
@@ -138,14 +266,30 @@ fn p_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 continue;
             }
             let refs: Vec<&dyn Figure> = figs.iter().map(|f| f as &dyn Figure).collect();
-            em.compare_figs(&[&t], &refs, Relation::Eq, &|| Words::new(format!("{} = 各项资金之和", t.label), format!("{} = its sources", t.label)), Severity::Error);
+            em.compare_figs(
+                &[&t],
+                &refs,
+                Relation::Eq,
+                &|| {
+                    Words::new(
+                        format!("{} = 各项资金之和", t.label),
+                        format!("{} = its sources", t.label),
+                    )
+                },
+                Severity::Error,
+            );
         }
     }
 }
 
 fn cost_indicator(level1: &str, level2: &str, name: &str, vocab: &Vocabulary) -> bool {
     let l = normalize_name(&format!("{level1}{level2}"));
-    has(&l, "成本") || vocab.cost_words.iter().any(|w| has(&normalize_name(name), w)) && has(&l, "成本")
+    has(&l, "成本")
+        || vocab
+            .cost_words
+            .iter()
+            .any(|w| has(&normalize_name(name), w))
+            && has(&l, "成本")
 }
 
 fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
@@ -157,10 +301,22 @@ fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             if !cost_indicator(&ind.level1, &ind.level2, &ind.name, vocab) {
                 continue;
             }
-            if let Target::Quantity { comparator: Some(c), value, unit: Some(u), .. } = parse_target(&ind.value) {
+            if let Target::Quantity {
+                comparator: Some(c),
+                value,
+                unit: Some(u),
+                ..
+            } = parse_target(&ind.value)
+            {
                 let unit = crate::amount::Unit::from_label(&u).filter(|_| u.ends_with('元'));
                 if let (true, Some(unit)) = (c.is_upper(), unit) {
-                    ceilings.push(PerfFig { table: p, label: ind.name.clone(), amount: Amount::new(value, unit), text: ind.value.clone(), line: ind.line });
+                    ceilings.push(PerfFig {
+                        table: p,
+                        label: ind.name.clone(),
+                        amount: Amount::new(value, unit),
+                        text: ind.value.clone(),
+                        line: ind.line,
+                    });
                 }
             }
         }
@@ -169,7 +325,18 @@ fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }
         let refs: Vec<&dyn Figure> = ceilings.iter().map(|c| c as &dyn Figure).collect();
         // the funds do not exceed the ceilings
-        em.compare_figs(&[&f], &refs, Relation::Le, &|| Words::new("项目资金不超过成本指标上限", "the project's funds stay within its cost ceiling"), Severity::Warning);
+        em.compare_figs(
+            &[&f],
+            &refs,
+            Relation::Le,
+            &|| {
+                Words::new(
+                    "项目资金不超过成本指标上限",
+                    "the project's funds stay within its cost ceiling",
+                )
+            },
+            Severity::Warning,
+        );
     }
 }
 
@@ -177,18 +344,59 @@ fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
     for p in &cx.doc.performance {
         for ind in &p.indicators {
-            let Target::Quantity { comparator: Some(c), .. } = parse_target(&ind.value) else { continue };
+            let Target::Quantity {
+                comparator: Some(c),
+                ..
+            } = parse_target(&ind.value)
+            else {
+                continue;
+            };
             let name = normalize_name(&ind.name);
             let maximize = vocab.maximize_words.iter().any(|w| has(&name, w));
             let cost = cost_indicator(&ind.level1, &ind.level2, &ind.name, vocab);
-            let ev = vec![Evidence { table: "performance".to_owned(), row: Some(p.project.clone()), column: Some(ind.name.clone()), text: ind.value.clone(), line: ind.line }];
-            let at = (Some("performance".to_owned()), Some(p.project.clone()), Some(ind.name.clone()));
+            let ev = vec![Evidence {
+                table: "performance".to_owned(),
+                row: Some(p.project.clone()),
+                column: Some(ind.name.clone()),
+                text: ind.value.clone(),
+                line: ind.line,
+            }];
+            let at = (
+                Some("performance".to_owned()),
+                Some(p.project.clone()),
+                Some(ind.name.clone()),
+            );
             if maximize && c.is_upper() {
                 em.push(Outcome::Fail, Severity::Warning, at, (format!("绩效目标表「{}」指标“{}”应越高越好，却设为上限“{}”", p.project, ind.name, ind.value), format!("`{}`: `{}` is a rate to maximise, yet its target is an upper bound `{}`", p.project, ind.name, ind.value)), None, ev);
             } else if cost && c.is_lower() {
-                em.push(Outcome::Fail, Severity::Warning, at, (format!("绩效目标表「{}」成本指标“{}”设为下限“{}”", p.project, ind.name, ind.value), format!("`{}`: the cost indicator `{}` has a lower bound `{}`", p.project, ind.name, ind.value)), None, ev);
+                em.push(
+                    Outcome::Fail,
+                    Severity::Warning,
+                    at,
+                    (
+                        format!(
+                            "绩效目标表「{}」成本指标“{}”设为下限“{}”",
+                            p.project, ind.name, ind.value
+                        ),
+                        format!(
+                            "`{}`: the cost indicator `{}` has a lower bound `{}`",
+                            p.project, ind.name, ind.value
+                        ),
+                    ),
+                    None,
+                    ev,
+                );
             } else if maximize || cost {
-                em.pass(|| (at, (format!("指标“{}”的方向与含义一致", ind.name), format!("`{}` points the right way", ind.name)), ev));
+                em.pass(|| {
+                    (
+                        at,
+                        (
+                            format!("指标“{}”的方向与含义一致", ind.name),
+                            format!("`{}` points the right way", ind.name),
+                        ),
+                        ev,
+                    )
+                });
             }
         }
     }
@@ -198,30 +406,53 @@ fn p_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
     for p in &cx.doc.performance {
         for ind in &p.indicators {
-            let ev = || vec![Evidence { table: "performance".to_owned(), row: Some(p.project.clone()), column: Some(ind.name.clone()), text: ind.value.clone(), line: ind.line }];
-            let at = || (Some("performance".to_owned()), Some(p.project.clone()), Some(ind.name.clone()));
-            let name_has_target = ["≥", "≤", ">", "<", "="].iter().any(|c| ind.name.contains(c));
-            let (zh, en) = match parse_target(&ind.value) {
-                Target::Qualitative { text } => {
-                    let vague = vocab.vague_words.iter().any(|w| text.contains(w.as_str()));
-                    if text.chars().any(|c| c.is_ascii_digit()) && !vague {
-                        continue;
-                    }
-                    (format!("绩效目标表「{}」指标“{}”的目标值“{}”不可衡量", p.project, ind.name, ind.value), format!("`{}`: the target `{}` of `{}` cannot be measured", p.project, ind.value, ind.name))
-                }
-                Target::Deadline { year_end: true } => (
-                    format!("绩效目标表「{}」时效指标“{}”的目标“{}”即预算年度结束，未设具体时限", p.project, ind.name, ind.value),
-                    format!("`{}`: `{}` has `{}`, simply the end of the budget year", p.project, ind.name, ind.value),
-                ),
-                _ if name_has_target => (
-                    format!("绩效目标表「{}」三级指标名称“{}”中含有目标值", p.project, ind.name),
-                    format!("`{}`: the indicator name `{}` carries its own target", p.project, ind.name),
-                ),
-                _ => {
-                    em.pass(|| (at(), (format!("指标“{}”可衡量", ind.name), format!("`{}` is measurable", ind.name)), ev()));
-                    continue;
-                }
+            let ev = || {
+                vec![Evidence {
+                    table: "performance".to_owned(),
+                    row: Some(p.project.clone()),
+                    column: Some(ind.name.clone()),
+                    text: ind.value.clone(),
+                    line: ind.line,
+                }]
             };
+            let at = || {
+                (
+                    Some("performance".to_owned()),
+                    Some(p.project.clone()),
+                    Some(ind.name.clone()),
+                )
+            };
+            // Deadlines and yes/no targets ("正常运转") can be verified; a comparative word without a
+            // baseline ("明显提升") or a rank without a number ("名次") cannot.
+            let vague = match parse_target(&ind.value) {
+                Target::Qualitative { text } => {
+                    vocab.vague_words.iter().any(|w| text.contains(w.as_str()))
+                }
+                _ => false,
+            };
+            if !vague {
+                em.pass(|| {
+                    (
+                        at(),
+                        (
+                            format!("指标“{}”可衡量", ind.name),
+                            format!("`{}` is measurable", ind.name),
+                        ),
+                        ev(),
+                    )
+                });
+                continue;
+            }
+            let (zh, en) = (
+                format!(
+                    "绩效目标表「{}」指标“{}”的目标值“{}”不可衡量",
+                    p.project, ind.name, ind.value
+                ),
+                format!(
+                    "`{}`: the target `{}` of `{}` cannot be measured",
+                    p.project, ind.value, ind.name
+                ),
+            );
             em.push(Outcome::Hint, Severity::Info, at(), (zh, en), None, ev());
         }
     }

@@ -1490,6 +1490,11 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
     for key in ["T08", "T09"] {
         let Some(table) = cx.table(key) else {
+            if cx.doc.tables.is_empty() {
+                // a narrative on its own: nothing can be said about the tables
+                em.missing_table(key);
+                continue;
+            }
             em.push(
                 Outcome::Fail,
                 Severity::Warning,

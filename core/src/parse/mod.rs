@@ -689,7 +689,7 @@ impl Parser<'_> {
         };
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta.year = lines.iter().take(12).find_map(|l| find_year(l.text));
-        doc.meta.layout = "narrative".to_owned();
+        "narrative".clone_into(&mut doc.meta.layout);
         Ok(doc)
     }
 }

@@ -1,0 +1,350 @@
+//! The narrative (情况说明) and the 绩效目标表: claims against the tables and against arithmetic,
+//! on the seed and on the narrative of corpus document 01, with one-number mutants of every checked
+//! claim.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::print_stderr
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+use yusuan::check::{RuleKind, rules};
+use yusuan::{Finding, Outcome, Report, Severity};
+
+const SEED: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+const DOC01: &str =
+    include_str!("../../tests/corpus/01_sh_putuo_wanli_street_dept_budget_2023.txt");
+
+fn seed_report() -> Report {
+    let doc = yusuan::parse(SEED).unwrap();
+    yusuan::Checker::new().include_passes(true).check(&doc)
+}
+
+fn narrative_01(strict_zero_base: bool) -> Report {
+    let doc = yusuan::Parser::new().parse_narrative(DOC01).unwrap();
+    let policy = yusuan::Policy {
+        strict_zero_base,
+        ..yusuan::Policy::default()
+    };
+    yusuan::Checker::new()
+        .with_policy(policy)
+        .include_passes(true)
+        .check(&doc)
+}
+
+fn narrative_findings<'a>(r: &'a Report, rule: &str) -> Vec<&'a Finding> {
+    r.findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+/// The narrative lines a finding cites.
+fn narrative_lines(f: &Finding) -> BTreeSet<u32> {
+    f.evidence
+        .iter()
+        .filter(|e| e.table == "narrative")
+        .map(|e| e.line)
+        .collect()
+}
+
+fn passes_citing(r: &Report, rule: &str, text: &str) -> usize {
+    r.findings
+        .iter()
+        .filter(|f| {
+            f.rule == rule
+                && f.outcome == Outcome::Pass
+                && f.evidence
+                    .iter()
+                    .any(|e| e.table == "narrative" && e.text.replace(',', "").contains(text))
+        })
+        .count()
+}
+
+#[test]
+fn seed_narrative_facts_pass() {
+    let r = seed_report();
+    // FACTS ✔: none of the narrative claims may be an error
+    let errors: Vec<&Finding> = r.findings.iter().filter(|f| f.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // 收入/支出 7,713.47; 基本 3,134.09 + 项目 4,579.38
+    for text in ["7713.47", "3134.09", "4579.38"] {
+        assert!(passes_citing(&r, "N-01", text) >= 1, "N-01 {text}");
+    }
+    // +101.51 = 一般公共预算 +103.51 + 其他 −2 = 基本 −57.87 + 项目 +159.38
+    for text in ["103.51", "2万元", "57.87", "159.38"] {
+        assert!(passes_citing(&r, "V-07", text) >= 1, "V-07 {text}");
+    }
+    // 三公 226.6, +56 = +32.83%; 出国 95, +55 = +137.5%; 车 21.6 持平; 接待 110, +1 = +0.92%
+    for text in ["226.6", "95万元", "21.6", "110万元"] {
+        assert!(passes_citing(&r, "N-02", text) >= 1, "N-02 {text}");
+    }
+    for text in ["32.83%", "137.5%", "0.92%"] {
+        assert_eq!(passes_citing(&r, "V-03", text), 1, "V-03 {text}");
+    }
+    for text in ["56万元", "55万元", "1万元"] {
+        assert_eq!(passes_citing(&r, "V-01", text), 1, "V-01 {text}");
+    }
+    assert!(passes_citing(&r, "V-02", "21.6") >= 1);
+    // 机关运行经费 537 = 公用经费 537.00 (a soft link: T07 prints no 机关运行经费 column)
+    assert_eq!(passes_citing(&r, "X-12", "537"), 1);
+    // 政府采购 2,944.12 = 69 + 0 + 2,875.12 = T12
+    assert_eq!(passes_citing(&r, "N-06", "2944.12"), 2);
+    // 绩效: 4 projects, 4,579.38; the key project 3,200 = 政务热线整合经费
+    assert!(passes_citing(&r, "N-08", "4个") == 1);
+    assert!(passes_citing(&r, "N-08", "4579.38") == 1);
+    assert!(passes_citing(&r, "N-08", "3200") == 1);
+    // every 绩效目标表 matches its project in T11
+    let x15: Vec<&Finding> = narrative_findings(&r, "X-15");
+    assert_eq!(x15.len(), 4);
+    assert!(x15.iter().all(|f| f.outcome == Outcome::Pass));
+    // reasons follow each stated change
+    assert!(
+        narrative_findings(&r, "V-08")
+            .iter()
+            .all(|f| f.outcome == Outcome::Pass)
+    );
+}
+
+#[test]
+fn seed_known_defects_are_reported() {
+    let r = seed_report();
+    let warnings: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    // 国有资产: 执法执勤用车 has no count
+    let n10: Vec<&&Finding> = warnings.iter().filter(|f| f.rule == "N-10").collect();
+    assert_eq!(n10.len(), 1);
+    assert!(n10[0].message.contains("执法执勤用车"));
+    assert_eq!(narrative_lines(n10[0]), BTreeSet::from([374]));
+    // the two rate indicators capped at ≤95%
+    let p03: BTreeSet<&str> = warnings
+        .iter()
+        .filter(|f| f.rule == "P-03")
+        .map(|f| f.column.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        p03,
+        BTreeSet::from(["公用经费支付准确率", "公用经费支付及时率"])
+    );
+    for f in warnings.iter().filter(|f| f.rule == "P-03") {
+        assert!(f.message.contains("≤95%"), "{}", f.message);
+    }
+}
+
+#[test]
+fn san_gong_against_economic_lines_is_informational() {
+    let r = seed_report();
+    // 因公出国 95.00 and 公务用车运行 21.60 exceed 30212 40.00 and 30231 3.31: never an error
+    let x11: Vec<&Finding> = narrative_findings(&r, "X-11");
+    assert!(!x11.is_empty());
+    assert!(x11.iter().all(|f| !f.is_error()), "{x11:#?}");
+    assert_eq!(
+        rules().iter().find(|i| i.id == "X-12").map(|i| i.kind),
+        Some(RuleKind::Soft)
+    );
+}
+
+#[test]
+fn unmeasurable_targets_are_hints() {
+    let r = seed_report();
+    let p04: Vec<&Finding> = narrative_findings(&r, "P-04")
+        .into_iter()
+        .filter(|f| f.outcome != Outcome::Pass)
+        .collect();
+    assert!(!p04.is_empty());
+    assert!(
+        p04.iter()
+            .all(|f| f.outcome == Outcome::Hint && f.severity == Severity::Info)
+    );
+}
+
+#[test]
+fn doc01_narrative_wrong_percentages() {
+    let r = narrative_01(false);
+    let v03: Vec<&Finding> = narrative_findings(&r, "V-03")
+        .into_iter()
+        .filter(|f| f.is_error())
+        .collect();
+    let found: BTreeMap<String, String> = v03
+        .iter()
+        .map(|f| (f.actual.clone().unwrap(), f.expected.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        BTreeMap::from([
+            ("314.82".to_owned(), "289.12".to_owned()),
+            ("60.54".to_owned(), "66.40".to_owned()),
+        ]),
+        "{v03:#?}"
+    );
+    // every other stated percentage recomputes
+    assert!(
+        narrative_findings(&r, "V-03")
+            .iter()
+            .filter(|f| f.outcome == Outcome::Pass)
+            .count()
+            >= 25
+    );
+}
+
+#[test]
+fn doc01_self_contradicting_fund_sentence() {
+    let r = narrative_01(false);
+    let v05: Vec<&Finding> = narrative_findings(&r, "V-05")
+        .into_iter()
+        .filter(|f| f.is_error())
+        .collect();
+    assert_eq!(v05.len(), 1, "{v05:#?}");
+    assert!(v05[0].message.contains("1421.25"));
+    assert_eq!(narrative_lines(v05[0]), BTreeSet::from([69]));
+}
+
+#[test]
+fn doc01_item_16_states_two_amounts() {
+    let r = narrative_01(false);
+    let v09: Vec<&Finding> = narrative_findings(&r, "V-09")
+        .into_iter()
+        .filter(|f| f.is_error())
+        .collect();
+    assert_eq!(v09.len(), 1, "{v09:#?}");
+    assert!(v09[0].message.contains("441.25") && v09[0].message.contains("220.63"));
+}
+
+#[test]
+fn doc01_zero_base_growth() {
+    // RULES.md V-04: no percentage may be stated on a zero base. FACTS marks it a policy choice
+    // (a hint at most); the strict policy makes it an error.
+    for strict in [false, true] {
+        let r = narrative_01(strict);
+        let v04: Vec<&Finding> = narrative_findings(&r, "V-04");
+        assert_eq!(v04.len(), 2, "{v04:#?}");
+        for f in &v04 {
+            assert!(f.message.contains("100.00%"));
+            if strict {
+                assert!(f.is_error());
+            } else {
+                assert_eq!(f.outcome, Outcome::Hint);
+            }
+        }
+        // the growth rate is never recomputed as "100%" on a zero base
+        assert!(
+            !r.findings
+                .iter()
+                .any(|f| f.rule == "V-03" && f.expected.as_deref() == Some("100.00"))
+        );
+    }
+    let lenient = narrative_01(false);
+    let errors: Vec<&Finding> = lenient.findings.iter().filter(|f| f.is_error()).collect();
+    // the wrong percentages, the 政府性基金 sentence and item 16: nothing else
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+}
+
+#[test]
+fn narrative_alone_does_not_claim_table_checks() {
+    let r = narrative_01(false);
+    assert_eq!(r.summary.warning, 0);
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.table.as_deref() == Some("narrative")
+                || f.table.as_deref() == Some("performance")
+                || f.outcome == Outcome::InsufficientData
+                || f.outcome == Outcome::Pass)
+    );
+}
+
+/// A printed number with its unit (`7,713.47万元`, `32.83%`, `4个`), not a sentence.
+fn is_quantity(text: &str) -> bool {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(text.len());
+    end > 0 && ["万元", "元", "亿元", "%", "个", "辆"].contains(&&text[end..])
+}
+
+/// Replaces the number at the start of `text` (`7,713.47万元`, `32.83%`, `4个`) by itself + 1,
+/// printed with the same decimals.
+fn bump(text: &str) -> Option<String> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(text.len());
+    let number: Decimal = text[..end].replace(',', "").parse().ok()?;
+    let bumped = number + Decimal::ONE;
+    Some(format!("{bumped}{}", &text[end..]))
+}
+
+/// Every number of a claim that a hard narrative rule checked and passed: changing it (+1 in its
+/// last printed unit place) yields an error citing that narrative line.
+#[test]
+fn every_mutated_claim_number_is_detected() {
+    let r = seed_report();
+    let hard: BTreeSet<&str> = rules()
+        .iter()
+        .filter(|i| i.kind != RuleKind::Soft)
+        .map(|i| i.id)
+        .collect();
+    let mut targets: BTreeSet<(u32, String)> = BTreeSet::new();
+    for f in &r.findings {
+        if f.outcome != Outcome::Pass || !hard.contains(f.rule.as_str()) {
+            continue;
+        }
+        if !(f.rule.starts_with('N') || f.rule.starts_with('V') || f.rule == "X-14") {
+            continue;
+        }
+        for e in &f.evidence {
+            if e.table == "narrative" && is_quantity(&e.text) {
+                targets.insert((e.line, e.text.clone()));
+            }
+        }
+    }
+    assert!(targets.len() >= 30, "{targets:#?}");
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let mut missed = Vec::new();
+    let mut mutants = 0;
+    for (line, text) in &targets {
+        let original = lines[(*line - 1) as usize];
+        let occurrences: Vec<usize> = original
+            .match_indices(text.as_str())
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!occurrences.is_empty(), "line {line}: {text}");
+        let replacement = bump(text).unwrap();
+        for at in occurrences {
+            // skip a match inside a longer number (`1万元` in `21万元`)
+            if original[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+                continue;
+            }
+            mutants += 1;
+            let mut changed = original.to_owned();
+            changed.replace_range(at..at + text.len(), &replacement);
+            let mut all: Vec<&str> = lines.clone();
+            all[(*line - 1) as usize] = &changed;
+            let mutant = all.join("\n");
+            let report = yusuan::check(&yusuan::parse(&mutant).unwrap());
+            let caught = report.findings.iter().any(|f| {
+                f.is_error()
+                    && f.evidence
+                        .iter()
+                        .any(|e| e.table == "narrative" && e.line == *line)
+            });
+            if !caught {
+                missed.push(format!("line {line}: {text} → {replacement}"));
+            }
+        }
+    }
+    eprintln!(
+        "claim mutants detected: {}/{mutants}",
+        mutants - missed.len()
+    );
+    assert!(
+        missed.is_empty(),
+        "{} missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
