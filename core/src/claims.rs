@@ -537,12 +537,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// Extracts claims, standalone reasons and template residue.
 #[must_use]
 pub fn extract_all(doc: &Document) -> Claims {
-    let vocab = Vocabulary::builtin();
-    let dict = Dictionary::new(vocab);
+    static DICT: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
+    let dict = DICT.get_or_init(|| Dictionary::new(Vocabulary::builtin()));
     let mut out = Claims::default();
     for section in &doc.sections {
         for para in &section.paragraphs {
-            read_paragraph(&dict, section.kind, para, &mut out);
+            read_paragraph(dict, section.kind, para, &mut out);
         }
     }
     out
@@ -576,6 +576,8 @@ enum Tok {
 struct Dictionary {
     /// (normalised phrase, subject), longest first.
     subjects: Vec<(Vec<char>, Subject)>,
+    /// Sorted: every character a subject phrase or a marker word can start with.
+    first: Vec<char>,
 }
 
 impl Dictionary {
@@ -590,7 +592,21 @@ impl Dictionary {
             }
         }
         subjects.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        Dictionary { subjects }
+        let words = REASON_MARKERS
+            .iter()
+            .chain(&DIRECTION_WORDS)
+            .chain(MARKERS.iter().map(|(w, _)| w));
+        let mut first: Vec<char> = subjects
+            .iter()
+            .filter_map(|(p, _)| p.first().copied())
+            .chain(words.filter_map(|w| w.chars().next()))
+            .chain([
+                '比', '较', '与', '同', '占', '（', '(', '；', ';', '，', ',', '、', '用',
+            ])
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        Dictionary { subjects, first }
     }
 }
 
@@ -602,9 +618,17 @@ fn skippable(c: char) -> bool {
 /// Matches `phrase` (normalised chars) at `chars[i..]`, skipping whitespace and quotes in the
 /// text; returns the index after the match.
 fn match_at(chars: &[(usize, char)], i: usize, phrase: &[char]) -> Option<usize> {
+    match_chars(chars, i, phrase.iter().copied())
+}
+
+fn match_chars(
+    chars: &[(usize, char)],
+    i: usize,
+    phrase: impl Iterator<Item = char>,
+) -> Option<usize> {
     let mut j = i;
-    for &p in phrase {
-        while chars.get(j).is_some_and(|(_, c)| skippable(*c)) && j > i {
+    for p in phrase {
+        while j > i && chars.get(j).is_some_and(|(_, c)| skippable(*c)) {
             j += 1;
         }
         let (_, c) = chars.get(j)?;
@@ -622,8 +646,7 @@ fn match_at(chars: &[(usize, char)], i: usize, phrase: &[char]) -> Option<usize>
 }
 
 fn starts_with(chars: &[(usize, char)], i: usize, word: &str) -> bool {
-    let phrase: Vec<char> = word.chars().collect();
-    match_at(chars, i, &phrase).is_some()
+    match_chars(chars, i, word.chars()).is_some()
 }
 
 fn slice(s: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
@@ -631,6 +654,26 @@ fn slice(s: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
     let b = chars.get(to).map_or(s.len(), |c| c.0);
     s.get(a..b).unwrap_or("").to_owned()
 }
+
+const MARKERS: [(&str, Tok); 17] = [
+    ("完成年初预算的", Tok::Completion),
+    ("完成预算的", Tok::Completion),
+    ("其中", Tok::Breakdown),
+    ("包括", Tok::Breakdown),
+    ("以下方面", Tok::Breakdown),
+    ("执行数为", Tok::Prior),
+    ("执行数", Tok::Prior),
+    ("预算安排", Tok::Planned),
+    ("年初预算为", Tok::BudgetMarker),
+    ("年初预算", Tok::BudgetMarker),
+    ("支出决算为", Tok::ActualMarker),
+    ("决算为", Tok::ActualMarker),
+    ("完成", Tok::Completion),
+    ("项目预算资金", Tok::AmountMarker),
+    ("预算资金", Tok::AmountMarker),
+    ("预算金额", Tok::AmountMarker),
+    ("资金总额", Tok::AmountMarker),
+];
 
 const DIRECTION_WORDS: [&str; 15] = [
     "基本持平",
@@ -693,6 +736,11 @@ fn tokenize(
             i = end.max(i + 1);
             continue;
         }
+        // nothing below starts with any other character
+        if dict.first.binary_search(&fold_char(c)).is_err() {
+            i += 1;
+            continue;
+        }
         // reason: to the end of its list item (`；`) or of the sentence
         if let Some(m) = REASON_MARKERS.iter().find(|m| starts_with(&chars, i, m)) {
             let end = i + m.chars().count();
@@ -721,27 +769,10 @@ fn tokenize(
             i += w.chars().count();
             continue;
         }
-        let marker = [
-            ("完成年初预算的", Tok::Completion),
-            ("完成预算的", Tok::Completion),
-            ("其中", Tok::Breakdown),
-            ("包括", Tok::Breakdown),
-            ("以下方面", Tok::Breakdown),
-            ("执行数为", Tok::Prior),
-            ("执行数", Tok::Prior),
-            ("预算安排", Tok::Planned),
-            ("年初预算为", Tok::BudgetMarker),
-            ("年初预算", Tok::BudgetMarker),
-            ("支出决算为", Tok::ActualMarker),
-            ("决算为", Tok::ActualMarker),
-            ("完成", Tok::Completion),
-            ("项目预算资金", Tok::AmountMarker),
-            ("预算资金", Tok::AmountMarker),
-            ("预算金额", Tok::AmountMarker),
-            ("资金总额", Tok::AmountMarker),
-        ]
-        .into_iter()
-        .find(|(w, _)| starts_with(&chars, i, w));
+        let marker = MARKERS
+            .iter()
+            .find(|(w, _)| starts_with(&chars, i, w))
+            .map(|(w, t)| (*w, t.clone()));
         if let Some((w, tok)) = marker {
             toks.push((tok, line));
             i += w.chars().count();
@@ -816,6 +847,19 @@ fn tokenize(
     toks
 }
 
+/// The byte index and length of the first `（类）` (or `(类)`, `（款）`, `（项）`) in `s`.
+fn marker_in(s: &str, level: char) -> Option<(usize, usize)> {
+    let forms: [&str; 2] = match level {
+        '类' => ["（类）", "(类)"],
+        '款' => ["（款）", "(款)"],
+        _ => ["（项）", "(项)"],
+    };
+    forms
+        .iter()
+        .filter_map(|m| s.find(m).map(|p| (p, m.len())))
+        .min()
+}
+
 /// `…（类）…（款）…（项）` at `i`: the subject, its label, and the index after it.
 fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject, String, usize)> {
     // only at a boundary: start, after a quote, a colon, a comma or a list marker
@@ -829,14 +873,11 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
         }
     }
     let rest = s.get(chars.get(i)?.0..)?;
-    let marker = |level: char| -> Option<usize> {
-        [format!("（{level}）"), format!("({level})")]
-            .iter()
-            .filter_map(|m| rest.find(m.as_str()).map(|p| (p, m.len())))
-            .min()
-            .map(|(p, l)| p + l)
-    };
-    let class_end = marker('类')?;
+    // a 类 name is short: its marker follows within a few dozen characters
+    let near = chars.get(i + 32).map_or(rest.len(), |c| {
+        c.0.saturating_sub(chars.get(i).map_or(0, |x| x.0))
+    });
+    let class_end = marker_in(rest.get(..near).unwrap_or(rest), '类').map(|(p, l)| p + l)?;
     let class = rest.get(..class_end)?;
     let class_name = class
         .trim_end_matches(|c| c != '（' && c != '(')
@@ -858,11 +899,7 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
     let mut names: Vec<String> = Vec::new();
     for level in ['款', '项'] {
         let after = rest.get(end..)?;
-        let Some(m) = [format!("（{level}）"), format!("({level})")]
-            .iter()
-            .filter_map(|mk| after.find(mk.as_str()).map(|p| (p, mk.len())))
-            .min()
-        else {
+        let Some(m) = marker_in(after, level) else {
             break;
         };
         let name = after.get(..m.0)?;

@@ -221,8 +221,8 @@ pub struct Vocabulary {
     pub claim_subjects: BTreeMap<String, Vec<String>>,
     /// Words of indicator names whose value is to be maximised (准确率, 满意度 …).
     pub maximize_words: Vec<String>,
-    /// Words of cost indicators (成本, 费用 …).
-    pub cost_words: Vec<String>,
+    /// Words of the level-1/level-2 headings under which indicators are costs (成本指标).
+    pub cost_headings: Vec<String>,
     /// Words of targets that are not measurable (名次, 明显提升 …).
     pub vague_words: Vec<String>,
     /// First characters of the org and unit prefixes, and `(`: a cheap test for meta lines.
@@ -310,7 +310,7 @@ impl Vocabulary {
             empty_table_words: Vec::new(),
             claim_subjects: BTreeMap::new(),
             maximize_words: Vec::new(),
-            cost_words: Vec::new(),
+            cost_headings: Vec::new(),
             vague_words: Vec::new(),
             meta_first_chars: Vec::new(),
         }

@@ -282,14 +282,12 @@ fn p_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     }
 }
 
-fn cost_indicator(level1: &str, level2: &str, name: &str, vocab: &Vocabulary) -> bool {
-    let l = normalize_name(&format!("{level1}{level2}"));
-    has(&l, "成本")
-        || vocab
-            .cost_words
-            .iter()
-            .any(|w| has(&normalize_name(name), w))
-            && has(&l, "成本")
+/// An indicator under 成本指标 (its level-1 or level-2 heading has a cost word).
+fn cost_indicator(level1: &str, level2: &str, vocab: &Vocabulary) -> bool {
+    vocab
+        .cost_headings
+        .iter()
+        .any(|w| level1.contains(w.as_str()) || level2.contains(w.as_str()))
 }
 
 fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
@@ -298,7 +296,7 @@ fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let Some(f) = funds(p) else { continue };
         let mut ceilings: Vec<PerfFig<'_>> = Vec::new();
         for ind in &p.indicators {
-            if !cost_indicator(&ind.level1, &ind.level2, &ind.name, vocab) {
+            if !cost_indicator(&ind.level1, &ind.level2, vocab) {
                 continue;
             }
             if let Target::Quantity {
@@ -353,26 +351,33 @@ fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             };
             let name = normalize_name(&ind.name);
             let maximize = vocab.maximize_words.iter().any(|w| has(&name, w));
-            let cost = cost_indicator(&ind.level1, &ind.level2, &ind.name, vocab);
-            let ev = vec![Evidence {
-                table: "performance".to_owned(),
-                row: Some(p.project.clone()),
-                column: Some(ind.name.clone()),
-                text: ind.value.clone(),
-                line: ind.line,
-            }];
-            let at = (
-                Some("performance".to_owned()),
-                Some(p.project.clone()),
-                Some(ind.name.clone()),
-            );
+            let cost = cost_indicator(&ind.level1, &ind.level2, vocab);
+            if !maximize && !cost {
+                continue;
+            }
+            let ev = || {
+                vec![Evidence {
+                    table: "performance".to_owned(),
+                    row: Some(p.project.clone()),
+                    column: Some(ind.name.clone()),
+                    text: ind.value.clone(),
+                    line: ind.line,
+                }]
+            };
+            let at = || {
+                (
+                    Some("performance".to_owned()),
+                    Some(p.project.clone()),
+                    Some(ind.name.clone()),
+                )
+            };
             if maximize && c.is_upper() {
-                em.push(Outcome::Fail, Severity::Warning, at, (format!("绩效目标表「{}」指标“{}”应越高越好，却设为上限“{}”", p.project, ind.name, ind.value), format!("`{}`: `{}` is a rate to maximise, yet its target is an upper bound `{}`", p.project, ind.name, ind.value)), None, ev);
+                em.push(Outcome::Fail, Severity::Warning, at(), (format!("绩效目标表「{}」指标“{}”应越高越好，却设为上限“{}”", p.project, ind.name, ind.value), format!("`{}`: `{}` is a rate to maximise, yet its target is an upper bound `{}`", p.project, ind.name, ind.value)), None, ev());
             } else if cost && c.is_lower() {
                 em.push(
                     Outcome::Fail,
                     Severity::Warning,
-                    at,
+                    at(),
                     (
                         format!(
                             "绩效目标表「{}」成本指标“{}”设为下限“{}”",
@@ -384,17 +389,17 @@ fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         ),
                     ),
                     None,
-                    ev,
+                    ev(),
                 );
-            } else if maximize || cost {
+            } else {
                 em.pass(|| {
                     (
-                        at,
+                        at(),
                         (
                             format!("指标“{}”的方向与含义一致", ind.name),
                             format!("`{}` points the right way", ind.name),
                         ),
-                        ev,
+                        ev(),
                     )
                 });
             }
