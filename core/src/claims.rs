@@ -1391,6 +1391,16 @@ fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
             }
             continue;
         }
+        // "…2336.91万元。其中：人员经费…；公用经费…": the breakdown of the sentence before
+        if matches!(toks.first(), Some((Tok::Breakdown, _))) {
+            if let Some(prev) = last_claim
+                .and_then(|i| out.claims.get_mut(i))
+                .filter(|c| c.amount.is_some() && c.parts.is_empty())
+            {
+                continue_item(prev, toks);
+                continue;
+            }
+        }
         let mut b = SentenceBuilder::new(kind, sentence.trim());
         for (t, line) in toks {
             b.feed(t, line);

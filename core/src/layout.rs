@@ -170,7 +170,11 @@ impl Layout {
     }
 }
 
-const BUILTIN_LAYOUTS: &[&str] = &[include_str!("../data/layouts/national-12.json")];
+const BUILTIN_LAYOUTS: &[&str] = &[
+    include_str!("../data/layouts/national-12.json"),
+    include_str!("../data/layouts/shanghai-9.json"),
+    include_str!("../data/layouts/shanghai-final-9.json"),
+];
 
 /// The words every layout shares.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

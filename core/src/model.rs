@@ -46,6 +46,9 @@ pub struct DocumentMeta {
     pub amount_unit: Option<Unit>,
     /// Name of the layout the document was read with.
     pub layout: String,
+    /// The table keys that layout defines (`T01` …); rules about other tables do not apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layout_tables: Vec<String>,
     /// The cover title line, as printed.
     pub title: Option<String>,
 }

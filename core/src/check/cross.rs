@@ -48,7 +48,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "按功能科目：收入总体情况表合计 = 支出总体情况表合计",
             "per functional code: T02 total equals T03 total",
             x_03,
-            "T02 is laid out by functional code and no carry-forward or carry-over is printed"
+            "a budget (not final accounts) whose T02 is laid out by functional code, with no carry-forward or carry-over printed"
         ),
         rule!(
             "X-04",
@@ -379,6 +379,15 @@ fn x_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .iter()
             .any(|r| r.code.as_deref().is_some_and(|c| c.starts_with('2')))
     };
+    if cx.doc.meta.kind == Some(crate::model::DocKind::FinalAccounts) {
+        em.not_applicable(
+            Some("T02"),
+            "决算中各科目本年收入与本年支出不必相等（有年初、年末结转结余）",
+            "in final accounts a code's income of the year need not equal its expenditure (balances carried in and out)",
+            Vec::new(),
+        );
+        return;
+    }
     if !coded(t02) {
         em.not_applicable(
             Some("T02"),
@@ -894,7 +903,7 @@ fn san_gong_current(cx: &Ctx<'_>, t07: &Table, key: K) -> Option<usize> {
         .columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.key == Some(key) && c.basis != Some(crate::model::Basis::Actual))
+        .filter(|(_, c)| c.key == Some(key) && c.basis.is_none_or(|b| b == cx.current_basis()))
         .map(|(i, _)| i)
         .collect();
     candidates
@@ -945,10 +954,23 @@ fn x_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             col,
         };
         for code in codes {
-            let Some(part) = t06
-                .row_by_code(code)
-                .and_then(|r| CellRef::at(t06, r, K::Total))
-            else {
+            let Some(row06) = t06.row_by_code(code) else {
+                continue;
+            };
+            // a local sub-code under the same number (302 12 机关事业单位退休人员活动费) is not the
+            // 三公 line
+            if let crate::catalog::NameMatch::Mismatch { expected, .. } =
+                cx.catalog.name_matches(code, &row06.label)
+            {
+                em.not_applicable(
+                    Some("T06"),
+                    &format!("经济科目 {code} 印为“{}”，不是目录中的“{expected}”，不与“三公”经费对比", row06.label.trim()),
+                    &format!("economic line {code} is printed as `{}`, not the catalog's `{expected}`: not compared with 三公", row06.label.trim()),
+                    Vec::new(),
+                );
+                continue;
+            }
+            let Some(part) = CellRef::at(t06, row06, K::Total) else {
                 continue;
             };
             em.compare(

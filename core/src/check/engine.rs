@@ -22,6 +22,15 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The basis of the document's own figures: 决算数 in final accounts, 预算数 otherwise.
+    pub(crate) fn current_basis(&self) -> crate::model::Basis {
+        if self.doc.meta.kind == Some(crate::model::DocKind::FinalAccounts) {
+            crate::model::Basis::Actual
+        } else {
+            crate::model::Basis::Budget
+        }
+    }
+
     pub(crate) fn table(&self, key: &str) -> Option<&'a Table> {
         self.doc.table(key)
     }
@@ -349,6 +358,79 @@ pub(crate) fn fmt_amount(d: Decimal, dp: u32) -> String {
     x.to_string()
 }
 
+/// One figure against another that is 10,000 times it (元 printed as 万元 or the reverse), within
+/// the rounding of both.
+fn unit_slip(vals: &[Val], lhs: usize) -> bool {
+    let ([a], [b]) = (
+        vals.get(..lhs).unwrap_or(&[]),
+        vals.get(lhs..).unwrap_or(&[]),
+    ) else {
+        return false;
+    };
+    let (
+        Val::Num {
+            yuan: ya,
+            half_yuan: ha,
+        },
+        Val::Num {
+            yuan: yb,
+            half_yuan: hb,
+        },
+    ) = (*a, *b)
+    else {
+        return false;
+    };
+    let wan = Decimal::from(10_000);
+    let near = |big: Decimal, hbig: Decimal, small: Decimal, hsmall: Decimal| {
+        !small.is_zero()
+            && small
+                .checked_mul(wan)
+                .zip(hsmall.checked_mul(wan))
+                .is_some_and(|(s, h)| (big - s).abs() <= hbig + h)
+    };
+    near(ya, ha, yb, hb) || near(yb, hb, ya, ha)
+}
+
+/// One figure against one printed more coarsely (`16497.86万元` against `164,978,640元`): equal
+/// when the finer one, rounded to the coarser one's last place, is the coarser one.
+fn rounds_to(vals: &[Val], lhs: usize, relation: Relation) -> bool {
+    let ([a], [b]) = (
+        vals.get(..lhs).unwrap_or(&[]),
+        vals.get(lhs..).unwrap_or(&[]),
+    ) else {
+        return false;
+    };
+    let (
+        Val::Num {
+            yuan: ya,
+            half_yuan: ha,
+        },
+        Val::Num {
+            yuan: yb,
+            half_yuan: hb,
+        },
+    ) = (*a, *b)
+    else {
+        return false;
+    };
+    if ha == hb || relation != Relation::Eq {
+        return false;
+    }
+    let ((coarse, ch), fine) = if ha > hb {
+        ((ya, ha), yb)
+    } else {
+        ((yb, hb), ya)
+    };
+    let quantum = ch + ch;
+    if quantum.is_zero() {
+        return false;
+    }
+    fine.checked_div(quantum)
+        .map(|q| q.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+        .and_then(|q| q.checked_mul(quantum))
+        .is_some_and(|r| r == coarse)
+}
+
 /// Collects the instances of one check run.
 pub(crate) struct Emitter<'p> {
     pub(crate) findings: Vec<Finding>,
@@ -558,7 +640,7 @@ impl<'p> Emitter<'p> {
         // `Severity::Info` marks a soft comparison: beyond the envelope it is a hint, never a fail.
         let outcome = if unreadable.is_some() {
             Outcome::InsufficientData
-        } else if excess.is_zero() {
+        } else if excess.is_zero() || rounds_to(&vals, lhs.len(), relation) {
             Outcome::Pass
         } else if excess <= envelope || severity == Severity::Info {
             Outcome::Hint
@@ -624,6 +706,16 @@ impl<'p> Emitter<'p> {
                 ),
                 format!(
                     "{loc_en} {actual} {rel_en} {expected} ({}): difference {difference} {unit}, within the rounding envelope ±{env}",
+                    what.en
+                ),
+            ),
+            Outcome::Fail if relation == Relation::Eq && unit_slip(&vals, lhs.len()) => (
+                format!(
+                    "{loc_zh} {actual} {rel_zh} {expected}（{}）：两者相差一万倍，疑为单位错误（元与万元混用）",
+                    what.zh
+                ),
+                format!(
+                    "{loc_en} {actual} {rel_en} {expected} ({}): they differ by a factor of 10,000, a unit error (元 taken for 万元 or the reverse)",
                     what.en
                 ),
             ),

@@ -303,7 +303,7 @@ fn san_gong_key(s: &Subject) -> Option<K> {
 }
 
 /// The 三公 table cell for `key` of `year` (the document's year when `None`), budget figures.
-fn san_gong_cell<'a>(cx: &Ctx<'a>, key: K, year: Option<u16>) -> Option<CellRef<'a>> {
+fn san_gong_cell<'a>(cx: &Ctx<'a>, key: K, year: Option<u16>, basis: Basis) -> Option<CellRef<'a>> {
     let t07 = cx.table("T07")?;
     let row = t07.rows.first()?;
     let doc_year = cx.doc.meta.year;
@@ -312,7 +312,7 @@ fn san_gong_cell<'a>(cx: &Ctx<'a>, key: K, year: Option<u16>) -> Option<CellRef<
         .columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.key == Some(key) && c.basis != Some(Basis::Actual))
+        .filter(|(_, c)| c.key == Some(key) && c.basis.is_none_or(|b| b == basis))
         .map(|(i, _)| i)
         .collect();
     let col = cols
@@ -354,7 +354,7 @@ fn prior_of<'c>(cx: &'c Ctx<'_>, claim: &'c Claim) -> Option<Prior<'c>> {
     }
     let key = san_gong_key(&claim.subject)?;
     let year = cx.doc.meta.year?.checked_sub(1)?;
-    san_gong_cell(cx, key, Some(year)).map(Prior::Table)
+    san_gong_cell(cx, key, Some(year), Basis::Budget).map(Prior::Table)
 }
 
 fn printed(f: &dyn Figure) -> Option<Printed> {
@@ -451,7 +451,28 @@ fn n_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         ) else {
             continue;
         };
-        let Some(cell) = san_gong_cell(cx, key, None) else {
+        // in final accounts the original budget stated beside the actual (预算为 0.95，决算为 0.00)
+        if let (Basis::Actual, Some(budget)) = (
+            cx.current_basis(),
+            claim.budget.as_ref().filter(|q| is_money(q)),
+        ) {
+            if let Some(cell) = san_gong_cell(cx, key, None, Basis::Budget) {
+                let b = said(claim, budget, "预算数");
+                em.compare_figs(
+                    &[&b],
+                    &[&cell],
+                    Relation::Eq,
+                    &|| {
+                        words(
+                            format!("情况说明所述{}预算数与“三公”经费表一致", key.label()),
+                            format!("the narrative's {} budget equals T07", key.as_str()),
+                        )
+                    },
+                    Severity::Error,
+                );
+            }
+        }
+        let Some(cell) = san_gong_cell(cx, key, None, cx.current_basis()) else {
             continue;
         };
         let s = said(claim, amount, "金额");
@@ -546,7 +567,7 @@ fn n_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let s = said(claim, amount, "金额");
-        if let Some(cell) = san_gong_cell(cx, K::OperatingCosts, None) {
+        if let Some(cell) = san_gong_cell(cx, K::OperatingCosts, None, cx.current_basis()) {
             em.compare_figs(
                 &[&s],
                 &[&cell],

@@ -598,6 +598,7 @@ fn meta(
         level,
         amount_unit,
         layout: layout.name.clone(),
+        layout_tables: layout.tables.iter().map(|t| t.key.clone()).collect(),
         title: cover.first().map(|t| (*t).to_owned()),
     }
 }
