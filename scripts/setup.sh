@@ -184,6 +184,11 @@ install_wasm_bindgen_cli() {
 # --- Chromium --------------------------------------------------------------------------------
 
 install_chromium() {
+    # A Chinese font (1.6 MB), so that the checker page's screenshots in test-output/ are readable;
+    # cosmetic: the tests do not depend on it, so a failure to install it is only a warning.
+    if ! deb_installed fonts-wqy-microhei; then
+        apt_install fonts-wqy-microhei || log "    warning: fonts-wqy-microhei not installed (screenshots show no Chinese glyphs)"
+    fi
     # chromium-driver too: wasm-bindgen-test-runner drives headless Chrome through chromedriver.
     if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
         log "    $(/usr/bin/chromium --version 2>/dev/null) present"
@@ -226,7 +231,7 @@ install_node_pkgs() {
 # --- Python venv -----------------------------------------------------------------------------
 
 PY_PKGS=("maturin==$MATURIN_VERSION" "pytest==$PYTEST_VERSION" "pandas==$PANDAS_VERSION"
-    "pyarrow==$PYARROW_VERSION" "mypy==$MYPY_VERSION")
+    "pyarrow==$PYARROW_VERSION" "mypy==$MYPY_VERSION" "tqdm==$TQDM_VERSION")
 
 venv_present() {
     "$TOOLS/venv/bin/python" -c '
@@ -256,6 +261,26 @@ install_python_venv() {
     log "    $("$TOOLS/venv/bin/maturin" --version), $("$TOOLS/venv/bin/python" --version)"
 }
 
+# --- cargo-fuzz (the fuzz suite: scripts/test-fuzz.sh) ----------------------------------------
+
+cargo_fuzz_present() {
+    [ "$("$TOOLS/bin/cargo-fuzz" --version 2>/dev/null)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ]
+}
+
+install_cargo_fuzz() {
+    # cargo-fuzz builds with the nightly toolchain (rustup installs it on these machines).
+    if ! rustup toolchain list | grep -q '^nightly'; then
+        timeout 900 rustup toolchain install nightly --profile minimal ||
+            die "the nightly toolchain (needed by cargo-fuzz) could not be installed"
+    fi
+    if cargo_fuzz_present; then
+        log "    cargo-fuzz $CARGO_FUZZ_VERSION present"
+        return 0
+    fi
+    cargo install cargo-fuzz --version "=$CARGO_FUZZ_VERSION" --locked --force --root "$TOOLS"
+    cargo_fuzz_present || die "cargo-fuzz installed but not at version $CARGO_FUZZ_VERSION"
+}
+
 # --- main ------------------------------------------------------------------------------------
 
 T0=$SECONDS
@@ -282,6 +307,7 @@ step "wasm32 target" install_wasm_target
 step "chromium" install_chromium
 step "npm packages" install_node_pkgs
 step "python venv" install_python_venv
+step "cargo-fuzz" install_cargo_fuzz
 
 if [ -n "$WB_PID" ]; then
     log "==> waiting for wasm-bindgen-cli"

@@ -133,7 +133,16 @@ impl Amount {
         Decimal::new(5, self.decimals().saturating_add(1).min(28))
     }
 
-    /// The same amount in another unit, exactly (no rounding); `None` on overflow.
+    /// The same amount in another unit, exactly (no rounding); `None` on overflow, or when the
+    /// result has more decimals than a `Decimal` holds (28).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use yusuan::{Amount, Unit};
+    /// let tiny = Amount::parse("0.00000000000000000000000001", Unit::Yuan).unwrap();
+    /// assert_eq!(tiny.in_unit(Unit::WanYuan), None); // 1e-30 万元 cannot be held exactly
+    /// ```
     #[must_use]
     pub fn in_unit(&self, unit: Unit) -> Option<Amount> {
         if unit == self.unit {
@@ -141,13 +150,43 @@ impl Amount {
         }
         let yuan = self.value.checked_mul(self.unit.in_yuan())?;
         let value = yuan.checked_div(unit.in_yuan())?;
-        Some(Amount::new(value, unit))
+        // `Decimal` division rounds past 28 decimals: refuse rather than lose the amount.
+        (value.checked_mul(unit.in_yuan())? == yuan).then(|| Amount::new(value, unit))
     }
 }
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.value, self.unit)
+    }
+}
+
+/// The largest amount a table cell may state, in 元: 10¹⁵ 元 (1,000 万亿元, some 35 times the
+/// national budget). A printed number beyond it is read as [`CellValue::Unreadable`]: no
+/// disclosure states such an amount, and the bound keeps every sum the checker forms over a
+/// document exact and far from `Decimal`'s range.
+pub(crate) const MAX_AMOUNT_YUAN: i64 = 1_000_000_000_000_000;
+
+impl CellValue {
+    /// This value, or [`CellValue::Unreadable`] when it is a number beyond
+    /// [`MAX_AMOUNT_YUAN`] in `unit`.
+    pub(crate) fn within_limit(self, unit: Unit) -> CellValue {
+        let CellValue::Amount(n) = &self else {
+            return self;
+        };
+        // (fast path: below 10⁷ in any unit, that is below 10¹⁵ 元 even in 亿元)
+        if n.value.mantissa().unsigned_abs() < 10_000_000 {
+            return self;
+        }
+        let limit = Decimal::from(MAX_AMOUNT_YUAN);
+        let in_yuan = n.value.abs().checked_mul(unit.in_yuan());
+        if in_yuan.is_some_and(|v| v <= limit) {
+            self
+        } else {
+            CellValue::Unreadable {
+                reason: format!("implausibly large amount: more than {limit} 元"),
+            }
+        }
     }
 }
 
@@ -204,7 +243,12 @@ impl CellValue {
         if raw.is_empty() {
             return (CellValue::Blank, None);
         }
-        let (body, note) = split_note(raw);
+        // (most cells are ASCII: no note, no full-width forms)
+        let (body, note) = if raw.is_ascii() {
+            (raw, None)
+        } else {
+            split_note(raw)
+        };
         let folded = fold_width(body);
         let t = folded.trim_matches(|c: char| c.is_whitespace());
         if t.is_empty() {
@@ -393,6 +437,13 @@ mod tests {
             "213.2777"
         );
         assert_eq!(a.half_ulp().to_string(), "0.00005");
+        // found by fuzzing (fuzz/seeds/amount/crash_in_unit_rounds_to_zero): a conversion that
+        // would need more than 28 decimals rounded to zero instead of failing
+        let tiny = Amount::parse("0.00000000000000000000000001", Unit::Yuan).unwrap();
+        assert_eq!(tiny.in_unit(Unit::WanYuan), None);
+        assert_eq!(tiny.in_unit(Unit::Yuan), Some(tiny));
+        let big = Amount::parse("9999999999999999999999999999", Unit::YiYuan).unwrap();
+        assert_eq!(big.in_unit(Unit::Yuan), None);
         assert_eq!(Unit::from_label("单位:万元"), Some(Unit::WanYuan));
         assert_eq!(Unit::from_label("（元）"), Some(Unit::Yuan));
     }

@@ -899,7 +899,9 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
     let mut names: Vec<String> = Vec::new();
     for level in ['款', '项'] {
         let after = rest.get(end..)?;
-        let Some(m) = marker_in(after, level) else {
+        // a name is at most 30 characters: look no further than that
+        let near = after.char_indices().nth(34).map_or(after.len(), |(b, _)| b);
+        let Some(m) = marker_in(after.get(..near).unwrap_or(after), level) else {
             break;
         };
         let name = after.get(..m.0)?;
@@ -1240,6 +1242,21 @@ impl<'a> SentenceBuilder<'a> {
             Tok::Base(b) => self.pending_base = Some(b),
             Tok::Direction(d, word) => {
                 let base = self.pending_base.take();
+                // "包括A x万元，B y万元，比上年增加…": a change after a list whose items state none
+                // is the whole's
+                if let (Some((top, Some(p))), true) = (self.current, self.clauses > 0) {
+                    let whole = self.claims.get(top).is_some_and(|c| {
+                        p >= 1
+                            && c.change.is_none()
+                            && c.parts.iter().take(p).all(|x| x.change.is_none())
+                            && c.parts
+                                .get(p)
+                                .is_some_and(|x| x.amount.is_some() && x.change.is_none())
+                    });
+                    if whole {
+                        self.current = Some((top, None));
+                    }
+                }
                 let Some(c) = self.current_mut() else { return };
                 match &mut c.change {
                     // 增加56万元，增长32.83%: one change in two words

@@ -682,11 +682,10 @@ impl Paragraph {
     /// The source line of byte offset `offset` of [`Paragraph::text`].
     #[must_use]
     pub fn line_of(&self, offset: usize) -> u32 {
+        // `breaks` ascend: a binary search keeps long paragraphs linear to read
         let n = self
             .breaks
-            .iter()
-            .take_while(|&&b| usize::try_from(b).unwrap_or(usize::MAX) <= offset)
-            .count();
+            .partition_point(|&b| usize::try_from(b).unwrap_or(usize::MAX) <= offset);
         self.lines.start + u32::try_from(n).unwrap_or(0)
     }
 }

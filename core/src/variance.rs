@@ -173,15 +173,14 @@ pub fn share(part: Decimal, whole: Decimal) -> Option<Decimal> {
 /// ```
 #[must_use]
 pub fn contributions(parts: &[(Decimal, Decimal)]) -> Vec<Option<Decimal>> {
-    let total: Decimal = parts.iter().map(|(p, c)| c - p).sum();
+    let total = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |t, (p, c)| t.checked_add(c.checked_sub(*p)?));
     parts
         .iter()
         .map(|(p, c)| {
-            if total.is_zero() {
-                None
-            } else {
-                (c - p).checked_mul(HUNDRED)?.checked_div(total)
-            }
+            let total = total.filter(|t| !t.is_zero())?;
+            c.checked_sub(*p)?.checked_mul(HUNDRED)?.checked_div(total)
         })
         .collect()
 }

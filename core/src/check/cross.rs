@@ -348,8 +348,8 @@ fn x_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let Some(b) = main_cell(t01, row) else {
             continue;
         };
-        match t03
-            .row_by_code(code)
+        match cx
+            .row(t03, code)
             .and_then(|r| CellRef::at(t03, r, K::Total))
         {
             Some(a) => eq(
@@ -426,11 +426,11 @@ fn x_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }
     }
     for code in codes {
-        let a = t02
-            .row_by_code(code)
+        let a = cx
+            .row(t02, code)
             .and_then(|r| CellRef::at(t02, r, K::Total));
-        let b = t03
-            .row_by_code(code)
+        let b = cx
+            .row(t03, code)
             .and_then(|r| CellRef::at(t03, r, K::Total));
         match (a, b) {
             (Some(a), Some(b)) => eq(
@@ -666,8 +666,8 @@ fn fund_column_vs_table(cx: &Ctx<'_>, em: &mut Emitter<'_>, t04: &Table, fund: K
         let Some(a) = CellRef::at(t04, row, fund) else {
             continue;
         };
-        match other
-            .row_by_code(code)
+        match cx
+            .row(other, code)
             .and_then(|r| CellRef::at(other, r, K::Total))
         {
             Some(b) => eq(
@@ -746,7 +746,7 @@ fn x_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     let r = if row.total {
                         t.total_row()
                     } else {
-                        t.row_by_code(row.code.as_deref()?)
+                        cx.row(t, row.code.as_deref()?)
                     };
                     CellRef::at(t, r?, key)
                 })
@@ -878,8 +878,8 @@ fn x_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let Some(part) = CellRef::at(t06, row, K::Total) else {
             continue;
         };
-        match t10
-            .row_by_code(code)
+        match cx
+            .row(t10, code)
             .and_then(|r| CellRef::at(t10, r, K::Total))
         {
             Some(whole) => {
@@ -954,7 +954,7 @@ fn x_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             col,
         };
         for code in codes {
-            let Some(row06) = t06.row_by_code(code) else {
+            let Some(row06) = cx.row(t06, code) else {
                 continue;
             };
             // a local sub-code under the same number (302 12 机关事业单位退休人员活动费) is not the
@@ -1101,15 +1101,15 @@ fn x_17(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     };
     let vocab = Vocabulary::builtin();
     for (econ, functional) in &vocab.econ_functional {
-        let Some(e) = t06
-            .row_by_code(econ)
+        let Some(e) = cx
+            .row(t06, econ)
             .and_then(|r| CellRef::at(t06, r, K::Total))
         else {
             continue;
         };
         let f: Vec<CellRef<'_>> = functional
             .iter()
-            .filter_map(|c| t05.row_by_code(c))
+            .filter_map(|c| cx.row(t05, c))
             .filter_map(|r| CellRef::at(t05, r, K::Basic).or_else(|| CellRef::at(t05, r, K::Total)))
             .collect();
         if f.is_empty() {

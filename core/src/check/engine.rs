@@ -2,6 +2,7 @@
 //! the emitter that turns a comparison into a [`Finding`] with evidence and messages.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -19,9 +20,94 @@ pub(crate) struct Ctx<'a> {
     pub(crate) policy: &'a Policy,
     /// What the narrative states.
     pub(crate) claims: crate::claims::Claims,
+    /// The coded rows of each table, indexed once (rules look rows up by code in loops).
+    pub(crate) index: HashMap<&'a str, CodeIndex<'a>>,
+}
+
+/// The coded rows of one table.
+#[derive(Default)]
+pub(crate) struct CodeIndex<'a> {
+    /// The first row printing each code.
+    pub(crate) first: HashMap<&'a str, &'a Row>,
+    /// Every (lane, code) printed.
+    pub(crate) lane_codes: HashSet<(u8, &'a str)>,
+    /// Rows by (lane, parent code), for rows whose code is the parent's plus two digits.
+    pub(crate) children: HashMap<(u8, &'a str), Vec<&'a Row>>,
+    /// The code lengths printed.
+    pub(crate) lengths: HashSet<usize>,
+}
+
+impl<'a> CodeIndex<'a> {
+    pub(crate) fn of(table: &'a Table) -> CodeIndex<'a> {
+        let mut ix = CodeIndex::default();
+        for row in &table.rows {
+            let Some(code) = row.code.as_deref() else {
+                continue;
+            };
+            ix.first.entry(code).or_insert(row);
+            ix.lane_codes.insert((row.lane, code));
+            ix.lengths.insert(code.len());
+            if code.len() > 2 {
+                if let Some(parent) = code.get(..code.len() - 2) {
+                    ix.children.entry((row.lane, parent)).or_default().push(row);
+                }
+            }
+        }
+        ix
+    }
+
+    /// Whether a proper prefix of `code` is printed in `lane` (the row is not top-level).
+    pub(crate) fn has_ancestor(&self, lane: Option<u8>, code: &str) -> bool {
+        (1..code.len()).any(|l| {
+            code.get(..l).is_some_and(|p| match lane {
+                Some(lane) => self.lane_codes.contains(&(lane, p)),
+                None => self.first.contains_key(p),
+            })
+        })
+    }
 }
 
 impl<'a> Ctx<'a> {
+    pub(crate) fn new(doc: &'a Document, catalog: &'a Catalog, policy: &'a Policy) -> Ctx<'a> {
+        let mut index = HashMap::new();
+        for t in &doc.tables {
+            index
+                .entry(t.key.as_str())
+                .or_insert_with(|| CodeIndex::of(t));
+        }
+        Ctx {
+            doc,
+            catalog,
+            policy,
+            claims: crate::claims::extract_all(doc),
+            index,
+        }
+    }
+
+    /// The first row of `table` printing `code` (as [`Table::row_by_code`], in constant time).
+    pub(crate) fn row(&self, table: &'a Table, code: &str) -> Option<&'a Row> {
+        match self.index.get(table.key.as_str()) {
+            Some(ix)
+                if self
+                    .doc
+                    .table(&table.key)
+                    .is_some_and(|t| std::ptr::eq(t, table)) =>
+            {
+                ix.first.get(code).copied()
+            }
+            _ => table.row_by_code(code),
+        }
+    }
+
+    /// The index of `table`, when it is the document's table of that key.
+    pub(crate) fn index_of(&self, table: &'a Table) -> Option<&CodeIndex<'a>> {
+        self.index.get(table.key.as_str()).filter(|_| {
+            self.doc
+                .table(&table.key)
+                .is_some_and(|t| std::ptr::eq(t, table))
+        })
+    }
+
     /// The basis of the document's own figures: 决算数 in final accounts, 预算数 otherwise.
     pub(crate) fn current_basis(&self) -> crate::model::Basis {
         if self.doc.meta.kind == Some(crate::model::DocKind::FinalAccounts) {
@@ -358,6 +444,10 @@ pub(crate) fn fmt_amount(d: Decimal, dp: u32) -> String {
     x.to_string()
 }
 
+fn checked_sum(mut it: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    it.try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
 /// One figure against another that is 10,000 times it (元 printed as 万元 or the reverse), within
 /// the rounding of both.
 fn unit_slip(vals: &[Val], lhs: usize) -> bool {
@@ -386,7 +476,11 @@ fn unit_slip(vals: &[Val], lhs: usize) -> bool {
             && small
                 .checked_mul(wan)
                 .zip(hsmall.checked_mul(wan))
-                .is_some_and(|(s, h)| (big - s).abs() <= hbig + h)
+                .is_some_and(|(s, h)| {
+                    big.checked_sub(s)
+                        .zip(hbig.checked_add(h))
+                        .is_some_and(|(d, e)| d.abs() <= e)
+                })
     };
     near(ya, ha, yb, hb) || near(yb, hb, ya, ha)
 }
@@ -421,10 +515,9 @@ fn rounds_to(vals: &[Val], lhs: usize, relation: Relation) -> bool {
     } else {
         ((yb, hb), ya)
     };
-    let quantum = ch + ch;
-    if quantum.is_zero() {
+    let Some(quantum) = ch.checked_add(ch).filter(|q| !q.is_zero()) else {
         return false;
-    }
+    };
     fine.checked_div(quantum)
         .map(|q| q.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
         .and_then(|q| q.checked_mul(quantum))
@@ -567,6 +660,23 @@ impl<'p> Emitter<'p> {
         );
     }
 
+    /// A comparison whose sums do not fit a decimal.
+    fn overflowed(&mut self, head: &dyn Figure) -> Outcome {
+        let (loc_zh, loc_en) = head.location();
+        self.push(
+            Outcome::InsufficientData,
+            Severity::Info,
+            head.at(),
+            (
+                format!("无法核对：{loc_zh} 所涉金额之和超出可计算范围"),
+                format!("not checked: the sums involving {loc_en} are too large to compute"),
+            ),
+            None,
+            vec![head.evidence()],
+        );
+        Outcome::InsufficientData
+    }
+
     /// A missing table makes the rule's instances insufficient.
     pub(crate) fn missing_table(&mut self, key: &str) {
         self.insufficient(
@@ -614,25 +724,23 @@ impl<'p> Emitter<'p> {
         if unreadable.is_none() && vals.iter().all(|v| matches!(v, Val::Blank)) {
             return None;
         }
-        let lhs_yuan: Decimal = vals
-            .iter()
-            .take(lhs.len())
-            .filter_map(|v| v.yuan_or_zero())
-            .sum();
-        let sum: Decimal = vals
-            .iter()
-            .skip(lhs.len())
-            .filter_map(|v| v.yuan_or_zero())
-            .sum();
-        let envelope: Decimal = vals
-            .iter()
-            .map(|v| match v {
+        // checked arithmetic: a document built by hand (or read from JSON) may hold amounts
+        // whose sums overflow; those comparisons are not checked instead of panicking
+        let sums = (
+            checked_sum(vals.iter().take(lhs.len()).filter_map(|v| v.yuan_or_zero())),
+            checked_sum(vals.iter().skip(lhs.len()).filter_map(|v| v.yuan_or_zero())),
+            checked_sum(vals.iter().map(|v| match v {
                 Val::Num { half_yuan, .. } => *half_yuan,
                 _ => Decimal::ZERO,
-            })
-            .sum::<Decimal>()
-            * self.policy.envelope_factor;
-        let diff = lhs_yuan - sum;
+            }))
+            .and_then(|e| e.checked_mul(self.policy.envelope_factor)),
+        );
+        let (Some(lhs_yuan), Some(sum), Some(envelope)) = sums else {
+            return Some(self.overflowed(head));
+        };
+        let Some(diff) = lhs_yuan.checked_sub(sum) else {
+            return Some(self.overflowed(head));
+        };
         let excess = match relation {
             Relation::Eq => diff.abs(),
             Relation::Le => diff.max(Decimal::ZERO),

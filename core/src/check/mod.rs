@@ -165,12 +165,7 @@ impl Checker<'_> {
     /// Checks a document.
     #[must_use]
     pub fn check(&self, doc: &Document) -> Report {
-        let cx = Ctx {
-            doc,
-            catalog: self.catalog,
-            policy: &self.policy,
-            claims: crate::claims::extract_all(doc),
-        };
+        let cx = Ctx::new(doc, self.catalog, &self.policy);
         let mut em = Emitter::new(&self.policy, self.include_passes);
         for rule in catalogue() {
             if self.policy.skip_rules.iter().any(|r| r == rule.info.id) {

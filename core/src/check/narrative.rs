@@ -648,7 +648,7 @@ fn functional_row<'a>(
         })
     };
     match (section, item) {
-        (None, _) => t05.row_by_code(&class_code),
+        (None, _) => cx.row(t05, &class_code),
         (Some(s), None) => child(&class_code, s, 5),
         (Some(s), Some(i)) => {
             let sec = child(&class_code, s, 5)?;
@@ -1109,8 +1109,19 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 .or_else(|| p.funding_amount(crate::model::FundLine::AnnualTotal));
             match line {
                 Some(a) => {
-                    sum += a.value * a.unit.in_yuan();
-                    half += a.half_ulp() * a.unit.in_yuan();
+                    let (Some(s2), Some(h2)) = (
+                        a.value
+                            .checked_mul(a.unit.in_yuan())
+                            .and_then(|v| sum.checked_add(v)),
+                        a.half_ulp()
+                            .checked_mul(a.unit.in_yuan())
+                            .and_then(|v| half.checked_add(v)),
+                    ) else {
+                        complete = false;
+                        continue;
+                    };
+                    sum = s2;
+                    half = h2;
                     evidence.push(Evidence {
                         table: "performance".to_owned(),
                         row: Some(p.project.clone()),
@@ -1305,10 +1316,13 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 }],
             );
         }
-        let sum: Decimal = cats
+        let Some(sum) = cats
             .iter()
             .filter_map(|c| c.count.as_ref().map(|q| q.value))
-            .sum();
+            .try_fold(Decimal::ZERO, Decimal::checked_add)
+        else {
+            continue;
+        };
         let mut evidence = vec![said(claim, total, "总数").evidence()];
         evidence.extend(
             cats.iter()

@@ -519,26 +519,29 @@ pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
         if table.kind == TableKind::Summary {
             continue;
         }
+        let built;
+        let ix = if let Some(ix) = cx.index_of(table) {
+            ix
+        } else {
+            built = super::engine::CodeIndex::of(table);
+            &built
+        };
+        // a code printed twice is checked once (the repeat is a classification finding)
+        let mut seen: std::collections::HashSet<(u8, &str)> = std::collections::HashSet::new();
         for parent in table.rows.iter().filter(|r| is_coded(r)) {
             let Some(code) = parent.code.as_deref() else {
                 continue;
             };
+            if !seen.insert((parent.lane, code)) {
+                continue;
+            }
             let child_len = code.len() + 2;
-            let children: Vec<&Row> = table
-                .rows
-                .iter()
-                .filter(|r| {
-                    r.lane == parent.lane
-                        && r.code
-                            .as_deref()
-                            .is_some_and(|c| c.len() == child_len && c.starts_with(code))
-                })
-                .collect();
+            let children: &[&Row] = ix
+                .children
+                .get(&(parent.lane, code))
+                .map_or(&[], Vec::as_slice);
             if children.is_empty() {
-                let printed_at_level = table
-                    .rows
-                    .iter()
-                    .any(|r| r.code.as_deref().is_some_and(|c| c.len() == child_len));
+                let printed_at_level = ix.lengths.contains(&child_len);
                 if printed_at_level && parent.cells.iter().any(|c| c.value.number().is_some()) {
                     let (lvl, lvl_en) = if child_len == 5 {
                         ("款", "款 (section)")
@@ -608,22 +611,22 @@ pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
             em.missing_table(key);
             continue;
         };
+        let built;
+        let ix = if let Some(ix) = cx.index_of(table) {
+            ix
+        } else {
+            built = super::engine::CodeIndex::of(table);
+            &built
+        };
         for total in table.rows.iter().filter(|r| r.total) {
-            let coded: Vec<&Row> = table
+            let top: Vec<&Row> = table
                 .rows
                 .iter()
-                .filter(|r| r.lane == total.lane && is_coded(r))
-                .collect();
-            let top: Vec<&Row> = coded
-                .iter()
-                .copied()
                 .filter(|r| {
-                    let code = r.code.as_deref().unwrap_or("");
-                    !coded.iter().any(|p| {
-                        p.code
+                    r.lane == total.lane
+                        && r.code
                             .as_deref()
-                            .is_some_and(|pc| pc.len() < code.len() && code.starts_with(pc))
-                    })
+                            .is_some_and(|code| !ix.has_ancestor(Some(total.lane), code))
                 })
                 .collect();
             let strays: Vec<&Row> = table
@@ -715,24 +718,29 @@ fn missing_from_covered<'a>(
     top: &[&Row],
 ) -> Option<Vec<(&'a str, &'a Row)>> {
     let mut gaps = Vec::new();
+    let top_codes: std::collections::HashSet<&str> =
+        top.iter().filter_map(|t| t.code.as_deref()).collect();
     for key in &table.covers {
         let Some(narrow) = cx.table(key) else {
             continue;
+        };
+        let built;
+        let ix = if let Some(ix) = cx.index_of(narrow) {
+            ix
+        } else {
+            built = super::engine::CodeIndex::of(narrow);
+            &built
         };
         for r in &narrow.rows {
             let Some(code) = r.code.as_deref() else {
                 continue;
             };
-            let is_top = !narrow.rows.iter().any(|p| {
-                p.code
-                    .as_deref()
-                    .is_some_and(|pc| pc.len() < code.len() && code.starts_with(pc))
-            });
+            let is_top = !ix.has_ancestor(None, code);
             let printed = r
                 .cells
                 .iter()
                 .any(|c| c.value.number().is_some_and(|v| !v.is_zero()));
-            if is_top && printed && !top.iter().any(|t| t.code.as_deref() == Some(code)) {
+            if is_top && printed && !top_codes.contains(code) {
                 gaps.push((narrow.key.as_str(), r));
             }
         }

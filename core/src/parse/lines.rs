@@ -26,7 +26,34 @@ pub(crate) struct Line<'a> {
 impl<'a> Line<'a> {
     /// The tab-separated cells of the line.
     pub(crate) fn cells(&self) -> Vec<&'a str> {
-        self.text.split('\t').collect()
+        tab_cells(self.text).collect()
+    }
+}
+
+/// The tab-separated cells of `text` (as `str::split('\t')`, faster on the short cells of
+/// tables: a byte scan instead of a `memchr` call per cell).
+pub(crate) fn tab_cells(text: &str) -> TabCells<'_> {
+    TabCells { rest: Some(text) }
+}
+
+/// Iterator of [`tab_cells`].
+pub(crate) struct TabCells<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for TabCells<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        // a tab is ASCII: both sides of it are character boundaries
+        if let Some(i) = rest.bytes().position(|b| b == b'\t') {
+            self.rest = rest.get(i + 1..);
+            rest.get(..i)
+        } else {
+            self.rest = None;
+            Some(rest)
+        }
     }
 }
 
@@ -41,11 +68,15 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             page = page.saturating_add(1);
             t = rest;
         }
+        // One pass for tabs and form feeds, without an early exit so that it vectorises.
+        let (tab, feed) = t.bytes().fold((0u8, 0u8), |(tab, feed), b| {
+            (tab | u8::from(b == b'\t'), feed | u8::from(b == 0x0c))
+        });
+        let (tab, feed) = (tab != 0, feed != 0);
         // A form feed inside or at the end of a line also starts a page; keep the text around it.
-        if t.contains('\u{c}') {
+        if feed {
             page = page.saturating_add(u32::try_from(t.matches('\u{c}').count()).unwrap_or(0));
         }
-        let tab = t.contains('\t');
         out.push(Line {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             page,
@@ -71,7 +102,7 @@ fn title_candidate(text: &str, tab: bool) -> Option<String> {
         return None;
     }
     let text = if tab {
-        let mut cells = text.split('\t').map(str::trim).filter(|c| !c.is_empty());
+        let mut cells = tab_cells(text).map(str::trim).filter(|c| !c.is_empty());
         let first = cells.next()?;
         if cells.next().is_some() {
             return None;
@@ -137,6 +168,23 @@ mod tests {
         assert_eq!(lines[1].page, 2);
         assert!(lines[1].tab);
         assert_eq!(lines[3].no, 4);
+    }
+
+    #[test]
+    fn tab_cells_split_like_str_split() {
+        for text in [
+            "",
+            "a",
+            "\t",
+            "a\t",
+            "\ta",
+            "a\t\tb",
+            "合计\t7,713.47\t\t",
+            "\t\t\t",
+        ] {
+            let want: Vec<&str> = text.split('\t').collect();
+            assert_eq!(tab_cells(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -8,6 +8,13 @@
 //!
 //! Nothing here depends on one document: titles, header words, row labels and section names come
 //! from the [`Layout`] and the [`Vocabulary`].
+//!
+//! Hostile input: every step visits each line, row and cell a bounded number of times (header
+//! lookups go through hash sets, parents through a per-level index, rescans through precomputed
+//! "next" positions), nothing recurses on what the input nests, and the work per row is capped:
+//! at most [`table::MAX_COLUMNS`] cells per row and [`table::MAX_HEADER_ROWS`] header rows per
+//! table, and a per-document budget of blank cells padded onto short rows. Each cap that bites
+//! leaves a notice in the document.
 
 mod lines;
 mod narrative;
@@ -68,7 +75,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Parser<'c> {
-    layouts: Vec<Layout>,
+    /// The built-in layouts are borrowed, not copied for every parse.
+    layouts: std::borrow::Cow<'static, [Layout]>,
     catalog: &'c Catalog,
     max_bytes: usize,
 }
@@ -84,7 +92,7 @@ impl Parser<'static> {
     #[must_use]
     pub fn new() -> Parser<'static> {
         Parser {
-            layouts: Layout::builtin().to_vec(),
+            layouts: std::borrow::Cow::Borrowed(Layout::builtin()),
             catalog: Catalog::builtin(),
             max_bytes: MAX_INPUT_BYTES,
         }
@@ -95,14 +103,14 @@ impl Parser<'_> {
     /// Uses only `layout` (no automatic choice).
     #[must_use]
     pub fn with_layout(mut self, layout: Layout) -> Self {
-        self.layouts = vec![layout];
+        self.layouts = std::borrow::Cow::Owned(vec![layout]);
         self
     }
 
     /// Adds a layout to those considered.
     #[must_use]
     pub fn add_layout(mut self, layout: Layout) -> Self {
-        self.layouts.push(layout);
+        self.layouts.to_mut().push(layout);
         self
     }
 
@@ -158,6 +166,7 @@ impl Parser<'_> {
         let ctx = Ctx {
             vocab,
             catalog: self.catalog,
+            pad_budget: std::cell::Cell::new(PAD_ALLOWANCE + text.len() / PAD_BYTES_PER_CELL + 1),
         };
         let toc = find_toc(&lines);
         let layout = self.choose_layout(&lines, toc.end)?;
@@ -190,7 +199,7 @@ impl Parser<'_> {
     /// The layout whose titles match most table titles; with one layout configured, that one.
     fn choose_layout(&self, lines: &[Line<'_>], from: usize) -> Result<&Layout> {
         let mut best: Option<(usize, &Layout)> = None;
-        for layout in &self.layouts {
+        for layout in self.layouts.iter() {
             let hits = lines
                 .iter()
                 .skip(from)
@@ -215,6 +224,40 @@ impl Parser<'_> {
 pub(crate) struct Ctx<'a> {
     pub vocab: &'a Vocabulary,
     pub catalog: &'a Catalog,
+    /// Blank cells still to be made for columns past a row's last printed cell.
+    pad_budget: std::cell::Cell<usize>,
+}
+
+/// Blank cells made for columns past a row's last printed cell, per document: a fixed
+/// allowance plus one per [`PAD_BYTES_PER_CELL`] bytes of input. Real disclosures use a few
+/// hundred; the budget keeps a short row under a very wide header from multiplying memory.
+const PAD_ALLOWANCE: usize = 1 << 16;
+const PAD_BYTES_PER_CELL: usize = 8;
+
+impl Ctx<'_> {
+    /// Takes one blank cell from the padding budget; false (with a notice, once) when it is
+    /// spent.
+    pub(crate) fn pad(&self, notices: &mut Vec<Notice>, table: &str, line: u32) -> bool {
+        match self.pad_budget.get() {
+            0 => false,
+            1 => {
+                self.pad_budget.set(0);
+                notice(
+                    notices,
+                    "padding_limit",
+                    format!(
+                        "from this row of `{table}` on, rows shorter than their header are not padded with blank cells (limit reached)"
+                    ),
+                    line,
+                );
+                false
+            }
+            n => {
+                self.pad_budget.set(n - 1);
+                true
+            }
+        }
+    }
 }
 
 /// Lines of the table of contents (0-based, end exclusive) and where the document body starts.
@@ -227,14 +270,11 @@ struct Toc {
 /// Finds the table of contents: from a `目录` line, the run of short entry lines, up to the first
 /// line that repeats an entry (the body's first heading) or reads as prose.
 fn find_toc(lines: &[Line<'_>]) -> Toc {
-    let Some(start) = lines
-        .iter()
-        .take(200)
-        .position(|l| compact(l.text) == "目录")
-    else {
+    let is_toc = |t: &str| t.chars().filter(|c| !c.is_whitespace()).eq("目录".chars());
+    let Some(start) = lines.iter().take(200).position(|l| is_toc(l.text)) else {
         return Toc::default();
     };
-    let mut entries: Vec<String> = Vec::new();
+    let mut entries: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut end = start + 1;
     while let Some(l) = lines.get(end) {
         let t = l.text.trim();
@@ -247,7 +287,7 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
         if prose || entries.contains(&key) {
             break;
         }
-        entries.push(key);
+        entries.insert(key);
         end += 1;
     }
     Toc { start, end }
@@ -294,10 +334,8 @@ pub(crate) fn is_meta_line(line: &Line<'_>, _vocab: &Vocabulary) -> bool {
 
 fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     // Cheap test first: a meta line's first printed character starts one of the prefixes.
-    let first = line
-        .text
-        .split('\t')
-        .map(str::trim)
+    let first = lines::tab_cells(line.text)
+        .map(crate::text::trim)
         .find(|c| !c.is_empty())
         .and_then(|c| c.chars().next())
         .map(crate::text::fold_char);
@@ -306,8 +344,8 @@ fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     }
     if line.tab {
         let mut any = false;
-        for cell in line.text.split('\t') {
-            let c = cell.trim();
+        for cell in lines::tab_cells(line.text) {
+            let c = crate::text::trim(cell);
             if c.is_empty() {
                 continue;
             }
@@ -328,22 +366,29 @@ fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
     {
         return false;
     }
-    let n = normalize_name(text);
-    if n.is_empty() {
-        return false;
-    }
-    let prefixed = |p: &String| {
-        n.strip_prefix(p.as_str())
-            .is_some_and(|r| r.starts_with(':') || p.ends_with(':'))
-    };
+    let prefixed = |p: &String| labelled_by(text, p);
     if vocab.org_prefixes.iter().any(prefixed) || vocab.unit_prefixes.iter().any(prefixed) {
         return true;
     }
     // （2023年度） printed under a title
+    if crate::text::normalized_chars(text).next() != Some('(') {
+        return false;
+    }
+    let n = normalize_name(text);
     if let Some(inner) = n.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         return find_year(inner).is_some() && inner.chars().count() <= 8;
     }
     false
+}
+
+/// Whether `text`, normalised, starts with the label `prefix` (normalised) followed by a colon
+/// (or `prefix` ends with one): `部门(单位)：…`, `单位:万元`. Does not allocate.
+fn labelled_by(text: &str, prefix: &str) -> bool {
+    let mut chars = crate::text::normalized_chars(text);
+    if !prefix.chars().all(|p| chars.next() == Some(p)) {
+        return false;
+    }
+    prefix.ends_with(':') || chars.next() == Some(':')
 }
 
 /// A table note (`注：…`, `（注：…）`).
@@ -356,11 +401,16 @@ fn note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
         return false;
     }
     // a note starts with 注/说明/备注, possibly after a bracket: look at the first few characters
-    let head: String = line.text.trim_start().chars().take(4).collect();
+    let t = line.text.trim_start();
+    let head = t
+        .char_indices()
+        .nth(4)
+        .and_then(|(end, _)| t.get(..end))
+        .unwrap_or(t);
     if !head.contains(['注', '说']) {
         return false;
     }
-    let n = normalize_name(&head);
+    let n = normalize_name(head);
     vocab
         .note_prefixes
         .iter()
@@ -498,7 +548,7 @@ fn check_truncation(
         .unwrap_or(&[])
         .iter()
         .any(|l| is_note_line(l, ctx.vocab));
-    let width = |l: &Line<'_>| l.text.trim_end_matches([' ', '\r']).split('\t').count();
+    let width = |l: &Line<'_>| lines::tab_cells(l.text.trim_end_matches([' ', '\r'])).count();
     let cut_line = lines.get(last.end).map_or(0, |l| l.no);
     let has_data = rows
         .iter()
@@ -609,7 +659,11 @@ fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
         if !(has(line.text, "单位") || has(line.text, "部门")) {
             continue;
         }
-        for cell in line.text.split('\t') {
+        for cell in lines::tab_cells(line.text) {
+            // (normalise only a cell that starts with a label)
+            if !vocab.org_prefixes.iter().any(|p| labelled_by(cell, p)) {
+                continue;
+            }
             let n = normalize_name(cell);
             for p in &vocab.org_prefixes {
                 let Some(rest) = n.strip_prefix(p.as_str()) else {
@@ -676,6 +730,7 @@ impl Parser<'_> {
         let ctx = Ctx {
             vocab,
             catalog: self.catalog,
+            pad_budget: std::cell::Cell::new(0),
         };
         let toc = find_toc(&lines);
         let prose: Vec<usize> = narrative_lines(&lines, toc, &[])

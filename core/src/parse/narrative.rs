@@ -162,6 +162,9 @@ pub(crate) fn sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -
         para: None,
     };
     let mut prev: Option<usize> = None;
+    // Index of the last section at each heading level (0, 1, 2): the parent of a heading is found
+    // without walking back over the sections before it.
+    let mut last_at_level: [Option<usize>; 3] = [None; 3];
     for &i in narrative {
         let Some(line) = lines.get(i) else { continue };
         let text = line.text.trim();
@@ -174,16 +177,21 @@ pub(crate) fn sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -
         if let Some((level, mut kind)) = heading(text, vocab) {
             b.flush();
             if matches!(kind, SectionKind::Other) {
-                // a sub-heading of a known section is about that section
-                if let Some(parent) = b
-                    .sections
+                // a sub-heading of a known section is about that section: the nearest section
+                // before it at a higher level
+                let parent = last_at_level
                     .iter()
-                    .rev()
-                    .find(|s| s.level < level)
-                    .filter(|s| !matches!(s.kind, SectionKind::Part | SectionKind::Other))
-                {
+                    .take(usize::from(level))
+                    .flatten()
+                    .max()
+                    .and_then(|&p| b.sections.get(p))
+                    .filter(|s| !matches!(s.kind, SectionKind::Part | SectionKind::Other));
+                if let Some(parent) = parent {
                     kind = parent.kind;
                 }
+            }
+            if let Some(slot) = last_at_level.get_mut(usize::from(level)) {
+                *slot = Some(b.sections.len());
             }
             b.sections.push(Section {
                 kind,
@@ -199,6 +207,7 @@ pub(crate) fn sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -
         }
         if b.sections.is_empty() {
             // text before the first heading: an untitled section
+            last_at_level[0] = Some(0);
             b.sections.push(Section {
                 kind: SectionKind::Other,
                 level: 0,

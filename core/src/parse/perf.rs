@@ -8,7 +8,7 @@
 
 use crate::amount::{CellValue, Unit};
 use crate::model::{Cell, FundLine, Funding, Indicator, LineSpan, PerformanceTable};
-use crate::text::{has, normalize_name, normalized_starts_with};
+use crate::text::{has, normalize_name, normalized_starts_with, trim};
 
 use super::{Block, BlockKind, Ctx, Line, is_meta_line};
 
@@ -34,6 +34,7 @@ struct State {
 pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<PerformanceTable> {
     let mut tables: Vec<PerformanceTable> = Vec::new();
     let mut state = State::default();
+    let mut cells: Vec<&str> = Vec::new();
     for block in blocks.iter().filter(|b| b.kind == BlockKind::Performance) {
         let rows: Vec<&Line<'_>> = lines
             .get(block.title + 1..=block.end)
@@ -42,9 +43,7 @@ pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<
             .filter(|l| l.tab && !is_meta_line(l, ctx.vocab))
             .collect();
         let starts_project = rows.iter().any(|l| {
-            l.text
-                .split('\t')
-                .any(|c| normalized_starts_with(c, "项目名称"))
+            super::lines::tab_cells(l.text).any(|c| normalized_starts_with(c, "项目名称"))
         });
         let title = lines
             .get(block.title)
@@ -75,7 +74,7 @@ pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<
             continue;
         };
         for line in rows {
-            read_row(table, &mut state, line, ctx);
+            read_row(table, &mut state, line, ctx, &mut cells);
         }
     }
     tables
@@ -93,17 +92,26 @@ fn labelled_value(cells: &[&str], label: &str) -> Option<String> {
     cells
         .iter()
         .skip(pos + 1)
-        .map(|c| c.trim())
+        .map(|c| trim(c))
         .find(|c| !c.is_empty())
         .map(str::to_owned)
 }
 
-fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ctx: &Ctx<'_>) {
-    let cells = line.cells();
+fn read_row<'a>(
+    table: &mut PerformanceTable,
+    state: &mut State,
+    line: &Line<'a>,
+    ctx: &Ctx<'_>,
+    cells: &mut Vec<&'a str>,
+) {
+    // (the cell buffer is reused from row to row)
+    cells.clear();
+    cells.extend(super::lines::tab_cells(line.text));
+    let cells: &[&str] = cells;
     // Once the indicator header is read, rows are indicators (or a repeated header).
     if let Some(cols) = state.cols {
         if !cells.iter().any(|c| has(c, "一级指标")) {
-            read_indicator(table, state, cols, &cells, line.no);
+            read_indicator(table, state, cols, cells, line.no);
             return;
         }
     }
@@ -111,15 +119,15 @@ fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ct
     if let Some(col) = state.pending_goal.take() {
         let text = cells
             .get(col)
-            .map(|c| c.trim())
+            .map(|c| trim(c))
             .filter(|c| !c.is_empty())
-            .or_else(|| cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()));
+            .or_else(|| cells.iter().map(|c| trim(c)).find(|c| !c.is_empty()));
         if let Some(t) = text {
             table.goal = Some(strip_tags(t));
             return;
         }
     }
-    if let Some(name) = project_name(&cells) {
+    if let Some(name) = project_name(cells) {
         table.project = name;
         return;
     }
@@ -128,11 +136,11 @@ fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ct
         if let Some(d) = cells
             .iter()
             .position(|c| normalize_name(c).starts_with("主管部门"))
-            .and_then(|p| next_text(&cells, p))
+            .and_then(|p| next_text(cells, p))
         {
             table.department = Some(d);
         }
-        if let Some(i) = labelled_value(&cells, "实施单位") {
+        if let Some(i) = labelled_value(cells, "实施单位") {
             table.implementer = Some(i);
         }
         return;
@@ -151,7 +159,7 @@ fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ct
         .iter()
         .position(|c| c.contains("总体目标") || c.contains("总目标"))
     {
-        let text_after = cells.iter().skip(pos + 1).map(|c| c.trim()).find(|c| {
+        let text_after = cells.iter().skip(pos + 1).map(|c| trim(c)).find(|c| {
             let n = normalize_name(c);
             !c.is_empty() && (!n.ends_with("目标") || n.chars().count() > 8)
         });
@@ -167,14 +175,14 @@ fn read_row(table: &mut PerformanceTable, state: &mut State, line: &Line<'_>, ct
         }
         return;
     }
-    read_funding(table, &cells, &norm, line.no, ctx);
+    read_funding(table, cells, &norm, line.no, ctx);
 }
 
 fn next_text(cells: &[&str], pos: usize) -> Option<String> {
     cells
         .iter()
         .skip(pos + 1)
-        .map(|c| c.trim())
+        .map(|c| trim(c))
         .find(|c| !c.is_empty())
         .map(str::to_owned)
 }
@@ -211,7 +219,7 @@ fn read_indicator(
     cells: &[&str],
     line: u32,
 ) {
-    let at = |p: Option<usize>| p.and_then(|p| cells.get(p)).map_or("", |c| c.trim());
+    let at = |p: Option<usize>| p.and_then(|p| cells.get(p)).map_or("", |c| trim(c));
     let l1 = at(cols.level1);
     let l2 = at(cols.level2);
     let name = at(cols.name);
@@ -222,7 +230,7 @@ fn read_indicator(
         if let Some(v) = cells
             .iter()
             .skip(after)
-            .map(|c| c.trim())
+            .map(|c| trim(c))
             .rfind(|c| !c.is_empty())
         {
             v.clone_into(&mut value);
@@ -268,6 +276,15 @@ fn read_funding(
             .get(&FundLine::AnnualTotal)
             .is_some_and(|ws| ws.iter().any(|w| c.contains(w.as_str())))
     });
+    // For each cell, the next non-empty cell after it (one backward pass: no rescanning).
+    let mut next_filled = vec![None; cells.len()];
+    let mut after = None;
+    for (j, slot) in next_filled.iter_mut().enumerate().rev() {
+        *slot = after;
+        if cells.get(j).is_some_and(|c| !c.trim().is_empty()) {
+            after = Some(j);
+        }
+    }
     let mut i = 0;
     while i < cells.len() {
         let n = norm.get(i).map_or("", String::as_str);
@@ -278,18 +295,19 @@ fn read_funding(
         if kind == FundLine::Other && annual_col.is_some_and(|a| i > a) {
             kind = FundLine::AnnualOther;
         }
-        let amount_pos =
-            (i + 1..cells.len()).find(|&j| cells.get(j).is_some_and(|c| !c.trim().is_empty()));
-        let Some(j) = amount_pos else { break };
-        let raw = cells.get(j).map_or("", |c| c.trim());
+        let Some(j) = next_filled.get(i).copied().flatten() else {
+            break;
+        };
+        let raw = cells.get(j).map_or("", |c| trim(c));
         let (value, note) = CellValue::parse(raw);
+        let value = value.within_limit(table.unit.unwrap_or(Unit::Yuan));
         if matches!(
             value,
             CellValue::Amount(_) | CellValue::Unreadable { .. } | CellValue::Dash
         ) {
             table.funding.push(Funding {
                 line: kind,
-                label: cells.get(i).map_or("", |c| c.trim()).to_owned(),
+                label: cells.get(i).map_or("", |c| trim(c)).to_owned(),
                 cell: Cell {
                     column: 0,
                     text: raw.to_owned(),

@@ -8,9 +8,20 @@ use crate::layout::{ColumnSpec, Layout, Vocabulary};
 use crate::model::{
     Basis, Cell, Column, ColumnKey, LineSpan, Note, Notice, Row, RowIssue, Side, Table, TableKind,
 };
-use crate::text::{compact, find_year, has, normalize_name, normalizes_to, strip_numbering};
+use crate::text::{
+    compact, find_year, has, normalize_name, normalized_chars, normalizes_to, strip_numbering, trim,
+};
 
+use super::lines::tab_cells;
 use super::{Block, BlockKind, Ctx, Line, is_meta_line, is_note_line, notice};
+
+/// Columns read per table row: cells past this are not read (a `too_many_columns` notice says
+/// so). Real tables have fewer than 30; the cap keeps the work per row bounded.
+pub(crate) const MAX_COLUMNS: usize = 256;
+
+/// Header rows read per table: rows past this before the first data row are not read (a
+/// `header_rows_ignored` notice says so). Real tables have at most four.
+pub(crate) const MAX_HEADER_ROWS: usize = 16;
 
 /// Builds the tables of all table blocks, stitching a block into the previous one when it repeats
 /// that table's title right after it.
@@ -40,11 +51,12 @@ pub(crate) fn build_tables(
         prev_end = Some(block.end);
     }
     let mut tables = Vec::with_capacity(groups.len());
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (spec_idx, group) in groups {
         let Some(spec) = layout.tables.get(spec_idx) else {
             continue;
         };
-        if tables.iter().any(|t: &Table| t.key == spec.key) {
+        if !seen.insert(spec.key.as_str()) {
             let line = group
                 .first()
                 .and_then(|b| lines.get(b.title))
@@ -101,6 +113,8 @@ struct CodeGroup {
 
 #[derive(Debug, Default, Clone)]
 struct Lane {
+    /// Printed position of the lane's first column.
+    start: usize,
     side: Option<Side>,
     primary: CodeGroup,
     secondary: CodeGroup,
@@ -111,10 +125,22 @@ struct Lane {
     amounts: Vec<(u16, usize)>,
 }
 
+/// The 类 and 款 of the rows above, for rows that print only their 款 or 项 (empty: none). The
+/// buffers are reused from row to row.
 #[derive(Debug, Default)]
 struct CodeCtx {
-    class: Option<String>,
-    section: Option<String>,
+    class: String,
+    section: String,
+}
+
+impl CodeCtx {
+    fn class(&self) -> Option<&str> {
+        (!self.class.is_empty()).then_some(self.class.as_str())
+    }
+
+    fn section(&self) -> Option<&str> {
+        (!self.section.is_empty()).then_some(self.section.as_str())
+    }
 }
 
 fn read_table(
@@ -135,8 +161,10 @@ fn read_table(
         .unwrap_or_default();
     let mut unit = None;
     let mut note: Option<Note> = None;
-    // (line index, cells, is the first row of a continuation block)
-    let mut rows: Vec<(usize, Vec<&str>, bool)> = Vec::new();
+    // The cells of every row in one buffer: (line index, cell range, is the first row of a
+    // continuation block).
+    let mut cell_buf: Vec<&str> = Vec::new();
+    let mut spans: Vec<(usize, std::ops::Range<usize>, bool)> = Vec::new();
     for (bi, block) in group.iter().enumerate() {
         let mut first_row_of_block = bi > 0;
         for idx in block.title..=block.end {
@@ -159,19 +187,40 @@ fn read_table(
             if !line.tab || is_meta_line(line, vocab) {
                 continue;
             }
-            rows.push((idx, line.cells(), first_row_of_block));
+            // Cells past the limit are not read (one more is kept to notice them).
+            let start = cell_buf.len();
+            cell_buf.extend(tab_cells(line.text).take(MAX_COLUMNS + 1));
+            spans.push((idx, start..cell_buf.len(), first_row_of_block));
             first_row_of_block = false;
         }
     }
+    let rows: Vec<(usize, &[&str], bool)> = spans
+        .into_iter()
+        .map(|(idx, range, cont)| (idx, cell_buf.get(range).unwrap_or(&[]), cont))
+        .collect();
 
     // Header rows: the leading rows of the first block before the first data row.
     let header_count = rows
         .iter()
         .take_while(|(_, cells, cont)| !*cont && !is_data_row(cells, vocab))
         .count();
+    if header_count > MAX_HEADER_ROWS {
+        let line = rows
+            .get(MAX_HEADER_ROWS)
+            .and_then(|(idx, _, _)| lines.get(*idx))
+            .map_or(0, |l| l.no);
+        notice(
+            notices,
+            "header_rows_ignored",
+            format!(
+                "`{key}` has {header_count} rows before its first data row; only the first {MAX_HEADER_ROWS} are read as its header"
+            ),
+            line,
+        );
+    }
     let mut header: Vec<Vec<String>> = rows
         .iter()
-        .take(header_count)
+        .take(header_count.min(MAX_HEADER_ROWS))
         .map(|(_, cells, _)| cells.iter().map(|c| normalize_name(c)).collect())
         .collect();
     // A sub-header merged into the first data row (`类 | 款 | 项 | 合计 | 2,946.25 …`).
@@ -194,8 +243,24 @@ fn read_table(
     if let Some(sub) = merged_codes {
         header.push(sub);
     }
-    let data: Vec<&(usize, Vec<&str>, bool)> = rows.iter().skip(header_count).collect();
-    let width = rows.iter().map(|(_, c, _)| c.len()).max().unwrap_or(0);
+    let data: Vec<&(usize, &[&str], bool)> = rows.iter().skip(header_count).collect();
+    let widest = rows.iter().map(|(_, c, _)| c.len()).max().unwrap_or(0);
+    let width = widest.min(MAX_COLUMNS);
+    if widest > MAX_COLUMNS {
+        let line = rows
+            .iter()
+            .find(|(_, c, _)| c.len() > MAX_COLUMNS)
+            .and_then(|(idx, _, _)| lines.get(*idx))
+            .map_or(0, |l| l.no);
+        notice(
+            notices,
+            "too_many_columns",
+            format!(
+                "a row of `{key}` has more than {MAX_COLUMNS} cells; cells past the {MAX_COLUMNS}th are not read"
+            ),
+            line,
+        );
+    }
 
     let mut infos = compose_columns(&header, width, vocab);
     infer_roles_from_data(&mut infos, &data);
@@ -209,35 +274,35 @@ fn read_table(
     // Rows.
     let mut out_rows: Vec<Row> = Vec::new();
     let mut code_ctx: Vec<(CodeCtx, CodeCtx)> = lanes.iter().map(|_| Default::default()).collect();
-    // Words of the header rows: a later row made only of them is a header repeated on a new page.
-    let header_words: std::collections::HashSet<&str> = header
-        .iter()
-        .flatten()
-        .map(String::as_str)
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (idx, cells, _) in data.iter().map(|r| (r.0, &r.1, r.2)) {
+    let mut repeated = RepeatedHeader::new(&header);
+    for (idx, cells, _) in data.iter().map(|r| (r.0, r.1, r.2)) {
         let Some(line) = lines.get(idx) else { continue };
-        if !is_data_row(cells, vocab) && is_repeated_header(cells, &header, &header_words) {
+        if !is_data_row(cells, vocab) && repeated.matches(cells) {
             continue;
         }
+        let printed = cells.len().min(width);
         for (lane_no, lane) in lanes.iter().enumerate() {
+            // A lane that starts after the row's last cell prints nothing in it.
+            if lane.start >= printed {
+                break;
+            }
             let Some((pctx, sctx)) = code_ctx.get_mut(lane_no) else {
                 continue;
             };
             if let Some(row) = read_row(
-                cells, line.no, lane_no, lane, kind, pctx, sctx, ctx, key, notices,
+                cells,
+                line.no,
+                lane_no,
+                lane,
+                kind,
+                pctx,
+                sctx,
+                ctx,
+                (key, unit),
+                notices,
             ) {
                 out_rows.push(row);
             }
-        }
-        if cells.len() > width {
-            notice(
-                notices,
-                "cells_beyond_header",
-                format!("a row of `{key}` has more cells than its header"),
-                line.no,
-            );
         }
     }
     mark_unlabelled_totals(&mut out_rows, kind);
@@ -259,33 +324,87 @@ fn read_table(
     }
 }
 
-/// A header row printed again (on a new page): every non-empty cell is a header word, and there are
-/// at least two, or the row equals a header row.
-fn is_repeated_header(
-    cells: &[&str],
-    header: &[Vec<String>],
-    header_words: &std::collections::HashSet<&str>,
-) -> bool {
-    let equals_header_row = header.iter().any(|h| {
-        let n = cells.len().max(h.len());
-        (0..n).all(|i| {
-            let raw = cells.get(i).copied().unwrap_or("");
-            let norm = h.get(i).map_or("", String::as_str);
-            normalizes_to(raw, norm)
-        })
-    });
-    if equals_header_row {
-        return true;
-    }
-    let mut words = 0;
-    for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-        // cheap test on the raw cell before normalising it
-        if !header_words.iter().any(|w| normalizes_to(c, w)) {
-            return false;
+/// Recognises a header row printed again (on a new page): every non-empty cell is a header word,
+/// and there are at least two, or the row equals a header row. The row is normalised once and
+/// header words are looked up by hash, so the test is linear in the row whatever the header.
+struct RepeatedHeader<'h> {
+    /// The header rows, normalised, without trailing empty cells.
+    rows: Vec<&'h [String]>,
+    /// Words of the header rows.
+    words: std::collections::HashSet<&'h str, FastHash>,
+    /// The normalised cells of the row being tested (reused from row to row).
+    scratch: Vec<String>,
+}
+
+impl<'h> RepeatedHeader<'h> {
+    fn new(header: &'h [Vec<String>]) -> RepeatedHeader<'h> {
+        RepeatedHeader {
+            rows: header.iter().map(|h| trim_empty_tail(h)).collect(),
+            words: header
+                .iter()
+                .flatten()
+                .map(String::as_str)
+                .filter(|w| !w.is_empty())
+                .collect(),
+            scratch: Vec::new(),
         }
-        words += 1;
     }
-    words >= 2
+
+    fn matches(&mut self, cells: &[&str]) -> bool {
+        if self.scratch.len() < cells.len() {
+            self.scratch.resize(cells.len(), String::new());
+        }
+        for (slot, cell) in self.scratch.iter_mut().zip(cells) {
+            slot.clear();
+            slot.extend(normalized_chars(cell));
+        }
+        let norm = self.scratch.get(..cells.len()).unwrap_or(&[]);
+        let trimmed = trim_empty_tail(norm);
+        if self.rows.contains(&trimmed) {
+            return true;
+        }
+        let mut words = 0;
+        for (raw, n) in cells.iter().zip(norm) {
+            if trim(raw).is_empty() {
+                continue;
+            }
+            if !self.words.contains(n.as_str()) {
+                return false;
+            }
+            words += 1;
+        }
+        words >= 2
+    }
+}
+
+/// A fast, deterministic hasher (the multiply-rotate scheme of rustc's `FxHasher`) for the small
+/// sets of header words; they are bounded in size, so collisions cannot make a lookup slower than
+/// a scan.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<FxHasher>;
+
+fn trim_empty_tail(row: &[String]) -> &[String] {
+    let keep = row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+    row.get(..keep).unwrap_or(row)
 }
 
 /// The unit stated on a line (`单位：万元`, `编制部门：… 单位：元`, `（单位：万元）`).
@@ -314,10 +433,10 @@ pub(crate) fn unit_of_line(text: &str) -> Option<Unit> {
 /// A data row holds an amount, starts with a classification code, or is a total row with nothing
 /// but amounts after its label.
 pub(crate) fn is_data_row(cells: &[&str], vocab: &Vocabulary) -> bool {
-    let mut first_text: Option<String> = None;
+    let mut first_text: Option<&str> = None;
     let mut other_text = false;
     for c in cells {
-        let t = c.trim();
+        let t = trim(c);
         if t.is_empty() {
             continue;
         }
@@ -335,18 +454,36 @@ pub(crate) fn is_data_row(cells: &[&str], vocab: &Vocabulary) -> bool {
             CellValue::Dash => {}
             _ => {
                 if first_text.is_none() {
-                    let n = normalize_name(t);
-                    if Domain::of_code(&n).is_some() {
+                    if normalizes_to_code(t) {
                         return true;
                     }
-                    first_text = Some(n);
+                    first_text = Some(t);
                 } else {
                     other_text = true;
                 }
             }
         }
     }
-    !other_text && first_text.is_some_and(|t| vocab.total_labels.contains(&t))
+    !other_text
+        && first_text.is_some_and(|t| vocab.total_labels.iter().any(|l| normalizes_to(t, l)))
+}
+
+/// Whether `t` normalises to a classification code (`Domain::of_code`), without allocating.
+fn normalizes_to_code(t: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let mut len = 0;
+    for c in normalized_chars(t) {
+        if !c.is_ascii_digit() || len == buf.len() {
+            return false;
+        }
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = u8::try_from(c).unwrap_or(0);
+        }
+        len += 1;
+    }
+    buf.get(..len)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .is_some_and(|code| Domain::of_code(code).is_some())
 }
 
 fn code_part_level(n: &str, vocab: &Vocabulary) -> Option<Level> {
@@ -372,31 +509,33 @@ fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> 
             .map_or("", String::as_str)
     };
     let mut infos = Vec::with_capacity(width);
+    // The nearest non-empty header to the left, per header row (updated column by column).
+    let mut left: Vec<&str> = vec![""; header.len()];
     for c in 0..width {
         let mut segments: Vec<String> = Vec::new();
         let mut year = None;
         let mut basis = None;
+        // the lowest header row with a word in this column
+        let deepest = (0..header.len()).rev().find(|&r| !at(r, c).is_empty());
         for r in 0..header.len() {
-            let mut text = at(r, c).to_owned();
-            if text.is_empty() {
-                let below = (r + 1..header.len()).any(|r2| !at(r2, c).is_empty());
-                if below {
-                    (0..c)
-                        .rev()
-                        .map(|c2| at(r, c2))
-                        .find(|t| !t.is_empty())
-                        .unwrap_or("")
-                        .clone_into(&mut text);
-                }
+            let mut text = at(r, c);
+            if text.is_empty() && deepest.is_some_and(|d| d > r) {
+                text = left.get(r).copied().unwrap_or("");
             }
             if text.is_empty() {
                 continue;
             }
-            let (rest, y, b) = strip_qualifiers(&text);
+            let (rest, y, b) = strip_qualifiers(text);
             year = year.or(y);
             basis = basis.or(b);
             if !rest.is_empty() && segments.last() != Some(&rest) {
                 segments.push(rest);
+            }
+        }
+        for (r, slot) in left.iter_mut().enumerate() {
+            let t = at(r, c);
+            if !t.is_empty() {
+                *slot = t;
             }
         }
         let role = role_of(&segments, vocab);
@@ -463,21 +602,32 @@ fn role_of(segments: &[String], vocab: &Vocabulary) -> Role {
 }
 
 /// A column with no known header whose printed cells are words is a label (or category) column.
-fn infer_roles_from_data(infos: &mut [ColInfo], data: &[&(usize, Vec<&str>, bool)]) {
-    for (c, info) in infos.iter_mut().enumerate() {
-        if info.role != Role::Amount || !info.segments.is_empty() {
-            continue;
-        }
-        let mut text = 0usize;
-        let mut numbers = 0usize;
-        for (_, cells, _) in data {
-            match cells.get(c).map(|t| CellValue::parse(t).0) {
-                Some(CellValue::Amount(_)) => numbers += 1,
-                Some(CellValue::Text) => text += 1,
+fn infer_roles_from_data(infos: &mut [ColInfo], data: &[&(usize, &[&str], bool)]) {
+    let unknown: Vec<bool> = infos
+        .iter()
+        .map(|i| i.role == Role::Amount && i.segments.is_empty())
+        .collect();
+    if !unknown.contains(&true) {
+        return;
+    }
+    // (text, numbers) per column, counted row by row: linear in the cells printed
+    let mut counts: Vec<(usize, usize)> = vec![(0, 0); infos.len()];
+    for (_, cells, _) in data {
+        for ((cell, count), _) in cells
+            .iter()
+            .zip(counts.iter_mut())
+            .zip(&unknown)
+            .filter(|(_, u)| **u)
+        {
+            match CellValue::parse(cell).0 {
+                CellValue::Amount(_) => count.1 += 1,
+                CellValue::Text => count.0 += 1,
                 _ => {}
             }
         }
-        if text > numbers {
+    }
+    for ((info, (text, numbers)), u) in infos.iter_mut().zip(counts).zip(unknown) {
+        if u && text > numbers {
             info.role = Role::Label;
         }
     }
@@ -511,12 +661,19 @@ fn name_columns(
         .map(|i| usize::from(i.lane) + 1)
         .max()
         .unwrap_or(1);
-    let mut lanes: Vec<Lane> = vec![Lane::default(); lane_count];
+    let mut lanes: Vec<Lane> = vec![
+        Lane {
+            start: usize::MAX,
+            ..Lane::default()
+        };
+        lane_count
+    ];
     let mut columns = Vec::new();
     for (pos, info) in infos.iter().enumerate() {
         let Some(lane) = lanes.get_mut(usize::from(info.lane)) else {
             continue;
         };
+        lane.start = lane.start.min(pos);
         if lane.side.is_none() && kind == TableKind::Summary {
             lane.side = side_of(&info.segments, vocab);
         }
@@ -624,13 +781,24 @@ fn read_row(
     pctx: &mut CodeCtx,
     sctx: &mut CodeCtx,
     ctx: &Ctx<'_>,
-    key: &str,
+    (key, unit): (&str, Option<Unit>),
     notices: &mut Vec<Notice>,
 ) -> Option<Row> {
-    let at = |pos: usize| cells.get(pos).map_or("", |c| c.trim());
+    let at = |pos: usize| cells.get(pos).map_or("", |c| trim(c));
     let label_text = lane.label.map_or("", at);
-    let any_amount = lane.amounts.iter().any(|(_, p)| !at(*p).is_empty());
-    let any_code = lane.primary.parts.iter().any(|(_, p)| !at(*p).is_empty());
+    // (positions are in printed order: stop at the row's last cell)
+    let printed = |p: usize| p < cells.len();
+    let any_amount = lane
+        .amounts
+        .iter()
+        .take_while(|(_, p)| printed(*p))
+        .any(|(_, p)| !at(*p).is_empty());
+    let any_code = lane
+        .primary
+        .parts
+        .iter()
+        .take_while(|(_, p)| printed(*p))
+        .any(|(_, p)| !at(*p).is_empty());
     let any_label = !label_text.is_empty();
     if !any_amount && !any_code && !any_label {
         return None;
@@ -650,7 +818,8 @@ fn read_row(
             .map(str::to_owned),
         lane: u8::try_from(lane_no).unwrap_or(u8::MAX),
         side: lane.side,
-        cells: Vec::with_capacity(lane.amounts.len()),
+        // (a short row gets more only while the padding budget lasts)
+        cells: Vec::with_capacity(lane.amounts.len().min(cells.len())),
         issues: Vec::new(),
         line: line_no,
     };
@@ -684,8 +853,11 @@ fn read_row(
     }
     // What the label says (rows with a code are keyed by it).
     let norm = if row.code.is_none() {
-        let n = normalize_name(strip_numbering(&row.label));
-        n.strip_prefix("其中:").map_or(n.clone(), str::to_owned)
+        let mut n = normalize_name(strip_numbering(&row.label));
+        if n.starts_with("其中:") {
+            n.drain(.."其中:".len());
+        }
+        n
     } else {
         String::new()
     };
@@ -711,10 +883,14 @@ fn read_row(
             }
         }
     }
-    // Cells.
+    // Cells (a column past the row's last cell is a blank cell, while the padding budget lasts).
     for &(index, pos) in &lane.amounts {
+        if pos >= cells.len() && !ctx.pad(notices, key, line_no) {
+            break;
+        }
         let raw = at(pos);
         let (value, note) = CellValue::parse(raw);
+        let value = value.within_limit(unit.unwrap_or(Unit::Yuan));
         row.cells.push(Cell {
             column: index,
             text: raw.to_owned(),
@@ -741,7 +917,7 @@ fn build_code<'a>(
     let mut full = "";
     let mut word = None;
     for &(level, pos) in parts {
-        let raw = at(pos).trim();
+        let raw = trim(at(pos));
         if raw.is_empty() {
             continue;
         }
@@ -792,25 +968,25 @@ fn build_code<'a>(
     let code = if digits(&c, 3) {
         match (k.is_empty(), x.is_empty()) {
             (true, true) => Some(c.to_string()),
-            (false, true) => Some(format!("{c}{k}")),
-            (false, false) => Some(format!("{c}{k}{x}")),
+            (false, true) => Some(join(&[&c, &k])),
+            (false, false) => Some(join(&[&c, &k, &x])),
             (true, false) => None,
         }
     } else if (digits(&c, 5) || digits(&c, 7)) && k.is_empty() && x.is_empty() {
         Some(c.to_string())
     } else if c.is_empty() {
         match (k.is_empty(), x.is_empty()) {
-            (false, true) => cx.class.as_ref().map(|cl| format!("{cl}{k}")),
-            (false, false) => cx.class.as_ref().map(|cl| format!("{cl}{k}{x}")),
-            (true, false) => cx.section.as_ref().map(|s| format!("{s}{x}")),
+            (false, true) => cx.class().map(|cl| join(&[cl, &k])),
+            (false, false) => cx.class().map(|cl| join(&[cl, &k, &x])),
+            (true, false) => cx.section().map(|s| join(&[s, &x])),
             (true, true) => None,
         }
     } else {
         // A 类 printed wrong (`7` for 210): trust the hierarchy only when the 款 continues the
         // current 款 of the rows above.
-        let inferred = cx.class.as_ref().and_then(|cl| {
+        let inferred = cx.class().and_then(|cl| {
             let sec = format!("{cl}{k}");
-            (!k.is_empty() && cx.section.as_deref() == Some(sec.as_str())).then(|| {
+            (!k.is_empty() && cx.section() == Some(sec.as_str())).then(|| {
                 if x.is_empty() {
                     sec
                 } else {
@@ -838,6 +1014,15 @@ fn build_code<'a>(
     }
 }
 
+/// The parts of a code put together (without `format!`'s machinery: this runs for every row).
+fn join(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 /// Whitespace removed, borrowing when there is none.
 fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains(char::is_whitespace) {
@@ -848,21 +1033,16 @@ fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn set_ctx(cx: &mut CodeCtx, code: &str) {
-    match code.len() {
-        3 => {
-            cx.class = Some(code.to_owned());
-            cx.section = None;
-        }
-        5 => {
-            cx.class = code.get(..3).map(str::to_owned);
-            cx.section = Some(code.to_owned());
-        }
-        7 => {
-            cx.class = code.get(..3).map(str::to_owned);
-            cx.section = code.get(..5).map(str::to_owned);
-        }
-        _ => {}
-    }
+    let (class, section) = match code.len() {
+        3 => (code, ""),
+        5 => (code.get(..3).unwrap_or(""), code),
+        7 => (code.get(..3).unwrap_or(""), code.get(..5).unwrap_or("")),
+        _ => return,
+    };
+    cx.class.clear();
+    cx.class.push_str(class);
+    cx.section.clear();
+    cx.section.push_str(section);
 }
 
 /// A row with no code, label or item but with amounts, first or last in its lane, is the total

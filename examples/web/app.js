@@ -1,0 +1,726 @@
+// The in-browser checker: parse and check a disclosure with the yusuan WebAssembly package, show
+// the summary, the findings grouped by outcome and table, and the parsed tables with the cells of
+// each finding highlighted. Everything runs here; the only requests are for this page's own files.
+//
+// No framework, no build step, no eval, no inline script or style (the page's CSP forbids them):
+// DOM nodes are built with createElement and text is set with textContent.
+
+import init, * as yusuan from "./yusuan/yusuan.js";
+
+// ---- UI text --------------------------------------------------------------------------------
+
+const TEXT = {
+  zh: {
+    title: "预算公开核对",
+    tagline: "在浏览器中核对部门/单位预算公开文件：表内求和、表间勾稽、科目编码。文件不会离开本机。",
+    loading: "正在加载…",
+    ready: "就绪",
+    loadFailed: "无法加载核对程序",
+    inputHeading: "文件",
+    placeholder: "粘贴从 PDF 导出的文本（表格以制表符分隔），或把 .txt 文件拖到这里",
+    run: "核对",
+    sample: "载入示例",
+    open: "打开文件…",
+    includePasses: "同时列出通过项",
+    download: "下载 JSON 报告",
+    summaryHeading: "概况",
+    findingsHeading: "发现",
+    findingsHint: "点击一条发现，在表中标出它涉及的单元格；鼠标停在单元格上，显示与它相关的发现。",
+    tablesHeading: "表格",
+    footer: "yusuan：以精确小数核对政府预算公开文件。本页离线运行，不发送任何数据。",
+    pasted: "粘贴的文本",
+    sampleName: "示例：2025 年烟台市人民政府办公室单位预算",
+    unit: "单位",
+    year: "年度",
+    kind: "类型",
+    layout: "版式",
+    amountUnit: "金额单位",
+    budget: "预算",
+    final_accounts: "决算",
+    department: "部门",
+    unitLevel: "单位",
+    tablesFound: "找到的表",
+    tablesMissing: "缺少的表",
+    ruleInstances: "核对项",
+    none: "无",
+    noFindings: "没有需要说明的发现：所有核对项均通过。",
+    groups: {
+      error: "错误",
+      warning: "警告",
+      hint: "提示",
+      insufficient_data: "无法核对",
+      not_applicable: "不适用",
+      pass: "通过",
+    },
+    expected: "应为",
+    actual: "实际",
+    difference: "相差",
+    line: (n) => `第 ${n} 行`,
+    lines: "行",
+    otherTable: "其他",
+    narrative: "文字说明",
+    performance: "绩效目标表",
+    lane: (n) => `第 ${n + 1} 栏`,
+    income: "收入",
+    expenditure: "支出",
+    code: "编码",
+    label: "名称",
+    cellFindings: (n) => `该单元格涉及 ${n} 条发现`,
+    errorTitle: "无法读取该文件",
+    errorCode: "错误代码",
+    errors: {
+      empty_input: "输入为空。",
+      invalid_utf8: "文件不是 UTF-8 编码的文本。",
+      not_text: "文件不是文本（含有控制字符），可能是 PDF 或 Word 原件：请先导出为文本。",
+      input_too_large: "文件过大。",
+      not_a_disclosure: "没有找到任何预算公开表格：这似乎不是预算或决算公开文件。",
+      truncated_table: "文本在表格中途截断：文件可能不完整。",
+      invalid_catalog: "分类目录无法读取。",
+      invalid_layout: "版式定义无法读取。",
+      invalid_option: "选项无效。",
+    },
+  },
+  en: {
+    title: "Budget disclosure checker",
+    tagline: "Check a department or unit budget disclosure in your browser: table sums, cross-table identities, classification codes. The file never leaves this computer.",
+    loading: "Loading…",
+    ready: "Ready",
+    loadFailed: "The checker could not be loaded",
+    inputHeading: "Document",
+    placeholder: "Paste the text exported from the PDF (tables tab-separated), or drop a .txt file here",
+    run: "Check",
+    sample: "Load the sample",
+    open: "Open a file…",
+    includePasses: "List passed checks too",
+    download: "Download the JSON report",
+    summaryHeading: "Summary",
+    findingsHeading: "Findings",
+    findingsHint: "Click a finding to highlight its cells in the tables; hover a cell to see its findings.",
+    tablesHeading: "Tables",
+    footer: "yusuan: checks government budget disclosures with exact decimals. This page works offline and sends nothing.",
+    pasted: "pasted text",
+    sampleName: "Sample: 2025 unit budget of the Yantai municipal government office",
+    unit: "Unit",
+    year: "Year",
+    kind: "Kind",
+    layout: "Layout",
+    amountUnit: "Amounts in",
+    budget: "budget",
+    final_accounts: "final accounts",
+    department: "department",
+    unitLevel: "unit",
+    tablesFound: "Tables found",
+    tablesMissing: "Tables missing",
+    ruleInstances: "Checks",
+    none: "none",
+    noFindings: "Nothing to report: every check passed.",
+    groups: {
+      error: "Errors",
+      warning: "Warnings",
+      hint: "Hints",
+      insufficient_data: "Not checked (insufficient data)",
+      not_applicable: "Not applicable",
+      pass: "Passed",
+    },
+    expected: "expected",
+    actual: "printed",
+    difference: "difference",
+    line: (n) => `line ${n}`,
+    lines: "lines",
+    otherTable: "Other",
+    narrative: "Narrative",
+    performance: "Performance targets",
+    lane: (n) => `lane ${n + 1}`,
+    income: "Income",
+    expenditure: "Expenditure",
+    code: "Code",
+    label: "Name",
+    cellFindings: (n) => `${n} finding${n === 1 ? "" : "s"} on this cell`,
+    errorTitle: "This file cannot be read",
+    errorCode: "error code",
+    errors: {
+      empty_input: "The input is empty.",
+      invalid_utf8: "The file is not UTF-8 text.",
+      not_text: "The file is not text (it holds control characters); it may be the PDF or Word original: export it as text first.",
+      input_too_large: "The file is too large.",
+      not_a_disclosure: "No table of a budget disclosure was found: this does not look like a budget or final-accounts disclosure.",
+      truncated_table: "The text ends in the middle of a table: the file may be incomplete.",
+      invalid_catalog: "The classification catalog cannot be read.",
+      invalid_layout: "The layout definition cannot be read.",
+      invalid_option: "An option is not valid.",
+    },
+  },
+};
+
+// The order groups are shown in; each finding falls in exactly one.
+const GROUPS = ["error", "warning", "hint", "insufficient_data", "not_applicable", "pass"];
+
+function groupOf(f) {
+  if (f.outcome === "fail") return f.severity === "error" ? "error" : "warning";
+  return f.outcome;
+}
+
+// ---- state ----------------------------------------------------------------------------------
+
+const state = {
+  lang: initialLanguage(),
+  input: null, // string or Uint8Array: what was checked
+  sourceName: "",
+  doc: null,
+  report: null,
+  error: null,
+  selected: -1, // index of the selected finding
+  cellsByKey: new Map(), // "T05|123|合计" → [td]
+  findingCells: [], // finding index → [td]
+  findingItems: [], // finding index → li
+  unmapped: 0, // evidence with a column that matched no cell
+  sourceKind: "", // "sample", "pasted" or "file": how the source is named in either language
+};
+
+const $ = (id) => document.getElementById(id);
+
+function t(key) {
+  return TEXT[state.lang][key];
+}
+
+function initialLanguage() {
+  const saved = safeStorage("get");
+  if (saved === "zh" || saved === "en") return saved;
+  return (navigator.language || "zh").toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+// localStorage may be unavailable (file://, privacy settings): the language is then not kept.
+function safeStorage(op, value) {
+  try {
+    if (op === "get") return window.localStorage.getItem("yusuan.lang");
+    window.localStorage.setItem("yusuan.lang", value);
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+// Builds an element: h("td", {class: "x", dataset: {key: "k"}}, "text", child, …).
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (k === "text") el.textContent = v;
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+// ---- running the checker --------------------------------------------------------------------
+
+function run(input, sourceName) {
+  state.input = input;
+  state.sourceName = sourceName;
+  state.selected = -1;
+  try {
+    const options = { includePasses: $("passes").checked };
+    state.doc = yusuan.parse(input);
+    state.report = yusuan.check(input, options);
+    state.error = null;
+  } catch (e) {
+    state.doc = null;
+    state.report = null;
+    state.error = e;
+  }
+  render();
+}
+
+function render() {
+  applyLanguage();
+  $("download").disabled = !state.report;
+  $("source").textContent = state.sourceName;
+  const errorBox = $("error");
+  const results = $("results");
+  hideCellInfo();
+  if (state.error) {
+    renderError(errorBox, state.error);
+    errorBox.hidden = false;
+    results.hidden = true;
+    results.dataset.state = "error";
+    return;
+  }
+  errorBox.hidden = true;
+  errorBox.replaceChildren();
+  if (!state.report) {
+    results.hidden = true;
+    results.dataset.state = "empty";
+    return;
+  }
+  renderSummary();
+  renderTables(); // before the findings: they link to the cells
+  renderFindings();
+  results.hidden = false;
+  results.dataset.unmapped = String(state.unmapped);
+  results.dataset.findings = String(state.report.findings.length);
+  results.dataset.state = "done";
+  if (state.selected >= 0) select(state.selected, false);
+}
+
+function renderError(box, e) {
+  const code = e && e.name === "YusuanError" ? e.code : undefined;
+  const explained = code && t("errors")[code];
+  box.replaceChildren(
+    h("h2", { text: t("errorTitle") }),
+    explained ? h("p", { class: "explained", text: explained }) : null,
+    h("p", { class: "message" }, h("code", { text: e && e.message ? e.message : String(e) })),
+    code
+      ? h(
+          "p",
+          { class: "meta" },
+          `${t("errorCode")}: `,
+          h("code", { class: "code", text: code }),
+          e.line ? ` · ${t("line")(e.line)}` : "",
+          e.table ? ` · ${e.table}` : "",
+        )
+      : null,
+  );
+  box.dataset.code = code || "";
+}
+
+// ---- summary --------------------------------------------------------------------------------
+
+function renderSummary() {
+  const r = state.report;
+  const d = r.document;
+  const level = d.level === "unit" ? t("unitLevel") : d.level ? t(d.level) : "—";
+  const facts = [
+    [t("unit"), d.unit || "—"],
+    [t("year"), d.year ?? "—"],
+    [t("kind"), `${d.kind ? t(d.kind) : "—"} · ${level}`],
+    [t("layout"), d.layout],
+    [t("amountUnit"), d.amount_unit || "—"],
+  ];
+  const counts = h(
+    "ul",
+    { class: "counts" },
+    GROUPS.map((g) =>
+      h(
+        "li",
+        { class: `count g-${g}`, dataset: { group: g } },
+        h("span", { class: "n", text: r.summary[g] }),
+        h("span", { class: "what", text: t("groups")[g] }),
+      ),
+    ),
+  );
+  const dl = h(
+    "dl",
+    { class: "facts" },
+    facts.map(([k, v]) => [h("dt", { text: k }), h("dd", { text: v })]),
+    h("dt", { text: t("tablesFound") }),
+    h("dd", { text: r.coverage.tables_found.join(" ") || t("none") }),
+    h("dt", { text: t("tablesMissing") }),
+    h("dd", { text: r.coverage.tables_missing.join(" ") || t("none") }),
+    h("dt", { text: t("ruleInstances") }),
+    h("dd", { text: r.coverage.rule_instances }),
+  );
+  $("summary-body").replaceChildren(counts, dl);
+}
+
+// ---- tables ---------------------------------------------------------------------------------
+
+function cellKey(table, line, column) {
+  return `${table}|${line}|${column ?? ""}`;
+}
+
+function renderTables() {
+  state.cellsByKey = new Map();
+  const body = $("tables-body");
+  body.replaceChildren();
+  for (const table of state.doc.tables) {
+    const names = table.columns.map((c) => yusuan.columnName(c));
+    const lanes = [...new Set(table.columns.map((c) => c.lane))].sort((a, b) => a - b);
+    const section = h(
+      "section",
+      { class: "table", id: `table-${table.key}`, dataset: { table: table.key } },
+      h(
+        "h3",
+        {},
+        h("span", { class: "key", text: table.key }),
+        ` ${table.title}`,
+        table.unit ? h("span", { class: "unit", text: ` (${table.unit})` }) : null,
+        h("span", { class: "lines", text: ` ${t("lines")} ${table.lines.start}–${table.lines.end}` }),
+      ),
+    );
+    for (const lane of lanes.length ? lanes : [0]) {
+      const cols = table.columns
+        .map((c, i) => ({ c, i }))
+        .filter(({ c }) => c.lane === lane)
+        .sort((a, b) => a.c.position - b.c.position);
+      const rows = table.rows.filter((r) => (r.lane || 0) === lane);
+      const head = h(
+        "tr",
+        {},
+        h("th", { class: "num", text: "#" }),
+        h("th", { text: t("code") }),
+        h("th", { text: t("label") }),
+        cols.map(({ c, i }) => h("th", { title: names[i], text: c.header || names[i] })),
+      );
+      const trs = rows.map((row) => {
+        const label = h("td", { class: "label", text: row.label });
+        const code = h("td", { class: "code", text: row.code || "" });
+        for (const td of [code, label]) {
+          register(cellKey(table.key, row.line, null), td, row);
+        }
+        const byColumn = new Map(row.cells.map((cell) => [cell.column, cell]));
+        const tds = cols.map(({ i }) => {
+          const cell = byColumn.get(i);
+          if (!cell) return h("td", { class: "amount absent" });
+          const td = h("td", {
+            class: `amount v-${cell.value.kind}`,
+            dataset: { line: cell.line, column: names[i] },
+            text: cell.text,
+          });
+          register(cellKey(table.key, cell.line, names[i]), td, row);
+          return td;
+        });
+        return h(
+          "tr",
+          { class: row.total ? "total" : undefined, dataset: { line: row.line } },
+          h("td", { class: "num", text: row.line }),
+          code,
+          label,
+          tds,
+        );
+      });
+      section.append(
+        h(
+          "div",
+          { class: "scroll" },
+          h(
+            "table",
+            {},
+            lanes.length > 1 ? h("caption", { text: cols[0]?.c.side ? t(cols[0].c.side) : t("lane")(lane) }) : null,
+            h("thead", {}, head),
+            h("tbody", {}, trs),
+          ),
+        ),
+      );
+    }
+    if (table.note) section.append(h("p", { class: "note", text: table.note.text }));
+    body.append(section);
+  }
+}
+
+function register(key, td, row) {
+  td.yusuanRow = row;
+  const list = state.cellsByKey.get(key);
+  if (list) list.push(td);
+  else state.cellsByKey.set(key, [td]);
+}
+
+// The cells a piece of evidence points at: table + line + column name for a cell; for evidence
+// about a whole row (no column), the row's code and label cells.
+function cellsOf(ev) {
+  const found = state.cellsByKey.get(cellKey(ev.table, ev.line, ev.column)) || [];
+  if (ev.column !== undefined || found.length <= 2) return found;
+  // Two rows on one line (two-sided tables): keep the row the evidence names.
+  return found.filter((td) => {
+    const r = td.yusuanRow;
+    return r.code === ev.row || r.item === ev.row || (r.total && ev.row === "total");
+  });
+}
+
+// ---- findings -------------------------------------------------------------------------------
+
+function renderFindings() {
+  const r = state.report;
+  const body = $("findings-body");
+  state.findingCells = [];
+  state.findingItems = [];
+  state.unmapped = 0;
+  for (const td of document.querySelectorAll("#tables-body td[data-findings]")) {
+    delete td.dataset.findings;
+  }
+  const titles = new Map(state.doc.tables.map((tb) => [tb.key, tb.title]));
+  const cellFindings = new Map(); // td → [finding index]
+  r.findings.forEach((f, i) => {
+    const cells = [];
+    for (const ev of f.evidence) {
+      const tds = cellsOf(ev);
+      if (tds.length === 0 && ev.column !== undefined && titles.has(ev.table)) state.unmapped += 1;
+      for (const td of tds) {
+        if (!cells.includes(td)) cells.push(td);
+      }
+    }
+    state.findingCells[i] = cells;
+    for (const td of cells) {
+      const list = cellFindings.get(td);
+      if (list) list.push(i);
+      else cellFindings.set(td, [i]);
+    }
+  });
+  // Mark each cell with its findings, coloured by the most serious one.
+  for (const [td, list] of cellFindings) {
+    td.dataset.findings = list.join(" ");
+    const worst = GROUPS.find((g) => list.some((i) => groupOf(r.findings[i]) === g));
+    td.classList.remove(...GROUPS.map((g) => `f-${g}`));
+    td.classList.add("flagged", `f-${worst}`);
+  }
+
+  if (r.findings.length === 0) {
+    body.replaceChildren(h("p", { class: "empty", text: t("noFindings") }));
+    return;
+  }
+  const groups = [];
+  for (const g of GROUPS) {
+    const idx = r.findings.map((f, i) => i).filter((i) => groupOf(r.findings[i]) === g);
+    if (idx.length === 0) continue;
+    const byTable = new Map();
+    for (const i of idx) {
+      const key = r.findings[i].table || "";
+      if (!byTable.has(key)) byTable.set(key, []);
+      byTable.get(key).push(i);
+    }
+    const section = h(
+      "section",
+      { class: `group g-${g}`, dataset: { group: g } },
+      h("h3", {}, t("groups")[g], h("span", { class: "badge", text: idx.length })),
+    );
+    for (const [table, list] of byTable) {
+      section.append(
+        h("h4", { text: tableHeading(table, titles) }),
+        h("ul", { class: "finding-list" }, list.map((i) => findingItem(r.findings[i], i))),
+      );
+    }
+    groups.push(section);
+  }
+  body.replaceChildren(...groups);
+}
+
+function tableHeading(key, titles) {
+  if (!key) return t("otherTable");
+  if (key === "narrative") return t("narrative");
+  if (key === "performance") return t("performance");
+  return titles.has(key) ? `${key} ${titles.get(key)}` : key;
+}
+
+function findingItem(f, i) {
+  const en = state.lang === "en";
+  const numbers = [];
+  if (f.expected !== undefined) numbers.push(`${t("expected")} ${f.expected}`);
+  if (f.actual !== undefined) numbers.push(`${t("actual")} ${f.actual}`);
+  if (f.difference !== undefined) numbers.push(`${t("difference")} ${f.difference}`);
+  const unit = f.unit ? ` ${f.unit}` : "";
+  const lines = [...new Set(f.evidence.map((e) => e.line))];
+  // Evidence outside the tables (narrative, performance targets): quote it.
+  const quotes = f.evidence
+    .filter((e) => !state.cellsByKey.has(cellKey(e.table, e.line, e.column)) && e.text)
+    .slice(0, 3)
+    .map((e) => h("blockquote", { text: `${t("line")(e.line)}: ${e.text}` }));
+  const li = h(
+    "li",
+    {
+      class: `finding g-${groupOf(f)}`,
+      tabindex: 0,
+      role: "button",
+      dataset: { index: i, rule: f.rule, cells: state.findingCells[i].length },
+    },
+    h("div", { class: "head" }, h("code", { class: "rule", text: f.rule }), h("span", { class: "message", text: en ? f.message_en : f.message })),
+    numbers.length ? h("div", { class: "numbers", text: numbers.join(" · ") + unit }) : null,
+    lines.length
+      ? h("div", { class: "where", text: lines.slice(0, 8).map((n) => t("line")(n)).join(", ") + (lines.length > 8 ? " …" : "") })
+      : null,
+    quotes,
+  );
+  li.addEventListener("click", () => select(i, true));
+  li.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      select(i, true);
+    }
+  });
+  state.findingItems[i] = li;
+  return li;
+}
+
+function select(i, scroll) {
+  for (const td of document.querySelectorAll("#tables-body td.selected")) td.classList.remove("selected");
+  for (const li of document.querySelectorAll("#findings-body li.selected")) li.classList.remove("selected");
+  if (state.selected === i && scroll) {
+    state.selected = -1; // a second click clears the selection
+    return;
+  }
+  state.selected = i;
+  const cells = state.findingCells[i] || [];
+  for (const td of cells) td.classList.add("selected");
+  const li = state.findingItems[i];
+  if (li) li.classList.add("selected");
+  if (scroll && cells.length) cells[0].scrollIntoView({ block: "center", inline: "nearest" });
+}
+
+// ---- hovering a cell: its findings ----------------------------------------------------------
+
+function showCellInfo(td) {
+  const list = (td.dataset.findings || "").split(" ").filter(Boolean).map(Number);
+  for (const li of document.querySelectorAll("#findings-body li.hover")) li.classList.remove("hover");
+  if (list.length === 0) return hideCellInfo();
+  const r = state.report;
+  const en = state.lang === "en";
+  for (const i of list) state.findingItems[i]?.classList.add("hover");
+  const box = $("cellinfo");
+  box.replaceChildren(
+    h("p", { class: "what", text: `${td.closest("section.table")?.dataset.table ?? ""} · ${td.dataset.column ?? ""} · ${t("line")(td.dataset.line ?? td.yusuanRow?.line)} — ${t("cellFindings")(list.length)}` }),
+    h(
+      "ul",
+      {},
+      list.map((i) =>
+        h("li", { class: `g-${groupOf(r.findings[i])}` }, h("code", { text: r.findings[i].rule }), " ", en ? r.findings[i].message_en : r.findings[i].message),
+      ),
+    ),
+  );
+  box.dataset.findings = list.join(" ");
+  box.hidden = false;
+}
+
+function hideCellInfo() {
+  const box = $("cellinfo");
+  box.hidden = true;
+  delete box.dataset.findings;
+  for (const li of document.querySelectorAll("#findings-body li.hover")) li.classList.remove("hover");
+}
+
+// ---- language -------------------------------------------------------------------------------
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  document.title = state.lang === "zh" ? "预算核对 · yusuan" : "Budget checker · yusuan";
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    const value = t(el.dataset.i18n);
+    if (typeof value === "string") el.textContent = value;
+  }
+  for (const el of document.querySelectorAll("[data-i18n-placeholder]")) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
+  const status = $("status");
+  status.textContent = t(status.dataset.state === "ready" ? "ready" : status.dataset.state === "failed" ? "loadFailed" : "loading");
+  const lang = $("lang");
+  lang.textContent = state.lang === "zh" ? "English" : "中文";
+  lang.lang = state.lang === "zh" ? "en" : "zh-CN";
+  if (state.input !== null && state.sourceName) {
+    state.sourceName = state.sourceKind === "sample" ? t("sampleName") : state.sourceKind === "pasted" ? t("pasted") : state.sourceName;
+    $("source").textContent = state.sourceName;
+  }
+}
+
+// ---- input: paste, file, drop, sample ---------------------------------------------------------
+
+async function readFile(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Show the text; check the bytes, so that the core reports invalid UTF-8 or binary input.
+  $("text").value = new TextDecoder("utf-8").decode(bytes);
+  state.sourceKind = "file";
+  run(bytes, file.name);
+}
+
+async function loadSample() {
+  const response = await fetch("sample.txt");
+  if (!response.ok) throw new Error(`sample.txt: HTTP ${response.status}`);
+  const text = await response.text();
+  $("text").value = text;
+  state.sourceKind = "sample";
+  run(text, t("sampleName"));
+}
+
+function downloadReport() {
+  if (state.input === null) return;
+  // The exact JSON `yusuan check --format json` prints.
+  const json = yusuan.checkJson(state.input, { includePasses: $("passes").checked });
+  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  const a = h("a", { href: url, download: "yusuan-report.json" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function wire() {
+  $("run").addEventListener("click", () => {
+    state.sourceKind = "pasted";
+    run($("text").value, t("pasted"));
+  });
+  $("sample").addEventListener("click", () => loadSample().catch(showFailure));
+  $("file").addEventListener("change", (ev) => {
+    const file = ev.target.files && ev.target.files[0];
+    if (file) readFile(file).catch(showFailure);
+    ev.target.value = "";
+  });
+  $("passes").addEventListener("change", () => {
+    if (state.input !== null) run(state.input, state.sourceName);
+  });
+  $("download").addEventListener("click", () => {
+    try {
+      downloadReport();
+    } catch (e) {
+      showFailure(e);
+    }
+  });
+  $("lang").addEventListener("click", () => {
+    state.lang = state.lang === "zh" ? "en" : "zh";
+    safeStorage("set", state.lang);
+    if (state.report || state.error) render();
+    else applyLanguage();
+  });
+  const zone = document.body;
+  zone.addEventListener("dragover", (ev) => {
+    ev.preventDefault();
+    $("dropzone").classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => $("dropzone").classList.remove("over"));
+  zone.addEventListener("drop", (ev) => {
+    ev.preventDefault();
+    $("dropzone").classList.remove("over");
+    const file = ev.dataTransfer && ev.dataTransfer.files[0];
+    if (file) readFile(file).catch(showFailure);
+  });
+  const tables = $("tables-body");
+  tables.addEventListener("mouseover", (ev) => {
+    const td = ev.target.closest("td");
+    if (td && td.dataset.findings) showCellInfo(td);
+    else hideCellInfo();
+  });
+  tables.addEventListener("mouseleave", hideCellInfo);
+  tables.addEventListener("click", (ev) => {
+    // Clicking a flagged cell selects its first finding and brings it into view.
+    const td = ev.target.closest("td[data-findings]");
+    if (!td) return;
+    const first = Number(td.dataset.findings.split(" ")[0]);
+    select(first, false);
+    state.findingItems[first]?.scrollIntoView({ block: "nearest" });
+  });
+}
+
+function showFailure(e) {
+  state.error = e;
+  state.report = null;
+  render();
+}
+
+async function main() {
+  applyLanguage();
+  wire();
+  try {
+    await init();
+  } catch (e) {
+    $("status").dataset.state = "failed";
+    applyLanguage();
+    showFailure(e);
+    return;
+  }
+  $("version").textContent = `v${yusuan.version()}`;
+  for (const id of ["run", "sample", "download"]) $(id).disabled = id === "download";
+  $("status").dataset.state = "ready";
+  applyLanguage();
+}
+
+main();

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# WebAssembly suite: builds the npm package and the checker page, then tests them.
+#
+#   1. bindings-wasm/build.sh: cargo for wasm32 (route A: rustup's target; route B: Debian's Rust
+#      with build-std; YUSUAN_WASM_ROUTE=A|B overrides setup.sh's choice) → wasm-bindgen web +
+#      nodejs → wasm-opt -Oz, into bindings-wasm/pkg (package) and bindings-wasm/pkg-site (page);
+#   2. tsc --noEmit on a typed usage of every function (bindings-wasm/tests/types);
+#   3. Node: the golden cases of tests/golden and the rest of the API against the package, compared
+#      with the stored reports and with the CLI (bindings-wasm/tests/golden.test.mjs);
+#   4. headless Chromium: the page end to end, no request off its origin, a strict CSP, and the
+#      timing of check(seed) (bindings-wasm/tests/browser.test.mjs). Screenshots, the downloaded
+#      report and timing.json go to test-output/wasm/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=env.sh
+. scripts/env.sh
+exec </dev/null
+step() { echo; echo "-- $*"; }
+
+step "build the package and the page (wasm route $WASM_ROUTE)"
+bindings-wasm/build.sh
+
+step "the CLI, for parity checks"
+cargo build -q --release -p yusuan-cli
+TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).target_directory))')
+export YUSUAN_CLI=$TARGET_DIR/release/yusuan
+echo "$YUSUAN_CLI"
+
+step "tsc --noEmit: typed usage of every function ($(tsc --version))"
+tsc --noEmit -p bindings-wasm/tests/types
+echo "ok"
+
+mkdir -p test-output/wasm
+step "node $(node --version): golden cases and the API"
+node --test --test-reporter=spec bindings-wasm/tests/golden.test.mjs
+
+step "chromium: the page end to end, no network, CSP, timing"
+node --test --test-reporter=spec bindings-wasm/tests/browser.test.mjs
+
+echo
+node -e '
+const t = require(process.argv[1]);
+console.log(`chromium check(seed): median of 50 ${t.check.median_ms.toFixed(3)} ms (parse ${t.parse.median_ms.toFixed(3)} ms); native figure: cargo bench -p yusuan --bench seed (seed/parse_check)`);
+' "$PWD/test-output/wasm/timing.json"
+echo "screenshots: $(cd test-output/wasm && ls ./*.png | tr '\n' ' ')"
