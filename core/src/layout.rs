@@ -127,9 +127,11 @@ impl Layout {
                     reason: format!("table `{}` has no title", t.key),
                 });
             }
+            // the same normalisation as the printed titles (numbering, year, 部门/单位 prefixes)
             for title in &mut t.titles {
-                *title = normalize_name(title);
+                *title = title_key(title);
             }
+            t.titles.dedup();
             for c in &mut t.columns {
                 c.normalize();
             }

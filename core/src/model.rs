@@ -308,6 +308,10 @@ pub enum LineItem {
     CarryOver,
     /// 支出总计.
     ExpenditureTotal,
+    /// 人员经费合计: the total of the personnel lane of a two-lane economic table.
+    PersonnelTotal,
+    /// 公用经费合计: the total of the public-expenditure lane of a two-lane economic table.
+    PublicTotal,
 }
 
 impl LineItem {
@@ -337,6 +341,8 @@ impl LineItem {
             LineItem::SurplusDistribution => "surplus_distribution",
             LineItem::CarryOver => "carry_over",
             LineItem::ExpenditureTotal => "expenditure_total",
+            LineItem::PersonnelTotal => "personnel_total",
+            LineItem::PublicTotal => "public_total",
         }
     }
 
@@ -350,7 +356,9 @@ impl LineItem {
             | LineItem::OperatingExpense
             | LineItem::SurplusDistribution
             | LineItem::CarryOver
-            | LineItem::ExpenditureTotal => Side::Expenditure,
+            | LineItem::ExpenditureTotal
+            | LineItem::PersonnelTotal
+            | LineItem::PublicTotal => Side::Expenditure,
             _ => Side::Income,
         }
     }

@@ -772,6 +772,48 @@ fn x_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let Some([t05, t06]) = need(cx, em, ["T05", "T06"]) else {
         return;
     };
+    // a two-lane economic table: 人员经费合计 | 公用经费合计 instead of one 合计 row
+    let lane_total = |item: crate::model::LineItem| {
+        t06.rows
+            .iter()
+            .find(|r| r.item == Some(item))
+            .and_then(|r| CellRef::at(t06, r, K::Amount).or_else(|| CellRef::at(t06, r, K::Total)))
+    };
+    if let (Some(p6), Some(q6), Some(r5)) = (
+        lane_total(crate::model::LineItem::PersonnelTotal),
+        lane_total(crate::model::LineItem::PublicTotal),
+        t05.total_row(),
+    ) {
+        if let Some(a) = CellRef::at(t05, r5, K::Basic) {
+            em.compare(
+                &[a],
+                &[p6, q6],
+                Relation::Eq,
+                &|| {
+                    Words::new(
+                        "一般公共预算支出情况表基本支出 = 基本支出经济分类表人员经费合计 + 公用经费合计",
+                        "T05 basic = T06 personnel total + public total",
+                    )
+                },
+                Severity::Error,
+            );
+        }
+        for (k5, c6) in [(K::Personnel, p6), (K::Public, q6)] {
+            if let Some(a) = CellRef::at(t05, r5, k5) {
+                eq(
+                    em,
+                    a,
+                    c6,
+                    &format!(
+                        "一般公共预算支出情况表{} = 基本支出经济分类表该项合计",
+                        k5.label()
+                    ),
+                    &format!("T05 {} = its lane total in T06", k5.as_str()),
+                );
+            }
+        }
+        return;
+    }
     let (Some(r5), Some(r6)) = (t05.total_row(), t06.total_row()) else {
         em.insufficient(
             Some("T06"),
@@ -970,7 +1012,9 @@ fn x_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 );
                 continue;
             }
-            let Some(part) = CellRef::at(t06, row06, K::Total) else {
+            let Some(part) =
+                CellRef::at(t06, row06, K::Total).or_else(|| CellRef::at(t06, row06, K::Amount))
+            else {
                 continue;
             };
             em.compare(

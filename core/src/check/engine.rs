@@ -471,16 +471,15 @@ fn unit_slip(vals: &[Val], lhs: usize) -> bool {
         return false;
     };
     let wan = Decimal::from(10_000);
+    // the same digits under the other unit: equal within the rounding of the printed figures,
+    // not within 10,000 times it
     let near = |big: Decimal, hbig: Decimal, small: Decimal, hsmall: Decimal| {
         !small.is_zero()
-            && small
-                .checked_mul(wan)
-                .zip(hsmall.checked_mul(wan))
-                .is_some_and(|(s, h)| {
-                    big.checked_sub(s)
-                        .zip(hbig.checked_add(h))
-                        .is_some_and(|(d, e)| d.abs() <= e)
-                })
+            && small.checked_mul(wan).is_some_and(|s| {
+                big.checked_sub(s)
+                    .zip(hbig.checked_add(hsmall))
+                    .is_some_and(|(d, e)| d.abs() <= e)
+            })
     };
     near(ya, ha, yb, hb) || near(yb, hb, ya, ha)
 }
@@ -533,17 +532,31 @@ pub(crate) struct Emitter<'p> {
     /// Keep pass instances as findings (otherwise they are only counted).
     keep_passes: bool,
     rule: &'static str,
+    /// The document's layout and the table keys it defines (empty: unknown, as for a narrative
+    /// read on its own).
+    layout: (&'p str, &'p [String]),
 }
 
 impl<'p> Emitter<'p> {
-    pub(crate) fn new(policy: &'p Policy, keep_passes: bool) -> Emitter<'p> {
+    pub(crate) fn new(
+        policy: &'p Policy,
+        keep_passes: bool,
+        layout: (&'p str, &'p [String]),
+    ) -> Emitter<'p> {
         Emitter {
             findings: Vec::new(),
             policy,
             summary: Summary::default(),
             keep_passes,
             rule: "",
+            layout,
         }
+    }
+
+    /// Whether the document's layout has no table `key` at all (as opposed to a table missing
+    /// from the document).
+    pub(crate) fn not_in_layout(&self, key: &str) -> bool {
+        !self.layout.1.is_empty() && !self.layout.1.iter().any(|k| k == key)
     }
 
     /// Records a pass built by `build` (location, messages, evidence) when passes are kept, and
@@ -679,6 +692,16 @@ impl<'p> Emitter<'p> {
 
     /// A missing table makes the rule's instances insufficient.
     pub(crate) fn missing_table(&mut self, key: &str) {
+        if self.not_in_layout(key) {
+            let name = self.layout.0;
+            self.not_applicable(
+                Some(key),
+                &format!("“{name}”格式没有表 {key}"),
+                &format!("the `{name}` layout has no table {key}"),
+                Vec::new(),
+            );
+            return;
+        }
         self.insufficient(
             Some(key),
             &format!("未找到表 {key}"),

@@ -166,7 +166,11 @@ impl Checker<'_> {
     #[must_use]
     pub fn check(&self, doc: &Document) -> Report {
         let cx = Ctx::new(doc, self.catalog, &self.policy);
-        let mut em = Emitter::new(&self.policy, self.include_passes);
+        let mut em = Emitter::new(
+            &self.policy,
+            self.include_passes,
+            (&doc.meta.layout, &doc.meta.layout_tables),
+        );
         for rule in catalogue() {
             if self.policy.skip_rules.iter().any(|r| r == rule.info.id) {
                 continue;
@@ -175,31 +179,10 @@ impl Checker<'_> {
                 continue;
             }
             em.rule(rule.info.id);
-            if let Some(absent) = absent_from_layout(doc, &rule.info) {
-                em.not_applicable(
-                    Some(absent),
-                    &format!("“{}”格式没有表 {absent}", doc.meta.layout),
-                    &format!("the `{}` layout has no table {absent}", doc.meta.layout),
-                    Vec::new(),
-                );
-                continue;
-            }
             (rule.run)(&cx, &mut em);
         }
         Report::new(doc, coverage(doc), em.summary, em.findings)
     }
-}
-
-/// A table a table rule (W-…, X-…) needs that the document's layout does not define.
-fn absent_from_layout<'r>(doc: &Document, rule: &'r RuleInfo) -> Option<&'r str> {
-    if doc.meta.layout_tables.is_empty() || !(rule.id.starts_with('W') || rule.id.starts_with('X'))
-    {
-        return None;
-    }
-    rule.tables
-        .iter()
-        .copied()
-        .find(|t| !doc.meta.layout_tables.iter().any(|k| k == t))
 }
 
 /// Checks a document with the built-in catalog and the default policy.

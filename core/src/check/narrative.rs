@@ -231,7 +231,18 @@ fn line_cell(table: &Table, item: LineItem) -> Option<CellRef<'_>> {
 
 fn total_cell(table: &Table, key: K) -> Option<CellRef<'_>> {
     let row = table.total_row()?;
-    CellRef::at(table, row, key)
+    CellRef::at(table, row, key).or_else(|| lane_total(table, key))
+}
+
+/// In a two-lane economic table, the 人员经费合计 or 公用经费合计 row's amount.
+fn lane_total(table: &Table, key: K) -> Option<CellRef<'_>> {
+    let item = match key {
+        K::Personnel => LineItem::PersonnelTotal,
+        K::Public => LineItem::PublicTotal,
+        _ => return None,
+    };
+    let row = table.rows.iter().find(|r| r.item == Some(item))?;
+    CellRef::at(table, row, K::Amount).or_else(|| CellRef::at(table, row, K::Total))
 }
 
 fn t04_expenditure(table: &Table, key: K) -> Option<CellRef<'_>> {

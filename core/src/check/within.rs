@@ -1498,8 +1498,8 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
     for key in ["T08", "T09"] {
         let Some(table) = cx.table(key) else {
-            if cx.doc.tables.is_empty() {
-                // a narrative on its own: nothing can be said about the tables
+            if cx.doc.tables.is_empty() || em.not_in_layout(key) {
+                // a narrative on its own, or a layout without the table: no statement is due
                 em.missing_table(key);
                 continue;
             }

@@ -6,7 +6,8 @@ use crate::amount::{CellValue, Unit};
 use crate::catalog::{Domain, Level};
 use crate::layout::{ColumnSpec, Layout, Vocabulary};
 use crate::model::{
-    Basis, Cell, Column, ColumnKey, LineSpan, Note, Notice, Row, RowIssue, Side, Table, TableKind,
+    Basis, Cell, Column, ColumnKey, LineItem, LineSpan, Note, Notice, Row, RowIssue, Side, Table,
+    TableKind,
 };
 use crate::text::{
     compact, find_year, has, normalize_name, normalized_chars, normalizes_to, strip_numbering, trim,
@@ -517,9 +518,14 @@ fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> 
         let mut basis = None;
         // the lowest header row with a word in this column
         let deepest = (0..header.len()).rev().find(|&r| !at(r, c).is_empty());
+        // A word printed in a row starts a new span there: the rows below it do not go on with
+        // spans from the left (公务接待费 after 公务用车运行费 in the row under it).
+        let mut started = false;
         for r in 0..header.len() {
             let mut text = at(r, c);
-            if text.is_empty() && deepest.is_some_and(|d| d > r) {
+            if !text.is_empty() {
+                started = true;
+            } else if !started && deepest.is_some_and(|d| d > r) {
                 text = left.get(r).copied().unwrap_or("");
             }
             if text.is_empty() {
@@ -532,10 +538,14 @@ fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> 
                 segments.push(rest);
             }
         }
+        let mut started = false;
         for (r, slot) in left.iter_mut().enumerate() {
             let t = at(r, c);
             if !t.is_empty() {
                 *slot = t;
+                started = true;
+            } else if started {
+                *slot = "";
             }
         }
         let role = role_of(&segments, vocab);
@@ -872,6 +882,14 @@ fn read_row(
             (TableKind::Summary, _) => {}
             _ => row.total = true,
         }
+    } else if kind == TableKind::Economic && row.code.is_none() && !norm.is_empty() {
+        // the lane totals of a two-lane economic table (人员经费合计 | 公用经费合计)
+        if let Some(item @ (LineItem::PersonnelTotal | LineItem::PublicTotal)) =
+            vocab.row_item(&norm, None)
+        {
+            row.item = Some(item);
+            row.total = true;
+        }
     } else if kind == TableKind::Summary && row.code.is_none() && !norm.is_empty() {
         row.item = vocab.row_item(&norm, row.side);
         if row.item.is_none() && row.side != Some(Side::Income) {
@@ -928,6 +946,13 @@ fn build_code<'a>(
             }
             if word.is_none() && vocab.total_labels.contains(&n) {
                 word = Some(compact(raw));
+                continue;
+            }
+            // words without a digit (人员经费合计) are a label printed in the code column
+            if !n.bytes().any(|b| b.is_ascii_digit()) {
+                if word.is_none() {
+                    word = Some(compact(raw));
+                }
                 continue;
             }
         }
