@@ -578,6 +578,19 @@ struct Dictionary {
     subjects: Vec<(Vec<char>, Subject)>,
     /// Sorted: every character a subject phrase or a marker word can start with.
     first: Vec<char>,
+    /// Indexes into `subjects` by first character (longest first within each).
+    by_first: std::collections::HashMap<char, Vec<usize>>,
+    /// Sorted first characters of the reason markers, direction words and other markers.
+    reason_first: Vec<char>,
+    direction_first: Vec<char>,
+    marker_first: Vec<char>,
+}
+
+fn first_chars<'w>(words: impl Iterator<Item = &'w str>) -> Vec<char> {
+    let mut v: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 impl Dictionary {
@@ -606,7 +619,21 @@ impl Dictionary {
             .collect();
         first.sort_unstable();
         first.dedup();
-        Dictionary { subjects, first }
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, (p, _)) in subjects.iter().enumerate() {
+            if let Some(&c) = p.first() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+        Dictionary {
+            subjects,
+            first,
+            by_first,
+            reason_first: first_chars(REASON_MARKERS.iter().copied()),
+            direction_first: first_chars(DIRECTION_WORDS.iter().copied()),
+            marker_first: first_chars(MARKERS.iter().map(|(w, _)| *w)),
+        }
     }
 }
 
@@ -717,12 +744,16 @@ fn tokenize(
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let line_at = |i: usize| para.line_of(base + chars.get(i).map_or(sentence.len(), |c| c.0));
     let mut toks: Vec<(Tok, u32)> = Vec::new();
+    let functional = sentence.contains("类）") || sentence.contains("类)");
     let mut i = 0;
     while i < chars.len() {
         let Some(&(_, c)) = chars.get(i) else { break };
         let line = line_at(i);
         // functional classification items: X（类）Y（款）Z（项）
-        if let Some((subject, label, end)) = functional_at(sentence, &chars, i) {
+        if let Some((subject, label, end)) = functional
+            .then(|| functional_at(sentence, &chars, i))
+            .flatten()
+        {
             toks.push((Tok::Subject(subject, label), line));
             i = end;
             continue;
@@ -737,12 +768,17 @@ fn tokenize(
             continue;
         }
         // nothing below starts with any other character
-        if dict.first.binary_search(&fold_char(c)).is_err() {
+        let fc = fold_char(c);
+        if dict.first.binary_search(&fc).is_err() {
             i += 1;
             continue;
         }
+        let can = |set: &[char]| set.binary_search(&fc).is_ok();
         // reason: to the end of its list item (`；`) or of the sentence
-        if let Some(m) = REASON_MARKERS.iter().find(|m| starts_with(&chars, i, m)) {
+        if let Some(m) = can(&dict.reason_first)
+            .then(|| REASON_MARKERS.iter().find(|m| starts_with(&chars, i, m)))
+            .flatten()
+        {
             let end = i + m.chars().count();
             let stop = (end..chars.len())
                 .find(|&k| chars.get(k).is_some_and(|(_, ch)| matches!(ch, '；' | ';')))
@@ -762,16 +798,19 @@ fn tokenize(
             i = end;
             continue;
         }
-        if let Some(w) = DIRECTION_WORDS.iter().find(|w| starts_with(&chars, i, w)) {
+        if let Some(w) = can(&dict.direction_first)
+            .then(|| DIRECTION_WORDS.iter().find(|w| starts_with(&chars, i, w)))
+            .flatten()
+        {
             if let Some(d) = Direction::from_word(w) {
                 toks.push((Tok::Direction(d, (*w).to_owned()), line));
             }
             i += w.chars().count();
             continue;
         }
-        let marker = MARKERS
-            .iter()
-            .find(|(w, _)| starts_with(&chars, i, w))
+        let marker = can(&dict.marker_first)
+            .then(|| MARKERS.iter().find(|(w, _)| starts_with(&chars, i, w)))
+            .flatten()
             .map(|(w, t)| (*w, t.clone()));
         if let Some((w, tok)) = marker {
             toks.push((tok, line));
@@ -800,9 +839,17 @@ fn tokenize(
             continue;
         }
         // subjects (longest match)
+        let mc = match fc {
+            '【' | '〔' | '[' => '(',
+            '】' | '〕' | ']' => ')',
+            x => x,
+        };
         if let Some((phrase, subject)) = dict
-            .subjects
-            .iter()
+            .by_first
+            .get(&mc)
+            .into_iter()
+            .flatten()
+            .filter_map(|&k| dict.subjects.get(k))
             .find(|(p, s)| s.allowed_in(kind) && match_at(&chars, i, p).is_some())
         {
             let end = match_at(&chars, i, phrase).unwrap_or(i + 1);
@@ -1498,6 +1545,10 @@ fn continue_item(claim: &mut Claim, toks: Vec<(Tok, u32)>) {
 
 /// Unfilled template text: `增加（减少）`, `增加持平`, `XX`.
 fn collect_residue(sentence: &str, para: &Paragraph, offset: usize, out: &mut Vec<Residue>) {
+    // every pattern starts with one of these
+    if !sentence.contains(['增', 'X', '×', 'x', '待', '（']) {
+        return;
+    }
     for pat in [
         "增加（减少）",
         "增加(减少)",

@@ -22,6 +22,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) claims: crate::claims::Claims,
     /// The coded rows of each table, indexed once (rules look rows up by code in loops).
     pub(crate) index: HashMap<&'a str, CodeIndex<'a>>,
+    /// Every 绩效目标表 indicator's target, read once.
+    pub(crate) targets: Vec<Vec<crate::indicator::Target>>,
 }
 
 /// The coded rows of one table.
@@ -81,7 +83,26 @@ impl<'a> Ctx<'a> {
             policy,
             claims: crate::claims::extract_all(doc),
             index,
+            targets: doc
+                .performance
+                .iter()
+                .map(|p| {
+                    p.indicators
+                        .iter()
+                        .map(|i| crate::indicator::parse_target(&i.value))
+                        .collect()
+                })
+                .collect(),
         }
+    }
+
+    /// The target of indicator `indicator` of 绩效目标表 `table`.
+    pub(crate) fn target(
+        &self,
+        table: usize,
+        indicator: usize,
+    ) -> Option<&crate::indicator::Target> {
+        self.targets.get(table)?.get(indicator)
     }
 
     /// The first row of `table` printing `code` (as [`Table::row_by_code`], in constant time).

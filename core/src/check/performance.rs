@@ -4,7 +4,7 @@
 
 use crate::amount::Amount;
 use crate::claims::Subject;
-use crate::indicator::{Target, parse_target};
+use crate::indicator::Target;
 use crate::layout::Vocabulary;
 use crate::model::{ColumnKey as K, FundLine, PerformanceTable};
 use crate::report::{Evidence, Outcome, Severity};
@@ -292,26 +292,26 @@ fn cost_indicator(level1: &str, level2: &str, vocab: &Vocabulary) -> bool {
 
 fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
-    for p in &cx.doc.performance {
+    for (pi, p) in cx.doc.performance.iter().enumerate() {
         let Some(f) = funds(p) else { continue };
         let mut ceilings: Vec<PerfFig<'_>> = Vec::new();
-        for ind in &p.indicators {
+        for (ii, ind) in p.indicators.iter().enumerate() {
             if !cost_indicator(&ind.level1, &ind.level2, vocab) {
                 continue;
             }
-            if let Target::Quantity {
+            if let Some(Target::Quantity {
                 comparator: Some(c),
                 value,
                 unit: Some(u),
                 ..
-            } = parse_target(&ind.value)
+            }) = cx.target(pi, ii)
             {
-                let unit = crate::amount::Unit::from_label(&u).filter(|_| u.ends_with('元'));
+                let unit = crate::amount::Unit::from_label(u).filter(|_| u.ends_with('元'));
                 if let (true, Some(unit)) = (c.is_upper(), unit) {
                     ceilings.push(PerfFig {
                         table: p,
                         label: ind.name.clone(),
-                        amount: Amount::new(value, unit),
+                        amount: Amount::new(*value, unit),
                         text: ind.value.clone(),
                         line: ind.line,
                     });
@@ -340,15 +340,16 @@ fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
-    for p in &cx.doc.performance {
-        for ind in &p.indicators {
-            let Target::Quantity {
+    for (pi, p) in cx.doc.performance.iter().enumerate() {
+        for (ii, ind) in p.indicators.iter().enumerate() {
+            let Some(Target::Quantity {
                 comparator: Some(c),
                 ..
-            } = parse_target(&ind.value)
+            }) = cx.target(pi, ii)
             else {
                 continue;
             };
+            let c = *c;
             let name = normalize_name(&ind.name);
             let maximize = vocab.maximize_words.iter().any(|w| has(&name, w));
             let cost = cost_indicator(&ind.level1, &ind.level2, vocab);
@@ -409,8 +410,8 @@ fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn p_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
-    for p in &cx.doc.performance {
-        for ind in &p.indicators {
+    for (pi, p) in cx.doc.performance.iter().enumerate() {
+        for (ii, ind) in p.indicators.iter().enumerate() {
             let ev = || {
                 vec![Evidence {
                     table: "performance".to_owned(),
@@ -429,8 +430,8 @@ fn p_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             };
             // Deadlines and yes/no targets ("正常运转") can be verified; a comparative word without a
             // baseline ("明显提升") or a rank without a number ("名次") cannot.
-            let vague = match parse_target(&ind.value) {
-                Target::Qualitative { text } => {
+            let vague = match cx.target(pi, ii) {
+                Some(Target::Qualitative { text }) => {
                     vocab.vague_words.iter().any(|w| text.contains(w.as_str()))
                 }
                 _ => false,
