@@ -14,7 +14,7 @@
 //!   checked.
 //!
 //! Amounts are compared in 元 whatever unit each document prints, within the rounding envelope
-//! of the two printed figures (a gap inside it is a hint, as in [`crate::check`]).
+//! of the two printed figures (a gap inside it is a hint, as in [`mod@crate::check`]).
 //!
 //! ```
 //! # let later_text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");

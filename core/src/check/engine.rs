@@ -469,26 +469,32 @@ fn checked_sum(mut it: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     it.try_fold(Decimal::ZERO, Decimal::checked_add)
 }
 
+/// The two figures of a one-against-one relation, each as (yuan, half the rounding step).
+type Pair = ((Decimal, Decimal), (Decimal, Decimal));
+
+fn one_to_one(vals: &[Val], lhs: usize) -> Option<Pair> {
+    let ([a], [b]) = (vals.get(..lhs)?, vals.get(lhs..)?) else {
+        return None;
+    };
+    match (*a, *b) {
+        (
+            Val::Num {
+                yuan: ya,
+                half_yuan: ha,
+            },
+            Val::Num {
+                yuan: yb,
+                half_yuan: hb,
+            },
+        ) => Some(((ya, ha), (yb, hb))),
+        _ => None,
+    }
+}
+
 /// One figure against another that is 10,000 times it (元 printed as 万元 or the reverse), within
 /// the rounding of both.
 fn unit_slip(vals: &[Val], lhs: usize) -> bool {
-    let ([a], [b]) = (
-        vals.get(..lhs).unwrap_or(&[]),
-        vals.get(lhs..).unwrap_or(&[]),
-    ) else {
-        return false;
-    };
-    let (
-        Val::Num {
-            yuan: ya,
-            half_yuan: ha,
-        },
-        Val::Num {
-            yuan: yb,
-            half_yuan: hb,
-        },
-    ) = (*a, *b)
-    else {
+    let Some(((ya, ha), (yb, hb))) = one_to_one(vals, lhs) else {
         return false;
     };
     let wan = Decimal::from(10_000);
@@ -508,23 +514,7 @@ fn unit_slip(vals: &[Val], lhs: usize) -> bool {
 /// One figure against one printed more coarsely (`16497.86万元` against `164,978,640元`): equal
 /// when the finer one, rounded to the coarser one's last place, is the coarser one.
 fn rounds_to(vals: &[Val], lhs: usize, relation: Relation) -> bool {
-    let ([a], [b]) = (
-        vals.get(..lhs).unwrap_or(&[]),
-        vals.get(lhs..).unwrap_or(&[]),
-    ) else {
-        return false;
-    };
-    let (
-        Val::Num {
-            yuan: ya,
-            half_yuan: ha,
-        },
-        Val::Num {
-            yuan: yb,
-            half_yuan: hb,
-        },
-    ) = (*a, *b)
-    else {
+    let Some(((ya, ha), (yb, hb))) = one_to_one(vals, lhs) else {
         return false;
     };
     if ha == hb || relation != Relation::Eq {

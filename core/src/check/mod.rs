@@ -204,6 +204,28 @@ pub fn rules() -> Vec<&'static RuleInfo> {
     catalogue().iter().map(|r| &r.info).collect()
 }
 
+/// A rule without a condition (the narrative and performance rules are registered with it).
+pub(super) fn rule(
+    id: &'static str,
+    kind: RuleKind,
+    tables: &'static [&'static str],
+    title: &'static str,
+    title_en: &'static str,
+    run: fn(&Ctx<'_>, &mut Emitter<'_>),
+) -> RuleDef {
+    RuleDef {
+        info: RuleInfo {
+            id,
+            title,
+            title_en,
+            kind,
+            tables,
+            condition: None,
+        },
+        run,
+    }
+}
+
 fn catalogue() -> &'static [RuleDef] {
     static ALL: std::sync::OnceLock<Vec<RuleDef>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {

@@ -8,30 +8,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::claims::{Claim, QuantityKind, Subject};
+use crate::claims::{Change, Claim, Quantity, QuantityKind, Subject};
 use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
 use crate::variance::{Direction, Printed, direction_agrees, percent_fits, share_fits};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
-use super::{RuleDef, RuleInfo, RuleKind};
+use super::{RuleDef, RuleKind};
 
 pub(super) fn rules() -> Vec<RuleDef> {
-    let r =
-        |id, kind, tables: &'static [&'static str], zh, en, run: fn(&Ctx<'_>, &mut Emitter<'_>)| {
-            RuleDef {
-                info: RuleInfo {
-                    id,
-                    title: zh,
-                    title_en: en,
-                    kind,
-                    tables,
-                    condition: None,
-                },
-                run,
-            }
-        };
+    let r = super::rule;
     vec![
         r(
             "N-01",
@@ -209,6 +196,18 @@ fn walk<'c>(cx: &'c Ctx<'_>) -> Vec<(&'c Claim, Option<&'c Claim>)> {
         }
     }
     out
+}
+
+/// Claims stating both an amount of money and a change, with the two.
+fn money_changes<'c>(cx: &'c Ctx<'_>) -> Vec<(&'c Claim, &'c Change, &'c Quantity)> {
+    walk(cx)
+        .into_iter()
+        .filter_map(|(claim, _)| {
+            let change = claim.change.as_ref()?;
+            let amount = claim.amount.as_ref().filter(|q| is_money(q))?;
+            Some((claim, change, amount))
+        })
+        .collect()
 }
 
 fn said<'a>(claim: &'a Claim, q: &'a crate::claims::Quantity, what: &'static str) -> Said<'a> {
@@ -1386,13 +1385,7 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 // V rules
 
 fn v_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for (claim, _) in walk(cx) {
-        let (Some(change), Some(amount)) = (
-            claim.change.as_ref(),
-            claim.amount.as_ref().filter(|q| is_money(q)),
-        ) else {
-            continue;
-        };
+    for (claim, change, amount) in money_changes(cx) {
         let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else {
             continue;
         };
@@ -1427,13 +1420,7 @@ fn v_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for (claim, _) in walk(cx) {
-        let (Some(change), Some(amount)) = (
-            claim.change.as_ref(),
-            claim.amount.as_ref().filter(|q| is_money(q)),
-        ) else {
-            continue;
-        };
+    for (claim, change, amount) in money_changes(cx) {
         let Some(prior) = prior_of(cx, claim) else {
             continue;
         };
@@ -1558,13 +1545,7 @@ fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn v_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for (claim, _) in walk(cx) {
-        let (Some(change), Some(amount)) = (
-            claim.change.as_ref(),
-            claim.amount.as_ref().filter(|q| is_money(q)),
-        ) else {
-            continue;
-        };
+    for (claim, change, amount) in money_changes(cx) {
         if change.direction != Direction::Increase || !amount.value.is_zero() {
             continue;
         }

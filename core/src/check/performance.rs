@@ -11,23 +11,10 @@ use crate::report::{Evidence, Outcome, Severity};
 use crate::text::{has, normalize_name};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
-use super::{RuleDef, RuleInfo, RuleKind};
+use super::{RuleDef, RuleKind};
 
 pub(super) fn rules() -> Vec<RuleDef> {
-    let r =
-        |id, kind, tables: &'static [&'static str], zh, en, run: fn(&Ctx<'_>, &mut Emitter<'_>)| {
-            RuleDef {
-                info: RuleInfo {
-                    id,
-                    title: zh,
-                    title_en: en,
-                    kind,
-                    tables,
-                    condition: None,
-                },
-                run,
-            }
-        };
+    let r = super::rule;
     vec![
         r(
             "X-14",
