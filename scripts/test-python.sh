@@ -90,8 +90,12 @@ step "stub check (mypy stubtest) and mypy --strict"
 (cd "$WORK" && "$PY" -m mypy --config-file "$ROOT/bindings-python/pyproject.toml" -p yusuan)
 "$PY" -m mypy --config-file bindings-python/pyproject.toml examples/python/check_folder.py
 
+step "build the CLI: the reference the Python output must equal byte for byte"
+cargo build -q --release -p yusuan-cli
+YUSUAN_CLI=${CARGO_TARGET_DIR:-$ROOT/target}/release/yusuan
+export YUSUAN_CLI
 step "pytest (bindings-python/tests, golden cases, docstring examples)"
-(cd bindings-python && "$PY" -m pytest -p no:cacheprovider -q)
+(cd bindings-python && "$PY" -m pytest -p no:cacheprovider -q -rs)
 
 step "example: examples/python/check_folder.py on tests/corpus"
 check_example() { # <python> <extra args...>

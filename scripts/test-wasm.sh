@@ -6,10 +6,13 @@
 #      nodejs → wasm-opt -Oz, into bindings-wasm/pkg (package) and bindings-wasm/pkg-site (page);
 #   2. tsc --noEmit on a typed usage of every function (bindings-wasm/tests/types);
 #   3. Node: the golden cases of tests/golden and the rest of the API against the package, compared
-#      with the stored reports and with the CLI (bindings-wasm/tests/golden.test.mjs);
-#   4. headless Chromium: the page end to end, no request off its origin, a strict CSP, and the
-#      timing of check(seed) (bindings-wasm/tests/browser.test.mjs). Screenshots, the downloaded
-#      report and timing.json go to test-output/wasm/.
+#      with the stored reports and with the CLI (bindings-wasm/tests/golden.test.mjs); compare on
+#      the fixtures of tests/compare (compare.test.mjs); claims, narrativeOnly and strictZeroBase
+#      (narrative.test.mjs);
+#   4. headless Chromium: the page end to end (with the comparison to a previous year), no request
+#      off its origin, a strict CSP, and the timing of check(seed) and compare(previous, seed)
+#      (bindings-wasm/tests/browser.test.mjs). Screenshots, the downloaded report and timing.json
+#      go to test-output/wasm/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=env.sh
@@ -31,8 +34,9 @@ tsc --noEmit -p bindings-wasm/tests/types
 echo "ok"
 
 mkdir -p test-output/wasm
-step "node $(node --version): golden cases and the API"
-node --test --test-reporter=spec bindings-wasm/tests/golden.test.mjs
+step "node $(node --version): golden cases, the API, compare, claims and the narrative"
+node --test --test-reporter=spec bindings-wasm/tests/golden.test.mjs bindings-wasm/tests/compare.test.mjs \
+    bindings-wasm/tests/narrative.test.mjs
 
 step "chromium: the page end to end, no network, CSP, timing"
 node --test --test-reporter=spec bindings-wasm/tests/browser.test.mjs
@@ -41,5 +45,6 @@ echo
 node -e '
 const t = require(process.argv[1]);
 console.log(`chromium check(seed): median of 50 ${t.check.median_ms.toFixed(3)} ms (parse ${t.parse.median_ms.toFixed(3)} ms); native figure: cargo bench -p yusuan --bench seed (seed/parse_check)`);
+console.log(`chromium compare(previous, seed): median of 50 ${t.compare.median_ms.toFixed(3)} ms (compareJson ${t.compareJson.median_ms.toFixed(3)} ms; both parse the two documents)`);
 ' "$PWD/test-output/wasm/timing.json"
 echo "screenshots: $(cd test-output/wasm && ls ./*.png | tr '\n' ' ')"

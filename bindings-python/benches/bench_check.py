@@ -1,13 +1,15 @@
-"""Times `yusuan.check(seed_text)` from Python and compares it with the Rust figure.
+"""Times `yusuan.check(seed_text)` and `yusuan.compare(earlier, seed)` from Python and compares
+them with the Rust figures.
 
     cargo bench -p yusuan --bench seed -- seed/parse_check     # the Rust figure (criterion)
     python bindings-python/benches/bench_check.py [--rounds 30] [--criterion DIR]
 
 The Python figure is the median over `--rounds` timeit rounds of the per-call time (each round
-runs enough calls to take ~0.2 s). The Rust figure is criterion's median for seed/parse_check,
-read from target/criterion (or `--criterion DIR`). The design's target: Python within 1.2x.
-Run on a quiet machine (`uptime`): the two figures are only comparable under the same load, and
-only when the installed wheel and the criterion bench were built from the same source.
+runs enough calls to take ~0.2 s). The Rust figures are criterion's medians for seed/parse_check
+and, when core/benches has it, seed/compare (the seed against tests/compare's 2024 document,
+both parsed), read from target/criterion (or `--criterion DIR`). The design's target: Python
+within 1.2x. Run on a quiet machine (`uptime`): the figures are only comparable under the same
+load, and only when the installed wheel and the criterion bench were built from the same source.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import yusuan
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "corpus" / "seed_2025_yantai_unit_budget.txt"
+EARLIER = ROOT / "tests" / "compare" / "yantai_2024_mismatch.txt"
 
 
 def median_seconds(stmt: str, rounds: int, globs: dict[str, object]) -> float:
@@ -32,8 +35,8 @@ def median_seconds(stmt: str, rounds: int, globs: dict[str, object]) -> float:
     return statistics.median(t / number for t in timer.repeat(repeat=rounds, number=number))
 
 
-def criterion_median(directory: Path) -> float | None:
-    estimates = directory / "seed" / "parse_check" / "new" / "estimates.json"
+def criterion_median(directory: Path, bench: str = "parse_check") -> float | None:
+    estimates = directory / "seed" / bench / "new" / "estimates.json"
     if not estimates.is_file():
         return None
     data = json.loads(estimates.read_text(encoding="utf-8"))
@@ -51,12 +54,31 @@ def main() -> None:
     data = text.encode("utf-8")
     doc = yusuan.parse(data)
     yusuan.check(doc)  # builds the embedded catalog and rule catalogue once, as criterion does
-    globs: dict[str, object] = {"yusuan": yusuan, "text": text, "data": data, "doc": doc}
+    earlier_data = EARLIER.read_bytes()
+    earlier = yusuan.parse(earlier_data)
+    yusuan.compare(earlier, doc)
+    globs: dict[str, object] = {
+        "yusuan": yusuan,
+        "text": text,
+        "data": data,
+        "doc": doc,
+        "earlier": earlier,
+        "earlier_data": earlier_data,
+    }
     rows = [
         ("check(text)  [str]", median_seconds("yusuan.check(text)", args.rounds, globs)),
         ("check(data)  [bytes]", median_seconds("yusuan.check(data)", args.rounds, globs)),
         ("parse(text)", median_seconds("yusuan.parse(text)", args.rounds, globs)),
         ("check(doc)   [parsed]", median_seconds("yusuan.check(doc)", args.rounds, globs)),
+        (
+            "compare(doc, doc)  [parsed]",
+            median_seconds("yusuan.compare(earlier, doc)", args.rounds, globs),
+        ),
+        (
+            "compare(data, data) [bytes]",
+            median_seconds("yusuan.compare(earlier_data, data)", args.rounds, globs),
+        ),
+        ("claims(doc)  [parsed]", median_seconds("yusuan.claims(doc)", args.rounds, globs)),
     ]
     print(f"seed document: {len(data)} bytes; yusuan {yusuan.__version__}; load {os.getloadavg()}")
     for name, seconds in rows:
@@ -68,6 +90,13 @@ def main() -> None:
     python = rows[0][1]
     print(f"  rust   seed/parse_check            {rust * 1e6:9.1f} µs (criterion median)")
     print(f"  ratio  python/rust                 {python / rust:9.3f} (target <= 1.2)")
+    rust_compare = criterion_median(args.criterion, "compare")
+    if rust_compare is None:
+        print("  (no criterion figure for seed/compare: core/benches/seed.rs has no compare bench)")
+        return
+    python_compare = rows[4][1]
+    print(f"  rust   seed/compare                {rust_compare * 1e6:9.1f} µs (criterion median)")
+    print(f"  ratio  python/rust (compare)       {python_compare / rust_compare:9.3f} (target <= 1.2)")
 
 
 if __name__ == "__main__":

@@ -62,6 +62,57 @@ impl Source<'_> {
             Source::Document(doc) => Ok(Cow::Borrowed(*doc)),
         }
     }
+
+    /// The document read as `reading` says: the whole disclosure ([`Source::document`]) or only
+    /// its narrative ([`yusuan::Parser::parse_narrative`]; bytes must be UTF-8, as for
+    /// `parse_bytes`). A parsed `Document` is refused by [`Reading::of`] before this runs.
+    pub(crate) fn read(
+        &self,
+        parser: &yusuan::Parser<'_>,
+        reading: Reading,
+    ) -> yusuan::Result<Cow<'_, yusuan::Document>> {
+        match (reading, self) {
+            (Reading::Whole, _) | (Reading::Narrative, Source::Document(_)) => {
+                self.document(parser)
+            }
+            (Reading::Narrative, Source::Text(text)) => {
+                parser.parse_narrative(text).map(Cow::Owned)
+            }
+            (Reading::Narrative, Source::Bytes(bytes)) => {
+                let text = std::str::from_utf8(bytes).map_err(|e| yusuan::Error::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                })?;
+                parser.parse_narrative(text).map(Cow::Owned)
+            }
+        }
+    }
+}
+
+/// How a text is read: as a whole disclosure, or only its narrative (`narrative_only=True`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Tables and narrative, by the layout found (or given).
+    Whole,
+    /// Only the narrative (情况说明), whatever the layout of the tables.
+    Narrative,
+}
+
+impl Reading {
+    /// The reading for the `narrative_only` keyword; a narrative-only reading of a `Document`
+    /// (already read) is refused with a `ValueError` naming `param`.
+    pub(crate) fn of(narrative_only: bool, source: &Source<'_>, param: &str) -> PyResult<Self> {
+        if !narrative_only {
+            return Ok(Reading::Whole);
+        }
+        if let Source::Document(_) = source {
+            return Err(PyValueError::new_err(format!(
+                "`narrative_only=True` needs text or bytes: `{param}` is a Document that was \
+                 already read; pass its text, or parse it with `yusuan.parse(..., \
+                 narrative_only=True)`"
+            )));
+        }
+        Ok(Reading::Narrative)
+    }
 }
 
 /// The name of an object's type, for error messages.

@@ -186,6 +186,18 @@ impl Failure {
     }
 }
 
+/// Adds a note to an exception (PEP 678: `add_note` on Python 3.11 and later, where tracebacks
+/// print it; the `__notes__` list itself before).
+pub(crate) fn add_note(py: Python<'_>, err: &PyErr, note: &str) -> PyResult<()> {
+    let value = err.value(py);
+    if value.hasattr("add_note")? {
+        value.call_method1("add_note", (note,))?;
+    } else {
+        value.setattr("__notes__", vec![note])?;
+    }
+    Ok(())
+}
+
 /// Runs a call into the core, turning a panic into [`Failure::Panic`].
 pub(crate) fn run<T>(f: impl FnOnce() -> Result<T, yusuan::Error>) -> Result<T, Failure> {
     match catch_unwind(AssertUnwindSafe(f)) {

@@ -11,6 +11,8 @@
 #![allow(clippy::doc_markdown, clippy::doc_link_with_quotes)]
 
 mod catalog;
+mod claims;
+mod compare;
 mod convert;
 mod document;
 mod errors;
@@ -24,7 +26,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use yusuan::layout::Layout;
 
-use crate::convert::Source;
+use crate::claims::PyClaims;
+use crate::compare::PyComparison;
+use crate::convert::{Reading, Source};
 use crate::document::PyDocument;
 use crate::errors::{Failure, run, run_infallible};
 use crate::report::{PyPolicy, PyReport, checker};
@@ -32,25 +36,43 @@ use crate::report::{PyPolicy, PyReport, checker};
 /// Parses a disclosure into a `Document`.
 ///
 /// `source` is the text (`str`) or its UTF-8 bytes (`bytes`, read in place). The layout is
-/// chosen from the table titles found; `layout` forces one of `yusuan.layouts()`. Raises a
-/// `yusuan.YusuanError` subclass for input that cannot be read (empty, binary, not a disclosure,
-/// cut off inside a table). Releases the GIL while parsing.
+/// chosen from the table titles found; `layout` forces one of `yusuan.layouts()`.
+/// `narrative_only=True` reads only the narrative (情况说明), whatever the layout of the tables
+/// (layout `"narrative"`, no tables): its claims can then be checked against each other
+/// (`yusuan.check(..., narrative_only=True)`). Raises a `yusuan.YusuanError` subclass for input
+/// that cannot be read (empty, binary, not a disclosure, cut off inside a table). Releases the
+/// GIL while parsing.
 ///
 /// Example:
 ///
 /// >>> doc = yusuan.parse(text)
 /// >>> doc.layout, len(doc.tables)
 /// ('national-12', 12)
+/// >>> narrative = yusuan.parse(text, narrative_only=True)
+/// >>> narrative.layout, len(narrative.tables)
+/// ('narrative', 0)
 /// >>> yusuan.parse("")
 /// Traceback (most recent call last):
 /// ...
 /// yusuan.EmptyInputError: the input is empty
 #[pyfunction]
-#[pyo3(signature = (source, /, *, layout = None))]
-fn parse(py: Python<'_>, source: &Bound<'_, PyAny>, layout: Option<&str>) -> PyResult<PyDocument> {
+#[pyo3(signature = (source, /, *, layout = None, narrative_only = false))]
+fn parse(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    layout: Option<&str>,
+    narrative_only: bool,
+) -> PyResult<PyDocument> {
     let source = Source::extract(source, "source", false)?;
+    if narrative_only && layout.is_some() {
+        return Err(PyValueError::new_err(
+            "`layout` cannot be combined with `narrative_only=True`: a narrative-only reading \
+             uses no table layout",
+        ));
+    }
     let parser = parser(layout)?;
-    let inner = py.detach(|| run(|| source.document(&parser).map(Cow::into_owned)))?;
+    let reading = Reading::of(narrative_only, &source, "source")?;
+    let inner = py.detach(|| run(|| source.read(&parser, reading).map(Cow::into_owned)))?;
     Ok(PyDocument { inner })
 }
 
@@ -59,8 +81,10 @@ fn parse(py: Python<'_>, source: &Bound<'_, PyAny>, layout: Option<&str>) -> PyR
 /// `source` is the text (`str`), its UTF-8 bytes, or a `Document` from `yusuan.parse`. `policy`
 /// chooses the rules and the rounding envelope (default: `yusuan.Policy()`);
 /// `include_passes=True` keeps the passing instances in `findings` (they are always counted in
-/// `summary`). Parse errors raise as in `yusuan.parse`; a sum that does not add up is a finding,
-/// never an exception. Releases the GIL while parsing and checking.
+/// `summary`). `narrative_only=True` reads only the narrative of a text (as
+/// `yusuan.parse(..., narrative_only=True)`) and checks its claims against each other; the
+/// table rules then have no tables to check. Parse errors raise as in `yusuan.parse`; a sum that
+/// does not add up is a finding, never an exception. Releases the GIL while parsing and checking.
 ///
 /// Example:
 ///
@@ -69,27 +93,32 @@ fn parse(py: Python<'_>, source: &Bound<'_, PyAny>, layout: Option<&str>) -> PyR
 /// (0, False)
 /// >>> report.to_json() == (golden_dir / "seed.json").read_text(encoding="utf-8")
 /// True
+/// >>> yusuan.check(text, narrative_only=True).document.layout
+/// 'narrative'
 #[pyfunction]
-#[pyo3(signature = (source, /, *, policy = None, include_passes = false))]
+#[pyo3(signature = (source, /, *, policy = None, include_passes = false, narrative_only = false))]
 fn check(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     policy: Option<&Bound<'_, PyPolicy>>,
     include_passes: bool,
+    narrative_only: bool,
 ) -> PyResult<PyReport> {
     let source = Source::extract(source, "source", true)?;
+    let reading = Reading::of(narrative_only, &source, "source")?;
     let checker = checker(policy, include_passes);
     let parser = yusuan::Parser::new();
-    let inner = py.detach(|| run(|| Ok(checker.check(&*source.document(&parser)?))))?;
+    let inner = py.detach(|| run(|| Ok(checker.check(&*source.read(&parser, reading)?))))?;
     Ok(PyReport { inner })
 }
 
 /// Checks many disclosures on every core and returns their reports in input order.
 ///
-/// `sources` is an iterable of `str`, `bytes` or `Document`. The work runs on `threads` threads
-/// (default: one per core) without the GIL. When an input cannot be read, the first such error
-/// (in input order) is raised after all inputs are done; with `return_exceptions=True` the
-/// exception takes the input's place in the list instead.
+/// `sources` is an iterable of `str`, `bytes` or `Document`; `policy`, `include_passes` and
+/// `narrative_only` are as in `yusuan.check`. The work runs on `threads` threads (default: one
+/// per core) without the GIL. When an input cannot be read, the first such error (in input
+/// order) is raised after all inputs are done; with `return_exceptions=True` the exception takes
+/// the input's place in the list instead.
 ///
 /// Example:
 ///
@@ -97,12 +126,14 @@ fn check(
 /// >>> [type(r).__name__ for r in reports]
 /// ['Report', 'Report', 'EmptyInputError']
 #[pyfunction]
-#[pyo3(signature = (sources, /, *, policy = None, include_passes = false, threads = None, return_exceptions = false))]
+#[pyo3(signature = (sources, /, *, policy = None, include_passes = false, narrative_only = false, threads = None, return_exceptions = false))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn check_many(
     py: Python<'_>,
     sources: &Bound<'_, PyAny>,
     policy: Option<&Bound<'_, PyPolicy>>,
     include_passes: bool,
+    narrative_only: bool,
     threads: Option<usize>,
     return_exceptions: bool,
 ) -> PyResult<Vec<Py<PyAny>>> {
@@ -112,8 +143,13 @@ fn check_many(
     let inputs = objects
         .iter()
         .enumerate()
-        .map(|(i, o)| Source::extract(o, &format!("sources[{i}]"), true))
-        .collect::<PyResult<Vec<Source<'_>>>>()?;
+        .map(|(i, o)| {
+            let param = format!("sources[{i}]");
+            let source = Source::extract(o, &param, true)?;
+            let reading = Reading::of(narrative_only, &source, &param)?;
+            Ok((source, reading))
+        })
+        .collect::<PyResult<Vec<(Source<'_>, Reading)>>>()?;
     let threads = match threads {
         Some(0) => return Err(PyValueError::new_err("`threads` must be at least 1")),
         Some(n) => n,
@@ -122,8 +158,8 @@ fn check_many(
     let checker = checker(policy, include_passes);
     let parser = yusuan::Parser::new();
     let results = py.detach(|| {
-        parallel_map(&inputs, threads, |source| {
-            run(|| Ok(checker.check(&*source.document(&parser)?)))
+        parallel_map(&inputs, threads, |(source, reading)| {
+            run(|| Ok(checker.check(&*source.read(&parser, *reading)?)))
         })
     });
     let mut out = Vec::with_capacity(results.len());
@@ -137,6 +173,89 @@ fn check_many(
         }
     }
     Ok(out)
+}
+
+/// Compares two documents of one body for consecutive years and returns the `Comparison`.
+///
+/// `earlier` and `later` are each the text (`str`), its UTF-8 bytes or a `Document`; given in
+/// the wrong order (by their years) they are swapped, and a note says so. The comparison pairs
+/// tables by key and lines by classification code (or line item, or position), gives every
+/// amount's change, growth and contribution to its table's change, the lines that appear or
+/// vanish, and checks the later document's figures about the earlier year (prior-year columns,
+/// the prior amounts its narrative's "比上年增加 Δ" imply) against the earlier document. A
+/// disagreement is a `PriorCheck` with outcome `"fail"` (`has_mismatches`), never an exception;
+/// a document that cannot be read raises as in `yusuan.parse`, with a note naming the side.
+/// Releases the GIL while parsing and comparing.
+///
+/// Example:
+///
+/// >>> earlier = (compare_dir / "yantai_2024_fabricated.txt").read_bytes()
+/// >>> cmp = yusuan.compare(earlier, text)
+/// >>> cmp.has_mismatches, cmp.summary.prior_fail
+/// (False, 0)
+/// >>> cmp.table("T05").line("2080506", "total").status
+/// 'appeared'
+#[pyfunction(name = "compare")]
+#[pyo3(signature = (earlier, later, /))]
+fn compare_documents(
+    py: Python<'_>,
+    earlier: &Bound<'_, PyAny>,
+    later: &Bound<'_, PyAny>,
+) -> PyResult<PyComparison> {
+    let earlier = Source::extract(earlier, "earlier", true)?;
+    let later = Source::extract(later, "later", true)?;
+    let parser = yusuan::Parser::new();
+    let outcome = py.detach(|| {
+        let e = run(|| earlier.document(&parser)).map_err(|f| ("earlier", f))?;
+        let l = run(|| later.document(&parser)).map_err(|f| ("later", f))?;
+        run_infallible(|| yusuan::compare(&e, &l)).map_err(|f| ("", f))
+    });
+    match outcome {
+        Ok(inner) => Ok(PyComparison { inner }),
+        Err((side, failure)) => {
+            let err = failure.into_pyerr(py);
+            if !side.is_empty() {
+                errors::add_note(py, &err, &format!("while reading `{side}`"))?;
+            }
+            Err(err)
+        }
+    }
+}
+
+/// Reads the claims of a disclosure's narrative (情况说明) and returns them as `Claims`.
+///
+/// `source` is the text (`str`), its UTF-8 bytes or a `Document`. `narrative_only=True` reads
+/// only the narrative of a text (as `yusuan.parse(..., narrative_only=True)`), for a narrative
+/// on its own or a document whose table layout is not known; otherwise a text that is not a
+/// disclosure raises `NotADisclosureError` as in `yusuan.parse`. Releases the GIL.
+///
+/// Example:
+///
+/// >>> found = yusuan.claims(text)
+/// >>> [c["subject"] for c in found.claims][:3]
+/// ['income_total', 'expenditure_total', 'income_expenditure_total']
+/// >>> narrative = "二、“三公”经费\n“三公”经费预算共10万元，比上年增加2万元，增长25%。\n"
+/// >>> c = yusuan.claims(narrative, narrative_only=True).claims[0]
+/// >>> c["subject"], c["amount"]["value"], c["change"]["percent"]["value"]
+/// ('san_gong', Decimal('10'), Decimal('25'))
+#[pyfunction(name = "claims")]
+#[pyo3(signature = (source, /, *, narrative_only = false))]
+fn read_claims(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    narrative_only: bool,
+) -> PyResult<PyClaims> {
+    let source = Source::extract(source, "source", true)?;
+    let reading = Reading::of(narrative_only, &source, "source")?;
+    let parser = yusuan::Parser::new();
+    let inner = py.detach(|| {
+        run(|| {
+            Ok(yusuan::claims::extract_all(
+                &*source.read(&parser, reading)?,
+            ))
+        })
+    })?;
+    Ok(PyClaims { inner })
 }
 
 /// Runs `f` over `items` on up to `threads` threads (the calling one included), keeping the
@@ -253,6 +372,8 @@ fn _yusuan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(compare_documents, m)?)?;
+    m.add_function(wrap_pyfunction!(read_claims, m)?)?;
     m.add_function(wrap_pyfunction!(layouts, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(catalog_lookup, m)?)?;
@@ -272,6 +393,13 @@ fn _yusuan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::PyCoverage>()?;
     m.add_class::<report::PyReportDocument>()?;
     m.add_class::<report::PyPolicy>()?;
+    m.add_class::<compare::PyComparison>()?;
+    m.add_class::<compare::PyCompareSummary>()?;
+    m.add_class::<compare::PyCompareNote>()?;
+    m.add_class::<compare::PyPriorCheck>()?;
+    m.add_class::<compare::PyTableComparison>()?;
+    m.add_class::<compare::PyLineChange>()?;
+    m.add_class::<claims::PyClaims>()?;
     m.add_class::<catalog::PyRuleInfo>()?;
     m.add_class::<catalog::PyCatalogEntry>()?;
     errors::register(m)?;

@@ -7,6 +7,10 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::catalog::{PyCatalogEntry, PyRuleInfo};
+use crate::claims::PyClaims;
+use crate::compare::{
+    PyCompareNote, PyCompareSummary, PyComparison, PyLineChange, PyPriorCheck, PyTableComparison,
+};
 use crate::convert::from_json;
 use crate::document::{PyCell, PyColumn, PyDocument, PyRow, PyTable};
 use crate::report::{
@@ -109,6 +113,55 @@ pub(crate) fn _restore<'py>(
         "Policy" => Bound::new(
             py,
             PyPolicy {
+                inner: from_json(data, class_name)?,
+            },
+        )?
+        .into_any(),
+        "Comparison" => Bound::new(
+            py,
+            PyComparison {
+                inner: from_json(data, class_name)?,
+            },
+        )?
+        .into_any(),
+        "CompareSummary" => Bound::new(
+            py,
+            PyCompareSummary {
+                inner: from_json(data, class_name)?,
+            },
+        )?
+        .into_any(),
+        "CompareNote" => Bound::new(
+            py,
+            PyCompareNote {
+                inner: from_json(data, class_name)?,
+            },
+        )?
+        .into_any(),
+        "PriorCheck" => Bound::new(
+            py,
+            PyPriorCheck {
+                inner: from_json(data, class_name)?,
+            },
+        )?
+        .into_any(),
+        "TableComparison" => Bound::new(
+            py,
+            PyTableComparison {
+                inner: from_json(data, class_name)?,
+            },
+        )?
+        .into_any(),
+        "LineChange" => Bound::new(
+            py,
+            PyLineChange {
+                inner: from_json(data, class_name)?,
+            },
+        )?
+        .into_any(),
+        "Claims" => Bound::new(
+            py,
+            PyClaims {
                 inner: from_json(data, class_name)?,
             },
         )?

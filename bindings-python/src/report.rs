@@ -18,7 +18,7 @@ use crate::convert::{decimal_arg, decimal_from_str, from_json, name_of, to_json,
 ///
 /// >>> report = yusuan.check(text)
 /// >>> report.summary
-/// Summary(error=0, warning=0, hint=..., passed=..., not_applicable=..., insufficient_data=...)
+/// Summary(error=0, warning=..., hint=..., passed=..., not_applicable=..., insufficient_data=...)
 /// >>> report.has_errors
 /// False
 /// >>> f = next(f for f in report.findings if f.rule == "W-01-5")
@@ -277,8 +277,13 @@ impl PyFinding {
     }
 }
 
+/// A finding's figure as `decimal.Decimal`, or None. The core leaves a figure it does not
+/// compute as an empty string (the `difference` of a recomputed percentage, V-03): that is None
+/// too, not an `InvalidOperation` from `Decimal("")`.
 fn decimal_opt<'py>(py: Python<'py>, s: Option<&str>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    s.map(|s| decimal_from_str(py, s)).transpose()
+    s.filter(|s| !s.is_empty())
+        .map(|s| decimal_from_str(py, s))
+        .transpose()
 }
 
 /// A cell or passage a finding rests on.
@@ -517,6 +522,8 @@ impl PyReportDocument {
 /// - `envelope_factor`: multiplies the rounding envelope (1 = the design's envelope, 0 = exact);
 ///   a `decimal.Decimal` or an int, never a float.
 /// - `code_whitelist`: region- or year-specific codes accepted without a catalog check.
+/// - `strict_zero_base`: a growth rate stated on a zero base (rule V-04) is an error rather
+///   than a hint.
 ///
 /// Example:
 ///
@@ -535,12 +542,13 @@ pub(crate) struct PyPolicy {
 #[pymethods]
 impl PyPolicy {
     #[new]
-    #[pyo3(signature = (*, soft_rules = None, skip_rules = None, envelope_factor = None, code_whitelist = None))]
+    #[pyo3(signature = (*, soft_rules = None, skip_rules = None, envelope_factor = None, code_whitelist = None, strict_zero_base = None))]
     fn new(
         soft_rules: Option<bool>,
         skip_rules: Option<Vec<String>>,
         envelope_factor: Option<&Bound<'_, PyAny>>,
         code_whitelist: Option<Vec<String>>,
+        strict_zero_base: Option<bool>,
     ) -> PyResult<Self> {
         let default = yusuan::Policy::default();
         Ok(PyPolicy {
@@ -552,7 +560,7 @@ impl PyPolicy {
                     None => default.envelope_factor,
                 },
                 code_whitelist: code_whitelist.unwrap_or(default.code_whitelist),
-                ..default
+                strict_zero_base: strict_zero_base.unwrap_or(default.strict_zero_base),
             },
         })
     }
@@ -581,6 +589,12 @@ impl PyPolicy {
         self.inner.code_whitelist.clone()
     }
 
+    /// Whether a growth rate stated on a zero base (V-04) is an error rather than a hint.
+    #[getter]
+    fn strict_zero_base(&self) -> bool {
+        self.inner.strict_zero_base
+    }
+
     /// The policy as a `dict` (its JSON form).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py_dict(py, &self.inner)
@@ -592,12 +606,15 @@ impl PyPolicy {
 
     fn __repr__(&self) -> String {
         let p = &self.inner;
+        let py_bool = |b: bool| if b { "True" } else { "False" };
         format!(
-            "Policy(soft_rules={}, skip_rules={}, envelope_factor=Decimal('{}'), code_whitelist={})",
-            if p.soft_rules { "True" } else { "False" },
+            "Policy(soft_rules={}, skip_rules={}, envelope_factor=Decimal('{}'), code_whitelist={}, \
+             strict_zero_base={})",
+            py_bool(p.soft_rules),
             list_repr(&p.skip_rules),
             p.envelope_factor,
-            list_repr(&p.code_whitelist)
+            list_repr(&p.code_whitelist),
+            py_bool(p.strict_zero_base)
         )
     }
 }

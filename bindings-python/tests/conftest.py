@@ -7,6 +7,8 @@ installs it into a fresh venv); nothing here imports from the source tree.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,38 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 EXPECTED = ROOT / "tests" / "expected"
+COMPARE = ROOT / "tests" / "compare"
 SEED_PATH = CORPUS / "seed_2025_yantai_unit_budget.txt"
+#: The fabricated 2024 documents of tests/compare (see tests/compare/derive.py): one agrees with
+#: every prior-year figure of the seed, the other has four disagreements.
+FABRICATED_PATH = COMPARE / "yantai_2024_fabricated.txt"
+MISMATCH_PATH = COMPARE / "yantai_2024_mismatch.txt"
+PUTUO_PATH = CORPUS / "01_sh_putuo_wanli_street_dept_budget_2023.txt"
+
+
+def run_cli(*args: str | Path) -> str:
+    """What the command-line tool prints (stdout) for `args`: the reference the Python output
+    must equal byte for byte. The tool is `$YUSUAN_CLI` (scripts/test-python.sh builds it from
+    the same source as the wheel and sets it); without it the test is skipped."""
+    cli = os.environ.get("YUSUAN_CLI") or _built_cli()
+    if not cli:
+        message = "YUSUAN_CLI is not set and no built CLI was found (scripts/test-python.sh sets it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    out = subprocess.run([cli, *map(str, args)], capture_output=True, check=False)
+    assert out.returncode in (0, 1), out.stderr.decode("utf-8", "replace")
+    return out.stdout.decode("utf-8")
+
+
+def _built_cli() -> str | None:
+    """The CLI built in this checkout's target directory, release before debug, if any."""
+    target = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+    for profile in ("release", "debug"):
+        exe = target / profile / ("yusuan.exe" if os.name == "nt" else "yusuan")
+        if exe.is_file():
+            return str(exe)
+    return None
 
 
 def golden_cases() -> list[dict[str, Any]]:
@@ -55,3 +88,18 @@ def seed_report(seed_doc: yusuan.Document) -> yusuan.Report:
 @pytest.fixture(scope="session")
 def seed_lines(seed_text: str) -> list[str]:
     return seed_text.split("\n")
+
+
+@pytest.fixture(scope="session")
+def mismatch_doc() -> yusuan.Document:
+    return yusuan.read(MISMATCH_PATH)
+
+
+@pytest.fixture(scope="session")
+def mismatch_cmp(mismatch_doc: yusuan.Document, seed_doc: yusuan.Document) -> yusuan.Comparison:
+    return yusuan.compare(mismatch_doc, seed_doc)
+
+
+@pytest.fixture(scope="session")
+def seed_claims(seed_doc: yusuan.Document) -> yusuan.Claims:
+    return yusuan.claims(seed_doc)

@@ -1,7 +1,8 @@
 """Runs the examples in the docstrings (`>>>`) of every public object, its methods and
 properties, and the package's modules: the documentation is executed, so it cannot drift.
 
-Every example sees `yusuan`, `text` (the seed disclosure), `path` (its file) and `golden_dir`.
+Every example sees `yusuan`, `text` (the seed disclosure), `path` (its file), `golden_dir` and
+`compare_dir` (tests/compare: the fabricated 2024 documents to compare the seed with).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import GOLDEN, SEED_PATH
+from conftest import COMPARE, GOLDEN, SEED_PATH
 
 import yusuan
 
@@ -49,14 +50,15 @@ DOCSTRINGS = docstrings()
 def test_there_are_examples() -> None:
     names = {n for n, _ in DOCSTRINGS}
     assert len(DOCSTRINGS) >= 12, names
-    for must in ("yusuan", "yusuan.parse", "yusuan.check", "yusuan.check_many", "yusuan.Report"):
+    for must in ("yusuan", "yusuan.parse", "yusuan.check", "yusuan.check_many", "yusuan.Report",
+                 "yusuan.compare", "yusuan.Comparison", "yusuan.claims", "yusuan.Claims"):
         assert must in names
 
 
 @pytest.mark.parametrize(("name", "doc"), DOCSTRINGS, ids=[n for n, _ in DOCSTRINGS])
 def test_docstring_examples(name: str, doc: str) -> None:
     globs = {"yusuan": yusuan, "text": SEED_PATH.read_text(encoding="utf-8"),
-             "path": str(SEED_PATH), "golden_dir": GOLDEN}
+             "path": str(SEED_PATH), "golden_dir": GOLDEN, "compare_dir": COMPARE}
     test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
     assert test.examples, name
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import PUTUO_PATH
 
 import yusuan
 
@@ -97,3 +98,38 @@ def test_every_corpus_document_is_a_report_or_a_clean_error() -> None:
     results = yusuan.check_many([p.read_bytes() for p in paths], return_exceptions=True)
     assert len(results) == len(paths) >= 2
     assert all(isinstance(r, (yusuan.Report, yusuan.YusuanError)) for r in results)
+
+
+def test_narrative_only(seed_text: str, seed_bytes: bytes, seed_path: Path) -> None:
+    doc = yusuan.parse(seed_text, narrative_only=True)
+    assert (doc.layout, doc.tables, doc.year) == ("narrative", [], 2025)
+    assert yusuan.parse(seed_bytes, narrative_only=True) == doc
+    assert yusuan.read(seed_path, narrative_only=True) == doc
+    assert doc.to_dict()["meta"]["layout"] == "narrative"
+    # any layout: the Shanghai document's narrative reads the same way
+    assert yusuan.parse(PUTUO_PATH.read_bytes(), narrative_only=True).layout == "narrative"
+
+
+def test_narrative_only_bytes_must_be_utf8(tmp_path: Path, seed_bytes: bytes) -> None:
+    at = seed_bytes.index(b"\n", 100)
+    bad = seed_bytes[:at] + b"\xff" + seed_bytes[at:]
+    for data in (bad, bad[: at + 1]):
+        with pytest.raises(yusuan.InvalidUtf8Error) as info:
+            yusuan.parse(data, narrative_only=True)
+        assert info.value.code == "invalid_utf8"
+        assert info.value.details == {"code": "invalid_utf8", "offset": at}
+    path = tmp_path / "bad.txt"
+    path.write_bytes(bad)
+    with pytest.raises(yusuan.InvalidUtf8Error):
+        yusuan.read(path, narrative_only=True)
+
+
+def test_narrative_only_errors() -> None:
+    with pytest.raises(yusuan.EmptyInputError):
+        yusuan.parse("", narrative_only=True)
+    with pytest.raises(yusuan.NotTextError):
+        yusuan.parse("abc\x00def", narrative_only=True)
+    with pytest.raises(yusuan.InputTooLargeError):
+        yusuan.parse(b"x" * (16 * 1024 * 1024 + 1), narrative_only=True)
+    with pytest.raises(ValueError, match="`layout` cannot be combined with `narrative_only=True`"):
+        yusuan.parse("text", layout="national-12", narrative_only=True)

@@ -10,13 +10,18 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pytest
+from conftest import MISMATCH_PATH
 
 import yusuan
 
 
-def every_kind_of_object(doc: yusuan.Document, report: yusuan.Report) -> list[Any]:
+def every_kind_of_object(
+    doc: yusuan.Document, report: yusuan.Report, earlier: yusuan.Document
+) -> list[Any]:
     t05 = doc.table("T05")
     finding = report.findings[0]
+    cmp = yusuan.compare(doc, earlier)  # in the wrong order: a note says so
+    mismatch = next(c for c in cmp.prior_checks if c.outcome == "fail")
     return [
         doc,
         t05,
@@ -29,14 +34,23 @@ def every_kind_of_object(doc: yusuan.Document, report: yusuan.Report) -> list[An
         report.summary,
         report.coverage,
         report.document,
-        yusuan.Policy(skip_rules=["X-12"], code_whitelist=["2019999"]),
+        yusuan.Policy(skip_rules=["X-12"], code_whitelist=["2019999"], strict_zero_base=True),
         yusuan.rules()[0],
         yusuan.catalog.lookup("2080505"),
+        cmp,
+        cmp.summary,
+        cmp.notes[0],
+        mismatch,
+        cmp.table("T05"),
+        cmp.table("T05").line("2080506", "total"),
+        yusuan.claims(doc),
     ]
 
 
-def test_every_class_is_covered(seed_doc: yusuan.Document, seed_report: yusuan.Report) -> None:
-    classes = {type(o) for o in every_kind_of_object(seed_doc, seed_report)}
+def test_every_class_is_covered(
+    seed_doc: yusuan.Document, seed_report: yusuan.Report, mismatch_doc: yusuan.Document
+) -> None:
+    classes = {type(o) for o in every_kind_of_object(seed_doc, seed_report, mismatch_doc)}
     public = {
         getattr(yusuan, name)
         for name in yusuan.__all__
@@ -48,9 +62,12 @@ def test_every_class_is_covered(seed_doc: yusuan.Document, seed_report: yusuan.R
 
 @pytest.mark.parametrize("protocol", range(2, pickle.HIGHEST_PROTOCOL + 1))
 def test_round_trip(
-    protocol: int, seed_doc: yusuan.Document, seed_report: yusuan.Report
+    protocol: int,
+    seed_doc: yusuan.Document,
+    seed_report: yusuan.Report,
+    mismatch_doc: yusuan.Document,
 ) -> None:
-    for obj in every_kind_of_object(seed_doc, seed_report):
+    for obj in every_kind_of_object(seed_doc, seed_report, mismatch_doc):
         again = pickle.loads(pickle.dumps(obj, protocol=protocol))
         assert type(again) is type(obj)
         assert again == obj, type(obj).__name__
@@ -71,11 +88,18 @@ def test_unknown_pickle_data_is_refused() -> None:
         _yusuan._restore("RuleInfo", "Z-99")
 
 
-def test_reports_come_back_from_worker_processes(seed_bytes: bytes) -> None:
+def test_reports_come_back_from_worker_processes(
+    seed_bytes: bytes, mismatch_cmp: yusuan.Comparison
+) -> None:
     want = yusuan.check(seed_bytes)
+    earlier = MISMATCH_PATH.read_bytes()
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
         reports = list(pool.map(yusuan.check, [seed_bytes] * 4))
         docs = list(pool.map(yusuan.parse, [seed_bytes] * 2))
+        comparisons = list(pool.map(yusuan.compare, [earlier] * 2, [seed_bytes] * 2))
+        claims = list(pool.map(yusuan.claims, [seed_bytes]))
     assert reports == [want] * 4
     assert docs == [yusuan.parse(seed_bytes)] * 2
+    assert comparisons == [mismatch_cmp] * 2
+    assert claims == [yusuan.claims(seed_bytes)]

@@ -40,7 +40,7 @@ def test_summary(seed_report: yusuan.Report) -> None:
         want["not_applicable"],
         want["insufficient_data"],
     )
-    assert repr(s).startswith("Summary(error=0, warning=0, hint=")
+    assert repr(s).startswith("Summary(error=0, warning=3, hint=")
     assert str(s) == repr(s)
 
 
@@ -83,3 +83,19 @@ def test_json_round_trip(seed_report: yusuan.Report) -> None:
     assert again.to_json() == seed_report.to_json()
     with pytest.raises(ValueError, match="invalid report JSON"):
         yusuan.Report.from_json('{"schema": "yusuan.report/1"}')
+
+
+def test_a_recomputed_percentage_has_no_difference() -> None:
+    # The core leaves the difference of a recomputed percentage (V-03) as an empty string.
+    from conftest import GOLDEN
+
+    report = yusuan.check((GOLDEN / "inputs" / "seed_narrative_percent_off.txt").read_bytes())
+    v03 = next(f for f in report.findings if f.rule == "V-03" and f.is_error)
+    assert (v03.expected, v03.actual, v03.difference, v03.unit) == (
+        Decimal("32.83"),
+        Decimal("33.83"),
+        None,
+        "%",
+    )
+    assert v03.to_dict()["difference"] == ""  # the JSON form is left as the core wrote it
+    assert "33.83" in report._repr_html_()

@@ -62,37 +62,61 @@ impl Input {
         }
     }
 
-    pub(crate) fn parse(&self, parser: &yusuan::Parser<'_>) -> yusuan::Result<yusuan::Document> {
-        match self {
-            Input::Text(s) => parser.parse(s),
-            Input::Bytes(b) => parser.parse_bytes(b),
+    /// Reads the input with `parser`: the whole disclosure, or only its narrative (情况说明). Bytes
+    /// read as a narrative are decoded as the core decodes them for `parse_bytes`, so invalid
+    /// UTF-8 is `invalid_utf8` either way.
+    pub(crate) fn parse(
+        &self,
+        parser: &yusuan::Parser<'_>,
+        narrative_only: bool,
+    ) -> yusuan::Result<yusuan::Document> {
+        match (self, narrative_only) {
+            (Input::Text(s), false) => parser.parse(s),
+            (Input::Bytes(b), false) => parser.parse_bytes(b),
+            (Input::Text(s), true) => parser.parse_narrative(s),
+            (Input::Bytes(b), true) => std::str::from_utf8(b)
+                .map_err(|e| yusuan::Error::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                })
+                .and_then(|s| parser.parse_narrative(s)),
         }
     }
 }
 
-/// Options of `parse` and `check`, read from a plain object. Omitted (or `undefined`) fields keep
-/// the core's defaults; an unknown field or a value of the wrong type is an `invalid_option`
-/// error, so that a misspelt option does not silently do nothing.
+/// Options of every function that reads a document, read from a plain object. Omitted (or
+/// `undefined`) fields keep the core's defaults; an unknown field or a value of the wrong type is
+/// an `invalid_option` error, so that a misspelt option does not silently do nothing.
 #[derive(Default)]
 pub(crate) struct Options {
-    pub(crate) layout: Option<String>,
-    pub(crate) include_passes: Option<bool>,
-    pub(crate) soft_rules: Option<bool>,
-    pub(crate) skip_rules: Option<Vec<String>>,
-    pub(crate) envelope_factor: Option<Decimal>,
-    pub(crate) code_whitelist: Option<Vec<String>>,
+    layout: Option<&'static yusuan::layout::Layout>,
+    narrative_only: bool,
+    include_passes: Option<bool>,
+    soft_rules: Option<bool>,
+    skip_rules: Option<Vec<String>>,
+    envelope_factor: Option<Decimal>,
+    code_whitelist: Option<Vec<String>>,
+    strict_zero_base: Option<bool>,
+    /// `compareText`: every line and prior-year figure, not only the changes and disagreements.
+    pub(crate) all: bool,
+    /// `compareText`: Markdown rather than plain text.
+    pub(crate) markdown: bool,
 }
 
 /// The option names each function accepts.
-pub(crate) const PARSE_OPTIONS: &[&str] = &["layout"];
+pub(crate) const PARSE_OPTIONS: &[&str] = &["layout", "narrativeOnly"];
 pub(crate) const CHECK_OPTIONS: &[&str] = &[
     "layout",
+    "narrativeOnly",
     "includePasses",
     "softRules",
     "skipRules",
     "envelopeFactor",
     "codeWhitelist",
+    "strictZeroBase",
 ];
+pub(crate) const COMPARE_OPTIONS: &[&str] = &["layout"];
+pub(crate) const COMPARE_TEXT_OPTIONS: &[&str] = &["layout", "all", "format"];
+pub(crate) const CLAIMS_OPTIONS: &[&str] = &["layout", "narrativeOnly"];
 
 impl Options {
     pub(crate) fn from_js(value: &JsValue, allowed: &[&str]) -> Result<Options, JsValue> {
@@ -115,37 +139,49 @@ impl Options {
                 continue;
             }
             match key.as_str() {
-                "layout" => options.layout = Some(string(&key, &v)?),
+                "layout" => options.layout = Some(layout(&string(&key, &v)?)?),
+                "narrativeOnly" => options.narrative_only = boolean(&key, &v)?,
                 "includePasses" => options.include_passes = Some(boolean(&key, &v)?),
                 "softRules" => options.soft_rules = Some(boolean(&key, &v)?),
                 "skipRules" => options.skip_rules = Some(strings(&key, &v)?),
                 "codeWhitelist" => options.code_whitelist = Some(strings(&key, &v)?),
+                "strictZeroBase" => options.strict_zero_base = Some(boolean(&key, &v)?),
                 "envelopeFactor" => {
                     let s = string(&key, &v)?;
                     let d = Decimal::from_str(s.trim())
                         .map_err(|_| invalid_option(&key, &s, "a decimal string such as \"1\""))?;
                     options.envelope_factor = Some(d);
                 }
+                "all" => options.all = boolean(&key, &v)?,
+                "format" => {
+                    options.markdown = match string(&key, &v)?.as_str() {
+                        "text" => false,
+                        "markdown" => true,
+                        other => return Err(invalid_option(&key, other, "text, markdown")),
+                    }
+                }
                 _ => return Err(invalid_option("options", &key, &allowed.join(", "))),
             }
+        }
+        // The narrative is read whatever the layout: a layout given with it would do nothing.
+        if let (true, Some(layout)) = (options.narrative_only, options.layout) {
+            return Err(invalid_option(
+                "layout",
+                &layout.name,
+                "undefined (`narrativeOnly` reads the narrative of any layout)",
+            ));
         }
         Ok(options)
     }
 
-    /// The parser these options ask for.
-    pub(crate) fn parser(&self) -> Result<yusuan::Parser<'static>, JsValue> {
+    /// Reads `input` as these options ask: with the layout given (or the one whose titles match),
+    /// or only its narrative.
+    pub(crate) fn read(&self, input: &Input) -> yusuan::Result<yusuan::Document> {
         let parser = yusuan::Parser::new();
-        let Some(name) = &self.layout else {
-            return Ok(parser);
-        };
-        let layout = yusuan::layout::Layout::by_name(name).ok_or_else(|| {
-            let names: Vec<&str> = yusuan::layout::Layout::builtin()
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect();
-            invalid_option("layout", name, &names.join(", "))
-        })?;
-        Ok(parser.with_layout(layout.clone()))
+        match self.layout {
+            Some(layout) => input.parse(&parser.with_layout(layout.clone()), self.narrative_only),
+            None => input.parse(&parser, self.narrative_only),
+        }
     }
 
     /// The checker these options ask for: the core's defaults for every field not given.
@@ -163,12 +199,26 @@ impl Options {
         if let Some(v) = &self.code_whitelist {
             policy.code_whitelist.clone_from(v);
         }
+        if let Some(v) = self.strict_zero_base {
+            policy.strict_zero_base = v;
+        }
         let checker = yusuan::Checker::new().with_policy(policy);
         match self.include_passes {
             Some(v) => checker.include_passes(v),
             None => checker,
         }
     }
+}
+
+/// A built-in layout by name; `invalid_option` listing the names otherwise.
+fn layout(name: &str) -> Result<&'static yusuan::layout::Layout, JsValue> {
+    yusuan::layout::Layout::by_name(name).ok_or_else(|| {
+        let names: Vec<&str> = yusuan::layout::Layout::builtin()
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        invalid_option("layout", name, &names.join(", "))
+    })
 }
 
 fn string(key: &str, v: &JsValue) -> Result<String, JsValue> {

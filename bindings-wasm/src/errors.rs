@@ -2,7 +2,8 @@
 //!
 //! Every function of the package throws a real `Error` (so `instanceof Error`, a stack trace and
 //! `console.error` all work) with `name = "YusuanError"`, the core's stable `code`, `line` and
-//! `table` when the error points at them, and `details`: the error's fields as an object.
+//! `table` when the error points at them, `input` (`"earlier"` or `"later"`) when `compare` could
+//! not read one of its two inputs, and `details`: the error's fields as an object.
 
 use js_sys::{Error as JsError, Reflect};
 use wasm_bindgen::JsValue;
@@ -32,6 +33,14 @@ pub(crate) fn to_js(err: &yusuan::Error) -> JsValue {
         });
     set(&js, "details", &details);
     js.into()
+}
+
+/// Converts a core error about one of two inputs (`compare`): the `Error` of [`to_js`] with
+/// `input` set to `"earlier"` or `"later"`.
+pub(crate) fn to_js_for(err: &yusuan::Error, input: &str) -> JsValue {
+    let js = to_js(err);
+    set(&js, "input", &JsValue::from_str(input));
+    js
 }
 
 /// `target[key] = value`. Defining a property on a fresh `Error` or plain object cannot fail, and

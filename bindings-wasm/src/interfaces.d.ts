@@ -1,6 +1,7 @@
 // TypeScript types of every input and output of the yusuan package, appended by wasm-bindgen to the
 // generated yusuan.d.ts (see src/types.rs). Hand-written: the objects are the JSON of the Rust core
-// (`yusuan parse|check|rules|catalog --format json`), so field names are snake_case as in that JSON.
+// (`yusuan parse|check|compare|claims|rules|catalog --format json`), so field names are snake_case
+// as in that JSON.
 // Checked by bindings-wasm/tests: `tsc --noEmit` on a usage file, and on the actual outputs of the
 // golden cases assigned to these types (so a field added, removed or renamed in the core fails).
 
@@ -30,6 +31,8 @@ export interface YusuanError extends Error {
   line?: number;
   /** The table key (`T05`), where the error points at one. */
   table?: string;
+  /** Which input `compare` (and `compareJson`, `compareText`) could not read. */
+  input?: "earlier" | "later";
   /** The error's fields (`{code: "truncated_table", table, title, line}`, …). */
   details: { code: ErrorCode; [field: string]: unknown };
 }
@@ -37,10 +40,16 @@ export interface YusuanError extends Error {
 /** Text of a disclosure, or its bytes (UTF-8; invalid bytes give `invalid_utf8`). */
 export type Input = string | Uint8Array;
 
-/** Options of `parse`. */
+/** Options of `parse` (and of `claims`). */
 export interface ParseOptions {
-  /** Read with this built-in layout (`national-12`, …) instead of choosing one from the titles. */
+  /** Read with this built-in layout (`national-12`, `shanghai-9`, …) instead of choosing one from the titles. */
   layout?: string;
+  /**
+   * Read only the narrative (情况说明), whatever the layout of the tables (or with no tables at
+   * all): the document has no tables and `meta.layout` is `"narrative"`. Not with `layout`.
+   * Default false.
+   */
+  narrativeOnly?: boolean;
 }
 
 /** Options of `check`: `ParseOptions` plus the policy. Omitted fields keep the core's defaults. */
@@ -55,7 +64,26 @@ export interface CheckOptions extends ParseOptions {
   envelopeFactor?: DecimalString;
   /** Region- or year-specific codes accepted without a catalog check (rule C-06). */
   codeWhitelist?: string[];
+  /** Report a growth rate stated on a zero base (rule V-04) as an error, not a hint. Default false. */
+  strictZeroBase?: boolean;
 }
+
+/** Options of `compare` and `compareJson` (both documents are read with them). */
+export interface CompareOptions {
+  /** Read both with this built-in layout instead of choosing one from the titles. */
+  layout?: string;
+}
+
+/** Options of `compareText`. */
+export interface CompareTextOptions extends CompareOptions {
+  /** List unchanged lines and prior-year figures that agree too. Default false. */
+  all?: boolean;
+  /** Plain text (as `yusuan compare` prints it) or Markdown. Default "text". */
+  format?: "text" | "markdown";
+}
+
+/** Options of `claims`: those of `parse`. */
+export type ClaimsOptions = ParseOptions;
 
 // ---- the report: yusuan.report/1 -------------------------------------------------------------
 
@@ -157,7 +185,7 @@ export type LineItem =
   | "affiliated_remit" | "non_fiscal_balance" | "business_fund_makeup" | "income_subtotal"
   | "carry_forward" | "income_total" | "expenditure_subtotal" | "subsidy_to_affiliates"
   | "remit_to_superior" | "operating_expense" | "surplus_distribution" | "carry_over"
-  | "expenditure_total";
+  | "expenditure_total" | "personnel_total" | "public_total";
 
 export type SectionKind =
   | "part" | "duties" | "organisation" | "budget_overview" | "san_gong" | "operating_costs"
@@ -180,6 +208,8 @@ export interface DocumentMeta {
   level: DocLevel | null;
   amount_unit: Unit | null;
   layout: string;
+  /** The table keys the layout defines (`T01` …); absent when reading only the narrative. */
+  layout_tables?: string[];
   title: string | null;
 }
 
@@ -355,4 +385,205 @@ export interface CatalogEntry {
   };
   /** True when a published document backs the row. */
   verified: boolean;
+}
+
+// ---- comparing two years: yusuan.compare/1 -----------------------------------------------------
+
+export type LineStatus = "changed" | "unchanged" | "appeared" | "vanished";
+
+/** One amount of one line in both documents. */
+export interface LineChange {
+  /** The line's key: its classification code, line item, `total`, or `row<N>`. */
+  row: string;
+  code?: string;
+  /** The line's name as printed (in the later document when it has the line). */
+  name: string;
+  /** The amount column (`total`, `basic`, `abroad`, …), with the side in two-sided tables (`income.amount`). */
+  column: string;
+  /** The column's header words as printed. */
+  column_header: string;
+  status: LineStatus;
+  /** The earlier amount in the comparison's `unit`; `null` where the line is absent or blank. */
+  earlier: DecimalString | null;
+  later: DecimalString | null;
+  /** `later − earlier` (a missing side counts as zero). */
+  change: DecimalString;
+  /** Growth in percent (2 decimals); absent on a zero or missing base. */
+  growth?: DecimalString;
+  /** The line's share of the change of the table's total, in percent; absent for the total itself. */
+  contribution?: DecimalString;
+  /** Source line in the earlier document. */
+  earlier_line?: number;
+  /** Source line in the later document. */
+  later_line?: number;
+}
+
+/** The lines of one table present in either document. */
+export interface TableComparison {
+  key: string;
+  /** The later document's title. */
+  title: string;
+  /** The columns shown in summaries (per side the `total`, or every column of a one-row table). */
+  main_columns: string[];
+  /** Every amount of every line, in the later document's order (vanished lines last). */
+  lines: LineChange[];
+}
+
+/** A figure of the later document about the earlier year, checked against the earlier document. */
+export interface PriorCheck {
+  /** What is checked (`T07 公务接待费（2024年）`, `情况说明第354行 三公（增加）`). */
+  subject: string;
+  /** `fail` beyond the rounding envelope, `hint` inside it; `insufficient_data` or `not_applicable` when not checked. */
+  outcome: Outcome;
+  /** The prior figure the later document states or implies. */
+  stated?: DecimalString;
+  /** The earlier document's figure. */
+  earlier?: DecimalString;
+  /** `stated − earlier`. */
+  difference?: DecimalString;
+  message: string;
+  message_en: string;
+  later_evidence: Evidence[];
+  earlier_evidence: Evidence[];
+}
+
+/** Something about the pair a reader must know. */
+export interface CompareNote {
+  code:
+    | "different_units"
+    | "years_not_consecutive"
+    | "years_unknown"
+    | "swapped"
+    | "different_kinds"
+    | "table_missing";
+  message: string;
+  message_en: string;
+}
+
+export interface CompareSummary {
+  /** Lines (main column) printed in both with different amounts. */
+  changed: number;
+  unchanged: number;
+  /** Lines only in the later document. */
+  appeared: number;
+  /** Lines only in the earlier document. */
+  vanished: number;
+  /** Prior-year figures that agree, disagree beyond rounding, differ within it, or were not checked. */
+  prior_pass: number;
+  prior_fail: number;
+  prior_hint: number;
+  prior_not_checked: number;
+}
+
+/** The comparison of two documents (`yusuan compare A B --format json`). */
+export interface Comparison {
+  schema: "yusuan.compare/1";
+  earlier: ReportDocument;
+  later: ReportDocument;
+  /** The unit every amount of the comparison is in (the later document's). */
+  unit: Unit;
+  notes: CompareNote[];
+  summary: CompareSummary;
+  /** Prior-year figures of the later document against the earlier one. */
+  prior_checks: PriorCheck[];
+  /** Tables in the later document's order. */
+  tables: TableComparison[];
+}
+
+// ---- narrative claims (yusuan claims --format json) -------------------------------------------
+
+/** What a claim is about: a fixed subject, a category of vehicles, or a 类/款/项 item. */
+export type Subject =
+  | "income_expenditure_total" | "income_total" | "expenditure_total" | "fiscal_total"
+  | "fiscal_income" | "fiscal_expenditure" | "general_public_income"
+  | "general_public_expenditure" | "gov_fund_expenditure" | "state_capital_expenditure"
+  | "business_income" | "operating_income" | "other_income" | "basic" | "project"
+  | "personnel" | "public" | "san_gong" | "abroad" | "vehicle" | "vehicle_purchase"
+  | "vehicle_operation" | "reception" | "operating_costs" | "procurement"
+  | "procurement_goods" | "procurement_works" | "procurement_services" | "procurement_sme"
+  | "procurement_small_micro" | "performance_projects" | "key_evaluation"
+  | "project_fiscal_funds" | "vehicles"
+  | { vehicle_category: { name: string } }
+  | { functional: { class: string; section: string | null; item: string | null } };
+
+/** A number as printed in a sentence: money (with its unit), a percentage, or a count. */
+export type Quantity = {
+  /** The value; its decimals are the printed ones. */
+  value: DecimalString;
+  /** The number with its unit, as printed (`7,713.47万元`). */
+  text: string;
+  /** 1-based source line. */
+  line: number;
+} & ({ kind: "money"; unit: Unit } | { kind: "percent" } | { kind: "count"; word: string });
+
+export type Direction = "increase" | "decrease" | "flat" | "roughly_flat";
+
+/** What a change is measured against (`比上年`, `较2024年预算`). */
+export interface Base {
+  kind: "prior_year" | "prior_budget" | "prior_actual";
+  year: number | null;
+  text: string;
+}
+
+/** A stated change: direction, Δ and % as printed (unsigned). */
+export interface Change {
+  direction: Direction;
+  word: string;
+  amount: Quantity | null;
+  percent: Quantity | null;
+  base: Base | null;
+  line: number;
+}
+
+export interface Reason {
+  /** Empty when the template was left unfilled. */
+  text: string;
+  line: number;
+}
+
+/** One claim of the narrative. */
+export interface Claim {
+  subject: Subject;
+  /** The subject as printed. */
+  label: string;
+  amount?: Quantity;
+  /** A count (项目 N 个, 车辆 N 辆). */
+  count?: Quantity;
+  change?: Change;
+  /** The stated share (占 N%). */
+  share?: Quantity;
+  /** The whole a share is of, when named. */
+  share_base?: Subject;
+  /** The prior value stated (上年执行数为 N). */
+  prior?: Quantity;
+  /** This year's arrangement (N年预算安排 M). */
+  planned?: Quantity;
+  /** The original budget (年初预算为 N), in final accounts. */
+  budget?: Quantity;
+  /** The completion rate (完成年初预算的 N%). */
+  completion?: Quantity;
+  reason?: Reason;
+  /** The breakdown (其中 / 包括). */
+  parts?: Claim[];
+  /** A subject named in a breakdown without its number. */
+  missing_number?: true;
+  section: SectionKind;
+  /** The sentence, as printed. */
+  sentence: string;
+  line: number;
+}
+
+/** A sentence that states a reason without its own figures. */
+export interface ReasonStatement {
+  subject: Subject | null;
+  reason: Reason;
+  section: SectionKind;
+}
+
+/** Everything the narrative states (`claims`). */
+export interface Claims {
+  claims: Claim[];
+  reasons: ReasonStatement[];
+  /** Template text left in the narrative (`增加（减少）`, `XX`). */
+  residue: { text: string; line: number }[];
 }

@@ -23,7 +23,10 @@ mod types;
 
 use wasm_bindgen::prelude::*;
 
-use convert::{CHECK_OPTIONS, Input, Options, PARSE_OPTIONS, to_js};
+use convert::{
+    CHECK_OPTIONS, CLAIMS_OPTIONS, COMPARE_OPTIONS, COMPARE_TEXT_OPTIONS, Input, Options,
+    PARSE_OPTIONS, to_js,
+};
 
 /// Runs when the module is instantiated: installs the panic hook (default feature
 /// `console_error_panic_hook`) so that a panic, should one ever happen, logs its message.
@@ -33,7 +36,8 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Reads a disclosure into the typed model (the JSON of `yusuan parse --format json`).
+/// Reads a disclosure into the typed model (the JSON of `yusuan parse --format json`); with
+/// `narrativeOnly`, only its narrative (情况说明), whatever the layout of its tables.
 ///
 /// Throws a `YusuanError` for input that cannot be read (`empty_input`, `not_a_disclosure`,
 /// `truncated_table`, …) and for bad options (`invalid_option`).
@@ -42,12 +46,7 @@ pub fn parse(
     #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = Options::from_js(options, PARSE_OPTIONS)?;
-    let input = Input::from_js(input, "input")?;
-    let doc = input
-        .parse(&options.parser()?)
-        .map_err(|e| errors::to_js(&e))?;
-    to_js(&doc)
+    to_js(&read_document(input, options, PARSE_OPTIONS)?.0)
 }
 
 /// Reads and checks a disclosure: the report (`yusuan check --format json`), with every rule
@@ -74,12 +73,97 @@ pub fn check_json(
 }
 
 fn run_check(input: &JsValue, options: &JsValue) -> Result<yusuan::Report, JsValue> {
-    let options = Options::from_js(options, CHECK_OPTIONS)?;
-    let input = Input::from_js(input, "input")?;
-    let doc = input
-        .parse(&options.parser()?)
-        .map_err(|e| errors::to_js(&e))?;
+    let (doc, options) = read_document(input, options, CHECK_OPTIONS)?;
     Ok(options.checker().check(&doc))
+}
+
+/// Compares the disclosures of one body for two consecutive years (`yusuan compare EARLIER LATER
+/// --format json`): per table and line the change, growth and contribution, the lines that
+/// appeared or vanished, and the later document's prior-year figures checked against the earlier
+/// document. Given in the wrong order, the two are put in year order (a note says so).
+///
+/// Disagreeing figures are results (`summary.prior_fail`), never an exception: only an input that
+/// cannot be read (the error's `input` says which) and bad options throw a `YusuanError`.
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Input")] earlier: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] later: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&run_compare(earlier, later, options, COMPARE_OPTIONS)?.0)
+}
+
+/// Like `compare`, but returns the exact JSON text `yusuan compare EARLIER LATER --format json`
+/// prints.
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(
+    #[wasm_bindgen(unchecked_param_type = "Input")] earlier: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] later: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: &JsValue,
+) -> Result<String, JsValue> {
+    Ok(run_compare(earlier, later, options, COMPARE_OPTIONS)?
+        .0
+        .to_json())
+}
+
+/// The comparison as the readable text (or, with `format: "markdown"`, the Markdown) that
+/// `yusuan compare` prints: the prior-year figures that disagree and the lines that changed
+/// (with `all`, every line and figure).
+#[wasm_bindgen(js_name = compareText)]
+pub fn compare_text(
+    #[wasm_bindgen(unchecked_param_type = "Input")] earlier: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] later: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareTextOptions")] options: &JsValue,
+) -> Result<String, JsValue> {
+    let (cmp, options) = run_compare(earlier, later, options, COMPARE_TEXT_OPTIONS)?;
+    Ok(if options.markdown {
+        cmp.to_markdown(options.all)
+    } else {
+        cmp.to_text(options.all)
+    })
+}
+
+fn run_compare(
+    earlier: &JsValue,
+    later: &JsValue,
+    options: &JsValue,
+    allowed: &[&str],
+) -> Result<(yusuan::Comparison, Options), JsValue> {
+    let options = Options::from_js(options, allowed)?;
+    let earlier = Input::from_js(earlier, "earlier")?;
+    let later = Input::from_js(later, "later")?;
+    let earlier = options
+        .read(&earlier)
+        .map_err(|e| errors::to_js_for(&e, "earlier"))?;
+    let later = options
+        .read(&later)
+        .map_err(|e| errors::to_js_for(&e, "later"))?;
+    Ok((yusuan::compare(&earlier, &later), options))
+}
+
+/// The claims of a disclosure's narrative (`yusuan claims FILE --format json`): per sentence the
+/// subject, amount, change (Δ, %, base), share and reason, with standalone reasons and template
+/// residue. With `narrativeOnly`, the input is read as narrative only (any layout, or no tables).
+#[wasm_bindgen(unchecked_return_type = "Claims")]
+pub fn claims(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ClaimsOptions")] options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&yusuan::claims::extract_all(
+        &read_document(input, options, CLAIMS_OPTIONS)?.0,
+    ))
+}
+
+/// Reads the options (those in `allowed`), then the input with them.
+fn read_document(
+    input: &JsValue,
+    options: &JsValue,
+    allowed: &[&str],
+) -> Result<(yusuan::Document, Options), JsValue> {
+    let options = Options::from_js(options, allowed)?;
+    let input = Input::from_js(input, "input")?;
+    let doc = options.read(&input).map_err(|e| errors::to_js(&e))?;
+    Ok((doc, options))
 }
 
 /// The rule catalogue, in the order rules run (`yusuan rules --format json`).

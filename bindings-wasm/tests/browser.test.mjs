@@ -6,10 +6,14 @@
 //   outcome and table, clicking a finding highlights its cells, hovering a cell shows its findings,
 //   English UI, JSON download (equal to the CLI's), a dropped and an uploaded file, bad input shows
 //   a readable error; screenshots go to test-output/wasm/;
+// - a second file, the previous year's, is compared with the document checked: counts, the
+//   prior-year figures that disagree, and the changed, new and vanished lines of each table, equal
+//   to what compare() gives in Node; a previous-year file that cannot be read shows its error;
 // - no request leaves the page's origin;
 // - with a strict Content-Security-Policy sent as a header (and no 'unsafe-inline'/'unsafe-eval'),
 //   nothing is blocked, and the policy does block inline script and eval;
-// - timing: median of 50 `check(seed)` calls in Chromium (printed; a benchmark, not an assertion).
+// - timing: medians of 50 `check(seed)` calls and of 50 `compare(previous, seed)` calls in
+//   Chromium (printed; a benchmark, not an assertion).
 //
 //   node --test bindings-wasm/tests/browser.test.mjs
 
@@ -33,6 +37,10 @@ const outDir = path.join(root, "test-output/wasm");
 const goldenDir = path.join(root, "tests/golden");
 const seedReport = fs.readFileSync(path.join(goldenDir, "seed.json"), "utf8");
 const seed = JSON.parse(seedReport);
+const mismatchPath = path.join(root, "tests/compare/yantai_2024_mismatch.txt");
+const mismatch = fs.readFileSync(mismatchPath, "utf8");
+// The same package's Node build: what the page's comparison must show.
+const node = require(path.join(path.resolve(process.env.YUSUAN_WASM_PKG || path.join(root, "bindings-wasm/pkg")), "node/yusuan.js"));
 
 // The policy the page declares in its <meta>, sent as a header by the second server.
 const CSP =
@@ -169,6 +177,8 @@ async function openPage(url) {
   });
   await page.goto(url);
   await page.waitForSelector("#status[data-state=ready]", { timeout: 30000 });
+  // The language is kept across pages (localStorage): start every test in Chinese.
+  if ((await page.getAttribute("html", "lang")) !== "zh-CN") await page.click("#lang");
   return page;
 }
 
@@ -181,6 +191,12 @@ function groupOf(f) {
   if (f.outcome === "fail") return f.severity === "error" ? "error" : "warning";
   return f.outcome;
 }
+
+// The groups of findings in the order the page shows them, and their English headings.
+const GROUPS = ["error", "warning", "hint", "insufficient_data", "not_applicable", "pass"];
+const GROUPS_EN = { error: "Errors", warning: "Warnings", hint: "Hints", insufficient_data: "Not checked", not_applicable: "Not applicable", pass: "Passed" };
+// The heading findings about text rather than a table are listed under.
+const TEXT_HEADINGS = { narrative: "文字说明", performance: "绩效目标表" };
 
 // ---- the page -----------------------------------------------------------------------------
 
@@ -217,10 +233,10 @@ test("the page checks the sample: summary, findings by outcome and table, highli
     const f = seed.findings[s.index];
     assert.equal(s.rule, f.rule);
     assert.equal(s.group, groupOf(f));
-    if (f.table) assert.ok(s.heading.startsWith(f.table), `${f.rule} under ${s.heading}`);
+    if (f.table) assert.ok(s.heading.startsWith(TEXT_HEADINGS[f.table] ?? f.table), `${f.rule} under ${s.heading}`);
   }
   const groups = await page.$$eval("#findings-body section.group", (ss) => ss.map((s) => s.dataset.group));
-  assert.deepStrictEqual(groups, ["hint", "insufficient_data", "not_applicable"].filter((g) => seed.findings.some((f) => groupOf(f) === g)));
+  assert.deepStrictEqual(groups, GROUPS.filter((g) => seed.findings.some((f) => groupOf(f) === g)));
   // Every piece of evidence that names a cell of a table was found in the rendered tables.
   assert.equal(await page.getAttribute("#results", "data-unmapped"), "0");
   assert.equal(await page.$$eval("#tables-body section.table", (s) => s.length), seed.coverage.tables_found.length);
@@ -269,7 +285,8 @@ test("the page speaks English and downloads the report the CLI prints", async ()
   assert.equal(await page.getAttribute("html", "lang"), "en");
   const first = seed.findings[0];
   assert.equal(await page.textContent(`#findings-body li.finding[data-index="0"] .message`), first.message_en);
-  assert.match(await page.textContent("#findings-body section.group h3"), /Hints/);
+  const firstGroup = GROUPS.find((g) => seed.findings.some((f) => groupOf(f) === g));
+  assert.ok((await page.textContent("#findings-body section.group h3")).startsWith(GROUPS_EN[firstGroup]));
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
   assert.equal(download.suggestedFilename(), "yusuan-report.json");
@@ -346,6 +363,61 @@ test("bad input shows a readable error", async () => {
   await page.close();
 });
 
+test("the page compares the document with the previous year's file", async () => {
+  const page = await openPage(pythonUrl);
+  assert.ok(await page.isHidden("#compare"));
+  assert.ok(await page.isDisabled("#previous"), "nothing to compare with before a document is checked");
+  await checkSample(page);
+  await page.setInputFiles("#previous", mismatchPath);
+  await page.waitForSelector("#compare[data-state=done]");
+  const want = node.compare(mismatch, fs.readFileSync(path.join(site, "sample.txt"), "utf8"));
+  const counts = await page.$$eval("#compare-body li.count", (lis) => Object.fromEntries(lis.map((li) => [li.dataset.count, Number(li.querySelector(".n").textContent)])));
+  assert.deepStrictEqual(counts, want.summary);
+  assert.equal(counts.prior_fail, 4);
+  // The prior-year figures that disagree, with both documents' messages.
+  const prior = await page.$$eval("#compare-body ul.prior li", (lis) => lis.map((li) => [li.dataset.outcome, li.querySelector(".message").textContent]));
+  assert.deepStrictEqual(prior, want.prior_checks.filter((p) => p.outcome !== "pass").map((p) => [p.outcome, p.message]));
+  // Per table, the main lines that changed, appeared or vanished, with the core's amounts.
+  const rows = await page.$$eval("#compare-body section.table tr[data-row]", (trs) =>
+    trs.map((tr) => [tr.closest("section").dataset.table, tr.dataset.row, tr.dataset.status, [...tr.querySelectorAll("td.amount")].map((td) => td.textContent)]),
+  );
+  // At least two decimals, as `yusuan compare` prints them.
+  const pad = (d) => {
+    if (d === null) return "—";
+    const [int, frac = ""] = d.split(".");
+    return `${int}.${frac.padEnd(2, "0")}`;
+  };
+  const expected = want.tables.flatMap((tb) =>
+    tb.lines
+      .filter((l) => tb.main_columns.includes(l.column) && l.status !== "unchanged")
+      .map((l) => [tb.key, l.row, l.status, [pad(l.earlier), pad(l.later)]]),
+  );
+  assert.deepStrictEqual(rows.map(([k, r, st, a]) => [k, r, st, a.slice(0, 2)]), expected);
+  assert.ok(rows.some(([k, r, st]) => k === "T05" && r === "2080506" && st === "appeared"));
+  assert.ok(rows.some(([k, r, st, a]) => k === "T05" && r === "2010399" && st === "vanished" && a[2] === "-120.00"));
+  await page.$eval("#compare", (el) => el.scrollIntoView());
+  fs.writeFileSync(path.join(outDir, "checker-compare.png"), await page.screenshot());
+
+  // In English; and after another document is checked, the comparison follows it.
+  await page.click("#lang");
+  assert.equal(await page.textContent("#compare-h"), "Compared with the previous year");
+  assert.equal(await page.textContent("#compare-body ul.prior li .message"), want.prior_checks.find((p) => p.outcome === "fail").message_en);
+  await page.click("#lang");
+  await page.setInputFiles("#file", path.join(goldenDir, "inputs/seed_t07_total_off.txt"));
+  await page.waitForFunction(() => document.querySelector("#source").textContent.includes("seed_t07_total_off"));
+  await page.waitForSelector("#compare[data-state=done]");
+
+  // A previous-year file that cannot be read: its error, in the comparison panel only.
+  await page.setInputFiles("#previous", { name: "letter.txt", mimeType: "text/plain", buffer: Buffer.from("这是一封信，不是预算公开文件。\n") });
+  await page.waitForSelector("#compare[data-state=error][data-code=not_a_disclosure]");
+  assert.match(await page.textContent("#compare-body"), /上年文件无法读取/);
+  assert.ok(await page.isVisible("#findings-body li.finding"), "the document's own findings stay");
+  await page.click("#compare-clear");
+  assert.ok(await page.isHidden("#compare"));
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
 test("a strict Content-Security-Policy header: nothing blocked, and the policy is enforced", async () => {
   const page = await openPage(cspUrl);
   const header = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
@@ -354,6 +426,8 @@ test("a strict Content-Security-Policy header: nothing blocked, and the policy i
   }
   await checkSample(page);
   await page.click("#findings-body li.finding");
+  await page.setInputFiles("#previous", mismatchPath);
+  await page.waitForSelector("#compare[data-state=done]");
   await page.click("#lang");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
   assert.equal(fs.readFileSync(await download.path(), "utf8"), seedReport);
@@ -381,9 +455,9 @@ test("a strict Content-Security-Policy header: nothing blocked, and the policy i
   await page.close();
 });
 
-test("timing: median of 50 check(seed) calls in Chromium", async () => {
+test("timing: median of 50 check(seed) and compare(previous, seed) calls in Chromium", async () => {
   const page = await openPage(cspUrl);
-  const timing = await page.evaluate(async () => {
+  const timing = await page.evaluate(async (previous) => {
     const m = await import("./yusuan/yusuan.js");
     await m.default();
     const text = await (await fetch("sample.txt")).text();
@@ -393,6 +467,8 @@ test("timing: median of 50 check(seed) calls in Chromium", async () => {
       m.check(text);
       m.checkJson(text);
       m.parse(text);
+      m.compare(previous, text);
+      m.compareJson(previous, text);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     const measure = (fn) => {
@@ -411,10 +487,12 @@ test("timing: median of 50 check(seed) calls in Chromium", async () => {
       check: measure(() => m.check(text)),
       checkJson: measure(() => m.checkJson(text)),
       parse: measure(() => m.parse(text)),
+      compare: measure(() => m.compare(previous, text)),
+      compareJson: measure(() => m.compareJson(previous, text)),
     };
-  });
+  }, mismatch);
   const line = (name) => `${name} ${timing[name].median_ms.toFixed(3)} ms (min ${timing[name].min_ms.toFixed(3)}, max ${timing[name].max_ms.toFixed(3)})`;
-  console.log(`# chromium timing, median of 50 (cross-origin isolated: ${timing.isolated}): ${line("check")}; ${line("checkJson")}; ${line("parse")}`);
+  console.log(`# chromium timing, median of 50 (cross-origin isolated: ${timing.isolated}): ${line("check")}; ${line("checkJson")}; ${line("parse")}; ${line("compare")}; ${line("compareJson")}`);
   fs.writeFileSync(path.join(outDir, "timing.json"), JSON.stringify(timing, null, 2) + "\n");
   assert.ok(timing.check.median_ms > 0);
   assert.deepStrictEqual(page.problems, []);

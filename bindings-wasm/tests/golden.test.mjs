@@ -14,53 +14,23 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const pkgDir = path.resolve(process.env.YUSUAN_WASM_PKG || path.join(root, "bindings-wasm/pkg"));
-const outDir = path.join(root, "test-output/wasm");
-const goldenDir = path.join(root, "tests/golden");
-const cli = process.env.YUSUAN_CLI ? path.resolve(process.env.YUSUAN_CLI) : null;
-
-// Install the package folder as node_modules/yusuan of the test output, and load it by name: this
-// goes through package.json's "exports" (the "node" condition), as a user's require would.
-fs.mkdirSync(path.join(outDir, "node_modules"), { recursive: true });
-const link = path.join(outDir, "node_modules/yusuan");
-fs.rmSync(link, { recursive: true, force: true });
-fs.symlinkSync(pkgDir, link, "dir");
-const require = createRequire(path.join(outDir, "index.js"));
-const yusuan = require("yusuan");
+import {
+  assertYusuanError,
+  cli,
+  corpus,
+  goldenDir,
+  outDir,
+  pkgDir,
+  random,
+  root,
+  runCli,
+  seed,
+  seedPath,
+  yusuan,
+} from "./support.mjs";
 
 const cases = JSON.parse(fs.readFileSync(path.join(goldenDir, "cases.json"), "utf8"));
-const seedPath = path.join(root, "tests/corpus/seed_2025_yantai_unit_budget.txt");
-const seed = fs.readFileSync(seedPath, "utf8");
-
-// The CLI's stdout; `yusuan check` exits 1 when it found errors, which is still a report.
-function runCli(...args) {
-  const r = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 64 << 20 });
-  assert.ok(r.status === 0 || (args[0] === "check" && r.status === 1), `${cli} ${args.join(" ")}: exit ${r.status}: ${r.stderr}`);
-  return r.stdout;
-}
-
-function assertYusuanError(fn, code) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown !== undefined, `expected a YusuanError with code ${code}, nothing was thrown`);
-  assert.ok(thrown instanceof Error, `thrown value is not an Error: ${String(thrown)}`);
-  assert.equal(thrown.name, "YusuanError");
-  assert.equal(thrown.code, code, `code of: ${thrown.message}`);
-  assert.equal(typeof thrown.message, "string");
-  assert.ok(thrown.message.length > 0);
-  assert.equal(typeof thrown.stack, "string");
-  assert.equal(thrown.details.code, code);
-  return thrown;
-}
 
 test("the golden manifest has cases of both kinds", () => {
   assert.ok(cases.length >= 8, `${cases.length} cases`);
@@ -170,13 +140,7 @@ test("errors carry line, table and details", () => {
 // A panic would abort the instance (WebAssembly.RuntimeError: unreachable) and leave it unusable:
 // damaged input must give a report or a YusuanError, and the instance must keep working.
 test("damaged input: a report or a YusuanError, never a crash", () => {
-  let state = 0x2545f491;
-  const rand = (n) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % n;
-  };
+  const rand = random(0x2545f491);
   const bytes = Buffer.from(seed, "utf8");
   const lines = seed.split("\n");
   const outcomes = { report: 0, error: 0 };
@@ -248,7 +212,11 @@ test("parse returns the typed model; amounts are strings", () => {
   if (cli) assert.deepStrictEqual(doc, JSON.parse(runCli("parse", "--format", "json", seedPath)));
 });
 
-test("every evidence cell of every golden report is found by table, line and columnName", () => {
+// A two-lane table (人员经费 | 公用经费 side by side) prints two cells of the same column name on
+// one line; the evidence's row (code, line item or "total") tells them apart, as on the page.
+const rowKey = (r) => r.code ?? r.item ?? (r.total ? "total" : null);
+
+test("every evidence cell of every golden report is found by table, line, columnName and row", () => {
   for (const c of cases.filter((c) => c.report)) {
     const text = fs.readFileSync(path.join(goldenDir, c.input), "utf8");
     const doc = yusuan.parse(text);
@@ -257,7 +225,7 @@ test("every evidence cell of every golden report is found by table, line and col
       const names = t.columns.map((col) => yusuan.columnName(col));
       for (const r of t.rows) {
         for (const cell of r.cells) {
-          const key = `${t.key}|${cell.line}|${names[cell.column]}`;
+          const key = `${t.key}|${cell.line}|${names[cell.column]}|${rowKey(r)}`;
           cells.set(key, (cells.get(key) || 0) + 1);
           assert.equal(cells.get(key), 1, `${c.name}: two cells share ${key}`);
         }
@@ -267,7 +235,9 @@ test("every evidence cell of every golden report is found by table, line and col
     for (const f of report.findings) {
       for (const ev of f.evidence) {
         if (ev.column === undefined || !doc.tables.some((t) => t.key === ev.table)) continue;
-        assert.ok(cells.has(`${ev.table}|${ev.line}|${ev.column}`), `${c.name}: ${f.rule} evidence ${JSON.stringify(ev)} matches no cell`);
+        const byRow = cells.has(`${ev.table}|${ev.line}|${ev.column}|${ev.row}`);
+        const byLine = [...cells.keys()].some((k) => k.startsWith(`${ev.table}|${ev.line}|${ev.column}|`));
+        assert.ok(byRow || (byLine && !/^\d+$|^total$/.test(ev.row ?? "")), `${c.name}: ${f.rule} evidence ${JSON.stringify(ev)} matches no cell`);
       }
     }
   }
@@ -303,7 +273,7 @@ test("the package holds the web and the Node build", () => {
 test("actual outputs conform to the TypeScript types (tsc --noEmit)", () => {
   const lines = [
     "// Generated by bindings-wasm/tests/golden.test.mjs: real outputs assigned to the package's types.",
-    `import type { Document, Report, RuleInfo, CatalogEntry, ErrorCode } from ${JSON.stringify(path.join(pkgDir, "node/yusuan"))};`,
+    `import type { Document, Report, RuleInfo, CatalogEntry, ErrorCode, Comparison, Claims } from ${JSON.stringify(path.join(pkgDir, "node/yusuan"))};`,
   ];
   const put = (name, type, value) => lines.push(`export const ${name}: ${type} = ${JSON.stringify(value, null, 1)};`);
   for (const c of cases.filter((c) => c.report)) {
@@ -311,15 +281,26 @@ test("actual outputs conform to the TypeScript types (tsc --noEmit)", () => {
     put(`report_${c.name}`, "Report", yusuan.check(text, { includePasses: true }));
     put(`doc_${c.name}`, "Document", yusuan.parse(text));
   }
-  for (const f of fs.readdirSync(path.join(root, "tests/corpus")).filter((f) => f.endsWith(".txt"))) {
-    const text = fs.readFileSync(path.join(root, "tests/corpus", f), "utf8");
+  // Every document of the corpus (the 12-table seed, the Shanghai budget and final-accounts
+  // layouts): whole and narrative only, its report both ways, and its claims.
+  const docs = corpus();
+  assert.ok(docs.length >= 4, `${docs.length} corpus documents`);
+  for (const [f, file] of docs) {
+    const text = fs.readFileSync(file, "utf8");
     const id = f.replace(/\W/g, "_");
-    try {
-      put(`corpus_doc_${id}`, "Document", yusuan.parse(text));
-      put(`corpus_report_${id}`, "Report", yusuan.check(text, { includePasses: true }));
-    } catch (e) {
-      put(`corpus_error_${id}`, "ErrorCode", e.code);
-    }
+    put(`corpus_doc_${id}`, "Document", yusuan.parse(text));
+    put(`corpus_report_${id}`, "Report", yusuan.check(text, { includePasses: true }));
+    put(`corpus_narrative_${id}`, "Document", yusuan.parse(text, { narrativeOnly: true }));
+    put(`corpus_narrative_report_${id}`, "Report", yusuan.check(text, { includePasses: true, narrativeOnly: true }));
+    put(`corpus_claims_${id}`, "Claims", yusuan.claims(text));
+  }
+  // Comparisons: the two fixtures against the seed, swapped, and pairs that make every kind of note.
+  const fixtures = ["yantai_2024_fabricated", "yantai_2024_mismatch"].map((n) => fs.readFileSync(path.join(root, `tests/compare/${n}.txt`), "utf8"));
+  put("compare_fabricated", "Comparison", yusuan.compare(fixtures[0], seed));
+  put("compare_mismatch", "Comparison", yusuan.compare(fixtures[1], seed));
+  put("compare_swapped", "Comparison", yusuan.compare(seed, fixtures[1]));
+  for (const [f, file] of docs.filter(([f]) => f.startsWith("0"))) {
+    put(`compare_seed_${f.replace(/\W/g, "_")}`, "Comparison", yusuan.compare(fs.readFileSync(file, "utf8"), seed));
   }
   put("rules", "RuleInfo[]", yusuan.rules());
   for (const code of ["201", "2080505", "30101", "50101", "20101"]) {

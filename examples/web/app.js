@@ -1,6 +1,8 @@
 // The in-browser checker: parse and check a disclosure with the yusuan WebAssembly package, show
 // the summary, the findings grouped by outcome and table, and the parsed tables with the cells of
-// each finding highlighted. Everything runs here; the only requests are for this page's own files.
+// each finding highlighted; optionally compare it with the previous year's disclosure (changed,
+// new and vanished lines, and the prior-year figures it states checked against that document).
+// Everything runs here; the only requests are for this page's own files.
 //
 // No framework, no build step, no eval, no inline script or style (the page's CSP forbids them):
 // DOM nodes are built with createElement and text is set with textContent.
@@ -22,6 +24,7 @@ const TEXT = {
     sample: "载入示例",
     open: "打开文件…",
     includePasses: "同时列出通过项",
+    previous: "与上年比较…",
     download: "下载 JSON 报告",
     summaryHeading: "概况",
     findingsHeading: "发现",
@@ -68,6 +71,25 @@ const TEXT = {
     cellFindings: (n) => `该单元格涉及 ${n} 条发现`,
     errorTitle: "无法读取该文件",
     errorCode: "错误代码",
+    compareHeading: "与上年比较",
+    compareClear: "移除比较",
+    compareError: "无法比较：上年文件无法读取",
+    compareCounts: {
+      changed: "变动",
+      unchanged: "未变",
+      appeared: "新增",
+      vanished: "消失",
+      prior_fail: "上年数不符",
+      prior_hint: "四舍五入差异",
+      prior_pass: "上年数一致",
+      prior_not_checked: "未核对",
+    },
+    compareUnit: (u) => `金额单位：${u}`,
+    priorHeading: "本文件所列上年数与上年文件核对",
+    priorAllAgree: (n) => `本文件所列的 ${n} 个上年数均与上年文件一致。`,
+    noChanges: "各表主要金额均无变动。",
+    changeColumns: ["", "代码/行", "名称", "增减", "增幅%", "贡献%"],
+    status: { changed: "变动", appeared: "新增", vanished: "消失", unchanged: "未变" },
     errors: {
       empty_input: "输入为空。",
       invalid_utf8: "文件不是 UTF-8 编码的文本。",
@@ -92,6 +114,7 @@ const TEXT = {
     sample: "Load the sample",
     open: "Open a file…",
     includePasses: "List passed checks too",
+    previous: "Compare with the previous year…",
     download: "Download the JSON report",
     summaryHeading: "Summary",
     findingsHeading: "Findings",
@@ -138,6 +161,25 @@ const TEXT = {
     cellFindings: (n) => `${n} finding${n === 1 ? "" : "s"} on this cell`,
     errorTitle: "This file cannot be read",
     errorCode: "error code",
+    compareHeading: "Compared with the previous year",
+    compareClear: "Remove the comparison",
+    compareError: "No comparison: the previous year's file cannot be read",
+    compareCounts: {
+      changed: "changed",
+      unchanged: "unchanged",
+      appeared: "new",
+      vanished: "vanished",
+      prior_fail: "prior-year figures that disagree",
+      prior_hint: "within rounding",
+      prior_pass: "prior-year figures that agree",
+      prior_not_checked: "not checked",
+    },
+    compareUnit: (u) => `Amounts in ${u}`,
+    priorHeading: "Prior-year figures of this document against the previous year's",
+    priorAllAgree: (n) => `All ${n} prior-year figures this document states agree with the previous year's document.`,
+    noChanges: "No main amount of any table changed.",
+    changeColumns: ["", "Code/line", "Name", "Change", "Growth %", "Share of change %"],
+    status: { changed: "changed", appeared: "new", vanished: "vanished", unchanged: "unchanged" },
     errors: {
       empty_input: "The input is empty.",
       invalid_utf8: "The file is not UTF-8 text.",
@@ -175,6 +217,9 @@ const state = {
   findingItems: [], // finding index → li
   unmapped: 0, // evidence with a column that matched no cell
   sourceKind: "", // "sample", "pasted" or "file": how the source is named in either language
+  previous: null, // {bytes, name}: the previous year's file to compare with, if any
+  comparison: null, // compare(previous, input)
+  compareError: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -233,12 +278,26 @@ function run(input, sourceName) {
     state.report = null;
     state.error = e;
   }
+  runCompare();
   render();
+}
+
+// Compares the previous year's file with the document checked (when both are there).
+function runCompare() {
+  state.comparison = null;
+  state.compareError = null;
+  if (!state.previous || !state.report) return;
+  try {
+    state.comparison = yusuan.compare(state.previous.bytes, state.input);
+  } catch (e) {
+    state.compareError = e;
+  }
 }
 
 function render() {
   applyLanguage();
   $("download").disabled = !state.report;
+  $("previous").disabled = !state.report;
   $("source").textContent = state.sourceName;
   const errorBox = $("error");
   const results = $("results");
@@ -258,6 +317,7 @@ function render() {
     return;
   }
   renderSummary();
+  renderCompare();
   renderTables(); // before the findings: they link to the cells
   renderFindings();
   results.hidden = false;
@@ -325,6 +385,144 @@ function renderSummary() {
     h("dd", { text: r.coverage.rule_instances }),
   );
   $("summary-body").replaceChildren(counts, dl);
+}
+
+// ---- comparison with the previous year -------------------------------------------------------
+
+// A decimal string with at least two decimals, as `yusuan compare` prints it (no rounding: the
+// digits are the core's exact ones).
+function amount(d, signed) {
+  if (d === null || d === undefined) return "—";
+  const [int, frac = ""] = d.split(".");
+  const s = `${int}.${frac.padEnd(2, "0")}`;
+  return signed && !s.startsWith("-") && /[1-9]/.test(s) ? `+${s}` : s;
+}
+
+function renderCompare() {
+  const panel = $("compare");
+  const body = $("compare-body");
+  if (!state.previous) {
+    panel.hidden = true;
+    panel.dataset.state = "empty";
+    body.replaceChildren();
+    return;
+  }
+  panel.hidden = false;
+  if (state.compareError) {
+    const box = h("div", { class: "error" });
+    renderError(box, state.compareError);
+    box.querySelector("h2").replaceWith(h("h3", { text: t("compareError") }));
+    body.replaceChildren(h("p", { class: "source", text: state.previous.name }), box);
+    panel.dataset.state = "error";
+    panel.dataset.code = state.compareError.code || "";
+    return;
+  }
+  const c = state.comparison;
+  const en = state.lang === "en";
+  const counts = (keys, classes) =>
+    h(
+      "ul",
+      { class: "counts" },
+      keys.map((k) =>
+        h(
+          "li",
+          { class: `count ${classes[k] || "g-neutral"}`, dataset: { count: k } },
+          h("span", { class: "n", text: c.summary[k] }),
+          h("span", { class: "what", text: t("compareCounts")[k] }),
+        ),
+      ),
+    );
+  const years = `${c.earlier.year ?? "?"} → ${c.later.year ?? "?"}`;
+  const parts = [
+    h("p", { class: "source", text: `${state.previous.name} · ${years} · ${t("compareUnit")(c.unit)}` }),
+    counts(["prior_fail", "prior_hint", "prior_pass", "prior_not_checked"], {
+      prior_fail: "g-error",
+      prior_hint: "g-hint",
+      prior_pass: "g-pass",
+      prior_not_checked: "g-insufficient_data",
+    }),
+    counts(["changed", "appeared", "vanished", "unchanged"], {}),
+  ];
+  if (c.notes.length) {
+    parts.push(h("ul", { class: "notes" }, c.notes.map((n) => h("li", { dataset: { code: n.code }, text: en ? n.message_en : n.message }))));
+  }
+  const open = c.prior_checks.filter((p) => p.outcome !== "pass");
+  parts.push(h("h3", { text: t("priorHeading") }));
+  if (open.length === 0) {
+    parts.push(h("p", { class: "empty", text: t("priorAllAgree")(c.summary.prior_pass) }));
+  } else {
+    const group = (o) => (o === "fail" ? "error" : o === "hint" ? "hint" : "insufficient_data");
+    parts.push(
+      h(
+        "ul",
+        { class: "finding-list prior" },
+        open.map((p) => {
+          const lines = [...new Set(p.later_evidence.map((e) => e.line))];
+          const earlierLines = [...new Set(p.earlier_evidence.map((e) => e.line))];
+          const where = [
+            lines.length ? `${c.later.year ?? ""} ${lines.map((n) => t("line")(n)).join(", ")}` : "",
+            earlierLines.length ? `${c.earlier.year ?? ""} ${earlierLines.map((n) => t("line")(n)).join(", ")}` : "",
+          ].filter(Boolean);
+          return h(
+            "li",
+            { class: `finding g-${group(p.outcome)}`, dataset: { outcome: p.outcome } },
+            h("div", { class: "head" }, h("span", { class: "message", text: en ? p.message_en : p.message })),
+            where.length ? h("div", { class: "where", text: where.join(" · ") }) : null,
+          );
+        }),
+      ),
+    );
+  }
+  let shown = 0;
+  for (const table of c.tables) {
+    const lines = table.lines.filter((l) => table.main_columns.includes(l.column) && l.status !== "unchanged");
+    if (lines.length === 0) continue;
+    shown += 1;
+    const [blank, code, name, change, growth, share] = t("changeColumns");
+    const head = h(
+      "tr",
+      {},
+      [blank, code, name, String(c.earlier.year ?? ""), String(c.later.year ?? ""), change, growth, share].map((x) => h("th", { text: x })),
+    );
+    const rows = lines.map((l) =>
+      h(
+        "tr",
+        { class: `s-${l.status}`, dataset: { row: l.row, column: l.column, status: l.status } },
+        h("td", { class: "mark", title: t("status")[l.status], text: { changed: "~", appeared: "+", vanished: "−" }[l.status] || "" }),
+        h("td", { class: "code", text: l.code || (l.row.startsWith("row") ? l.column : l.row) }),
+        h("td", { class: "label", text: l.name || l.column_header }),
+        h("td", { class: "amount", text: amount(l.earlier) }),
+        h("td", { class: "amount", text: amount(l.later) }),
+        h("td", { class: "amount", text: amount(l.change, true) }),
+        h("td", { class: "amount", text: amount(l.growth, true) }),
+        h("td", { class: "amount", text: l.contribution === undefined ? "" : amount(l.contribution) }),
+      ),
+    );
+    parts.push(
+      h(
+        "section",
+        { class: "table", dataset: { table: table.key } },
+        h("h3", {}, h("span", { class: "key", text: table.key }), ` ${table.title}`),
+        h("div", { class: "scroll" }, h("table", {}, h("thead", {}, head), h("tbody", {}, rows))),
+      ),
+    );
+  }
+  if (shown === 0) parts.push(h("p", { class: "empty", text: t("noChanges") }));
+  body.replaceChildren(...parts);
+  panel.dataset.state = "done";
+  delete panel.dataset.code;
+}
+
+async function readPrevious(file) {
+  state.previous = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
+  runCompare();
+  render();
+}
+
+function clearCompare() {
+  state.previous = null;
+  runCompare();
+  render();
 }
 
 // ---- tables ---------------------------------------------------------------------------------
@@ -655,6 +853,12 @@ function wire() {
     if (file) readFile(file).catch(showFailure);
     ev.target.value = "";
   });
+  $("previous").addEventListener("change", (ev) => {
+    const file = ev.target.files && ev.target.files[0];
+    if (file) readPrevious(file).catch(showFailure);
+    ev.target.value = "";
+  });
+  $("compare-clear").addEventListener("click", clearCompare);
   $("passes").addEventListener("change", () => {
     if (state.input !== null) run(state.input, state.sourceName);
   });

@@ -1,4 +1,5 @@
-"""pandas DataFrames of reports and tables (`Report.to_pandas()`, `Table.to_pandas()`).
+"""pandas DataFrames of reports, tables and comparisons (`Report.to_pandas()`,
+`Table.to_pandas()`, `Comparison.to_pandas()`, `TableComparison.to_pandas()`).
 
 pandas is optional: it is imported when a frame is asked for, and its absence is an
 `ImportError` that says how to install it. Amounts stay `decimal.Decimal` (object columns).
@@ -9,7 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from yusuan._yusuan import Column, Report, Table
+    from yusuan._yusuan import (
+        Column,
+        Comparison,
+        Report,
+        ReportDocument,
+        Table,
+        TableComparison,
+    )
 
 #: The columns of `Report.to_pandas()`, in order.
 REPORT_COLUMNS = (
@@ -26,6 +34,25 @@ REPORT_COLUMNS = (
     "line",
     "message",
     "message_en",
+)
+
+#: The columns of `Comparison.to_pandas()` and `TableComparison.to_pandas()`, in order.
+COMPARISON_COLUMNS = (
+    "table",
+    "row",
+    "code",
+    "name",
+    "column",
+    "column_header",
+    "main",
+    "status",
+    "earlier",
+    "later",
+    "change",
+    "growth",
+    "contribution",
+    "earlier_line",
+    "later_line",
 )
 
 
@@ -66,16 +93,21 @@ def report_frame(report: Report) -> Any:
     frame = pd.DataFrame.from_records(records, columns=list(REPORT_COLUMNS))
     # Source lines stay integers even where a finding has no evidence.
     frame["line"] = pd.array(frame["line"].tolist(), dtype="Int64")
-    frame.attrs["document"] = {
-        "unit": report.document.unit,
-        "year": report.document.year,
-        "kind": report.document.kind,
-        "level": report.document.level,
-        "layout": report.document.layout,
-        "amount_unit": report.document.amount_unit,
-    }
+    frame.attrs["document"] = _document_attrs(report.document)
     frame.attrs["summary"] = report.summary.to_dict()
     return frame
+
+
+def _document_attrs(d: ReportDocument) -> dict[str, Any]:
+    """What a frame's `attrs` say about a document."""
+    return {
+        "unit": d.unit,
+        "year": d.year,
+        "kind": d.kind,
+        "level": d.level,
+        "layout": d.layout,
+        "amount_unit": d.amount_unit,
+    }
 
 
 def column_names(columns: list[Column]) -> list[str]:
@@ -140,4 +172,56 @@ def table_frame(table: Table, *, text: bool = False) -> Any:
         index=index,
     )
     frame.attrs.update(table=table.key, title=table.title, unit=table.unit)
+    return frame
+
+
+def _line_changes(pd: Any, tables: list[TableComparison]) -> Any:
+    records = [
+        (
+            t.key,
+            line.row,
+            line.code,
+            line.name,
+            line.column,
+            line.column_header,
+            line.column in main,
+            line.status,
+            line.earlier,
+            line.later,
+            line.change,
+            line.growth,
+            line.contribution,
+            line.earlier_line,
+            line.later_line,
+        )
+        for t in tables
+        for main in [set(t.main_columns)]
+        for line in t.lines
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(COMPARISON_COLUMNS))
+    # Amounts stay Decimal and None (object dtype), source lines integers with missing values.
+    for name in ("earlier", "later", "change", "growth", "contribution"):
+        frame[name] = pd.Series(frame[name].tolist(), index=frame.index, dtype=object)
+    for name in ("earlier_line", "later_line"):
+        frame[name] = pd.array(frame[name].tolist(), dtype="Int64")
+    frame["main"] = frame["main"].astype(bool)
+    return frame
+
+
+def comparison_frame(comparison: Comparison) -> Any:
+    """One row per line and amount column of every table; see `Comparison.to_pandas`."""
+    pd = pandas_module("Comparison.to_pandas()")
+    frame = _line_changes(pd, comparison.tables)
+    frame.attrs["earlier"] = _document_attrs(comparison.earlier)
+    frame.attrs["later"] = _document_attrs(comparison.later)
+    frame.attrs["unit"] = comparison.unit
+    frame.attrs["summary"] = comparison.summary.to_dict()
+    return frame
+
+
+def table_comparison_frame(table: TableComparison) -> Any:
+    """The rows of `comparison_frame` for one table; see `TableComparison.to_pandas`."""
+    pd = pandas_module("TableComparison.to_pandas()")
+    frame = _line_changes(pd, [table])
+    frame.attrs.update(table=table.key, title=table.title)
     return frame

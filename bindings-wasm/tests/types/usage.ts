@@ -5,7 +5,11 @@
 import init, {
   check,
   checkJson,
+  claims,
   columnName,
+  compare,
+  compareJson,
+  compareText,
   errorCodes,
   initSync,
   lookup,
@@ -15,6 +19,14 @@ import init, {
   type CatalogEntry,
   type Cell,
   type CheckOptions,
+  type Claim,
+  type Claims,
+  type Comparison,
+  type CompareTextOptions,
+  type LineChange,
+  type PriorCheck,
+  type Quantity,
+  type Subject,
   type Document,
   type ErrorCode,
   type Evidence,
@@ -63,6 +75,7 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
     envelopeFactor: "1",
     codeWhitelist: ["2089999"],
     layout: "national-12",
+    strictZeroBase: true,
   };
   const report: Report = check(text, options);
   check(bytes);
@@ -78,6 +91,52 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
     void [outcome, expected, difference, line, finding.message_en];
   }
   const json: string = checkJson(text, { includePasses: false });
+  const narrative: Report = check(bytes, { narrativeOnly: true, strictZeroBase: true });
+  const narrativeDoc: Document = parse(text, { narrativeOnly: true });
+  const layoutTables: string[] | undefined = narrativeDoc.meta.layout_tables;
+  void [narrative, checkJson(text, { narrativeOnly: true }), layoutTables];
+
+  // compare: two years of one body
+  const cmp: Comparison = compare(bytes, text, { layout: "national-12" });
+  const mismatches: boolean = cmp.summary.prior_fail > 0;
+  for (const p of cmp.prior_checks) {
+    const prior: PriorCheck = p;
+    const stated: string | undefined = prior.stated;
+    const where: number | undefined = prior.later_evidence[0]?.line;
+    void [stated, where, prior.outcome === "fail"];
+  }
+  for (const t of cmp.tables) {
+    for (const l of t.lines) {
+      const line: LineChange = l;
+      const earlier: string | null = line.earlier;
+      const growth: string | undefined = line.growth;
+      const appeared: boolean = line.status === "appeared";
+      void [earlier, growth, appeared, t.main_columns.includes(line.column)];
+    }
+  }
+  const cmpUnit: "元" | "万元" | "亿元" = cmp.unit;
+  const cmpJson: string = compareJson(text, text);
+  const textOptions: CompareTextOptions = { all: true, format: "markdown" };
+  const cmpText: string = compareText(text, bytes, textOptions) + compareText(text, text);
+  void [mismatches, cmpUnit, cmpJson, cmpText, cmp.notes[0]?.code === "swapped"];
+
+  // claims of the narrative
+  const stated: Claims = claims(text, { narrativeOnly: true });
+  for (const c of stated.claims) {
+    const claim: Claim = c;
+    const subject: Subject = claim.subject;
+    const key: string = typeof subject === "string" ? subject : "functional" in subject ? subject.functional.class : subject.vehicle_category.name;
+    const amount: Quantity | undefined = claim.amount;
+    if (amount?.kind === "money") {
+      const unit: "元" | "万元" | "亿元" = amount.unit;
+      const value: string = amount.value;
+      void [unit, value];
+    }
+    const percent: string | undefined = claim.change?.percent?.value;
+    const parts: Claim[] = claim.parts ?? [];
+    void [key, percent, parts, claim.change?.direction === "roughly_flat", claim.reason?.text];
+  }
+  void [stated.reasons[0]?.subject, stated.residue[0]?.line];
 
   // errors: a real Error with a code
   try {
@@ -88,8 +147,9 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
       const code: ErrorCode = err.code;
       const where: number | undefined = err.line;
       const table: string | undefined = err.table;
+      const input: "earlier" | "later" | undefined = err.input;
       const detail: unknown = err.details["title"];
-      void [code, where, table, detail, err.details.code];
+      void [code, where, table, input, detail, err.details.code];
     }
   }
   const codes: ErrorCode[] = errorCodes();
@@ -117,6 +177,21 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
   const bad: Outcome = "failed";
   // @ts-expect-error lookup takes a code string
   lookup(2080505);
+  // @ts-expect-error narrativeOnly is a boolean
+  check(text, { narrativeOnly: "yes" });
+  // @ts-expect-error compare takes two inputs
+  compare(text);
+  // @ts-expect-error compare has no text options
+  compare(text, text, { all: true });
+  // @ts-expect-error the formats are text and markdown
+  compareText(text, text, { format: "html" });
+  // @ts-expect-error claims take no policy
+  claims(text, { strictZeroBase: true });
+  // @ts-expect-error comparison amounts are strings
+  const changeAsNumber: number = cmp.tables[0]!.lines[0]!.change;
+  // @ts-expect-error a claim's subject is not any string
+  const subjectBad: Subject = "salaries";
+  void [changeAsNumber, subjectBad];
   // @ts-expect-error the Node build has no init
   node.default();
   void [asNumber, bad];
@@ -130,5 +205,8 @@ export function nodeBuild(text: string): void {
   const entry: node.CatalogEntry | undefined = node.lookup("201");
   const json: string = node.checkJson(text);
   const r: node.RuleInfo[] = node.rules();
-  void [doc, same, entry, json, r, node.version(), node.errorCodes()];
+  const cmp: node.Comparison = node.compare(text, text);
+  const cl: node.Claims = node.claims(text);
+  const cmpJson: string = node.compareJson(text, text) + node.compareText(text, text, { all: true });
+  void [doc, same, entry, json, r, cmp, cl, cmpJson, node.version(), node.errorCodes()];
 }
