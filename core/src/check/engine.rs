@@ -548,6 +548,14 @@ pub(crate) struct Emitter<'p> {
     layout: (&'p str, &'p [String]),
 }
 
+/// What a failed instance reports: its severity, its messages (Chinese, English) and, for a
+/// numeric comparison, the expected, actual and difference figures with their unit.
+pub(crate) type Failure = (
+    Severity,
+    (String, String),
+    Option<(String, String, String, String)>,
+);
+
 impl<'p> Emitter<'p> {
     pub(crate) fn new(
         policy: &'p Policy,
@@ -585,6 +593,24 @@ impl<'p> Emitter<'p> {
         }
         let (at, msg, evidence) = build();
         self.push(Outcome::Pass, Severity::Info, at, msg, None, evidence);
+    }
+
+    /// The common two-way ending of a rule instance: a pass (messages from `pass`) when `ok`,
+    /// otherwise the failure `fail` builds (severity, messages, expected/actual/difference/unit).
+    pub(crate) fn verdict(
+        &mut self,
+        ok: bool,
+        at: (Option<String>, Option<String>, Option<String>),
+        evidence: Vec<Evidence>,
+        pass: impl FnOnce() -> (String, String),
+        fail: impl FnOnce() -> Failure,
+    ) {
+        if ok {
+            self.pass(|| (at, pass(), evidence));
+        } else {
+            let (severity, message, numbers) = fail();
+            self.push(Outcome::Fail, severity, at, message, numbers, evidence);
+        }
     }
 
     /// Counts a pass without recording it; true when it was only counted.

@@ -765,42 +765,31 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         if cell.value().is_zero_or_blank() {
             continue;
         }
-        let evidence = vec![cell.evidence()];
-        if matched.contains(&code) {
-            em.pass(|| {
+        let itemised = matched.contains(&code);
+        let column = (!itemised).then(|| "合计".to_owned());
+        em.verdict(
+            itemised,
+            (Some("T05".to_owned()), Some(code.to_owned()), column),
+            vec![cell.evidence()],
+            || {
                 (
-                    (Some("T05".to_owned()), Some(code.to_owned()), None),
-                    (
-                        format!("{code} 在情况说明中有列示"),
-                        format!("{code} is itemised in the narrative"),
-                    ),
-                    evidence,
+                    format!("{code} 在情况说明中有列示"),
+                    format!("{code} is itemised in the narrative"),
                 )
-            });
-        } else {
-            em.push(
-                Outcome::Fail,
-                Severity::Error,
-                (
-                    Some("T05".to_owned()),
-                    Some(code.to_owned()),
-                    Some("合计".to_owned()),
-                ),
-                (
-                    format!(
-                        "一般公共预算支出情况表的 {code} {}（{}）未在财政拨款支出主要内容中列示",
-                        crate::text::strip_numbering(row.label.trim()),
-                        cell.text()
-                    ),
-                    format!(
-                        "T05 {code} ({}) is not itemised in the narrative",
-                        cell.text()
-                    ),
-                ),
-                None,
-                evidence,
-            );
-        }
+            },
+            || {
+                let zh = format!(
+                    "一般公共预算支出情况表的 {code} {}（{}）未在财政拨款支出主要内容中列示",
+                    crate::text::strip_numbering(row.label.trim()),
+                    cell.text()
+                );
+                let en = format!(
+                    "T05 {code} ({}) is not itemised in the narrative",
+                    cell.text()
+                );
+                (Severity::Error, (zh, en), None)
+            },
+        );
     }
 }
 
@@ -1069,41 +1058,38 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Some(claim.subject.key()),
                 Some("个数".to_owned()),
             );
-            if count.value == n {
-                em.pass(|| {
+            em.verdict(
+                count.value == n,
+                at,
+                ev,
+                || {
                     (
-                        at,
-                        (
-                            format!("绩效目标项目 {n} 个，与绩效目标表一致"),
-                            format!("{n} projects, as many as the 绩效目标表"),
-                        ),
-                        ev,
+                        format!("绩效目标项目 {n} 个，与绩效目标表一致"),
+                        format!("{n} projects, as many as the 绩效目标表"),
                     )
-                });
-            } else {
-                em.push(
-                    Outcome::Fail,
-                    Severity::Error,
-                    at,
+                },
+                || {
                     (
-                        format!(
-                            "情况说明第{}行称绩效目标项目 {} 个，绩效目标表有 {n} 个",
-                            count.line, count.value
+                        Severity::Error,
+                        (
+                            format!(
+                                "情况说明第{}行称绩效目标项目 {} 个，绩效目标表有 {n} 个",
+                                count.line, count.value
+                            ),
+                            format!(
+                                "narrative line {} states {} projects; there are {n} 绩效目标表",
+                                count.line, count.value
+                            ),
                         ),
-                        format!(
-                            "narrative line {} states {} projects; there are {n} 绩效目标表",
-                            count.line, count.value
-                        ),
-                    ),
-                    Some((
-                        n.to_string(),
-                        count.value.to_string(),
-                        (count.value - n).to_string(),
-                        "个".to_owned(),
-                    )),
-                    ev,
-                );
-            }
+                        Some((
+                            n.to_string(),
+                            count.value.to_string(),
+                            (count.value - n).to_string(),
+                            "个".to_owned(),
+                        )),
+                    )
+                },
+            );
         }
         let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
             continue;
@@ -1343,41 +1329,38 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Some(claim.subject.key()),
             Some("数量".to_owned()),
         );
-        if sum == total.value {
-            em.pass(|| {
+        em.verdict(
+            sum == total.value,
+            at,
+            evidence,
+            || {
                 (
-                    at,
-                    (
-                        format!("车辆 {} 辆 = 各类之和", total.value),
-                        format!("{} vehicles = the categories", total.value),
-                    ),
-                    evidence,
+                    format!("车辆 {} 辆 = 各类之和", total.value),
+                    format!("{} vehicles = the categories", total.value),
                 )
-            });
-        } else {
-            em.push(
-                Outcome::Fail,
-                Severity::Error,
-                at,
+            },
+            || {
                 (
-                    format!(
-                        "情况说明第{}行车辆总数 {} 辆，各类相加为 {} 辆",
-                        total.line, total.value, sum
+                    Severity::Error,
+                    (
+                        format!(
+                            "情况说明第{}行车辆总数 {} 辆，各类相加为 {} 辆",
+                            total.line, total.value, sum
+                        ),
+                        format!(
+                            "narrative line {}: {} vehicles in all, the categories add up to {}",
+                            total.line, total.value, sum
+                        ),
                     ),
-                    format!(
-                        "narrative line {}: {} vehicles in all, the categories add up to {}",
-                        total.line, total.value, sum
-                    ),
-                ),
-                Some((
-                    sum.to_string(),
-                    total.value.to_string(),
-                    (total.value - sum).to_string(),
-                    "辆".to_owned(),
-                )),
-                evidence,
-            );
-        }
+                    Some((
+                        sum.to_string(),
+                        total.value.to_string(),
+                        (total.value - sum).to_string(),
+                        "辆".to_owned(),
+                    )),
+                )
+            },
+        );
     }
 }
 
@@ -1430,30 +1413,31 @@ fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         };
         let evidence = vec![c.evidence(), prior.fig().evidence()];
         let at = c.at();
-        if direction_agrees(change.direction, pp, pc) {
-            em.pass(|| {
+        em.verdict(
+            direction_agrees(change.direction, pp, pc),
+            at,
+            evidence,
+            || {
                 (
-                    at,
-                    (
-                        format!("“{}”与数值一致", change.word),
-                        format!("`{}` agrees with the values", change.word),
-                    ),
-                    evidence,
+                    format!("“{}”与数值一致", change.word),
+                    format!("`{}` agrees with the values", change.word),
                 )
-            });
-        } else {
-            em.push(
-                Outcome::Fail,
-                Severity::Error,
-                at,
+            },
+            || {
+                let (line, word, now, before) =
+                    (change.line, &change.word, &amount.text, prior.fig().text());
                 (
-                    format!("情况说明第{}行称“{}”，但本年 {} 与上年 {} 不符", change.line, change.word, amount.text, prior.fig().text()),
-                    format!("narrative line {} says `{}` but this year {} against last year {} says otherwise", change.line, change.word, amount.text, prior.fig().text()),
-                ),
-                None,
-                evidence,
-            );
-        }
+                    Severity::Error,
+                    (
+                        format!("情况说明第{line}行称“{word}”，但本年 {now} 与上年 {before} 不符"),
+                        format!(
+                            "narrative line {line} says `{word}` but this year {now} against last year {before} says otherwise"
+                        ),
+                    ),
+                    None,
+                )
+            },
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use crate::amount::Amount;
 use crate::claims::Subject;
 use crate::indicator::Target;
 use crate::layout::Vocabulary;
-use crate::model::{ColumnKey as K, FundLine, PerformanceTable};
+use crate::model::{ColumnKey as K, FundLine, Indicator, PerformanceTable};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::{has, normalize_name};
 
@@ -343,22 +343,7 @@ fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             if !maximize && !cost {
                 continue;
             }
-            let ev = || {
-                vec![Evidence {
-                    table: "performance".to_owned(),
-                    row: Some(p.project.clone()),
-                    column: Some(ind.name.clone()),
-                    text: ind.value.clone(),
-                    line: ind.line,
-                }]
-            };
-            let at = || {
-                (
-                    Some("performance".to_owned()),
-                    Some(p.project.clone()),
-                    Some(ind.name.clone()),
-                )
-            };
+            let (at, ev) = (|| indicator_at(p, ind), || indicator_evidence(p, ind));
             if maximize && c.is_upper() {
                 em.push(Outcome::Fail, Severity::Warning, at(), (format!("绩效目标表「{}」指标“{}”应越高越好，却设为上限“{}”", p.project, ind.name, ind.value), format!("`{}`: `{}` is a rate to maximise, yet its target is an upper bound `{}`", p.project, ind.name, ind.value)), None, ev());
             } else if cost && c.is_lower() {
@@ -395,26 +380,34 @@ fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     }
 }
 
+/// Where a finding on one indicator of a 绩效目标表 points: the project and the indicator.
+fn indicator_at(
+    p: &PerformanceTable,
+    ind: &Indicator,
+) -> (Option<String>, Option<String>, Option<String>) {
+    (
+        Some("performance".to_owned()),
+        Some(p.project.clone()),
+        Some(ind.name.clone()),
+    )
+}
+
+/// The printed target value of one indicator, as evidence.
+fn indicator_evidence(p: &PerformanceTable, ind: &Indicator) -> Vec<Evidence> {
+    vec![Evidence {
+        table: "performance".to_owned(),
+        row: Some(p.project.clone()),
+        column: Some(ind.name.clone()),
+        text: ind.value.clone(),
+        line: ind.line,
+    }]
+}
+
 fn p_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
     for (pi, p) in cx.doc.performance.iter().enumerate() {
         for (ii, ind) in p.indicators.iter().enumerate() {
-            let ev = || {
-                vec![Evidence {
-                    table: "performance".to_owned(),
-                    row: Some(p.project.clone()),
-                    column: Some(ind.name.clone()),
-                    text: ind.value.clone(),
-                    line: ind.line,
-                }]
-            };
-            let at = || {
-                (
-                    Some("performance".to_owned()),
-                    Some(p.project.clone()),
-                    Some(ind.name.clone()),
-                )
-            };
+            let (at, ev) = (|| indicator_at(p, ind), || indicator_evidence(p, ind));
             // Deadlines and yes/no targets ("正常运转") can be verified; a comparative word without a
             // baseline ("明显提升") or a rank without a number ("名次") cannot.
             let vague = match cx.target(pi, ii) {

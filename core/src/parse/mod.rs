@@ -145,8 +145,9 @@ impl Parser<'_> {
         self.parse(text)
     }
 
-    /// Parses disclosure text.
-    pub fn parse(&self, text: &str) -> Result<Document> {
+    /// The checks every reading starts with (size, emptiness, text), then the text split into
+    /// lines with their meta and note lines marked.
+    fn read_lines<'t>(&self, text: &'t str) -> Result<(Vec<lines::Line<'t>>, &'static Vocabulary)> {
         if text.len() > self.max_bytes {
             return Err(Error::InputTooLarge {
                 size: text.len(),
@@ -163,6 +164,12 @@ impl Parser<'_> {
             line.meta = meta_line(line, vocab);
             line.note = note_line(line, vocab);
         }
+        Ok((lines, vocab))
+    }
+
+    /// Parses disclosure text.
+    pub fn parse(&self, text: &str) -> Result<Document> {
+        let (lines, vocab) = self.read_lines(text)?;
         let ctx = Ctx {
             vocab,
             catalog: self.catalog,
@@ -711,22 +718,7 @@ impl Parser<'_> {
     /// assert!(doc.tables.is_empty());
     /// ```
     pub fn parse_narrative(&self, text: &str) -> Result<Document> {
-        if text.len() > self.max_bytes {
-            return Err(Error::InputTooLarge {
-                size: text.len(),
-                limit: self.max_bytes,
-            });
-        }
-        if text.trim().is_empty() {
-            return Err(Error::EmptyInput);
-        }
-        lines::check_text(text)?;
-        let mut lines = lines::split(text);
-        let vocab = Vocabulary::builtin();
-        for line in &mut lines {
-            line.meta = meta_line(line, vocab);
-            line.note = note_line(line, vocab);
-        }
+        let (lines, vocab) = self.read_lines(text)?;
         let ctx = Ctx {
             vocab,
             catalog: self.catalog,
