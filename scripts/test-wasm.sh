@@ -8,7 +8,7 @@
 #   3. Node: the golden cases of tests/golden and the rest of the API against the package, compared
 #      with the stored reports and with the CLI (bindings-wasm/tests/golden.test.mjs); compare on
 #      the fixtures of tests/compare (compare.test.mjs); claims, narrativeOnly and strictZeroBase
-#      (narrative.test.mjs);
+#      (narrative.test.mjs); the bad-input catalogue of tests/bad_inputs (bad_inputs.test.mjs);
 #   4. headless Chromium: the page end to end (with the comparison to a previous year), no request
 #      off its origin, a strict CSP, and the timing of check(seed) and compare(previous, seed)
 #      (bindings-wasm/tests/browser.test.mjs). Screenshots, the downloaded report and timing.json
@@ -34,9 +34,9 @@ tsc --noEmit -p bindings-wasm/tests/types
 echo "ok"
 
 mkdir -p test-output/wasm
-step "node $(node --version): golden cases, the API, compare, claims and the narrative"
+step "node $(node --version): golden cases, the API, compare, claims, the narrative, the bad-input catalogue"
 node --test --test-reporter=spec bindings-wasm/tests/golden.test.mjs bindings-wasm/tests/compare.test.mjs \
-    bindings-wasm/tests/narrative.test.mjs
+    bindings-wasm/tests/narrative.test.mjs bindings-wasm/tests/bad_inputs.test.mjs
 
 step "chromium: the page end to end, no network, CSP, timing"
 node --test --test-reporter=spec bindings-wasm/tests/browser.test.mjs
