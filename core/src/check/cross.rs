@@ -8,21 +8,6 @@ use crate::report::Severity;
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
 use super::{RuleDef, RuleInfo, RuleKind};
 
-macro_rules! rule {
-    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr) => {
-        RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: None },
-            run: $run,
-        }
-    };
-    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal) => {
-        RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: Some($cond) },
-            run: $run,
-        }
-    };
-}
-
 pub(super) fn rules() -> Vec<RuleDef> {
     vec![
         rule!(
@@ -617,39 +602,32 @@ fn fund_column_vs_table(cx: &Ctx<'_>, em: &mut Emitter<'_>, t04: &Table, fund: K
         None if other.is_empty() => {
             // an empty fund table: the T04 column must be zero
             let (z, e) = a.location();
-            if a.value().is_zero_or_blank() {
-                em.push(
-                    crate::report::Outcome::Pass,
-                    Severity::Info,
-                    (
-                        Some("T04".into()),
-                        Some(sum_row.key()),
-                        Some(a.column_name()),
-                    ),
+            let empty = a.value().is_zero_or_blank();
+            em.verdict(
+                empty,
+                (
+                    Some("T04".into()),
+                    Some(sum_row.key()),
+                    Some(a.column_name()),
+                ),
+                vec![a.evidence()],
+                || {
                     (
                         format!("{z} 为空，{name} 为空表"),
                         format!("{e} is empty and {key} is an empty table"),
-                    ),
-                    None,
-                    vec![a.evidence()],
-                );
-            } else {
-                em.push(
-                    crate::report::Outcome::Fail,
-                    Severity::Error,
+                    )
+                },
+                || {
                     (
-                        Some("T04".into()),
-                        Some(sum_row.key()),
-                        Some(a.column_name()),
-                    ),
-                    (
-                        format!("{z} 有金额，但 {name} 为空表"),
-                        format!("{e} holds an amount but {key} is empty"),
-                    ),
-                    None,
-                    vec![a.evidence()],
-                );
-            }
+                        Severity::Error,
+                        (
+                            format!("{z} 有金额，但 {name} 为空表"),
+                            format!("{e} holds an amount but {key} is empty"),
+                        ),
+                        None,
+                    )
+                },
+            );
         }
         None => em.insufficient(
             Some(key),

@@ -21,6 +21,24 @@
 //! assert!(report.summary.hint > 0); // 0.01 rounding gaps
 //! ```
 
+/// A rule of the catalogue: id, kind, the tables it needs, Chinese and English titles, the
+/// function that runs it and, for a conditional rule, its condition. Defined before the rule
+/// modules so that each of them can use it.
+macro_rules! rule {
+    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr) => {
+        RuleDef {
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: None },
+            run: $run,
+        }
+    };
+    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal) => {
+        RuleDef {
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: Some($cond) },
+            run: $run,
+        }
+    };
+}
+
 mod classification;
 mod cross;
 mod engine;

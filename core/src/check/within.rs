@@ -10,21 +10,6 @@ use crate::text::has;
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
 use super::{RuleDef, RuleInfo, RuleKind};
 
-macro_rules! rule {
-    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr) => {
-        RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: None },
-            run: $run,
-        }
-    };
-    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal) => {
-        RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: Some($cond) },
-            run: $run,
-        }
-    };
-}
-
 pub(super) fn rules() -> Vec<RuleDef> {
     vec![
         rule!(
