@@ -60,7 +60,7 @@ impl PyDocument {
     /// The name of the layout the document was read with (`"national-12"`).
     #[getter]
     fn layout(&self) -> &str {
-        &self.inner.meta.layout
+        &self.inner.meta.template
     }
 
     /// The cover title line as printed, or None.
@@ -150,7 +150,7 @@ impl PyDocument {
             m.year.map_or_else(|| "?".to_owned(), |y| y.to_string()),
             m.kind.as_ref().map_or_else(|| "?".to_owned(), name_of),
             self.inner.tables.len(),
-            m.layout
+            m.template
         )
     }
 }

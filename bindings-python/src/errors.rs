@@ -99,7 +99,7 @@ pub(crate) fn class_for<'py>(py: Python<'py>, code: &str) -> Bound<'py, PyType> 
         "not_a_disclosure" => py.get_type::<NotADisclosureError>(),
         "truncated_table" => py.get_type::<TruncatedTableError>(),
         "invalid_catalog" => py.get_type::<InvalidCatalogError>(),
-        "invalid_layout" => py.get_type::<InvalidLayoutError>(),
+        "invalid_template" => py.get_type::<InvalidLayoutError>(),
         "invalid_option" => py.get_type::<InvalidOptionError>(),
         INTERNAL_CODE => py.get_type::<InternalError>(),
         _ => py.get_type::<YusuanError>(),

@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use yusuan::layout::Layout;
+use yusuan::template::Template;
 
 use crate::claims::PyClaims;
 use crate::compare::PyComparison;
@@ -306,8 +306,8 @@ fn parser(layout: Option<&str>) -> Result<yusuan::Parser<'static>, Failure> {
     let Some(name) = layout else {
         return Ok(parser);
     };
-    match run_infallible(|| Layout::by_name(name))? {
-        Some(layout) => Ok(parser.with_layout(layout.clone())),
+    match run_infallible(|| Template::by_name(name))? {
+        Some(layout) => Ok(parser.with_template(layout.clone())),
         None => Err(Failure::Core(yusuan::Error::InvalidOption {
             option: "layout".to_owned(),
             value: name.to_owned(),
@@ -317,7 +317,7 @@ fn parser(layout: Option<&str>) -> Result<yusuan::Parser<'static>, Failure> {
 }
 
 fn layout_names() -> Vec<String> {
-    Layout::builtin().iter().map(|l| l.name.clone()).collect()
+    Template::builtin().iter().map(|l| l.name.clone()).collect()
 }
 
 /// The names of the built-in layouts, for `parse(..., layout=...)`.

@@ -488,7 +488,7 @@ impl PyReportDocument {
     /// The layout the document was read with.
     #[getter]
     fn layout(&self) -> &str {
-        &self.inner.layout
+        &self.inner.template
     }
 
     /// The unit most tables are in, or None.
@@ -509,7 +509,7 @@ impl PyReportDocument {
             d.year.map_or_else(|| "?".to_owned(), |y| y.to_string()),
             self.kind().unwrap_or_else(|| "?".to_owned()),
             self.level().unwrap_or_else(|| "?".to_owned()),
-            d.layout,
+            d.template,
             d.amount_unit.as_deref().unwrap_or("unit ?"),
         )
     }

@@ -88,7 +88,7 @@ impl Input {
 /// an `invalid_option` error, so that a misspelt option does not silently do nothing.
 #[derive(Default)]
 pub(crate) struct Options {
-    layout: Option<&'static yusuan::layout::Layout>,
+    layout: Option<&'static yusuan::template::Template>,
     narrative_only: bool,
     include_passes: Option<bool>,
     soft_rules: Option<bool>,
@@ -179,7 +179,7 @@ impl Options {
     pub(crate) fn read(&self, input: &Input) -> yusuan::Result<yusuan::Document> {
         let parser = yusuan::Parser::new();
         match self.layout {
-            Some(layout) => input.parse(&parser.with_layout(layout.clone()), self.narrative_only),
+            Some(layout) => input.parse(&parser.with_template(layout.clone()), self.narrative_only),
             None => input.parse(&parser, self.narrative_only),
         }
     }
@@ -211,9 +211,9 @@ impl Options {
 }
 
 /// A built-in layout by name; `invalid_option` listing the names otherwise.
-fn layout(name: &str) -> Result<&'static yusuan::layout::Layout, JsValue> {
-    yusuan::layout::Layout::by_name(name).ok_or_else(|| {
-        let names: Vec<&str> = yusuan::layout::Layout::builtin()
+fn layout(name: &str) -> Result<&'static yusuan::template::Template, JsValue> {
+    yusuan::template::Template::by_name(name).ok_or_else(|| {
+        let names: Vec<&str> = yusuan::template::Template::builtin()
             .iter()
             .map(|l| l.name.as_str())
             .collect();

@@ -17,7 +17,7 @@ export type ErrorCode =
   | "not_a_disclosure"
   | "truncated_table"
   | "invalid_catalog"
-  | "invalid_layout"
+  | "invalid_template"
   | "invalid_option";
 
 /**
@@ -46,7 +46,7 @@ export interface ParseOptions {
   layout?: string;
   /**
    * Read only the narrative (情况说明), whatever the layout of the tables (or with no tables at
-   * all): the document has no tables and `meta.layout` is `"narrative"`. Not with `layout`.
+   * all): the document has no tables and `meta.template` is `"narrative"`. Not with `layout`.
    * Default false.
    */
   narrativeOnly?: boolean;
@@ -130,7 +130,7 @@ export interface ReportDocument {
   year: number | null;
   kind: DocKind | null;
   level: DocLevel | null;
-  layout: string;
+  template: string;
   amount_unit: string | null;
 }
 
@@ -207,9 +207,9 @@ export interface DocumentMeta {
   kind: DocKind | null;
   level: DocLevel | null;
   amount_unit: Unit | null;
-  layout: string;
+  template: string;
   /** The table keys the layout defines (`T01` …); absent when reading only the narrative. */
-  layout_tables?: string[];
+  template_tables?: string[];
   title: string | null;
 }
 

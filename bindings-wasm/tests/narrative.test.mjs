@@ -63,13 +63,13 @@ test("claims with narrativeOnly read a narrative with no table; without it, that
 test("parse with narrativeOnly: sections only, layout `narrative`, for any layout", () => {
   for (const [f, file] of corpus()) {
     const doc = yusuan.parse(fs.readFileSync(file, "utf8"), { narrativeOnly: true });
-    assert.equal(doc.meta.layout, "narrative", f);
+    assert.equal(doc.meta.template, "narrative", f);
     assert.deepStrictEqual(doc.tables, [], f);
-    assert.equal(doc.meta.layout_tables, undefined, f);
+    assert.equal(doc.meta.template_tables, undefined, f);
     assert.ok(doc.sections.length > 0, f);
     // The whole document names the tables of its layout.
     const whole = yusuan.parse(fs.readFileSync(file));
-    assert.ok(whole.meta.layout_tables.length >= 9, `${f}: ${whole.meta.layout_tables}`);
+    assert.ok(whole.meta.template_tables.length >= 9, `${f}: ${whole.meta.template_tables}`);
   }
   const doc = yusuan.parse(new Uint8Array(Buffer.from(SAN_GONG)), { narrativeOnly: true });
   assert.equal(doc.sections.length, 1);
@@ -77,7 +77,7 @@ test("parse with narrativeOnly: sections only, layout `narrative`, for any layou
 
 test("check with narrativeOnly on the Wanli street budget: V-03 errors and V-04 hints", () => {
   const report = yusuan.check(wanli, { narrativeOnly: true });
-  assert.equal(report.document.layout, "narrative");
+  assert.equal(report.document.template, "narrative");
   assert.deepStrictEqual(report.coverage.tables_found, []);
   const v03 = byRule(report, "V-03");
   assert.deepStrictEqual(
@@ -148,5 +148,5 @@ test("bad narrative options throw YusuanError invalid_option, naming the option"
   }
   // A layout alone, and narrativeOnly: false with a layout, are fine.
   assert.equal(yusuan.claims(seed, { layout: "national-12" }).claims.length, yusuan.claims(seed).claims.length);
-  assert.equal(yusuan.check(seed, { narrativeOnly: false, layout: "national-12" }).document.layout, "national-12");
+  assert.equal(yusuan.check(seed, { narrativeOnly: false, layout: "national-12" }).document.template, "national-12");
 });

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use yusuan::catalog::{Catalog, CatalogBuilder, Domain};
 
-/// The reference document embedded as the default sample: a 2025 单位预算 in the 12-table layout.
+/// The reference document embedded as the default sample: a 2025 单位预算 in the 12-table template.
 const SAMPLE: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
 const SAMPLE_NAME: &str = "<embedded sample: seed_2025_yantai_unit_budget.txt>";
 
@@ -41,9 +41,10 @@ enum Command {
         /// Also list the instances that passed.
         #[arg(long)]
         include_passes: bool,
-        /// Use this built-in layout instead of choosing one from the titles found.
-        #[arg(long)]
-        layout: Option<String>,
+        /// Use this template instead of choosing one from the titles found: the name of a
+        /// built-in one (`national-12`, `shanghai-9`, `shanghai-final-9`) or a JSON file.
+        #[arg(long, alias = "layout", value_name = "NAME|FILE")]
+        template: Option<String>,
         /// Read the classification catalog from this folder of TSV files instead of the built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
@@ -51,7 +52,7 @@ enum Command {
         #[arg(long)]
         strict_zero_base: bool,
         /// Read only the narrative (情况说明) and check its claims against themselves, whatever
-        /// the layout of the tables.
+        /// the template of the tables.
         #[arg(long)]
         narrative_only: bool,
     },
@@ -93,9 +94,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
-        /// Use this built-in layout instead of choosing one from the titles found.
-        #[arg(long)]
-        layout: Option<String>,
+        /// Use this template instead of choosing one from the titles found: the name of a
+        /// built-in one (`national-12`, `shanghai-9`, `shanghai-final-9`) or a JSON file.
+        #[arg(long, alias = "layout", value_name = "NAME|FILE")]
+        template: Option<String>,
         /// Read the classification catalog from this folder of TSV files instead of the built-in one.
         #[arg(long)]
         catalog: Option<PathBuf>,
@@ -138,21 +140,35 @@ fn main() -> ExitCode {
 }
 
 fn parser_for(
-    layout: Option<&str>,
+    template: Option<&str>,
     catalog: &'static Catalog,
 ) -> Result<yusuan::Parser<'static>, String> {
     let mut parser = yusuan::Parser::new().with_catalog(catalog);
-    if let Some(l) = layout {
-        let layout = yusuan::layout::Layout::by_name(l).ok_or_else(|| {
-            let names: Vec<&str> = yusuan::layout::Layout::builtin()
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect();
-            format!("unknown layout `{l}`: expected one of {}", names.join(", "))
-        })?;
-        parser = parser.with_layout(layout.clone());
+    if let Some(arg) = template {
+        parser = parser.with_template(load_template(arg)?);
     }
     Ok(parser)
+}
+
+/// A template named by `arg`: a built-in template's name, or a JSON file defining one.
+fn load_template(arg: &str) -> Result<yusuan::template::Template, String> {
+    if let Some(builtin) = yusuan::template::Template::by_name(arg) {
+        return Ok(builtin.clone());
+    }
+    let path = std::path::Path::new(arg);
+    if path.is_file() {
+        let json = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read template file `{arg}`: {e}"))?;
+        return yusuan::template::Template::from_json(&json).map_err(|e| format!("{arg}: {e}"));
+    }
+    let names: Vec<&str> = yusuan::template::Template::builtin()
+        .iter()
+        .map(|l| l.name.as_str())
+        .collect();
+    Err(format!(
+        "unknown template `{arg}`: expected one of {} or a JSON file",
+        names.join(", ")
+    ))
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -161,13 +177,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             files,
             format,
             include_passes,
-            layout,
+            template,
             catalog,
             strict_zero_base,
             narrative_only,
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
-            let parser = parser_for(layout.as_deref(), catalog)?;
+            let parser = parser_for(template.as_deref(), catalog)?;
             let checker = yusuan::Checker::new()
                 .with_catalog(catalog)
                 .with_policy(yusuan::Policy {
@@ -339,22 +355,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Parse {
             file,
             format,
-            layout,
+            template,
             catalog,
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
             let (name, text) = read_input(file.as_deref())?;
-            let mut parser = yusuan::Parser::new().with_catalog(catalog);
-            if let Some(l) = layout {
-                let layout = yusuan::layout::Layout::by_name(&l).ok_or_else(|| {
-                    let names: Vec<&str> = yusuan::layout::Layout::builtin()
-                        .iter()
-                        .map(|l| l.name.as_str())
-                        .collect();
-                    format!("unknown layout `{l}`: expected one of {}", names.join(", "))
-                })?;
-                parser = parser.with_layout(layout.clone());
-            }
+            let parser = parser_for(template.as_deref(), catalog)?;
             let doc = parser
                 .parse_bytes(&text)
                 .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;

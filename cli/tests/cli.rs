@@ -81,7 +81,7 @@ fn unreadable_input_exits_2_with_the_error_code() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("missing.txt"));
 
-    let o = yusuan(&["parse", "--layout", "nowhere-99"]);
+    let o = yusuan(&["parse", "--template", "nowhere-99"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("national-12"), "{}", stderr(&o));
 }

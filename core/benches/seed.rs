@@ -11,7 +11,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 const SEED: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
 
 fn seed(c: &mut Criterion) {
-    // Build the embedded catalog, layouts and rule catalogue once, as a long-running process does.
+    // Build the embedded catalog, templates and rule catalogue once, as a long-running process does.
     let doc = yusuan::parse(SEED).unwrap();
     let _ = yusuan::check(&doc);
     let mut g = c.benchmark_group("seed");

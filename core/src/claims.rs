@@ -29,8 +29,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::amount::Unit;
-use crate::layout::Vocabulary;
 use crate::model::{Document, Paragraph, SectionKind};
+use crate::template::Vocabulary;
 use crate::text::{find_year, fold_char, normalize_name};
 use crate::variance::Direction;
 

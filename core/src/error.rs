@@ -1,7 +1,7 @@
 //! The one error type of the crate.
 //!
 //! `Err` is only for input that cannot be read at all: empty, binary, not a budget disclosure, cut
-//! off in the middle of a table, or an unreadable catalog or layout. A sum that does not add up is
+//! off in the middle of a table, or an unreadable catalog or template. A sum that does not add up is
 //! never an error: it is a finding in a report.
 
 use serde::Serialize;
@@ -51,7 +51,7 @@ pub enum Error {
         limit: usize,
     },
 
-    /// No table of any known layout was found: the text is not a budget disclosure.
+    /// No table of any known template was found: the text is not a budget disclosure.
     #[error("not a budget disclosure: {reason}")]
     NotADisclosure {
         /// What was looked for and not found.
@@ -80,10 +80,10 @@ pub enum Error {
         reason: String,
     },
 
-    /// A user-supplied layout definition could not be read.
-    #[error("invalid layout `{name}`: {reason}")]
-    InvalidLayout {
-        /// The layout's name, or `?` when it could not be read.
+    /// A user-supplied template definition could not be read.
+    #[error("invalid template `{name}`: {reason}")]
+    InvalidTemplate {
+        /// The template's name, or `?` when it could not be read.
         name: String,
         /// What is wrong.
         reason: String,
@@ -120,7 +120,7 @@ impl Error {
             Error::NotADisclosure { .. } => "not_a_disclosure",
             Error::TruncatedTable { .. } => "truncated_table",
             Error::InvalidCatalog { .. } => "invalid_catalog",
-            Error::InvalidLayout { .. } => "invalid_layout",
+            Error::InvalidTemplate { .. } => "invalid_template",
             Error::InvalidOption { .. } => "invalid_option",
         }
     }
@@ -175,7 +175,7 @@ impl Error {
             "not_a_disclosure",
             "truncated_table",
             "invalid_catalog",
-            "invalid_layout",
+            "invalid_template",
             "invalid_option",
         ]
     }

@@ -12,7 +12,7 @@
 //! * [`CellValue`]: blank, dash, number, text and unreadable cells stay distinct.
 //! * [`catalog::Catalog`]: the 政府收支分类科目 as data, with provenance and a verified flag per
 //!   row.
-//! * [`layout::Layout`]: a region's table titles as data; the parser picks the layout whose
+//! * [`template::Template`]: a region's table titles as data; the parser picks the template whose
 //!   titles match.
 //! * [`Error`]: only for input that cannot be read; each has a stable [`Error::code`].
 //!
@@ -45,11 +45,11 @@ pub mod claims;
 pub mod compare;
 pub mod error;
 pub mod indicator;
-pub mod layout;
 pub mod model;
-mod parse;
+mod read;
 pub mod render;
 pub mod report;
+pub mod template;
 pub mod text;
 pub mod variance;
 
@@ -62,5 +62,5 @@ pub use model::{
     GlossaryEntry, Indicator, LineItem, LineSpan, Note, Notice, Paragraph, PerformanceTable, Row,
     RowIssue, Section, SectionKind, Side, Table, TableKind,
 };
-pub use parse::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};
+pub use read::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};
 pub use report::{Evidence, Finding, Outcome, Report, Severity, Summary};

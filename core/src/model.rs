@@ -44,11 +44,16 @@ pub struct DocumentMeta {
     pub level: Option<DocLevel>,
     /// The unit most tables are in.
     pub amount_unit: Option<Unit>,
-    /// Name of the layout the document was read with.
-    pub layout: String,
-    /// The table keys that layout defines (`T01` …); rules about other tables do not apply.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub layout_tables: Vec<String>,
+    /// Name of the template the document was read with.
+    #[serde(alias = "layout")]
+    pub template: String,
+    /// The table keys that template defines (`T01` …); rules about other tables do not apply.
+    #[serde(
+        default,
+        alias = "layout_tables",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub template_tables: Vec<String>,
     /// The cover title line, as printed.
     pub title: Option<String>,
 }
@@ -542,7 +547,7 @@ pub struct Note {
 /// A table of the disclosure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
-    /// The layout's key for the table (`T01` … `T12`).
+    /// The template's key for the table (`T01` … `T12`).
     pub key: String,
     /// How rows are read.
     pub kind: TableKind,
@@ -562,7 +567,7 @@ pub struct Table {
     /// How many times the table was continued under a repeated title or header.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub continuations: u8,
-    /// Tables of narrower scope whose rows this table holds too (from the layout).
+    /// Tables of narrower scope whose rows this table holds too (from the template).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
 }

@@ -22,7 +22,7 @@ pub fn document_text(doc: &Document) -> String {
     let m = &doc.meta;
     let _ = writeln!(
         s,
-        "{} · {} · {} · {} · 单位 {} · layout {}",
+        "{} · {} · {} · {} · 单位 {} · template {}",
         m.unit.as_deref().unwrap_or("(unit name not found)"),
         m.year
             .map_or_else(|| "year ?".to_owned(), |y| y.to_string()),
@@ -37,7 +37,7 @@ pub fn document_text(doc: &Document) -> String {
             None => "level ?",
         },
         m.amount_unit.map_or("?", crate::amount::Unit::as_str),
-        m.layout
+        m.template
     );
     let _ = writeln!(
         s,

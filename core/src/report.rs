@@ -127,8 +127,9 @@ pub struct ReportDocument {
     pub kind: Option<DocKind>,
     /// `department` or `unit`.
     pub level: Option<DocLevel>,
-    /// The layout it was read with.
-    pub layout: String,
+    /// The template it was read with.
+    #[serde(alias = "layout")]
+    pub template: String,
     /// The unit most tables are in.
     pub amount_unit: Option<String>,
 }
@@ -142,7 +143,7 @@ impl ReportDocument {
             year: doc.meta.year,
             kind: doc.meta.kind,
             level: doc.meta.level,
-            layout: doc.meta.layout.clone(),
+            template: doc.meta.template.clone(),
             amount_unit: doc.meta.amount_unit.map(|u| u.as_str().to_owned()),
         }
     }
@@ -151,9 +152,9 @@ impl ReportDocument {
 /// What was checked.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Coverage {
-    /// Tables found, in layout order.
+    /// Tables found, in template order.
     pub tables_found: Vec<String>,
-    /// Tables the layout requires that were not found.
+    /// Tables the template requires that were not found.
     pub tables_missing: Vec<String>,
     /// Number of rule instances evaluated.
     pub rule_instances: usize,
@@ -310,7 +311,7 @@ fn render(report: &Report, style: Style) -> String {
     let m = &report.summary;
     let _ = writeln!(
         s,
-        "{}{} errors · {} warnings · {} hints · {} passed · {} not applicable · {} not checked ({} rule instances; layout {}, tables found {}{})",
+        "{}{} errors · {} warnings · {} hints · {} passed · {} not applicable · {} not checked ({} rule instances; template {}, tables found {}{})",
         if md { "**Summary:** " } else { "" },
         m.error,
         m.warning,
@@ -319,7 +320,7 @@ fn render(report: &Report, style: Style) -> String {
         m.not_applicable,
         m.insufficient_data,
         report.coverage.rule_instances,
-        d.layout,
+        d.template,
         report.coverage.tables_found.len(),
         if report.coverage.tables_missing.is_empty() {
             String::new()

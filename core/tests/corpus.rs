@@ -1,4 +1,4 @@
-//! The three Shanghai-layout documents of `tests/corpus` (a 部门预算, a 单位预算 of a 事业单位, a
+//! The three Shanghai-template documents of `tests/corpus` (a 部门预算, a 单位预算 of a 事业单位, a
 //! 部门决算) against the hand-verified facts of `tests/corpus/FACTS.md`: every ✘ is reported with
 //! the outcome and severity the facts imply, the ✔ facts pass, and nothing else is an error.
 
@@ -53,9 +53,9 @@ fn passes_citing(r: &Report, rule: &str, text: &str) -> usize {
         .count()
 }
 
-/// Every table of the layout found, every amount cell read as a number or blank.
-fn all_read(doc: &Document, layout: &str, kind: DocKind) {
-    assert_eq!(doc.meta.layout, layout);
+/// Every table of the template found, every amount cell read as a number or blank.
+fn all_read(doc: &Document, template: &str, kind: DocKind) {
+    assert_eq!(doc.meta.template, template);
     assert_eq!(doc.meta.kind, Some(kind));
     assert_eq!(
         doc.tables.len(),

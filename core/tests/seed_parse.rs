@@ -191,7 +191,7 @@ fn metadata() {
     assert_eq!(m.kind, Some(yusuan::DocKind::Budget));
     assert_eq!(m.level, Some(yusuan::DocLevel::Unit));
     assert_eq!(m.amount_unit, Some(yusuan::Unit::WanYuan));
-    assert_eq!(m.layout, "national-12");
+    assert_eq!(m.template, "national-12");
     assert_eq!(doc.line_count, 556);
     assert!(doc.notices.is_empty(), "{:?}", doc.notices);
 }

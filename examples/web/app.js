@@ -98,7 +98,7 @@ const TEXT = {
       not_a_disclosure: "没有找到任何预算公开表格：这似乎不是预算或决算公开文件。",
       truncated_table: "文本在表格中途截断：文件可能不完整。",
       invalid_catalog: "分类目录无法读取。",
-      invalid_layout: "版式定义无法读取。",
+      invalid_template: "版式定义无法读取。",
       invalid_option: "选项无效。",
     },
   },
@@ -188,7 +188,7 @@ const TEXT = {
       not_a_disclosure: "No table of a budget disclosure was found: this does not look like a budget or final-accounts disclosure.",
       truncated_table: "The text ends in the middle of a table: the file may be incomplete.",
       invalid_catalog: "The classification catalog cannot be read.",
-      invalid_layout: "The layout definition cannot be read.",
+      invalid_template: "The layout definition cannot be read.",
       invalid_option: "An option is not valid.",
     },
   },
@@ -358,7 +358,7 @@ function renderSummary() {
     [t("unit"), d.unit || "—"],
     [t("year"), d.year ?? "—"],
     [t("kind"), `${d.kind ? t(d.kind) : "—"} · ${level}`],
-    [t("layout"), d.layout],
+    [t("layout"), d.template],
     [t("amountUnit"), d.amount_unit || "—"],
   ];
   const counts = h(

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = yusuan::text::strip_numbering(text);
     let _ = yusuan::text::find_year(text);
     let _ = yusuan::text::cn_number(text);
-    let _ = yusuan::layout::title_key(text);
+    let _ = yusuan::template::title_key(text);
     let CellValue::Amount(n) = value else {
         return;
     };

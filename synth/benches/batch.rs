@@ -43,7 +43,7 @@ fn batch(c: &mut Criterion) {
         .collect();
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let docs: Vec<yusuan::Document> = texts.iter().map(|t| yusuan::parse(t).unwrap()).collect();
-    // Build the embedded catalog, layouts and rule catalogue once, as a long-running process does.
+    // Build the embedded catalog, templates and rule catalogue once, as a long-running process does.
     if let Some(d) = docs.first() {
         let _ = yusuan::check(d);
     }

@@ -128,7 +128,7 @@ fn work_grows_linearly_on_pathological_input() {
 /// One byte past the documented limit: an error naming the limit, and no work on the input.
 fn oversized_input_is_refused_before_any_work() {
     let input = vec![b'a'; yusuan::MAX_INPUT_BYTES + 1];
-    // (the embedded catalog and layouts are built on first use)
+    // (the embedded catalog and templates are built on first use)
     let _ = yusuan::parse("");
     let region = Region::new(GLOBAL);
     let err = yusuan::parse_bytes(&input).unwrap_err();

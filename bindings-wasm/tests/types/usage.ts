@@ -93,7 +93,7 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
   const json: string = checkJson(text, { includePasses: false });
   const narrative: Report = check(bytes, { narrativeOnly: true, strictZeroBase: true });
   const narrativeDoc: Document = parse(text, { narrativeOnly: true });
-  const layoutTables: string[] | undefined = narrativeDoc.meta.layout_tables;
+  const layoutTables: string[] | undefined = narrativeDoc.meta.template_tables;
   void [narrative, checkJson(text, { narrativeOnly: true }), layoutTables];
 
   // compare: two years of one body

@@ -1,9 +1,9 @@
 //! Rules across tables (X-…): the same money printed in two tables agrees, parts stay within
 //! their wholes, and conditional identities hold when their condition does.
 
-use crate::layout::Vocabulary;
 use crate::model::{ColumnKey as K, LineItem, Row, Side, Table};
 use crate::report::Severity;
+use crate::template::Vocabulary;
 
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
 use super::{RuleDef, RuleInfo, RuleKind};

@@ -543,9 +543,9 @@ pub(crate) struct Emitter<'p> {
     /// Keep pass instances as findings (otherwise they are only counted).
     keep_passes: bool,
     rule: &'static str,
-    /// The document's layout and the table keys it defines (empty: unknown, as for a narrative
+    /// The document's template and the table keys it defines (empty: unknown, as for a narrative
     /// read on its own).
-    layout: (&'p str, &'p [String]),
+    template: (&'p str, &'p [String]),
 }
 
 /// What a failed instance reports: its severity, its messages (Chinese, English) and, for a
@@ -560,7 +560,7 @@ impl<'p> Emitter<'p> {
     pub(crate) fn new(
         policy: &'p Policy,
         keep_passes: bool,
-        layout: (&'p str, &'p [String]),
+        template: (&'p str, &'p [String]),
     ) -> Emitter<'p> {
         Emitter {
             findings: Vec::new(),
@@ -568,14 +568,14 @@ impl<'p> Emitter<'p> {
             summary: Summary::default(),
             keep_passes,
             rule: "",
-            layout,
+            template,
         }
     }
 
-    /// Whether the document's layout has no table `key` at all (as opposed to a table missing
+    /// Whether the document's template has no table `key` at all (as opposed to a table missing
     /// from the document).
-    pub(crate) fn not_in_layout(&self, key: &str) -> bool {
-        !self.layout.1.is_empty() && !self.layout.1.iter().any(|k| k == key)
+    pub(crate) fn not_in_template(&self, key: &str) -> bool {
+        !self.template.1.is_empty() && !self.template.1.iter().any(|k| k == key)
     }
 
     /// Records a pass built by `build` (location, messages, evidence) when passes are kept, and
@@ -729,12 +729,12 @@ impl<'p> Emitter<'p> {
 
     /// A missing table makes the rule's instances insufficient.
     pub(crate) fn missing_table(&mut self, key: &str) {
-        if self.not_in_layout(key) {
-            let name = self.layout.0;
+        if self.not_in_template(key) {
+            let name = self.template.0;
             self.not_applicable(
                 Some(key),
                 &format!("“{name}”格式没有表 {key}"),
-                &format!("the `{name}` layout has no table {key}"),
+                &format!("the `{name}` template has no table {key}"),
                 Vec::new(),
             );
             return;

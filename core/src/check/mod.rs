@@ -50,9 +50,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::layout::Layout;
 use crate::model::Document;
 use crate::report::{Coverage, Report};
+use crate::template::Template;
 
 use engine::{Ctx, Emitter};
 
@@ -187,7 +187,7 @@ impl Checker<'_> {
         let mut em = Emitter::new(
             &self.policy,
             self.include_passes,
-            (&doc.meta.layout, &doc.meta.layout_tables),
+            (&doc.meta.template, &doc.meta.template_tables),
         );
         for rule in catalogue() {
             if self.policy.skip_rules.iter().any(|r| r == rule.info.id) {
@@ -259,9 +259,9 @@ fn catalogue() -> &'static [RuleDef] {
 
 fn coverage(doc: &Document) -> Coverage {
     let found: Vec<String> = doc.tables.iter().map(|t| t.key.clone()).collect();
-    let missing = Layout::builtin()
+    let missing = Template::builtin()
         .iter()
-        .find(|l| l.name == doc.meta.layout)
+        .find(|l| l.name == doc.meta.template)
         .map(|l| {
             l.tables
                 .iter()

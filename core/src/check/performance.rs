@@ -5,9 +5,9 @@
 use crate::amount::Amount;
 use crate::claims::Subject;
 use crate::indicator::Target;
-use crate::layout::Vocabulary;
 use crate::model::{ColumnKey as K, FundLine, Indicator, PerformanceTable};
 use crate::report::{Evidence, Outcome, Severity};
+use crate::template::Vocabulary;
 use crate::text::{has, normalize_name};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
@@ -181,7 +181,7 @@ fn x_15(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         em.not_applicable(
             Some("T11"),
             "没有项目支出预算情况表（项目资金以情况说明核对）",
-            "the layout prints no project table (project funds are checked against the narrative)",
+            "the template prints no project table (project funds are checked against the narrative)",
             Vec::new(),
         );
         return;

@@ -2,9 +2,9 @@
 //! row equals the sum of its classes, the summary tables balance, the "三公" table closes, empty
 //! tables carry their statement.
 
-use crate::layout::Vocabulary;
 use crate::model::{ColumnKey as K, LineItem, Row, Side, Table, TableKind};
 use crate::report::{Evidence, Outcome, Severity};
+use crate::template::Vocabulary;
 use crate::text::has;
 
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
@@ -1483,8 +1483,8 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let vocab = Vocabulary::builtin();
     for key in ["T08", "T09"] {
         let Some(table) = cx.table(key) else {
-            if cx.doc.tables.is_empty() || em.not_in_layout(key) {
-                // a narrative on its own, or a layout without the table: no statement is due
+            if cx.doc.tables.is_empty() || em.not_in_template(key) {
+                // a narrative on its own, or a template without the table: no statement is due
                 em.missing_table(key);
                 continue;
             }

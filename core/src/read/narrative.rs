@@ -1,7 +1,7 @@
 //! Narrative sections (headings and paragraphs) and the 名词解释.
 
-use crate::layout::Vocabulary;
 use crate::model::{GlossaryEntry, LineSpan, Paragraph, Section, SectionKind};
+use crate::template::Vocabulary;
 use crate::text::{is_cn_numeral, normalize_name, strip_numbering};
 
 use super::{Ctx, Line};

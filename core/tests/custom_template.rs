@@ -1,15 +1,15 @@
-//! A province's layout is data: a layout defined here, in the test, reads a document whose table
-//! titles and one column header no built-in layout knows, and the rules run on it.
+//! A province's template is data: a template defined here, in the test, reads a document whose table
+//! titles and one column header no built-in template knows, and the rules run on it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use yusuan::layout::Layout;
+use yusuan::template::Template;
 use yusuan::{ColumnKey, Outcome, Parser};
 
 /// Two tables under titles of our own; the 合计 column is headed 本级安排.
 const LAYOUT: &str = r#"{
   "name": "demo-2",
-  "description": "a two-table layout made up for this test",
+  "description": "a two-table template made up for this test",
   "kind": "budget",
   "tables": [
     {"key": "T03", "kind": "functional", "required": true, "titles": ["部门支出明细表"],
@@ -44,17 +44,17 @@ const DOC: &str = "\
 ";
 
 fn parser() -> Parser<'static> {
-    Parser::new().with_layout(Layout::from_json(LAYOUT).unwrap())
+    Parser::new().with_template(Template::from_json(LAYOUT).unwrap())
 }
 
 #[test]
 fn a_layout_defined_as_data_reads_and_checks_a_document() {
     let doc = parser().parse(DOC).unwrap();
-    assert_eq!(doc.meta.layout, "demo-2");
-    assert_eq!(doc.meta.layout_tables, ["T03", "T05"]);
+    assert_eq!(doc.meta.template, "demo-2");
+    assert_eq!(doc.meta.template_tables, ["T03", "T05"]);
     assert_eq!(doc.tables.len(), 2);
     let t05 = doc.table("T05").unwrap();
-    // the layout's own header word names the total column
+    // the template's own header word names the total column
     assert_eq!(t05.columns[0].key, Some(ColumnKey::Total));
     let total = t05.total_row().unwrap();
     assert_eq!(
@@ -80,7 +80,7 @@ fn a_layout_defined_as_data_reads_and_checks_a_document() {
             "{rule}"
         );
     }
-    // tables the layout does not have: not applicable, never "not checked"
+    // tables the template does not have: not applicable, never "not checked"
     assert!(
         report
             .findings
@@ -113,7 +113,7 @@ fn layouts_are_chosen_from_the_titles_found() {
         ))
         .unwrap()
     };
-    let chosen = |name: &str| yusuan::parse(&text(name)).unwrap().meta.layout;
+    let chosen = |name: &str| yusuan::parse(&text(name)).unwrap().meta.template;
     assert_eq!(chosen("seed_2025_yantai_unit_budget.txt"), "national-12");
     assert_eq!(
         chosen("01_sh_putuo_wanli_street_dept_budget_2023.txt"),
@@ -123,9 +123,9 @@ fn layouts_are_chosen_from_the_titles_found() {
         chosen("07_sh_putuo_finance_bureau_dept_final_2024.txt"),
         "shanghai-final-9"
     );
-    // overridable: the seed read with a layout that has none of its titles
+    // overridable: the seed read with a template that has none of its titles
     let err = Parser::new()
-        .with_layout(Layout::by_name("shanghai-9").unwrap().clone())
+        .with_template(Template::by_name("shanghai-9").unwrap().clone())
         .parse(&text("seed_2025_yantai_unit_budget.txt"))
         .unwrap_err();
     assert_eq!(err.code(), "not_a_disclosure");

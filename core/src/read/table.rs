@@ -4,11 +4,11 @@
 
 use crate::amount::{CellValue, Unit};
 use crate::catalog::{Domain, Level};
-use crate::layout::{ColumnSpec, Layout, Vocabulary};
 use crate::model::{
     Basis, Cell, Column, ColumnKey, LineItem, LineSpan, Note, Notice, Row, RowIssue, Side, Table,
     TableKind,
 };
+use crate::template::{ColumnSpec, Template, Vocabulary};
 use crate::text::{
     compact, find_year, has, normalize_name, normalized_chars, normalizes_to, strip_numbering, trim,
 };
@@ -29,7 +29,7 @@ pub(crate) const MAX_HEADER_ROWS: usize = 16;
 pub(crate) fn build_tables(
     lines: &[Line<'_>],
     blocks: &[Block],
-    layout: &Layout,
+    template: &Template,
     ctx: &Ctx<'_>,
     notices: &mut Vec<Notice>,
 ) -> Vec<Table> {
@@ -54,7 +54,7 @@ pub(crate) fn build_tables(
     let mut tables = Vec::with_capacity(groups.len());
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (spec_idx, group) in groups {
-        let Some(spec) = layout.tables.get(spec_idx) else {
+        let Some(spec) = template.tables.get(spec_idx) else {
             continue;
         };
         if !seen.insert(spec.key.as_str()) {

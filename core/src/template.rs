@@ -1,20 +1,20 @@
-//! Layouts as data.
+//! Templates as data.
 //!
-//! A [`Layout`] says which table titles a region's disclosures print and which table key (T01 …)
-//! each maps to, with the table's kind. The words of the format that every layout shares (column
+//! A [`Template`] says which table titles a region's disclosures print and which table key (T01 …)
+//! each maps to, with the table's kind. The words of the format that every template shares (column
 //! header words, row labels of the summary tables, section names, 绩效目标表 titles) live in one
-//! [`Vocabulary`]. Both are JSON files embedded from `core/data/layouts`; users can define their own
-//! layout from JSON or in code, and adding a province needs data, not parsing code.
+//! [`Vocabulary`]. Both are JSON files embedded from `core/data/templates`; users can define their own
+//! template from JSON or in code, and adding a province needs data, not parsing code.
 //!
 //! # Examples
 //!
 //! ```
-//! use yusuan::layout::Layout;
-//! let layout = Layout::from_json(r#"{
+//! use yusuan::template::Template;
+//! let template = Template::from_json(r#"{
 //!   "name": "tiny",
 //!   "tables": [{"key": "T05", "kind": "functional", "titles": ["一般公共预算支出表"]}]
 //! }"#).unwrap();
-//! assert_eq!(layout.tables[0].key, "T05");
+//! assert_eq!(template.tables[0].key, "T05");
 //! ```
 
 use std::collections::BTreeMap;
@@ -26,16 +26,16 @@ use crate::error::{Error, Result};
 use crate::model::{ColumnKey, DocKind, FundLine, LineItem, SectionKind, TableKind};
 use crate::text::{has, normalize_name};
 
-/// How to read one table of a layout.
+/// How to read one table of a template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableSpec {
-    /// The key the table is known by (`T01` … `T12`, or a layout's own).
+    /// The key the table is known by (`T01` … `T12`, or a template's own).
     pub key: String,
     /// How its rows are read.
     pub kind: TableKind,
     /// Printed titles (without year, numbering, `部门`/`单位` prefixes or quotes).
     pub titles: Vec<String>,
-    /// Whether a document of this layout must contain the table.
+    /// Whether a document of this template must contain the table.
     #[serde(default)]
     pub required: bool,
     /// Column specs tried before the vocabulary's specs for the table's kind.
@@ -86,43 +86,44 @@ impl ColumnSpec {
     }
 }
 
-/// A region's layout: its tables and their titles.
+/// A region's template: its tables and their titles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Layout {
+pub struct Template {
     /// Short name (`national-12`).
     pub name: String,
-    /// What the layout is.
+    /// What the template is.
     #[serde(default)]
     pub description: String,
 
-    /// The kind of document the layout is for, when it is specific to one.
+    /// The kind of document the template is for, when it is specific to one.
     #[serde(default)]
     pub kind: Option<DocKind>,
     /// The tables.
     pub tables: Vec<TableSpec>,
 }
 
-impl Layout {
-    /// Reads a layout from JSON and normalises its words.
-    pub fn from_json(json: &str) -> Result<Layout> {
-        let mut layout: Layout = serde_json::from_str(json).map_err(|e| Error::InvalidLayout {
-            name: "?".to_owned(),
-            reason: e.to_string(),
-        })?;
-        layout.normalize()?;
-        Ok(layout)
+impl Template {
+    /// Reads a template from JSON and normalises its words.
+    pub fn from_json(json: &str) -> Result<Template> {
+        let mut template: Template =
+            serde_json::from_str(json).map_err(|e| Error::InvalidTemplate {
+                name: "?".to_owned(),
+                reason: e.to_string(),
+            })?;
+        template.normalize()?;
+        Ok(template)
     }
 
     fn normalize(&mut self) -> Result<()> {
         if self.tables.is_empty() {
-            return Err(Error::InvalidLayout {
+            return Err(Error::InvalidTemplate {
                 name: self.name.clone(),
-                reason: "the layout has no tables".to_owned(),
+                reason: "the template has no tables".to_owned(),
             });
         }
         for t in &mut self.tables {
             if t.titles.is_empty() {
-                return Err(Error::InvalidLayout {
+                return Err(Error::InvalidTemplate {
                     name: self.name.clone(),
                     reason: format!("table `{}` has no title", t.key),
                 });
@@ -139,28 +140,28 @@ impl Layout {
         Ok(())
     }
 
-    /// The built-in layouts.
+    /// The built-in templates.
     #[must_use]
-    pub fn builtin() -> &'static [Layout] {
-        static LAYOUTS: OnceLock<Vec<Layout>> = OnceLock::new();
+    pub fn builtin() -> &'static [Template] {
+        static LAYOUTS: OnceLock<Vec<Template>> = OnceLock::new();
         LAYOUTS.get_or_init(|| {
             BUILTIN_LAYOUTS
                 .iter()
-                .filter_map(|json| Layout::from_json(json).ok())
+                .filter_map(|json| Template::from_json(json).ok())
                 .collect()
         })
     }
 
-    /// The built-in layout called `name`.
+    /// The built-in template called `name`.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert!(yusuan::layout::Layout::by_name("national-12").is_some());
+    /// assert!(yusuan::template::Template::by_name("national-12").is_some());
     /// ```
     #[must_use]
-    pub fn by_name(name: &str) -> Option<&'static Layout> {
-        Layout::builtin().iter().find(|l| l.name == name)
+    pub fn by_name(name: &str) -> Option<&'static Template> {
+        Template::builtin().iter().find(|l| l.name == name)
     }
 
     /// The spec for a normalised title (see [`title_key`]).
@@ -173,12 +174,12 @@ impl Layout {
 }
 
 const BUILTIN_LAYOUTS: &[&str] = &[
-    include_str!("../data/layouts/national-12.json"),
-    include_str!("../data/layouts/shanghai-9.json"),
-    include_str!("../data/layouts/shanghai-final-9.json"),
+    include_str!("../data/templates/national-12.json"),
+    include_str!("../data/templates/shanghai-9.json"),
+    include_str!("../data/templates/shanghai-final-9.json"),
 ];
 
-/// The words every layout shares.
+/// The words every template shares.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
     /// Column specs per table kind, tried in order.
@@ -262,21 +263,21 @@ impl Vocabulary {
     /// # Examples
     ///
     /// ```
-    /// let v = yusuan::layout::Vocabulary::builtin();
+    /// let v = yusuan::template::Vocabulary::builtin();
     /// assert!(v.total_labels.iter().any(|l| l == "合计"));
     /// ```
     #[must_use]
     pub fn builtin() -> &'static Vocabulary {
         static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
         VOCAB.get_or_init(|| {
-            Vocabulary::from_json(include_str!("../data/layouts/vocabulary.json"))
+            Vocabulary::from_json(include_str!("../data/templates/vocabulary.json"))
                 .unwrap_or_else(|_| Vocabulary::empty())
         })
     }
 
     /// Reads a vocabulary from JSON and normalises its words.
     pub fn from_json(json: &str) -> Result<Vocabulary> {
-        let mut v: Vocabulary = serde_json::from_str(json).map_err(|e| Error::InvalidLayout {
+        let mut v: Vocabulary = serde_json::from_str(json).map_err(|e| Error::InvalidTemplate {
             name: "vocabulary".to_owned(),
             reason: e.to_string(),
         })?;
@@ -389,7 +390,7 @@ impl Vocabulary {
 /// # Examples
 ///
 /// ```
-/// use yusuan::layout::title_key;
+/// use yusuan::template::title_key;
 /// assert_eq!(title_key("4．2023年部门财政拨款收支预算总表"), "财政拨款收支预算总表");
 /// assert_eq!(title_key("一般公共预算“三公”经费支出情况表"), "一般公共预算三公经费支出情况表");
 /// assert_eq!(title_key("2024年预算单位收入预算总表"), "收入预算总表");
@@ -434,7 +435,7 @@ mod tests {
 
     #[test]
     fn builtin_data_loads() {
-        assert!(!Layout::builtin().is_empty());
+        assert!(!Template::builtin().is_empty());
         let v = Vocabulary::builtin();
         assert!(!v.columns.is_empty());
         assert_eq!(
@@ -449,14 +450,17 @@ mod tests {
 
     #[test]
     fn bad_layouts_are_errors() {
-        assert_eq!(Layout::from_json("{").unwrap_err().code(), "invalid_layout");
         assert_eq!(
-            Layout::from_json(r#"{"name":"x","tables":[]}"#)
+            Template::from_json("{").unwrap_err().code(),
+            "invalid_template"
+        );
+        assert_eq!(
+            Template::from_json(r#"{"name":"x","tables":[]}"#)
                 .unwrap_err()
                 .code(),
-            "invalid_layout"
+            "invalid_template"
         );
-        let err = Layout::from_json(
+        let err = Template::from_json(
             r#"{"name":"x","tables":[{"key":"T1","kind":"bogus","titles":["a"]}]}"#,
         )
         .unwrap_err();

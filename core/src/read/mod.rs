@@ -3,11 +3,11 @@
 //! The text layout is the one PDF and Word conversions produce: table rows as tab-separated cells
 //! (empty cells kept), everything else line by line, pages separated by form feeds. The parser
 //! makes one pass to split lines, finds the table of contents, locates tables and 绩效目标表 by
-//! their titles (a layout's aliases), reads each table's header rows into named columns, and
+//! their titles (a template's aliases), reads each table's header rows into named columns, and
 //! gathers the remaining lines into narrative sections.
 //!
 //! Nothing here depends on one document: titles, header words, row labels and section names come
-//! from the [`Layout`] and the [`Vocabulary`].
+//! from the [`Template`] and the [`Vocabulary`].
 //!
 //! Hostile input: every step visits each line, row and cell a bounded number of times (header
 //! lookups go through hash sets, parents through a per-level index, rescans through precomputed
@@ -24,8 +24,8 @@ mod table;
 use crate::amount::Unit;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::layout::{Layout, TableSpec, Vocabulary};
 use crate::model::{DocKind, DocLevel, Document, DocumentMeta, Notice};
+use crate::template::{TableSpec, Template, Vocabulary};
 use crate::text::{compact, find_year, has, normalize_name};
 
 pub(crate) use lines::Line;
@@ -35,7 +35,7 @@ pub(crate) use lines::Line;
 /// notebook is not brought down by a runaway file.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
-/// Parses disclosure text with the built-in layouts (chosen automatically) and catalog.
+/// Parses disclosure text with the built-in templates (chosen automatically) and catalog.
 ///
 /// # Examples
 ///
@@ -62,21 +62,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document> {
     Parser::new().parse_bytes(bytes)
 }
 
-/// A configured parser: which layouts to consider, which catalog to key rows with, the size
+/// A configured parser: which templates to consider, which catalog to key rows with, the size
 /// limit.
 ///
 /// # Examples
 ///
 /// ```
-/// use yusuan::{Parser, layout::Layout};
+/// use yusuan::{Parser, template::Template};
 /// # let text = include_str!("../../../tests/corpus/seed_2025_yantai_unit_budget.txt");
-/// let parser = Parser::new().with_layout(Layout::by_name("national-12").unwrap().clone());
-/// assert_eq!(parser.parse(text).unwrap().meta.layout, "national-12");
+/// let parser = Parser::new().with_template(Template::by_name("national-12").unwrap().clone());
+/// assert_eq!(parser.parse(text).unwrap().meta.template, "national-12");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Parser<'c> {
-    /// The built-in layouts are borrowed, not copied for every parse.
-    layouts: std::borrow::Cow<'static, [Layout]>,
+    /// The built-in templates are borrowed, not copied for every parse.
+    templates: std::borrow::Cow<'static, [Template]>,
     catalog: &'c Catalog,
     max_bytes: usize,
 }
@@ -88,11 +88,11 @@ impl Default for Parser<'static> {
 }
 
 impl Parser<'static> {
-    /// A parser with the built-in layouts and catalog.
+    /// A parser with the built-in templates and catalog.
     #[must_use]
     pub fn new() -> Parser<'static> {
         Parser {
-            layouts: std::borrow::Cow::Borrowed(Layout::builtin()),
+            templates: std::borrow::Cow::Borrowed(Template::builtin()),
             catalog: Catalog::builtin(),
             max_bytes: MAX_INPUT_BYTES,
         }
@@ -100,17 +100,17 @@ impl Parser<'static> {
 }
 
 impl Parser<'_> {
-    /// Uses only `layout` (no automatic choice).
+    /// Uses only `template` (no automatic choice).
     #[must_use]
-    pub fn with_layout(mut self, layout: Layout) -> Self {
-        self.layouts = std::borrow::Cow::Owned(vec![layout]);
+    pub fn with_template(mut self, template: Template) -> Self {
+        self.templates = std::borrow::Cow::Owned(vec![template]);
         self
     }
 
-    /// Adds a layout to those considered.
+    /// Adds a template to those considered.
     #[must_use]
-    pub fn add_layout(mut self, layout: Layout) -> Self {
-        self.layouts.to_mut().push(layout);
+    pub fn add_template(mut self, template: Template) -> Self {
+        self.templates.to_mut().push(template);
         self
     }
 
@@ -118,7 +118,7 @@ impl Parser<'_> {
     #[must_use]
     pub fn with_catalog(self, catalog: &Catalog) -> Parser<'_> {
         Parser {
-            layouts: self.layouts,
+            templates: self.templates,
             catalog,
             max_bytes: self.max_bytes,
         }
@@ -176,53 +176,53 @@ impl Parser<'_> {
             pad_budget: std::cell::Cell::new(PAD_ALLOWANCE + text.len() / PAD_BYTES_PER_CELL + 1),
         };
         let toc = find_toc(&lines);
-        let layout = self.choose_layout(&lines, toc.end)?;
-        let blocks = locate(&lines, toc.end, layout, &ctx);
+        let template = self.choose_template(&lines, toc.end)?;
+        let blocks = locate(&lines, toc.end, template, &ctx);
         if !blocks.iter().any(|b| matches!(b.kind, BlockKind::Table(_))) {
             return Err(Error::NotADisclosure {
                 reason: format!(
-                    "no table title of the `{}` layout was found followed by a table",
-                    layout.name
+                    "no table title of the `{}` template was found followed by a table",
+                    template.name
                 ),
             });
         }
-        check_truncation(&lines, &blocks, layout, &ctx)?;
+        check_truncation(&lines, &blocks, template, &ctx)?;
 
         let mut doc = Document {
             line_count: u32::try_from(lines.len()).unwrap_or(u32::MAX),
             ..Document::default()
         };
         let mut notices = Vec::new();
-        doc.tables = table::build_tables(&lines, &blocks, layout, &ctx, &mut notices);
+        doc.tables = table::build_tables(&lines, &blocks, template, &ctx, &mut notices);
         doc.performance = perf::build(&lines, &blocks, &ctx);
         let narrative_lines = narrative_lines(&lines, toc, &blocks);
         doc.sections = narrative::sections(&lines, &narrative_lines, &ctx);
         doc.glossary = narrative::glossary(&doc.sections);
-        doc.meta = meta(&lines, toc, &blocks, layout, &doc, &ctx);
+        doc.meta = meta(&lines, toc, &blocks, template, &doc, &ctx);
         doc.notices = notices;
         Ok(doc)
     }
 
-    /// The layout whose titles match most table titles; with one layout configured, that one.
-    fn choose_layout(&self, lines: &[Line<'_>], from: usize) -> Result<&Layout> {
-        let mut best: Option<(usize, &Layout)> = None;
-        for layout in self.layouts.iter() {
+    /// The template whose titles match most table titles; with one template configured, that one.
+    fn choose_template(&self, lines: &[Line<'_>], from: usize) -> Result<&Template> {
+        let mut best: Option<(usize, &Template)> = None;
+        for template in self.templates.iter() {
             let hits = lines
                 .iter()
                 .skip(from)
                 .filter(|l| {
                     l.title_key
                         .as_deref()
-                        .is_some_and(|t| layout.table_for_title(t).is_some())
+                        .is_some_and(|t| template.table_for_title(t).is_some())
                 })
                 .count();
             if best.is_none_or(|(n, _)| hits > n) {
-                best = Some((hits, layout));
+                best = Some((hits, template));
             }
         }
-        best.map(|(_, l)| l).ok_or_else(|| Error::InvalidLayout {
+        best.map(|(_, l)| l).ok_or_else(|| Error::InvalidTemplate {
             name: "?".to_owned(),
-            reason: "no layout is configured".to_owned(),
+            reason: "no template is configured".to_owned(),
         })
     }
 }
@@ -312,15 +312,15 @@ pub(crate) struct Block {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BlockKind {
-    /// A table: index into the layout's tables.
+    /// A table: index into the template's tables.
     Table(usize),
     /// A 绩效目标表.
     Performance,
 }
 
-fn block_kind(line: &Line<'_>, layout: &Layout, ctx: &Ctx<'_>) -> Option<BlockKind> {
+fn block_kind(line: &Line<'_>, template: &Template, ctx: &Ctx<'_>) -> Option<BlockKind> {
     let key = line.title_key.as_deref()?;
-    if let Some(i) = layout
+    if let Some(i) = template
         .tables
         .iter()
         .position(|t| t.titles.iter().any(|a| *a == key))
@@ -425,14 +425,14 @@ fn note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
 }
 
 /// Locates every table and 绩效目标表 block after the table of contents.
-fn locate(lines: &[Line<'_>], from: usize, layout: &Layout, ctx: &Ctx<'_>) -> Vec<Block> {
+fn locate(lines: &[Line<'_>], from: usize, template: &Template, ctx: &Ctx<'_>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut i = from;
     while i < lines.len() {
         let Some(line) = lines.get(i) else { break };
-        if let Some(kind) = block_kind(line, layout, ctx) {
-            if has_table_after(lines, i, layout, ctx) {
-                let end = block_end(lines, i, layout, ctx);
+        if let Some(kind) = block_kind(line, template, ctx) {
+            if has_table_after(lines, i, template, ctx) {
+                let end = block_end(lines, i, template, ctx);
                 blocks.push(Block {
                     kind,
                     title: i,
@@ -448,25 +448,25 @@ fn locate(lines: &[Line<'_>], from: usize, layout: &Layout, ctx: &Ctx<'_>) -> Ve
 }
 
 /// A title only starts a block when table rows follow it (after blank and meta lines).
-fn has_table_after(lines: &[Line<'_>], title: usize, layout: &Layout, ctx: &Ctx<'_>) -> bool {
+fn has_table_after(lines: &[Line<'_>], title: usize, template: &Template, ctx: &Ctx<'_>) -> bool {
     for line in lines.iter().skip(title + 1).take(12) {
         if line.text.trim().is_empty() || is_meta_line(line, ctx.vocab) {
             continue;
         }
-        return line.tab && block_kind(line, layout, ctx).is_none();
+        return line.tab && block_kind(line, template, ctx).is_none();
     }
     false
 }
 
 /// The last line of the block whose title is at `title`: rows, meta lines, notes and blank lines
 /// continue it; prose or another title ends it.
-fn block_end(lines: &[Line<'_>], title: usize, layout: &Layout, ctx: &Ctx<'_>) -> usize {
+fn block_end(lines: &[Line<'_>], title: usize, template: &Template, ctx: &Ctx<'_>) -> usize {
     let mut last = title;
     for (j, line) in lines.iter().enumerate().skip(title + 1) {
         if line.text.trim().is_empty() {
             continue;
         }
-        if block_kind(line, layout, ctx).is_some() {
+        if block_kind(line, template, ctx).is_some() {
             break;
         }
         if line.tab || is_meta_line(line, ctx.vocab) || is_note_line(line, ctx.vocab) {
@@ -503,18 +503,18 @@ fn narrative_lines(lines: &[Line<'_>], toc: Toc, blocks: &[Block]) -> Vec<usize>
 fn check_truncation(
     lines: &[Line<'_>],
     blocks: &[Block],
-    layout: &Layout,
+    template: &Template,
     ctx: &Ctx<'_>,
 ) -> Result<()> {
     // The text ends with a table title: the table itself is missing.
     if let Some(line) = lines.iter().rev().find(|l| !l.text.trim().is_empty()) {
-        if let Some(BlockKind::Table(i)) = block_kind(line, layout, ctx) {
+        if let Some(BlockKind::Table(i)) = block_kind(line, template, ctx) {
             if blocks
                 .last()
                 .is_none_or(|b| b.title < line_index(lines, line.no))
             {
                 return Err(Error::TruncatedTable {
-                    table: layout
+                    table: template
                         .tables
                         .get(i)
                         .map_or_else(|| "?".to_owned(), |t| t.key.clone()),
@@ -535,7 +535,7 @@ fn check_truncation(
         return Ok(());
     }
     let (key, spec_title) = match last.kind {
-        BlockKind::Table(i) => layout.tables.get(i).map_or(("?", ""), |t: &TableSpec| {
+        BlockKind::Table(i) => template.tables.get(i).map_or(("?", ""), |t: &TableSpec| {
             (t.key.as_str(), t.titles.first().map_or("", String::as_str))
         }),
         BlockKind::Performance => ("performance", "绩效目标表"),
@@ -584,7 +584,7 @@ fn meta(
     lines: &[Line<'_>],
     toc: Toc,
     blocks: &[Block],
-    layout: &Layout,
+    template: &Template,
     doc: &Document,
     ctx: &Ctx<'_>,
 ) -> DocumentMeta {
@@ -615,7 +615,7 @@ fn meta(
     } else if cover_text.contains("预算") {
         Some(DocKind::Budget)
     } else {
-        layout.kind
+        template.kind
     };
     let compact_cover = compact(&cover_text);
     let level = if ["单位预算", "单位决算", "预算单位"]
@@ -654,8 +654,8 @@ fn meta(
         kind,
         level,
         amount_unit,
-        layout: layout.name.clone(),
-        layout_tables: layout.tables.iter().map(|t| t.key.clone()).collect(),
+        template: template.name.clone(),
+        template_tables: template.tables.iter().map(|t| t.key.clone()).collect(),
         title: cover.first().map(|t| (*t).to_owned()),
     }
 }
@@ -707,7 +707,7 @@ pub(crate) fn notice(notices: &mut Vec<Notice>, code: &str, message: String, lin
 
 impl Parser<'_> {
     /// Reads only the narrative of a text (every line that is not a table row becomes part of
-    /// a section), for documents whose table layout is not known: their claims can still be
+    /// a section), for documents whose table template is not known: their claims can still be
     /// checked against each other.
     ///
     /// # Examples
@@ -737,7 +737,7 @@ impl Parser<'_> {
         };
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta.year = lines.iter().take(12).find_map(|l| find_year(l.text));
-        "narrative".clone_into(&mut doc.meta.layout);
+        "narrative".clone_into(&mut doc.meta.template);
         Ok(doc)
     }
 }

@@ -114,7 +114,7 @@ fn title_candidate(text: &str, tab: bool) -> Option<String> {
     if text.is_empty() || text.len() > 150 {
         return None;
     }
-    Some(crate::layout::title_key(text))
+    Some(crate::template::title_key(text))
 }
 
 /// Refuses binary data: a NUL byte, or more control characters than text of this kind has.
