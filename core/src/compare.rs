@@ -728,6 +728,8 @@ fn evidence(table: &Table, row: &Row, col: &Column, index: usize) -> Evidence {
         column: Some(col.header.clone()),
         text: cell.map(|c| c.text.clone()).unwrap_or_default(),
         line: cell.map_or(row.line, |c| c.line),
+        page: None,
+        bbox: None,
     }
 }
 
@@ -847,6 +849,8 @@ fn claim_evidence(c: &Claim, q: &crate::claims::Quantity) -> Evidence {
         column: None,
         text: q.text.clone(),
         line: q.line,
+        page: None,
+        bbox: None,
     }
 }
 

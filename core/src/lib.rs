@@ -49,6 +49,7 @@ pub mod model;
 mod read;
 pub mod render;
 pub mod report;
+pub mod source;
 pub mod template;
 pub mod text;
 pub mod variance;
@@ -59,8 +60,8 @@ pub use compare::{Comparison, compare};
 pub use error::{Error, Result};
 pub use model::{
     Basis, Cell, Column, ColumnKey, DocKind, DocLevel, Document, DocumentMeta, FundLine, Funding,
-    GlossaryEntry, Indicator, LineItem, LineSpan, Note, Notice, Paragraph, PerformanceTable, Row,
-    RowIssue, Section, SectionKind, Side, Table, TableKind,
+    GlossaryEntry, Indicator, LineItem, LineSpan, Note, Notice, NoticeCode, Paragraph,
+    PerformanceTable, Row, RowIssue, Section, SectionKind, Side, Table, TableKind,
 };
 pub use read::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};
 pub use report::{Evidence, Finding, Outcome, Report, Severity, Summary};

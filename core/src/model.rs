@@ -446,6 +446,9 @@ pub struct Cell {
     pub note: Option<String>,
     /// 1-based source line.
     pub line: u32,
+    /// Where the cell is on its page, for sources that know (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<crate::source::BBox>,
 }
 
 /// A problem with a row's key (its code or label) noticed while reading.
@@ -830,16 +833,142 @@ impl PerformanceTable {
     }
 }
 
-/// Something the parser noticed that is not an error (an unknown table title, a row it could not
-/// place).
+/// What a notice is about: a stable code for each kind of observation the sources and the
+/// reader make.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::NoticeCode;
+/// assert_eq!(NoticeCode::DuplicateSection.as_str(), "duplicate_section");
+/// assert_eq!(serde_json::to_string(&NoticeCode::EncodingDetected).unwrap(), "\"encoding_detected\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NoticeCode {
+    /// The input was not UTF-8; it was decoded from the encoding named (GB18030, …).
+    EncodingDetected,
+    /// A PDF's cross-reference table was damaged and rebuilt by scanning its objects.
+    PdfRepaired,
+    /// A table was printed a second time; the first is used.
+    DuplicateTable,
+    /// A narrative section was printed a second time; it is read once.
+    DuplicateSection,
+    /// Rows past the header limit before a table's first data row were not read as header.
+    HeaderRowsIgnored,
+    /// Cells past the column limit were not read.
+    TooManyColumns,
+    /// Short rows were no longer padded with blank cells (the per-document budget is spent).
+    PaddingLimit,
+    /// A classification code could not be read, or was taken from the hierarchy around it.
+    CodeIssue,
+    /// A classification code printed in another form (without leading zeros, with spaces) was
+    /// read as the full code.
+    CodeNormalised,
+    /// A row printed over two lines (a continuation page, a cut line) was merged into one.
+    RowMerged,
+    /// A label cell merged across the code columns was read as the row's label.
+    LabelMerged,
+    /// A header row printed again (on a continuation page) was skipped.
+    RepeatedHeader,
+    /// A short stray line inside a table (debris of the PDF text layer) was skipped.
+    StrayLine,
+    /// A cell could not be placed in a column with certainty; it is left unread.
+    CellUnplaced,
+    /// A table's column could not be named from its header words.
+    UnknownColumn,
+}
+
+impl NoticeCode {
+    /// The `snake_case` code.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeCode::EncodingDetected => "encoding_detected",
+            NoticeCode::PdfRepaired => "pdf_repaired",
+            NoticeCode::DuplicateTable => "duplicate_table",
+            NoticeCode::DuplicateSection => "duplicate_section",
+            NoticeCode::HeaderRowsIgnored => "header_rows_ignored",
+            NoticeCode::TooManyColumns => "too_many_columns",
+            NoticeCode::PaddingLimit => "padding_limit",
+            NoticeCode::CodeIssue => "code_issue",
+            NoticeCode::CodeNormalised => "code_normalised",
+            NoticeCode::RowMerged => "row_merged",
+            NoticeCode::LabelMerged => "label_merged",
+            NoticeCode::RepeatedHeader => "repeated_header",
+            NoticeCode::StrayLine => "stray_line",
+            NoticeCode::CellUnplaced => "cell_unplaced",
+            NoticeCode::UnknownColumn => "unknown_column",
+        }
+    }
+
+    /// Every code, in declaration order.
+    #[must_use]
+    pub fn all() -> &'static [NoticeCode] {
+        &[
+            NoticeCode::EncodingDetected,
+            NoticeCode::PdfRepaired,
+            NoticeCode::DuplicateTable,
+            NoticeCode::DuplicateSection,
+            NoticeCode::HeaderRowsIgnored,
+            NoticeCode::TooManyColumns,
+            NoticeCode::PaddingLimit,
+            NoticeCode::CodeIssue,
+            NoticeCode::CodeNormalised,
+            NoticeCode::RowMerged,
+            NoticeCode::LabelMerged,
+            NoticeCode::RepeatedHeader,
+            NoticeCode::StrayLine,
+            NoticeCode::CellUnplaced,
+            NoticeCode::UnknownColumn,
+        ]
+    }
+}
+
+impl fmt::Display for NoticeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Something a source or the reader noticed that is not an error: an encoding detected, a
+/// duplicate section ignored, a code normalised, a row merged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
-    /// A stable `snake_case` code.
-    pub code: String,
-    /// What was noticed.
+    /// What kind of observation it is.
+    pub code: NoticeCode,
+    /// What was noticed, in English.
     pub message: String,
-    /// 1-based source line.
+    /// 1-based source line (0 when it concerns the whole input).
     pub line: u32,
+    /// 1-based page, where the input has pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The table it concerns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+}
+
+impl Notice {
+    /// A notice at `line`.
+    #[must_use]
+    pub fn new(code: NoticeCode, message: impl Into<String>, line: u32) -> Notice {
+        Notice {
+            code,
+            message: message.into(),
+            line,
+            page: None,
+            table: None,
+        }
+    }
+
+    /// The notice about `table`.
+    #[must_use]
+    pub fn in_table(mut self, table: impl Into<String>) -> Notice {
+        self.table = Some(table.into());
+        self
+    }
 }
 
 /// A parsed disclosure.
@@ -860,9 +989,27 @@ pub struct Document {
     pub notices: Vec<Notice>,
     /// Number of source lines.
     pub line_count: u32,
+    /// The first line of every page after the first (empty for input without pages).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_starts: Vec<u32>,
 }
 
 impl Document {
+    /// The 1-based page of a source line (1 for input without pages).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut doc = yusuan::Document::default();
+    /// doc.page_starts = vec![2];
+    /// assert_eq!((doc.page_of(1), doc.page_of(2), doc.page_of(9)), (1, 2, 2));
+    /// ```
+    #[must_use]
+    pub fn page_of(&self, line: u32) -> u32 {
+        let before = self.page_starts.partition_point(|&start| start <= line);
+        u32::try_from(before + 1).unwrap_or(u32::MAX)
+    }
+
     /// The table with `key` (`"T05"`).
     ///
     /// # Examples

@@ -68,6 +68,12 @@ pub struct Evidence {
     pub text: String,
     /// 1-based source line.
     pub line: u32,
+    /// 1-based page, where the input has pages (PDF, or text with form feeds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Where the cell is on its page, for sources that know (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<crate::source::BBox>,
 }
 
 /// One rule instance.
@@ -113,6 +119,45 @@ impl Finding {
     #[must_use]
     pub fn is_error(&self) -> bool {
         self.outcome == Outcome::Fail && self.severity == Severity::Error
+    }
+}
+
+/// Gives every piece of evidence its page (where the document has pages) and, for cells read
+/// from a source that knows positions, its box: found by table, line and column name.
+fn locate(findings: &mut [Finding], doc: &Document) {
+    let paged = !doc.page_starts.is_empty();
+    let boxed = doc.tables.iter().any(|t| {
+        t.rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| c.bbox.is_some()))
+    });
+    if !paged && !boxed {
+        return;
+    }
+    let mut boxes: std::collections::HashMap<(&str, u32, String), crate::source::BBox> =
+        std::collections::HashMap::new();
+    if boxed {
+        for t in &doc.tables {
+            for r in &t.rows {
+                for c in &r.cells {
+                    if let (Some(b), Some(col)) = (c.bbox, t.columns.get(usize::from(c.column))) {
+                        boxes.insert((t.key.as_str(), c.line, col.name()), b);
+                    }
+                }
+            }
+        }
+    }
+    for ev in findings.iter_mut().flat_map(|f| f.evidence.iter_mut()) {
+        if paged && ev.page.is_none() && ev.line > 0 {
+            ev.page = Some(doc.page_of(ev.line));
+        }
+        if boxed && ev.bbox.is_none() {
+            if let Some(col) = &ev.column {
+                ev.bbox = boxes
+                    .get(&(ev.table.as_str(), ev.line, col.clone()))
+                    .copied();
+            }
+        }
     }
 }
 
@@ -199,6 +244,10 @@ pub struct Report {
     pub document: ReportDocument,
     /// What was checked.
     pub coverage: Coverage,
+    /// What the sources and the reader noticed (an encoding detected, a duplicate section
+    /// ignored, a code normalised, a row merged).
+    #[serde(default)]
+    pub notices: Vec<crate::model::Notice>,
     /// Counts by outcome.
     pub summary: Summary,
     /// The instances: every one that did not pass, and the passes too when the checker was
@@ -222,10 +271,13 @@ impl Report {
                 + summary.insufficient_data,
             ..coverage
         };
+        let mut findings = findings;
+        locate(&mut findings, doc);
         Report {
             schema: SCHEMA.to_owned(),
             document: ReportDocument::of(doc),
             coverage,
+            notices: doc.notices.clone(),
             summary,
             findings,
         }

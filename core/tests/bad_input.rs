@@ -128,7 +128,7 @@ fn letter_o_in_a_code_is_an_unreadable_code() {
     assert!(
         doc.notices
             .iter()
-            .any(|n| n.code == "code_issue" && n.line == 192)
+            .any(|n| n.code == yusuan::NoticeCode::CodeIssue && n.line == 192)
     );
     // the 款 below it has no 类 to hang from and is reported too, never guessed
     let below = t05.rows.iter().find(|r| r.line == 193).unwrap();

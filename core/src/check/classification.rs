@@ -77,6 +77,8 @@ fn evidence_of(table: &Table, row: &Row) -> Evidence {
         column: None,
         text: row.label.clone(),
         line: row.line,
+        page: None,
+        bbox: None,
     }
 }
 

@@ -207,6 +207,8 @@ impl<'a> CellRef<'a> {
             column: Some(self.column_name()),
             text: self.cell().map(|c| c.text.clone()).unwrap_or_default(),
             line: self.cell().map_or(self.row.line, |c| c.line),
+            page: None,
+            bbox: self.cell().and_then(|c| c.bbox),
         }
     }
 
@@ -353,6 +355,8 @@ impl Figure for Said<'_> {
             column: Some(self.what.to_owned()),
             text: self.q.text.clone(),
             line: self.q.line,
+            page: None,
+            bbox: None,
         }
     }
     fn location(&self) -> (String, String) {

@@ -698,6 +698,8 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 column: None,
                 text: claim.label.clone(),
                 line: claim.line,
+                page: None,
+                bbox: None,
             }];
             em.push(
                 Outcome::Fail,
@@ -1046,6 +1048,8 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     column: None,
                     text: claim.sentence.clone(),
                     line: claim.line,
+                    page: None,
+                    bbox: None,
                 }],
             );
             continue;
@@ -1124,6 +1128,8 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         column: Some("项目资金".to_owned()),
                         text: a.value.to_string(),
                         line: p.lines.start,
+                        page: None,
+                        bbox: None,
                     });
                 }
                 None => complete = false,
@@ -1309,6 +1315,8 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     column: None,
                     text: m.label.clone(),
                     line: m.line,
+                    page: None,
+                    bbox: None,
                 }],
             );
         }
@@ -1589,6 +1597,8 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 column: None,
                 text: r.text.clone(),
                 line: r.line,
+                page: None,
+                bbox: None,
             }],
         );
     }
@@ -1619,6 +1629,8 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 column: None,
                 text: claim.map_or_else(String::new, |c| c.sentence.clone()),
                 line: reason.line,
+                page: None,
+                bbox: None,
             }],
         );
     }
@@ -1756,6 +1768,8 @@ fn v_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             column: None,
             text: claim.sentence.clone(),
             line: change.line,
+            page: None,
+            bbox: None,
         }];
         let at = (
             Some("narrative".to_owned()),

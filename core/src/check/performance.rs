@@ -100,6 +100,8 @@ impl Figure for PerfFig<'_> {
             column: Some(self.label.clone()),
             text: self.text.clone(),
             line: self.line,
+            page: None,
+            bbox: None,
         }
     }
     fn location(&self) -> (String, String) {
@@ -211,6 +213,8 @@ fn x_15(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     column: None,
                     text: p.project.clone(),
                     line: p.lines.start,
+                    page: None,
+                    bbox: None,
                 }],
             );
             continue;
@@ -400,6 +404,8 @@ fn indicator_evidence(p: &PerformanceTable, ind: &Indicator) -> Vec<Evidence> {
         column: Some(ind.name.clone()),
         text: ind.value.clone(),
         line: ind.line,
+        page: None,
+        bbox: None,
     }]
 }
 

@@ -543,6 +543,8 @@ pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
                             column: None,
                             text: parent.label.clone(),
                             line: parent.line,
+                            page: None,
+                            bbox: None,
                         }],
                     );
                 }
@@ -641,7 +643,7 @@ pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
                         gaps.iter().map(|(t, r)| format!("{} ({t} line {})", r.key(), r.line)).collect::<Vec<_>>().join(", ")
                     ),
                     gaps.iter()
-                        .map(|(t, r)| Evidence { table: (*t).to_owned(), row: Some(r.key()), column: None, text: r.label.clone(), line: r.line })
+                        .map(|(t, r)| Evidence { table: (*t).to_owned(), row: Some(r.key()), column: None, text: r.label.clone(), line: r.line, page: None, bbox: None })
                         .collect(),
                 );
                 continue;
@@ -665,6 +667,8 @@ pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
                             column: None,
                             text: r.label.clone(),
                             line: r.line,
+                            page: None,
+                            bbox: None,
                         })
                         .collect(),
                 );
@@ -837,6 +841,8 @@ fn unknown_rows(em: &mut Emitter<'_>, table: &Table, rows: &[&Row]) -> bool {
                 column: None,
                 text: r.label.clone(),
                 line: r.line,
+                page: None,
+                bbox: None,
             })
             .collect(),
     );
@@ -1523,6 +1529,8 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     column: None,
                     text: note.text.clone(),
                     line: note.line,
+                    page: None,
+                    bbox: None,
                 }],
             );
             continue;
@@ -1558,6 +1566,8 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     column: None,
                     text: p.text.clone(),
                     line: p.lines.start,
+                    page: None,
+                    bbox: None,
                 }],
             ),
             None => em.push(
@@ -1575,6 +1585,8 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     column: None,
                     text: table.title.clone(),
                     line: table.lines.start,
+                    page: None,
+                    bbox: None,
                 }],
             ),
         }
@@ -1604,6 +1616,8 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             column: None,
             text: note.text.clone(),
             line: note.line,
+            page: None,
+            bbox: None,
         }];
         let says_empty = vocab.empty_table_words.iter().any(|w| has(&n, w));
         if !table.is_empty() {

@@ -24,7 +24,8 @@ mod table;
 use crate::amount::Unit;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::model::{DocKind, DocLevel, Document, DocumentMeta, Notice};
+use crate::model::{DocKind, DocLevel, Document, DocumentMeta, Notice, NoticeCode};
+use crate::source::Grid;
 use crate::template::{TableSpec, Template, Vocabulary};
 use crate::text::{compact, find_year, has, normalize_name};
 
@@ -167,6 +168,41 @@ impl Parser<'_> {
         Ok((lines, vocab))
     }
 
+    /// Reads a [`Grid`] made by any source (the text source, a PDF reader, a spreadsheet, a
+    /// user's own extractor) into a [`Document`]: the same reading as [`Parser::parse`] gives
+    /// for text.
+    ///
+    /// # Examples
+    ///
+    /// A small document built by hand: one table and a sentence of narrative.
+    ///
+    /// ```
+    /// use yusuan::source::Grid;
+    /// use yusuan::{ColumnKey, Parser};
+    ///
+    /// let mut grid = Grid::new();
+    /// grid.push_text(1, "一般公共预算支出情况表");
+    /// grid.push_text(1, "单位：万元");
+    /// grid.push_row(1, ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]);
+    /// grid.push_row(1, ["", "合计", "10.00", "6.00", "4.00"]);
+    /// grid.push_row(1, ["201", "一般公共服务支出", "10.00", "6.00", "4.00"]);
+    /// grid.push_row(1, ["20101", "人大事务", "10.00", "6.00", "4.00"]);
+    /// grid.push_text(2, "一、关于一般公共预算支出情况说明");
+    /// grid.push_text(2, "一般公共预算支出10.00万元。");
+    /// let doc = Parser::new().read_grid(&grid)?;
+    /// let t05 = doc.table("T05").expect("一般公共预算支出情况表");
+    /// let row = t05.row_by_code("20101").expect("20101");
+    /// assert_eq!(t05.amount(row, ColumnKey::Basic).unwrap().to_string(), "6.00万元");
+    /// assert_eq!(doc.page_of(row.line), 1);
+    /// # Ok::<(), yusuan::Error>(())
+    /// ```
+    pub fn read_grid(&self, grid: &Grid<'_>) -> Result<Document> {
+        let text = grid.to_text();
+        let mut doc = self.parse(&text)?;
+        doc.notices.splice(0..0, grid.notices().iter().cloned());
+        Ok(doc)
+    }
+
     /// Parses disclosure text.
     pub fn parse(&self, text: &str) -> Result<Document> {
         let (lines, vocab) = self.read_lines(text)?;
@@ -200,6 +236,7 @@ impl Parser<'_> {
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta = meta(&lines, toc, &blocks, template, &doc, &ctx);
         doc.notices = notices;
+        doc.page_starts = page_starts(&lines);
         Ok(doc)
     }
 
@@ -251,7 +288,7 @@ impl Ctx<'_> {
                 self.pad_budget.set(0);
                 notice(
                     notices,
-                    "padding_limit",
+                    NoticeCode::PaddingLimit,
                     format!(
                         "from this row of `{table}` on, rows shorter than their header are not padded with blank cells (limit reached)"
                     ),
@@ -696,13 +733,22 @@ fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
     None
 }
 
+/// The first line of every page after the first.
+fn page_starts(lines: &[Line<'_>]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut page = lines.first().map_or(1, |l| l.page);
+    for l in lines {
+        if l.page != page {
+            page = l.page;
+            out.push(l.no);
+        }
+    }
+    out
+}
+
 /// Records a parser notice.
-pub(crate) fn notice(notices: &mut Vec<Notice>, code: &str, message: String, line: u32) {
-    notices.push(Notice {
-        code: code.to_owned(),
-        message,
-        line,
-    });
+pub(crate) fn notice(notices: &mut Vec<Notice>, code: NoticeCode, message: String, line: u32) {
+    notices.push(Notice::new(code, message, line));
 }
 
 impl Parser<'_> {

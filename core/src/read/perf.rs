@@ -314,6 +314,7 @@ fn read_funding(
                     value,
                     note,
                     line,
+                    bbox: None,
                 },
             });
             i = j + 1;

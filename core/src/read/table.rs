@@ -5,8 +5,8 @@
 use crate::amount::{CellValue, Unit};
 use crate::catalog::{Domain, Level};
 use crate::model::{
-    Basis, Cell, Column, ColumnKey, LineItem, LineSpan, Note, Notice, Row, RowIssue, Side, Table,
-    TableKind,
+    Basis, Cell, Column, ColumnKey, LineItem, LineSpan, Note, Notice, NoticeCode, Row, RowIssue,
+    Side, Table, TableKind,
 };
 use crate::template::{ColumnSpec, Template, Vocabulary};
 use crate::text::{
@@ -64,7 +64,7 @@ pub(crate) fn build_tables(
                 .map_or(0, |l| l.no);
             notice(
                 notices,
-                "duplicate_table",
+                NoticeCode::DuplicateTable,
                 format!(
                     "table `{}` is printed a second time; the first one is used",
                     spec.key
@@ -212,7 +212,7 @@ fn read_table(
             .map_or(0, |l| l.no);
         notice(
             notices,
-            "header_rows_ignored",
+            NoticeCode::HeaderRowsIgnored,
             format!(
                 "`{key}` has {header_count} rows before its first data row; only the first {MAX_HEADER_ROWS} are read as its header"
             ),
@@ -255,7 +255,7 @@ fn read_table(
             .map_or(0, |l| l.no);
         notice(
             notices,
-            "too_many_columns",
+            NoticeCode::TooManyColumns,
             format!(
                 "a row of `{key}` has more than {MAX_COLUMNS} cells; cells past the {MAX_COLUMNS}th are not read"
             ),
@@ -845,7 +845,7 @@ fn read_row(
                 "code `{printed}` in `{key}` does not fit its hierarchy; read as `{inferred}`"
             ),
         };
-        notice(notices, "code_issue", msg, line_no);
+        notice(notices, NoticeCode::CodeIssue, msg, line_no);
         row.issues.push(issue);
     }
     if row.label.is_empty() {
@@ -915,6 +915,7 @@ fn read_row(
             value,
             note,
             line: line_no,
+            bbox: None,
         });
     }
     Some(row)

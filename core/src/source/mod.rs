@@ -1,0 +1,387 @@
+//! Sources: what turns input into a [`Grid`], the one seam between reading bytes and reading a
+//! disclosure.
+//!
+//! A [`Grid`] is what every source produces and what [`crate::Parser::read_grid`] reads: the
+//! document's lines in reading order, each on a page, each either running text (one cell) or a
+//! table row (cells with their column), every cell keeping where it came from (line and page,
+//! and a bounding box where the source knows one). The text source ([`text`]) makes a grid from
+//! text in every form common tools write (tab-separated or space-aligned columns, form feeds,
+//! CRLF, a BOM, GB18030); a PDF reader, a spreadsheet reader or a user's own extractor can make
+//! one just as well, and everything after it is the same code.
+//!
+//! Cells borrow their text from the input where they can: a grid of UTF-8 text allocates no
+//! string per cell.
+//!
+//! # Examples
+//!
+//! A grid built by hand: a title, the unit line, a header row and two rows of a table.
+//!
+//! ```
+//! use yusuan::source::Grid;
+//!
+//! let mut grid = Grid::new();
+//! grid.push_text(1, "一般公共预算支出情况表");
+//! grid.push_text(1, "单位：万元");
+//! grid.push_row(1, ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]);
+//! grid.push_row(1, ["", "合计", "10.00", "6.00", "4.00"]);
+//! grid.push_row(1, ["201", "一般公共服务支出", "10.00", "6.00", "4.00"]);
+//! assert_eq!(grid.lines().len(), 5);
+//! let row = &grid.lines()[4];
+//! assert!(row.is_row());
+//! assert_eq!(grid.cells(row)[1].text, "一般公共服务支出");
+//! assert_eq!(grid.cells(row)[1].column, 1);
+//! ```
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Notice, NoticeCode};
+
+pub mod text;
+
+/// A rectangle on a page, in PDF points (1/72 inch) from the page's top-left corner: `x0` and
+/// `x1` from the left edge, `top` and `bottom` from the top edge (the convention of pdfplumber).
+/// JSON writes it as `[x0, top, x1, bottom]`.
+///
+/// # Examples
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use yusuan::source::BBox;
+/// let b = BBox::new(Decimal::new(721, 1), Decimal::new(4105, 1), Decimal::new(130, 0), Decimal::new(422, 0));
+/// assert_eq!(serde_json::to_string(&b).unwrap(), "[72.1,410.5,130.0,422.0]");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct BBox {
+    /// Left edge.
+    pub x0: Decimal,
+    /// Top edge.
+    pub top: Decimal,
+    /// Right edge.
+    pub x1: Decimal,
+    /// Bottom edge.
+    pub bottom: Decimal,
+}
+
+impl BBox {
+    /// A box from its four edges.
+    #[must_use]
+    pub fn new(x0: Decimal, top: Decimal, x1: Decimal, bottom: Decimal) -> BBox {
+        BBox {
+            x0,
+            top,
+            x1,
+            bottom,
+        }
+    }
+
+    /// The smallest box holding both.
+    #[must_use]
+    pub fn union(self, other: BBox) -> BBox {
+        BBox {
+            x0: self.x0.min(other.x0),
+            top: self.top.min(other.top),
+            x1: self.x1.max(other.x1),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+}
+
+/// Coordinates are geometry, not money: JSON writes them as plain numbers (one decimal at
+/// least), through `rust_decimal`'s float serialisation.
+impl Serialize for BBox {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        struct Num(Decimal);
+        impl Serialize for Num {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                rust_decimal::serde::float::serialize(&self.0, s)
+            }
+        }
+        let mut t = s.serialize_tuple(4)?;
+        for v in [self.x0, self.top, self.x1, self.bottom] {
+            t.serialize_element(&Num(v.round_dp(2)))?;
+        }
+        t.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for BBox {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<BBox, D::Error> {
+        #[derive(Deserialize)]
+        struct Num(#[serde(with = "rust_decimal::serde::float")] Decimal);
+        let [x0, top, x1, bottom] = <[Num; 4]>::deserialize(d)?;
+        Ok(BBox::new(
+            x0.0.round_dp(2),
+            top.0.round_dp(2),
+            x1.0.round_dp(2),
+            bottom.0.round_dp(2),
+        ))
+    }
+}
+
+/// One cell of a [`Grid`]: its text, the column it stands in, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell<'a> {
+    /// The text as printed (borrowed from the input where it can be).
+    pub text: Cow<'a, str>,
+    /// 0-based column of the table (for running text: 0).
+    pub column: u16,
+    /// Columns the cell spans (1 unless the source knows it is merged across more).
+    pub span: u16,
+    /// Where the cell is on its page, when the source knows.
+    pub bbox: Option<BBox>,
+}
+
+impl<'a> GridCell<'a> {
+    /// A cell in `column`, spanning one column, without a box.
+    #[must_use]
+    pub fn new(text: impl Into<Cow<'a, str>>, column: u16) -> GridCell<'a> {
+        GridCell {
+            text: text.into(),
+            column,
+            span: 1,
+            bbox: None,
+        }
+    }
+
+    /// The cell with a box.
+    #[must_use]
+    pub fn with_bbox(mut self, bbox: BBox) -> GridCell<'a> {
+        self.bbox = Some(bbox);
+        self
+    }
+
+    /// The cell spanning `span` columns.
+    #[must_use]
+    pub fn with_span(mut self, span: u16) -> GridCell<'a> {
+        self.span = span.max(1);
+        self
+    }
+}
+
+/// What a line of a [`Grid`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Running text: one cell.
+    Text,
+    /// A table row: cells in columns.
+    Row,
+}
+
+/// One line of a [`Grid`]: a line of running text or a table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridLine {
+    /// 1-based line number (of the input text; for other sources, of the grid's text form).
+    pub no: u32,
+    /// 1-based page number.
+    pub page: u32,
+    /// Text or row.
+    pub kind: LineKind,
+    /// The line's box on its page, when the source knows.
+    pub bbox: Option<BBox>,
+    cells: Range<u32>,
+}
+
+impl GridLine {
+    /// True for a table row.
+    #[must_use]
+    pub fn is_row(&self) -> bool {
+        self.kind == LineKind::Row
+    }
+
+    /// Number of cells.
+    #[must_use]
+    pub fn cell_count(&self) -> usize {
+        (self.cells.end - self.cells.start) as usize
+    }
+}
+
+/// A document as lines of cells on pages: what every source produces and the reader reads.
+///
+/// Lines are pushed in reading order; [`Grid::push_text`] and [`Grid::push_row`] number them one
+/// after the other, [`Grid::push_line`] takes the number from the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grid<'a> {
+    lines: Vec<GridLine>,
+    cells: Vec<GridCell<'a>>,
+    notices: Vec<Notice>,
+}
+
+impl<'a> Grid<'a> {
+    /// An empty grid.
+    #[must_use]
+    pub fn new() -> Grid<'a> {
+        Grid::default()
+    }
+
+    /// An empty grid with room for `lines` lines and `cells` cells.
+    #[must_use]
+    pub fn with_capacity(lines: usize, cells: usize) -> Grid<'a> {
+        Grid {
+            lines: Vec::with_capacity(lines),
+            cells: Vec::with_capacity(cells),
+            notices: Vec::new(),
+        }
+    }
+
+    fn next_no(&self) -> u32 {
+        self.lines.last().map_or(1, |l| l.no.saturating_add(1))
+    }
+
+    /// Adds a line of running text on `page`, numbered after the last line.
+    pub fn push_text(&mut self, page: u32, text: impl Into<Cow<'a, str>>) {
+        let no = self.next_no();
+        self.push_line(no, page, LineKind::Text, [GridCell::new(text, 0)]);
+    }
+
+    /// Adds a table row on `page`, numbered after the last line: one cell per item, in columns
+    /// 0, 1, 2, …
+    pub fn push_row<I, S>(&mut self, page: u32, cells: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<Cow<'a, str>>,
+    {
+        let no = self.next_no();
+        let start = self.cells.len();
+        let mut column = 0u16;
+        for text in cells {
+            self.cells.push(GridCell::new(text, column));
+            column = column.saturating_add(1);
+        }
+        self.finish_line(no, page, LineKind::Row, start);
+    }
+
+    /// Adds a line with its number, page, kind and cells (a row's cells in column order).
+    pub fn push_line<I>(&mut self, no: u32, page: u32, kind: LineKind, cells: I)
+    where
+        I: IntoIterator<Item = GridCell<'a>>,
+    {
+        let start = self.cells.len();
+        self.cells.extend(cells);
+        self.finish_line(no, page, kind, start);
+    }
+
+    fn finish_line(&mut self, no: u32, page: u32, kind: LineKind, start: usize) {
+        let end = self.cells.len();
+        let bbox = self
+            .cells
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|c| c.bbox)
+            .reduce(BBox::union);
+        self.lines.push(GridLine {
+            no,
+            page: page.max(1),
+            kind,
+            bbox,
+            cells: index(start)..index(end),
+        });
+    }
+
+    /// Sets the box of the last line pushed (for sources that know a line's box but not its
+    /// cells').
+    pub fn set_last_bbox(&mut self, bbox: BBox) {
+        if let Some(l) = self.lines.last_mut() {
+            l.bbox = Some(bbox);
+        }
+    }
+
+    /// The lines, in reading order.
+    #[must_use]
+    pub fn lines(&self) -> &[GridLine] {
+        &self.lines
+    }
+
+    /// The cells of `line`.
+    #[must_use]
+    pub fn cells(&self, line: &GridLine) -> &[GridCell<'a>] {
+        self.cells
+            .get(line.cells.start as usize..line.cells.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Number of pages (the page of the last line).
+    #[must_use]
+    pub fn page_count(&self) -> u32 {
+        self.lines.iter().map(|l| l.page).max().unwrap_or(0)
+    }
+
+    /// True when the grid has no line.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// What the source noticed (an encoding detected, …); the reader carries these into the
+    /// document.
+    #[must_use]
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// Records a source notice.
+    pub fn push_notice(&mut self, code: NoticeCode, message: impl Into<String>, line: u32) {
+        self.notices.push(Notice::new(code, message, line));
+    }
+
+    /// The grid as text in the form the text source reads back to the same grid: rows as
+    /// tab-separated cells (empty cells for the columns a row skips), running text as it is,
+    /// pages separated by form feeds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut grid = yusuan::source::Grid::new();
+    /// grid.push_text(1, "标题");
+    /// grid.push_row(2, ["合计", "1.00"]);
+    /// assert_eq!(grid.to_text(), "标题\n\u{c}合计\t1.00\n");
+    /// ```
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(self.cells.iter().map(|c| c.text.len() + 1).sum());
+        let mut page = self.lines.first().map_or(1, |l| l.page);
+        for line in &self.lines {
+            while page < line.page {
+                out.push('\u{c}');
+                page += 1;
+            }
+            let mut column = 0u16;
+            for (i, cell) in self.cells(line).iter().enumerate() {
+                if line.is_row() {
+                    if i > 0 {
+                        out.push('\t');
+                        column = column.saturating_add(1);
+                    }
+                    while column < cell.column {
+                        out.push('\t');
+                        column += 1;
+                    }
+                    column = column.saturating_add(cell.span.saturating_sub(1));
+                } else if i > 0 {
+                    out.push(' ');
+                }
+                // a cell's own line breaks and tabs would change the shape
+                if cell.text.contains(['\n', '\r', '\t', '\u{c}']) {
+                    out.extend(cell.text.chars().map(|c| match c {
+                        '\n' | '\r' | '\t' | '\u{c}' => ' ',
+                        c => c,
+                    }));
+                } else {
+                    out.push_str(&cell.text);
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
