@@ -1,18 +1,24 @@
-//! Lines and pages of the input text.
+//! The reader's view of a [`Grid`]: one [`Line`] per grid line, a row's cells laid out densely
+//! by column (a merged cell at its first column, the columns it spans empty), every cell's box
+//! beside it.
 
 use crate::error::{Error, Result};
+use crate::source::{BBox, Grid};
 
-/// One source line.
+/// One line of the document as the reader sees it.
 #[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
-    /// 1-based line number, as an editor counts them.
+    /// 1-based line number (of the source text; for other sources, of the grid's text form).
     pub no: u32,
-    /// 1-based page number (pages are separated by form feeds).
-    #[allow(dead_code)]
+    /// 1-based page number.
     pub page: u32,
-    /// The text without form feeds and carriage returns.
+    /// Running text: the line's text. A row: empty (its text is in `cells`).
     pub text: &'a str,
-    /// Whether the line holds a tab: a table row.
+    /// A row's cells, one per column (`""` for a column it does not print); empty for text.
+    pub cells: &'a [&'a str],
+    /// The boxes of `cells`, when the source gave any (otherwise empty).
+    pub boxes: &'a [Option<BBox>],
+    /// Whether the line is a table row.
     pub tab: bool,
     /// The line normalised for title matching, for lines that could be a title (short, ending
     /// in `表`).
@@ -24,94 +30,177 @@ pub(crate) struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// The tab-separated cells of the line.
-    pub(crate) fn cells(&self) -> Vec<&'a str> {
-        tab_cells(self.text).collect()
+    /// The row's cells (empty for running text).
+    pub(crate) fn cells(&self) -> &'a [&'a str] {
+        self.cells
     }
-}
 
-/// The tab-separated cells of `text` (as `str::split('\t')`, faster on the short cells of
-/// tables: a byte scan instead of a `memchr` call per cell).
-pub(crate) fn tab_cells(text: &str) -> TabCells<'_> {
-    TabCells { rest: Some(text) }
-}
-
-/// Iterator of [`tab_cells`].
-pub(crate) struct TabCells<'a> {
-    rest: Option<&'a str>,
-}
-
-impl<'a> Iterator for TabCells<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let rest = self.rest?;
-        // a tab is ASCII: both sides of it are character boundaries
-        if let Some(i) = rest.bytes().position(|b| b == b'\t') {
-            self.rest = rest.get(i + 1..);
-            rest.get(..i)
+    /// The printed pieces of the line: a row's cells, or the text of running text.
+    pub(crate) fn pieces(&self) -> &[&'a str] {
+        if self.tab {
+            self.cells
         } else {
-            self.rest = None;
-            Some(rest)
+            std::slice::from_ref(&self.text)
         }
+    }
+
+    /// Nothing printed: blank text, or a row of empty cells.
+    pub(crate) fn is_blank(&self) -> bool {
+        if self.tab {
+            self.cells.iter().all(|c| crate::text::trim(c).is_empty())
+        } else {
+            self.text.trim().is_empty()
+        }
+    }
+
+    /// The line's printed pieces joined with `sep`, trimmed (a title printed as a table row).
+    pub(crate) fn joined(&self, sep: &str) -> String {
+        if !self.tab {
+            return self.text.trim().to_owned();
+        }
+        let parts: Vec<&str> = self
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        parts.join(sep)
     }
 }
 
-/// Splits text into lines, taking form feeds as page breaks. Leading `# ` provenance lines (as in
-/// the corpus files) are kept as lines: they match nothing and keep line numbers true.
-pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 40 + 1);
-    let mut page = 1u32;
-    for (i, raw) in text.split('\n').enumerate() {
-        let mut t = raw.strip_suffix('\r').unwrap_or(raw);
-        while let Some(rest) = t.strip_prefix('\u{c}') {
-            page = page.saturating_add(1);
-            t = rest;
+/// The dense cells of every row of a grid, the joined text of running-text lines printed as
+/// several cells, and the boxes: built once, then borrowed by the [`Line`]s.
+pub(crate) struct Dense<'a> {
+    cells: Vec<&'a str>,
+    boxes: Vec<Option<BBox>>,
+    /// Per grid line: the range of its cells in `cells` (a row), or the joined text (running
+    /// text of several cells).
+    spans: Vec<(u32, u32)>,
+    joined: Vec<(usize, String)>,
+}
+
+/// Lays out the cells of every row of `grid` by column.
+pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
+    let total: usize = grid
+        .lines()
+        .iter()
+        .map(crate::source::GridLine::cell_count)
+        .sum();
+    let any_box = grid
+        .lines()
+        .iter()
+        .any(|l| grid.cells(l).iter().any(|c| c.bbox.is_some()));
+    let mut out = Dense {
+        cells: Vec::with_capacity(total + total / 4),
+        boxes: Vec::new(),
+        spans: Vec::with_capacity(grid.lines().len()),
+        joined: Vec::new(),
+    };
+    for (i, line) in grid.lines().iter().enumerate() {
+        let cells = grid.cells(line);
+        let start = out.cells.len();
+        if line.is_row() {
+            // a dense row: columns in order (a source may skip empty ones)
+            let mut next = 0usize;
+            for c in cells {
+                let col = usize::from(c.column);
+                if col < next {
+                    // out of order or overlapping: keep the cell after the last one
+                    out.cells.push(c.text.as_ref());
+                    if any_box {
+                        out.boxes.push(c.bbox);
+                    }
+                    next += 1;
+                    continue;
+                }
+                // (a wildly large column index is capped by the reader's column limit)
+                let pad = (col - next).min(super::table::MAX_COLUMNS + 1);
+                out.cells.extend(std::iter::repeat_n("", pad));
+                if any_box {
+                    out.boxes.extend(std::iter::repeat_n(None, pad));
+                }
+                out.cells.push(c.text.as_ref());
+                if any_box {
+                    out.boxes.push(c.bbox);
+                }
+                let span = usize::from(c.span.max(1)) - 1;
+                let span = span.min(super::table::MAX_COLUMNS + 1);
+                out.cells.extend(std::iter::repeat_n("", span));
+                if any_box {
+                    out.boxes.extend(std::iter::repeat_n(None, span));
+                }
+                next = col + 1 + span;
+            }
+        } else if cells.len() > 1 {
+            let text: Vec<&str> = cells.iter().map(|c| c.text.as_ref()).collect();
+            out.joined.push((i, text.join(" ")));
         }
-        // One pass for tabs and form feeds, without an early exit so that it vectorises.
-        let (tab, feed) = t.bytes().fold((0u8, 0u8), |(tab, feed), b| {
-            (tab | u8::from(b == b'\t'), feed | u8::from(b == 0x0c))
-        });
-        let (tab, feed) = (tab != 0, feed != 0);
-        // A form feed inside or at the end of a line also starts a page; keep the text around it.
-        if feed {
-            page = page.saturating_add(u32::try_from(t.matches('\u{c}').count()).unwrap_or(0));
-        }
+        out.spans.push((index(start), index(out.cells.len())));
+    }
+    out
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The reader's lines of `grid`, borrowing the dense cells.
+pub(crate) fn lines<'a>(grid: &'a Grid<'_>, dense: &'a Dense<'a>) -> Vec<Line<'a>> {
+    let mut joined = dense.joined.iter().peekable();
+    let mut out = Vec::with_capacity(grid.lines().len());
+    for (i, (gl, &(s, e))) in grid.lines().iter().zip(&dense.spans).enumerate() {
+        let (s, e) = (s as usize, e as usize);
+        let tab = gl.is_row();
+        let cells = if tab {
+            dense.cells.get(s..e).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        let boxes = if tab {
+            dense.boxes.get(s..e).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        let text: &str = if tab {
+            ""
+        } else if joined.peek().is_some_and(|(j, _)| *j == i) {
+            joined.next().map_or("", |(_, t)| t.as_str())
+        } else {
+            grid.cells(gl).first().map_or("", |c| c.text.as_ref())
+        };
         out.push(Line {
-            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            page,
-            text: t,
+            no: gl.no,
+            page: gl.page,
+            text,
+            cells,
+            boxes,
             tab,
-            title_key: title_candidate(t, tab),
+            title_key: title_candidate(text, cells, tab),
             meta: false,
             note: false,
         });
-    }
-    // A final newline does not start a line.
-    if out.last().is_some_and(|l| l.text.is_empty()) && text.ends_with('\n') {
-        out.pop();
     }
     out
 }
 
 /// The title a line would be, normalised for matching; `None` for lines that cannot be titles:
-/// every table title ends in `表` (trailing empty cells aside), and a title fills a line (or a row's only cell) of at most 150
-/// bytes.
-fn title_candidate(text: &str, tab: bool) -> Option<String> {
-    if text.len() > 600 || !text.trim_end().ends_with('表') {
-        return None;
-    }
+/// every table title ends in `表` (trailing empty cells aside), and a title fills a line (or a
+/// row's only cell) of at most 150 bytes.
+fn title_candidate(text: &str, cells: &[&str], tab: bool) -> Option<String> {
     let text = if tab {
-        let mut cells = tab_cells(text).map(str::trim).filter(|c| !c.is_empty());
-        let first = cells.next()?;
-        if cells.next().is_some() {
+        let mut printed = cells
+            .iter()
+            .map(|c| crate::text::trim(c))
+            .filter(|c| !c.is_empty());
+        let first = printed.next()?;
+        if printed.next().is_some() {
             return None;
         }
         first
     } else {
         text.trim()
     };
-    if text.is_empty() || text.len() > 150 {
+    if text.is_empty() || text.len() > 150 || !text.ends_with('表') {
         return None;
     }
     Some(crate::template::title_key(text))
@@ -159,32 +248,35 @@ pub(crate) fn check_text(text: &str) -> Result<()> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::source::{GridCell, LineKind};
 
     #[test]
     fn pages_and_numbers() {
-        let lines = split("a\n\u{c}b\tc\r\n\nd\n");
+        let grid = crate::source::text::grid("a\n\u{c}b\tc\r\n\nd\n");
+        let d = dense(&grid);
+        let lines = lines(&grid, &d);
         assert_eq!(lines.len(), 4);
-        assert_eq!(lines[1].text, "b\tc");
+        assert_eq!(lines[1].cells(), ["b", "c"]);
         assert_eq!(lines[1].page, 2);
         assert!(lines[1].tab);
         assert_eq!(lines[3].no, 4);
     }
 
     #[test]
-    fn tab_cells_split_like_str_split() {
-        for text in [
-            "",
-            "a",
-            "\t",
-            "a\t",
-            "\ta",
-            "a\t\tb",
-            "合计\t7,713.47\t\t",
-            "\t\t\t",
-        ] {
-            let want: Vec<&str> = text.split('\t').collect();
-            assert_eq!(tab_cells(text).collect::<Vec<_>>(), want, "{text:?}");
-        }
+    fn rows_are_dense_by_column() {
+        let mut grid = Grid::new();
+        grid.push_line(
+            1,
+            1,
+            LineKind::Row,
+            [
+                GridCell::new("合计", 0).with_span(3),
+                GridCell::new("1.00", 4),
+            ],
+        );
+        let d = dense(&grid);
+        let lines = lines(&grid, &d);
+        assert_eq!(lines[0].cells(), ["合计", "", "", "", "1.00"]);
     }
 
     #[test]

@@ -132,40 +132,57 @@ impl Parser<'_> {
         self
     }
 
-    /// Parses bytes that should be UTF-8.
+    /// Parses disclosure bytes: UTF-8 (with or without a BOM), UTF-16 with a BOM, or
+    /// GB18030/GBK (detected, with an `encoding_detected` notice); anything else is
+    /// [`Error::InvalidUtf8`] naming the byte offset.
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document> {
-        if bytes.len() > self.max_bytes {
-            return Err(Error::InputTooLarge {
-                size: bytes.len(),
-                limit: self.max_bytes,
-            });
+        self.check_size(bytes.len())?;
+        let decoded = crate::source::text::decode(bytes)?;
+        let mut doc = self.parse(&decoded.text)?;
+        if let Some(enc) = decoded.encoding {
+            doc.notices.insert(
+                0,
+                Notice::new(
+                    NoticeCode::EncodingDetected,
+                    format!("the input is not UTF-8; it was read as {enc}"),
+                    0,
+                ),
+            );
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        })?;
-        self.parse(text)
+        Ok(doc)
     }
 
-    /// The checks every reading starts with (size, emptiness, text), then the text split into
-    /// lines with their meta and note lines marked.
-    fn read_lines<'t>(&self, text: &'t str) -> Result<(Vec<lines::Line<'t>>, &'static Vocabulary)> {
-        if text.len() > self.max_bytes {
+    fn check_size(&self, size: usize) -> Result<()> {
+        if size > self.max_bytes {
             return Err(Error::InputTooLarge {
-                size: text.len(),
+                size,
                 limit: self.max_bytes,
             });
         }
+        Ok(())
+    }
+
+    /// The checks every reading of text starts with: size, emptiness, binary data.
+    fn check_text_input(&self, text: &str) -> Result<()> {
+        self.check_size(text.len())?;
         if text.trim().is_empty() {
             return Err(Error::EmptyInput);
         }
-        lines::check_text(text)?;
-        let mut lines = lines::split(text);
+        lines::check_text(text)
+    }
+
+    /// The grid's lines as the reader sees them, with their meta and note lines marked.
+    fn read_lines<'g>(
+        grid: &'g Grid<'_>,
+        dense: &'g lines::Dense<'g>,
+    ) -> (Vec<Line<'g>>, &'static Vocabulary) {
+        let mut lines = lines::lines(grid, dense);
         let vocab = Vocabulary::builtin();
         for line in &mut lines {
             line.meta = meta_line(line, vocab);
             line.note = note_line(line, vocab);
         }
-        Ok((lines, vocab))
+        (lines, vocab)
     }
 
     /// Reads a [`Grid`] made by any source (the text source, a PDF reader, a spreadsheet, a
@@ -197,19 +214,22 @@ impl Parser<'_> {
     /// # Ok::<(), yusuan::Error>(())
     /// ```
     pub fn read_grid(&self, grid: &Grid<'_>) -> Result<Document> {
-        let text = grid.to_text();
-        let mut doc = self.parse(&text)?;
-        doc.notices.splice(0..0, grid.notices().iter().cloned());
-        Ok(doc)
-    }
-
-    /// Parses disclosure text.
-    pub fn parse(&self, text: &str) -> Result<Document> {
-        let (lines, vocab) = self.read_lines(text)?;
+        let bytes: usize = grid
+            .lines()
+            .iter()
+            .flat_map(|l| grid.cells(l))
+            .map(|c| c.text.len() + 1)
+            .sum();
+        self.check_size(bytes)?;
+        let dense = lines::dense(grid);
+        let (lines, vocab) = Self::read_lines(grid, &dense);
+        if lines.iter().all(Line::is_blank) {
+            return Err(Error::EmptyInput);
+        }
         let ctx = Ctx {
             vocab,
             catalog: self.catalog,
-            pad_budget: std::cell::Cell::new(PAD_ALLOWANCE + text.len() / PAD_BYTES_PER_CELL + 1),
+            pad_budget: std::cell::Cell::new(PAD_ALLOWANCE + bytes / PAD_BYTES_PER_CELL + 1),
         };
         let toc = find_toc(&lines);
         let template = self.choose_template(&lines, toc.end)?;
@@ -225,19 +245,30 @@ impl Parser<'_> {
         check_truncation(&lines, &blocks, template, &ctx)?;
 
         let mut doc = Document {
-            line_count: u32::try_from(lines.len()).unwrap_or(u32::MAX),
+            line_count: lines.last().map_or(0, |l| l.no),
             ..Document::default()
         };
-        let mut notices = Vec::new();
+        let mut notices: Vec<Notice> = grid.notices().to_vec();
         doc.tables = table::build_tables(&lines, &blocks, template, &ctx, &mut notices);
         doc.performance = perf::build(&lines, &blocks, &ctx);
         let narrative_lines = narrative_lines(&lines, toc, &blocks);
         doc.sections = narrative::sections(&lines, &narrative_lines, &ctx);
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta = meta(&lines, toc, &blocks, template, &doc, &ctx);
-        doc.notices = notices;
         doc.page_starts = page_starts(&lines);
+        for n in &mut notices {
+            if n.page.is_none() && n.line > 0 && !doc.page_starts.is_empty() {
+                n.page = Some(doc.page_of(n.line));
+            }
+        }
+        doc.notices = notices;
         Ok(doc)
+    }
+
+    /// Parses disclosure text (in any of the forms of [`crate::source::text`]).
+    pub fn parse(&self, text: &str) -> Result<Document> {
+        self.check_text_input(text)?;
+        self.read_grid(&crate::source::text::grid(text))
     }
 
     /// The template whose titles match most table titles; with one template configured, that one.
@@ -315,17 +346,21 @@ struct Toc {
 /// line that repeats an entry (the body's first heading) or reads as prose.
 fn find_toc(lines: &[Line<'_>]) -> Toc {
     let is_toc = |t: &str| t.chars().filter(|c| !c.is_whitespace()).eq("目录".chars());
-    let Some(start) = lines.iter().take(200).position(|l| is_toc(l.text)) else {
+    let Some(start) = lines
+        .iter()
+        .take(200)
+        .position(|l| !l.tab && is_toc(l.text))
+    else {
         return Toc::default();
     };
     let mut entries: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut end = start + 1;
     while let Some(l) = lines.get(end) {
-        let t = l.text.trim();
-        if t.is_empty() {
+        if l.is_blank() {
             end += 1;
             continue;
         }
+        let t = l.text.trim();
         let key = normalize_name(crate::text::strip_numbering(t));
         let prose = t.contains('。') || t.chars().count() > 60 || l.tab;
         if prose || entries.contains(&key) {
@@ -345,6 +380,8 @@ pub(crate) struct Block {
     pub title: usize,
     /// 0-based index of the last line (inclusive).
     pub end: usize,
+    /// Stray lines inside the block (debris of the PDF text layer), skipped.
+    pub stray: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,8 +415,10 @@ pub(crate) fn is_meta_line(line: &Line<'_>, _vocab: &Vocabulary) -> bool {
 
 fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     // Cheap test first: a meta line's first printed character starts one of the prefixes.
-    let first = lines::tab_cells(line.text)
-        .map(crate::text::trim)
+    let first = line
+        .pieces()
+        .iter()
+        .map(|c| crate::text::trim(c))
         .find(|c| !c.is_empty())
         .and_then(|c| c.chars().next())
         .map(crate::text::fold_char);
@@ -388,7 +427,7 @@ fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     }
     if line.tab {
         let mut any = false;
-        for cell in lines::tab_cells(line.text) {
+        for cell in line.cells() {
             let c = crate::text::trim(cell);
             if c.is_empty() {
                 continue;
@@ -469,11 +508,12 @@ fn locate(lines: &[Line<'_>], from: usize, template: &Template, ctx: &Ctx<'_>) -
         let Some(line) = lines.get(i) else { break };
         if let Some(kind) = block_kind(line, template, ctx) {
             if has_table_after(lines, i, template, ctx) {
-                let end = block_end(lines, i, template, ctx);
+                let (end, stray) = block_end(lines, i, template, ctx);
                 blocks.push(Block {
                     kind,
                     title: i,
                     end,
+                    stray,
                 });
                 i = end + 1;
                 continue;
@@ -487,7 +527,7 @@ fn locate(lines: &[Line<'_>], from: usize, template: &Template, ctx: &Ctx<'_>) -
 /// A title only starts a block when table rows follow it (after blank and meta lines).
 fn has_table_after(lines: &[Line<'_>], title: usize, template: &Template, ctx: &Ctx<'_>) -> bool {
     for line in lines.iter().skip(title + 1).take(12) {
-        if line.text.trim().is_empty() || is_meta_line(line, ctx.vocab) {
+        if line.is_blank() || is_meta_line(line, ctx.vocab) {
             continue;
         }
         return line.tab && block_kind(line, template, ctx).is_none();
@@ -495,12 +535,21 @@ fn has_table_after(lines: &[Line<'_>], title: usize, template: &Template, ctx: &
     false
 }
 
-/// The last line of the block whose title is at `title`: rows, meta lines, notes and blank lines
-/// continue it; prose or another title ends it.
-fn block_end(lines: &[Line<'_>], title: usize, template: &Template, ctx: &Ctx<'_>) -> usize {
+/// The last line of the block whose title is at `title`, and the stray lines inside it: rows,
+/// meta lines, notes and blank lines continue it; a stray line continues it too (debris of the
+/// text layer: a line repeating the figures of the row above, or a lone page number), and is
+/// part of it when it follows the block's last row; prose or another title ends it.
+fn block_end(
+    lines: &[Line<'_>],
+    title: usize,
+    template: &Template,
+    ctx: &Ctx<'_>,
+) -> (usize, Vec<usize>) {
     let mut last = title;
+    let mut stray = Vec::new();
+    let mut last_row: Option<&Line<'_>> = None;
     for (j, line) in lines.iter().enumerate().skip(title + 1) {
-        if line.text.trim().is_empty() {
+        if line.is_blank() {
             continue;
         }
         if block_kind(line, template, ctx).is_some() {
@@ -508,11 +557,41 @@ fn block_end(lines: &[Line<'_>], title: usize, template: &Template, ctx: &Ctx<'_
         }
         if line.tab || is_meta_line(line, ctx.vocab) || is_note_line(line, ctx.vocab) {
             last = j;
+            if line.tab {
+                last_row = Some(line);
+            }
+            continue;
+        }
+        if last_row.is_some_and(|row| is_debris(line, row)) {
+            stray.push(j);
+            last = j;
             continue;
         }
         break;
     }
-    last
+    (last, stray)
+}
+
+/// Debris of a PDF's text layer inside a table: a line of figures and codes only, each of which
+/// the row above prints (the row's cells that fell outside the table's detected box), or a lone
+/// number of at most three digits (a page number).
+fn is_debris(line: &Line<'_>, row: &Line<'_>) -> bool {
+    let t = line.text.trim();
+    if t.is_empty() || t.len() > 400 {
+        return false;
+    }
+    let figure = |w: &str| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-' | b'%'))
+    };
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if words.next().is_none() && first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    t.split_whitespace()
+        .all(|w| figure(w) && row.cells().iter().any(|c| crate::text::trim(c) == w))
 }
 
 /// The lines that belong to the narrative: everything after the table of contents that no block
@@ -544,7 +623,7 @@ fn check_truncation(
     ctx: &Ctx<'_>,
 ) -> Result<()> {
     // The text ends with a table title: the table itself is missing.
-    if let Some(line) = lines.iter().rev().find(|l| !l.text.trim().is_empty()) {
+    if let Some(line) = lines.iter().rev().find(|l| !l.is_blank()) {
         if let Some(BlockKind::Table(i)) = block_kind(line, template, ctx) {
             if blocks
                 .last()
@@ -555,7 +634,7 @@ fn check_truncation(
                         .tables
                         .get(i)
                         .map_or_else(|| "?".to_owned(), |t| t.key.clone()),
-                    title: line.text.trim().to_owned(),
+                    title: line.joined(""),
                     line: line.no,
                 });
             }
@@ -564,10 +643,7 @@ fn check_truncation(
     let Some(last) = blocks.last() else {
         return Ok(());
     };
-    let rest_empty = lines
-        .iter()
-        .skip(last.end + 1)
-        .all(|l| l.text.trim().is_empty());
+    let rest_empty = lines.iter().skip(last.end + 1).all(Line::is_blank);
     if !rest_empty {
         return Ok(());
     }
@@ -577,10 +653,9 @@ fn check_truncation(
         }),
         BlockKind::Performance => ("performance", "绩效目标表"),
     };
-    let title = lines.get(last.title).map_or_else(
-        || spec_title.to_owned(),
-        |l| l.text.trim().replace('\t', ""),
-    );
+    let title = lines
+        .get(last.title)
+        .map_or_else(|| spec_title.to_owned(), |l| l.joined(""));
     let rows: Vec<&Line<'_>> = lines
         .get(last.title + 1..=last.end)
         .unwrap_or(&[])
@@ -592,11 +667,11 @@ fn check_truncation(
         .unwrap_or(&[])
         .iter()
         .any(|l| is_note_line(l, ctx.vocab));
-    let width = |l: &Line<'_>| lines::tab_cells(l.text.trim_end_matches([' ', '\r'])).count();
+    let width = |l: &Line<'_>| l.cells().len();
     let cut_line = lines.get(last.end).map_or(0, |l| l.no);
     let has_data = rows
         .iter()
-        .any(|l| table::is_data_row(&l.cells(), ctx.vocab));
+        .any(|l| table::is_data_row(l.cells(), ctx.vocab));
     let widest = rows.iter().map(|l| width(l)).max().unwrap_or(0);
     let truncated = match rows.last() {
         None => !has_note,
@@ -634,6 +709,7 @@ fn meta(
     let cover: Vec<&str> = lines
         .iter()
         .take(cover_end)
+        .filter(|l| !l.tab)
         .map(|l| l.text.trim())
         .filter(|t| !t.is_empty() && !t.starts_with("# "))
         .take(6)
@@ -700,10 +776,14 @@ fn meta(
 /// The publishing body named on an org line (`部门(单位)：…`, `编制部门：… 单位：元`).
 fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
     for line in lines {
-        if !(has(line.text, "单位") || has(line.text, "部门")) {
+        if !line
+            .pieces()
+            .iter()
+            .any(|t| has(t, "单位") || has(t, "部门"))
+        {
             continue;
         }
-        for cell in lines::tab_cells(line.text) {
+        for cell in line.pieces() {
             // (normalise only a cell that starts with a label)
             if !vocab.org_prefixes.iter().any(|p| labelled_by(cell, p)) {
                 continue;
@@ -764,7 +844,17 @@ impl Parser<'_> {
     /// assert!(doc.tables.is_empty());
     /// ```
     pub fn parse_narrative(&self, text: &str) -> Result<Document> {
-        let (lines, vocab) = self.read_lines(text)?;
+        self.check_text_input(text)?;
+        self.read_narrative_grid(&crate::source::text::grid(text))
+    }
+
+    /// [`Parser::parse_narrative`] for a [`Grid`] of any source.
+    pub fn read_narrative_grid(&self, grid: &Grid<'_>) -> Result<Document> {
+        let dense = lines::dense(grid);
+        let (lines, vocab) = Self::read_lines(grid, &dense);
+        if lines.iter().all(Line::is_blank) {
+            return Err(Error::EmptyInput);
+        }
         let ctx = Ctx {
             vocab,
             catalog: self.catalog,
@@ -777,13 +867,15 @@ impl Parser<'_> {
             .collect();
         let sections = narrative::sections(&lines, &prose, &ctx);
         let mut doc = Document {
-            line_count: u32::try_from(lines.len()).unwrap_or(u32::MAX),
+            line_count: lines.last().map_or(0, |l| l.no),
             sections,
+            notices: grid.notices().to_vec(),
             ..Document::default()
         };
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta.year = lines.iter().take(12).find_map(|l| find_year(l.text));
         "narrative".clone_into(&mut doc.meta.template);
+        doc.page_starts = page_starts(&lines);
         Ok(doc)
     }
 }

@@ -43,11 +43,13 @@ pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<
             .filter(|l| l.tab && !is_meta_line(l, ctx.vocab))
             .collect();
         let starts_project = rows.iter().any(|l| {
-            super::lines::tab_cells(l.text).any(|c| normalized_starts_with(c, "项目名称"))
+            l.cells()
+                .iter()
+                .any(|c| normalized_starts_with(c, "项目名称"))
         });
         let title = lines
             .get(block.title)
-            .map(|l| l.text.replace('\t', "").trim().to_owned())
+            .map(|l| l.joined(""))
             .unwrap_or_default();
         let start_line = lines.get(block.title).map_or(0, |l| l.no);
         let end_line = lines.get(block.end).map_or(start_line, |l| l.no);
@@ -106,7 +108,7 @@ fn read_row<'a>(
 ) {
     // (the cell buffer is reused from row to row)
     cells.clear();
-    cells.extend(super::lines::tab_cells(line.text));
+    cells.extend(line.cells().iter().copied());
     let cells: &[&str] = cells;
     // Once the indicator header is read, rows are indicators (or a repeated header).
     if let Some(cols) = state.cols {

@@ -13,7 +13,6 @@ use crate::text::{
     compact, find_year, has, normalize_name, normalized_chars, normalizes_to, strip_numbering, trim,
 };
 
-use super::lines::tab_cells;
 use super::{Block, BlockKind, Ctx, Line, is_meta_line, is_note_line, notice};
 
 /// Columns read per table row: cells past this are not read (a `too_many_columns` notice says
@@ -43,7 +42,7 @@ pub(crate) fn build_tables(
         let adjacent = prev_end.is_some_and(|end| {
             lines
                 .get(end + 1..block.title)
-                .is_some_and(|between| between.iter().all(|l| l.text.trim().is_empty()))
+                .is_some_and(|between| between.iter().all(Line::is_blank))
         });
         match groups.last_mut() {
             Some((s, group)) if *s == spec && adjacent => group.push(block),
@@ -57,6 +56,22 @@ pub(crate) fn build_tables(
         let Some(spec) = template.tables.get(spec_idx) else {
             continue;
         };
+        for &i in group.iter().flat_map(|b| &b.stray) {
+            if let Some(l) = lines.get(i) {
+                notices.push(
+                    Notice::new(
+                        NoticeCode::StrayLine,
+                        format!(
+                            "the stray line `{}` inside `{}` (debris of the text layer: a page number, or figures the row above prints) was skipped",
+                            l.text.trim(),
+                            spec.key
+                        ),
+                        l.no,
+                    )
+                    .in_table(spec.key.clone()),
+                );
+            }
+        }
         if !seen.insert(spec.key.as_str()) {
             let line = group
                 .first()
@@ -156,10 +171,7 @@ fn read_table(
     let vocab = ctx.vocab;
     let first = group.first().map_or(0, |b| b.title);
     let last = group.last().map_or(first, |b| b.end);
-    let title = lines
-        .get(first)
-        .map(|l| l.text.replace('\t', " ").trim().to_owned())
-        .unwrap_or_default();
+    let title = lines.get(first).map(|l| l.joined(" ")).unwrap_or_default();
     let mut unit = None;
     let mut note: Option<Note> = None;
     // The cells of every row in one buffer: (line index, cell range, is the first row of a
@@ -171,7 +183,7 @@ fn read_table(
         for idx in block.title..=block.end {
             let Some(line) = lines.get(idx) else { break };
             if unit.is_none() {
-                unit = unit_of_line(line.text);
+                unit = line.pieces().iter().find_map(|p| unit_of_line(p));
             }
             if idx == block.title {
                 continue;
@@ -190,7 +202,7 @@ fn read_table(
             }
             // Cells past the limit are not read (one more is kept to notice them).
             let start = cell_buf.len();
-            cell_buf.extend(tab_cells(line.text).take(MAX_COLUMNS + 1));
+            cell_buf.extend(line.cells().iter().copied().take(MAX_COLUMNS + 1));
             spans.push((idx, start..cell_buf.len(), first_row_of_block));
             first_row_of_block = false;
         }
@@ -292,7 +304,7 @@ fn read_table(
             };
             if let Some(row) = read_row(
                 cells,
-                line.no,
+                (line.no, line.boxes),
                 lane_no,
                 lane,
                 kind,
@@ -784,7 +796,7 @@ fn column_key(
 #[allow(clippy::too_many_arguments)]
 fn read_row(
     cells: &[&str],
-    line_no: u32,
+    (line_no, boxes): (u32, &[Option<crate::source::BBox>]),
     lane_no: usize,
     lane: &Lane,
     kind: TableKind,
@@ -915,7 +927,7 @@ fn read_row(
             value,
             note,
             line: line_no,
-            bbox: None,
+            bbox: boxes.get(pos).copied().flatten(),
         });
     }
     Some(row)

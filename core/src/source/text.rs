@@ -1,53 +1,932 @@
-//! The text source: a [`Grid`] from disclosure text.
+//! The text source: a [`Grid`] from disclosure text, in every form common tools write.
 //!
-//! Reads the forms common tools write: table rows as tab-separated cells; pages separated by
-//! form feeds.
+//! * Encodings: UTF-8 (the default, with or without a BOM); UTF-16 with a BOM; GB18030/GBK
+//!   (detected when the bytes are not UTF-8 and decode to Chinese text), with a notice.
+//! * Line ends: LF, CRLF and a lone CR.
+//! * Pages: a form feed anywhere starts a page: at the start of a line (as pdftotext writes
+//!   it), or inside a line (as `"\f".join(pages)` over pdfplumber's page texts writes it), where
+//!   it also ends the line.
+//! * Tables: rows as tab-separated cells (empty cells kept); or, in text without tabs, columns
+//!   aligned with spaces (as `pdftotext -layout` writes them): each block of aligned lines is cut
+//!   into columns at the gutters its lines leave blank, counting East-Asian wide characters as
+//!   two columns and the ideographic space as a blank of two.
+//! * Trailing blanks are dropped; no-break and ideographic spaces count as blanks.
+//!
+//! Cells borrow from the text: reading UTF-8 allocates no string per cell.
 
 use std::borrow::Cow;
 
 use super::{Grid, GridCell, LineKind};
+use crate::error::{Error, Result};
+use crate::model::NoticeCode;
 
-/// The grid of `text`: one line per input line, a line with a tab is a table row (its
-/// tab-separated cells in columns 0, 1, …), any other line running text; a form feed starts a
-/// page.
+/// Text decoded from bytes, and the encoding it was decoded from when that was not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text, without a byte-order mark.
+    pub text: Cow<'a, str>,
+    /// `Some("GB18030")`, `Some("UTF-16LE")`, … when the input was not UTF-8.
+    pub encoding: Option<&'static str>,
+}
+
+/// Decodes disclosure bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or GB18030/GBK when the
+/// bytes are not UTF-8 but decode without error to text that is mostly Chinese. Anything else is
+/// [`Error::InvalidUtf8`] naming the first offending byte.
 ///
 /// # Examples
 ///
 /// ```
-/// let grid = yusuan::source::text::grid("标题\n合计\t1.00\n\u{c}下一页\n");
-/// assert_eq!(grid.lines().len(), 3);
-/// assert!(grid.lines()[1].is_row());
-/// assert_eq!(grid.lines()[2].page, 2);
+/// use yusuan::source::text::decode;
+/// // "收入预算" in GB18030
+/// let gbk = [0xca, 0xd5, 0xc8, 0xeb, 0xd4, 0xa4, 0xcb, 0xe3];
+/// let d = decode(&gbk).unwrap();
+/// assert_eq!((d.text.as_ref(), d.encoding), ("收入预算", Some("GB18030")));
+/// assert_eq!(decode("\u{feff}预算".as_bytes()).unwrap().text, "预算");
+/// assert_eq!(decode(b"\xff\x00\xfe").unwrap_err().code(), "invalid_utf8");
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
+    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        return utf8(rest, bytes.len() - rest.len());
+    }
+    for (bom, enc, name) in [
+        (&b"\xff\xfe"[..], encoding_rs::UTF_16LE, "UTF-16LE"),
+        (&b"\xfe\xff"[..], encoding_rs::UTF_16BE, "UTF-16BE"),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(rest) {
+                return Ok(Decoded {
+                    text: Cow::Owned(text.into_owned()),
+                    encoding: Some(name),
+                });
+            }
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: None,
+        }),
+        Err(e) => {
+            let gb = if looks_like_gb(bytes) {
+                encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+            } else {
+                None
+            };
+            if let Some(text) = gb {
+                if mostly_chinese(&text) {
+                    return Ok(Decoded {
+                        text: Cow::Owned(text.into_owned()),
+                        encoding: Some("GB18030"),
+                    });
+                }
+            }
+            Err(Error::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            })
+        }
+    }
+}
+
+fn utf8(rest: &[u8], skipped: usize) -> Result<Decoded<'_>> {
+    std::str::from_utf8(rest)
+        .map(|text| Decoded {
+            text: Cow::Borrowed(text),
+            encoding: None,
+        })
+        .map_err(|e| Error::InvalidUtf8 {
+            offset: e.valid_up_to() + skipped,
+        })
+}
+
+/// Whether bytes that are not UTF-8 look like GB2312/GBK text: no control characters but those
+/// of text, not a PDF, and nine in ten of the double-byte characters in the GB2312 region
+/// (where the common characters and punctuation are; random bytes spread over all of GBK).
+fn looks_like_gb(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"%PDF-") {
+        return false;
+    }
+    let (mut pairs, mut common) = (0usize, 0usize);
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        pairs += 1;
+        if (0xA1..=0xF7).contains(&b) && (0xA1..=0xFE).contains(&next) {
+            common += 1;
+        }
+        // a four-byte GB18030 sequence has a digit second
+        i += if next.is_ascii_digit() { 4 } else { 2 };
+    }
+    pairs > 0 && common * 10 >= pairs * 9
+}
+
+/// Whether decoded text reads as Chinese: at least four in five of its non-ASCII characters
+/// are CJK ideographs, CJK punctuation or full-width forms (random bytes decode to rare
+/// characters and symbols far more often).
+fn mostly_chinese(text: &str) -> bool {
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201D}' | '\u{2026}')
+        {
+            cjk += 1;
+        } else {
+            other += 1;
+        }
+    }
+    cjk > 0 && cjk >= other * 4
+}
+
+/// The grid of bytes: [`decode`]d, then read like [`grid`] (the grid owns the decoded text's
+/// cells when it was not UTF-8), with an `encoding_detected` notice for another encoding.
+///
+/// # Examples
+///
+/// ```
+/// let grid = yusuan::source::text::grid_of_bytes(b"\xef\xbb\xbfa\r\nb\tc\r\n").unwrap();
+/// assert_eq!(grid.lines().len(), 2);
+/// assert!(grid.notices().is_empty());
+/// ```
+pub fn grid_of_bytes(bytes: &[u8]) -> Result<Grid<'_>> {
+    let decoded = decode(bytes)?;
+    Ok(match decoded.text {
+        Cow::Borrowed(text) => grid(text),
+        Cow::Owned(text) => {
+            let mut g = grid(&text).into_owned();
+            if let Some(enc) = decoded.encoding {
+                g.push_notice(
+                    NoticeCode::EncodingDetected,
+                    format!("the input is not UTF-8; it was read as {enc}"),
+                    0,
+                );
+            }
+            g
+        }
+    })
+}
+
+impl Grid<'_> {
+    /// The grid with every cell's text owned (no borrow of the input left).
+    #[must_use]
+    pub fn into_owned(self) -> Grid<'static> {
+        Grid {
+            lines: self.lines,
+            cells: self
+                .cells
+                .into_iter()
+                .map(|c| GridCell {
+                    text: Cow::Owned(c.text.into_owned()),
+                    column: c.column,
+                    span: c.span,
+                    bbox: c.bbox,
+                })
+                .collect(),
+            notices: self.notices,
+        }
+    }
+}
+
+/// One physical line of the input: its number, page and text (line end and form feeds
+/// removed, a leading BOM dropped).
+#[derive(Debug, Clone, Copy)]
+struct RawLine<'a> {
+    no: u32,
+    page: u32,
+    text: &'a str,
+}
+
+/// Splits text into lines: LF, CRLF and CR end a line; a form feed starts a page, and ends the
+/// line when it stands inside one (a line break right after it is part of the same break).
+fn raw_lines<'a>(text: &'a str) -> Vec<RawLine<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut page = 1u32;
+    let mut line_page = 1u32;
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let mut no = 0u32;
+    let mut push = |out: &mut Vec<RawLine<'a>>, s: usize, e: usize, p: u32| {
+        no = no.saturating_add(1);
+        out.push(RawLine {
+            no,
+            page: p,
+            text: text.get(s..e).unwrap_or(""),
+        });
+    };
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\n' | b'\r' => {
+                push(&mut out, start, i, line_page);
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+                line_page = page;
+            }
+            0x0c => {
+                page = page.saturating_add(1);
+                i += 1;
+                if i - 1 > start {
+                    // a form feed inside a line ends it; a line break right after is the same break
+                    push(&mut out, start, i - 1, line_page);
+                    match (bytes.get(i), bytes.get(i + 1)) {
+                        (Some(b'\r'), Some(b'\n')) => i += 2,
+                        (Some(b'\n' | b'\r'), _) => i += 1,
+                        _ => {}
+                    }
+                }
+                start = i;
+                line_page = page;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        push(&mut out, start, bytes.len(), line_page);
+    }
+    out
+}
+
+/// Blank characters of the text forms: ASCII space, the no-break spaces and the ideographic
+/// space.
+fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{3000}' | '\u{2002}'..='\u{200a}'
+    )
+}
+
+fn trim_blank_end(s: &str) -> &str {
+    s.trim_end_matches(is_blank)
+}
+
+/// Display width of a character: two for East-Asian wide and full-width characters (and the
+/// ideographic space), one otherwise.
+fn width(c: char) -> usize {
+    let wide = matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A000}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}');
+    if wide { 2 } else { 1 }
+}
+
+/// The grid of `text` in any of the forms the module describes.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::source::text::grid;
+/// // tabs, a page break inside a line, CRLF
+/// let g = grid("标题\r\n合计\t1.00\u{c}下一页\r\n");
+/// assert_eq!(g.lines().len(), 3);
+/// assert!(g.lines()[1].is_row());
+/// assert_eq!((g.lines()[2].no, g.lines()[2].page), (3, 2));
+/// // columns aligned with spaces
+/// let g = grid("科目名称    合计   基本支出\n合计        10.00      6.00\n人大事务    10.00      6.00\n");
+/// let row = &g.lines()[1];
+/// assert!(row.is_row());
+/// assert_eq!(g.cells(row).iter().map(|c| (c.column, c.text.as_ref())).collect::<Vec<_>>(),
+///            vec![(0, "合计"), (1, "10.00"), (2, "6.00")]);
 /// ```
 #[must_use]
 pub fn grid(text: &str) -> Grid<'_> {
-    let mut grid = Grid::with_capacity(text.len() / 40 + 1, text.len() / 8 + 1);
-    let mut page = 1u32;
-    let mut no = 0u32;
-    let ends_with_newline = text.ends_with('\n');
-    let mut raw_lines = text.split('\n').peekable();
-    while let Some(raw) = raw_lines.next() {
-        if raw_lines.peek().is_none() && ends_with_newline && raw.is_empty() {
-            break;
+    let raw = raw_lines(text);
+    let tab_rows = raw.iter().filter(|l| l.text.contains('\t')).count();
+    let mut grid = Grid::with_capacity(raw.len(), text.len() / 8 + 1);
+    if tab_rows > 0 || raw.len() < 2 {
+        for l in &raw {
+            push_tab_line(&mut grid, l);
         }
-        no = no.saturating_add(1);
-        let mut t = raw.strip_suffix('\r').unwrap_or(raw);
-        while let Some(rest) = t.strip_prefix('\u{c}') {
-            page = page.saturating_add(1);
-            t = rest;
-        }
-        let line_page = page;
-        if t.contains('\u{c}') {
-            page = page.saturating_add(u32::try_from(t.matches('\u{c}').count()).unwrap_or(0));
-        }
-        if t.contains('\t') {
-            let cells = t.split('\t').enumerate().map(|(i, c)| {
-                GridCell::new(Cow::Borrowed(c), u16::try_from(i).unwrap_or(u16::MAX))
-            });
-            grid.push_line(no, line_page, LineKind::Row, cells);
-        } else {
-            grid.push_line(no, line_page, LineKind::Text, [GridCell::new(t, 0)]);
-        }
+    } else {
+        aligned(&mut grid, &raw);
     }
     grid
+}
+
+fn push_tab_line<'a>(grid: &mut Grid<'a>, l: &RawLine<'a>) {
+    if l.text.contains('\t') {
+        let cells =
+            l.text.split('\t').enumerate().map(|(i, c)| {
+                GridCell::new(Cow::Borrowed(c), u16::try_from(i).unwrap_or(u16::MAX))
+            });
+        grid.push_line(l.no, l.page, LineKind::Row, cells);
+    } else {
+        grid.push_line(
+            l.no,
+            l.page,
+            LineKind::Text,
+            [GridCell::new(trim_blank_end(l.text), 0)],
+        );
+    }
+}
+
+/// A run of non-blank text in a line: byte range and display columns (end exclusive).
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    bytes: (usize, usize),
+    cols: (usize, usize),
+}
+
+/// Cuts a line at runs of two or more blank columns (a single space stays inside a token, as in
+/// `第一部分 概况`); with `single`, at every blank.
+fn tokens(text: &str, single: bool) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut col = 0usize;
+    let mut cur: Option<Token> = None;
+    let mut blank_run = 0usize;
+    let mut blank_start: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        let w = width(c);
+        if is_blank(c) {
+            if blank_run == 0 {
+                blank_start = Some((i, col));
+            }
+            blank_run += w;
+            if let (Some(t), true) = (cur.as_mut(), blank_run >= 2 || single) {
+                if let Some((bi, bc)) = blank_start {
+                    t.bytes.1 = bi;
+                    t.cols.1 = bc;
+                }
+                out.push(*t);
+                cur = None;
+            }
+        } else {
+            match cur.as_mut() {
+                Some(t) => {
+                    t.bytes.1 = i + c.len_utf8();
+                    t.cols.1 = col + w;
+                }
+                None => {
+                    cur = Some(Token {
+                        bytes: (i, i + c.len_utf8()),
+                        cols: (col, col + w),
+                    });
+                }
+            }
+            blank_run = 0;
+        }
+        col += w;
+    }
+    if let Some(t) = cur {
+        out.push(t);
+    }
+    out
+}
+
+/// Whether a single-token line may be a row of the block around it: short, and not a
+/// sentence (notes, titles and narrative have sentence punctuation or length).
+fn short_cell(text: &str) -> bool {
+    let t = text.trim_matches(is_blank);
+    !t.is_empty()
+        && t.chars().count() <= 24
+        && !t.contains(['。', '；', '：', ':', '，'])
+        && !t.ends_with('表')
+}
+
+/// Space-aligned text: lines with two or more tokens form blocks; each block is cut into
+/// columns at the gutters its rows leave blank; short single-token lines inside a block are
+/// rows of it; every other line is running text.
+fn aligned<'a>(grid: &mut Grid<'a>, raw: &[RawLine<'a>]) {
+    let toks: Vec<Vec<Token>> = raw.iter().map(|l| tokens(l.text, false)).collect();
+    let multi = |i: usize| toks.get(i).is_some_and(|t| t.len() >= 2);
+    let mut i = 0usize;
+    // lines before this index belong to an earlier block
+    let mut lead_floor = 0usize;
+    while i < raw.len() {
+        if !multi(i) {
+            if let Some(l) = raw.get(i) {
+                push_tab_line(grid, l);
+            }
+            i += 1;
+            continue;
+        }
+        // The block: multi-token lines, with blank lines and short single-token lines between
+        // them (a row whose other cells are empty), and short single-token lines right after
+        // (a lone 合计 of an empty table).
+        let start = i;
+        let mut end = i; // inclusive: the last line of the block
+        let mut j = i + 1;
+        while j < raw.len() {
+            if multi(j) {
+                end = j;
+                j += 1;
+                continue;
+            }
+            let one = raw.get(j).is_some_and(|l| {
+                let t = l.text.trim_matches(is_blank);
+                t.is_empty() || short_cell(t)
+            });
+            if !one {
+                break;
+            }
+            // a gap of single lines is inside the block only if a multi-token line follows
+            // within two lines
+            let mut k = j;
+            while k < raw.len() && k < j + 3 && !multi(k) {
+                k += 1;
+            }
+            if k < raw.len() && multi(k) && k < j + 3 {
+                end = k;
+                j = k + 1;
+            } else {
+                // short lines right after the block that sit on a column: a lone row
+                let mut m = j;
+                while m < raw.len() && m <= end + 2 {
+                    let Some(l) = raw.get(m) else { break };
+                    let t = l.text.trim_matches(is_blank);
+                    if t.is_empty() || !short_cell(t) {
+                        break;
+                    }
+                    m += 1;
+                }
+                if m > j {
+                    end = m - 1;
+                }
+                break;
+            }
+        }
+        // A lone line with two tokens is text that happens to hold a wide blank.
+        if (start..=end).filter(|&k| multi(k)).count() < 2 {
+            for k in start..=end {
+                if let Some(l) = raw.get(k) {
+                    push_tab_line(grid, l);
+                }
+            }
+            i = end + 1;
+            continue;
+        }
+        // Up to two short indented single-token lines right above the block are header rows
+        // of it (a header centred over several columns), unless already pushed as text.
+        let mut head = start;
+        while head > lead_floor && start - head < 2 {
+            let Some(l) = raw.get(head - 1) else { break };
+            let indented = l.text.starts_with(is_blank);
+            if !(indented && short_cell(l.text) && toks.get(head - 1).is_some_and(|t| t.len() == 1))
+            {
+                break;
+            }
+            head -= 1;
+        }
+        if head < start {
+            grid.truncate_lines(grid.lines().len() - (start - head));
+        }
+        let columns = columns(&toks, start, end);
+        let placed: Vec<(Vec<GridCell<'a>>, bool)> = (head..=end)
+            .map(|k| match (raw.get(k), toks.get(k)) {
+                (Some(l), Some(t)) => place_aligned_line(l, t, &columns),
+                _ => (Vec::new(), false),
+            })
+            .collect();
+        let lines = raw.get(head..=end).unwrap_or(&[]);
+        let line_toks = toks.get(head..=end).unwrap_or(&[]);
+        if is_aligned(&placed, line_toks, &columns) {
+            for (l, (cells, _)) in lines.iter().zip(placed) {
+                grid.push_line(l.no, l.page, LineKind::Row, cells);
+            }
+        } else if let Some(stop) = tab_stop(lines) {
+            for l in lines {
+                push_tab_stop_line(grid, l, stop);
+            }
+        } else {
+            for l in lines {
+                push_tab_line(grid, l);
+            }
+            if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+                grid.push_notice(
+                    NoticeCode::CellUnplaced,
+                    format!(
+                        "lines {}–{} look like a table with columns of spaces, but their cells do not line up in columns; they are read as text",
+                        first.no, last.no
+                    ),
+                    first.no,
+                );
+            }
+        }
+        i = end + 1;
+        lead_floor = i;
+    }
+}
+
+/// Whether a block's lines are really aligned in its columns: no figure spans two columns or
+/// shares one with another token, and the figures of each column share their right edge, left
+/// edge or centre (as right-, left- or centre-aligned columns do).
+fn is_aligned(
+    placed: &[(Vec<GridCell<'_>>, bool)],
+    toks: &[Vec<Token>],
+    columns: &[(usize, usize)],
+) -> bool {
+    if placed.iter().any(|(_, uncertain)| *uncertain) {
+        return false;
+    }
+    let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); columns.len()];
+    for (line_toks, (cells, _)) in toks.iter().zip(placed) {
+        for (t, c) in line_toks.iter().zip(cells) {
+            if is_figure(&c.text) {
+                if let Some(e) = edges.get_mut(usize::from(c.column)) {
+                    e.push(t.cols);
+                }
+            }
+        }
+    }
+    edges.iter().all(|e| {
+        let same = |f: &dyn Fn(&(usize, usize)) -> usize, slack: usize| {
+            let (lo, hi) = e
+                .iter()
+                .map(f)
+                .fold((usize::MAX, 0), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            e.len() < 2 || hi - lo <= slack
+        };
+        same(&|t| t.1, 0) || same(&|t| t.0, 0) || same(&|t| t.0 + t.1, 2)
+    })
+}
+
+/// A printed figure: digits with separators, a sign or a dash.
+fn is_figure(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | '%' | '(' | ')'))
+}
+
+/// Tabs expanded to runs of spaces of a fixed width (`expand`, an editor's "tabs to spaces"):
+/// the width, when every run of two or more blanks in the lines is a multiple of it.
+fn tab_stop(lines: &[RawLine<'_>]) -> Option<usize> {
+    let mut runs: Vec<usize> = Vec::new();
+    for l in lines {
+        let mut run = 0usize;
+        for c in l.text.trim_end_matches(is_blank).chars() {
+            if c == ' ' {
+                run += 1;
+            } else {
+                if run >= 2 {
+                    runs.push(run);
+                }
+                run = 0;
+            }
+        }
+        if run >= 2 {
+            runs.push(run);
+        }
+    }
+    let smallest = runs.iter().copied().min()?;
+    (2..=smallest)
+        .rev()
+        .find(|&n| runs.iter().all(|r| r % n == 0))
+        .filter(|&n| runs.iter().any(|&r| r > n) || n >= 4)
+}
+
+/// A line of a block whose tabs were expanded to `stop` spaces: each run of k·stop spaces is a
+/// tab followed by k − 1 empty cells.
+fn push_tab_stop_line<'a>(grid: &mut Grid<'a>, l: &RawLine<'a>, stop: usize) {
+    let text = l.text.trim_end_matches(is_blank);
+    let mut cells: Vec<GridCell<'a>> = Vec::new();
+    let mut column = 0usize;
+    let mut cell_start = 0usize;
+    let mut run_start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while i <= bytes.len() {
+        let b = bytes.get(i).copied();
+        if b == Some(b' ') {
+            run_start.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(rs) = run_start.take() {
+            let run = i - rs;
+            if run >= stop {
+                if rs > cell_start {
+                    let c = text.get(cell_start..rs).unwrap_or("");
+                    cells.push(GridCell::new(c, u16::try_from(column).unwrap_or(u16::MAX)));
+                }
+                column += run / stop;
+                cell_start = i;
+            }
+        }
+        if b.is_none() {
+            break;
+        }
+        i += 1;
+    }
+    if cell_start < text.len() {
+        let c = text.get(cell_start..).unwrap_or("");
+        cells.push(GridCell::new(c, u16::try_from(column).unwrap_or(u16::MAX)));
+    }
+    grid.push_line(l.no, l.page, LineKind::Row, cells);
+}
+
+/// The columns of a block, as display-column ranges: runs of columns that some token of a
+/// multi-token line covers, split again where one line has two tokens in one run (a header
+/// cell centred over several columns fills the gutters between them).
+fn columns(toks: &[Vec<Token>], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let rows: Vec<&Vec<Token>> = toks
+        .get(start..=end)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.len() >= 2)
+        .collect();
+    let widest = rows
+        .iter()
+        .flat_map(|t| t.iter().map(|k| k.cols.1))
+        .max()
+        .unwrap_or(0);
+    let mut coverage = vec![0u32; widest + 1];
+    for t in &rows {
+        for k in t.iter() {
+            for c in coverage.iter_mut().take(k.cols.1).skip(k.cols.0) {
+                *c += 1;
+            }
+        }
+    }
+    // runs of covered columns
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut run: Option<usize> = None;
+    for (x, &c) in coverage.iter().enumerate() {
+        match (run, c > 0) {
+            (None, true) => run = Some(x),
+            (Some(s), false) => {
+                runs.push((s, x));
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = run {
+        runs.push((s, coverage.len()));
+    }
+    // split a run where one line puts two tokens in it, at the least covered column between them
+    let mut out = Vec::with_capacity(runs.len());
+    let mut stack: Vec<(usize, usize)> = runs.into_iter().rev().collect();
+    let mut guard = 0usize;
+    while let Some((s, e)) = stack.pop() {
+        guard += 1;
+        let split = (guard < 4096)
+            .then(|| {
+                rows.iter().find_map(|t| {
+                    let inside: Vec<&Token> = t
+                        .iter()
+                        .filter(|k| k.cols.0 >= s && k.cols.1 <= e)
+                        .collect();
+                    inside.windows(2).find_map(|w| {
+                        let (a, b) = (w.first()?, w.get(1)?);
+                        (a.cols.1..b.cols.0).min_by_key(|&x| coverage.get(x).copied().unwrap_or(0))
+                    })
+                })
+            })
+            .flatten();
+        match split {
+            Some(x) if x > s && x < e => {
+                // the gutter: the least covered columns around x
+                let low = coverage.get(x).copied().unwrap_or(0);
+                let mut a = x;
+                while a > s && coverage.get(a - 1).copied().unwrap_or(0) == low {
+                    a -= 1;
+                }
+                let mut b = x;
+                while b < e && coverage.get(b).copied().unwrap_or(0) == low {
+                    b += 1;
+                }
+                stack.push((b.max(a + 1), e));
+                stack.push((s, a.max(s + 1)));
+            }
+            _ => out.push((s, e)),
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The cells of one line of a space-aligned block: every token in the column(s) it overlaps
+/// (a token over several columns spans them; one that overlaps none is placed by its start),
+/// and whether a figure had to be joined with another token or spans columns (the block is then
+/// not really aligned).
+fn place_aligned_line<'a>(
+    l: &RawLine<'a>,
+    toks: &[Token],
+    columns: &[(usize, usize)],
+) -> (Vec<GridCell<'a>>, bool) {
+    let mut uncertain = false;
+    if toks.is_empty() {
+        return (Vec::new(), false);
+    }
+    let overlaps = |t: &Token| -> Vec<usize> {
+        columns
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, e))| t.cols.0 < *e && t.cols.1 > *s)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut cells: Vec<GridCell<'a>> = Vec::with_capacity(toks.len());
+    let mut last_col: Option<usize> = None;
+    for t in toks {
+        let over = overlaps(t);
+        let text = l.text.get(t.bytes.0..t.bytes.1).unwrap_or("");
+        // a token over several columns may be tight cells separated by single blanks
+        if over.len() > 1 {
+            let subs = tokens(text, true);
+            let placed: Option<Vec<(usize, &str)>> = subs
+                .iter()
+                .map(|s| {
+                    let cols = (t.cols.0 + s.cols.0, t.cols.0 + s.cols.1);
+                    let hit: Vec<usize> = columns
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (a, b))| cols.0 < *b && cols.1 > *a)
+                        .map(|(i, _)| i)
+                        .collect();
+                    match hit.as_slice() {
+                        [one] => Some((*one, text.get(s.bytes.0..s.bytes.1).unwrap_or(""))),
+                        _ => None,
+                    }
+                })
+                .collect();
+            if let Some(placed) = placed {
+                let distinct = placed.windows(2).all(|w| match w {
+                    [a, b] => a.0 < b.0,
+                    _ => true,
+                });
+                if distinct && placed.len() > 1 {
+                    for (col, s) in placed {
+                        if last_col.is_some_and(|c| col <= c) {
+                            continue;
+                        }
+                        cells.push(GridCell::new(s, u16::try_from(col).unwrap_or(u16::MAX)));
+                        last_col = Some(col);
+                    }
+                    continue;
+                }
+            }
+        }
+        let col = over.first().copied().unwrap_or_else(|| {
+            columns
+                .iter()
+                .rposition(|(s, _)| *s <= t.cols.0)
+                .unwrap_or(0)
+        });
+        if last_col.is_some_and(|c| col <= c) {
+            // two tokens in one column: keep them together in the cell of the first
+            uncertain |= is_figure(text);
+            if let Some(prev) = cells.last_mut() {
+                uncertain |= is_figure(&prev.text);
+                let joined = format!("{} {}", prev.text, text);
+                prev.text = Cow::Owned(joined);
+            }
+            continue;
+        }
+        let span = u16::try_from(over.len().max(1)).unwrap_or(1);
+        uncertain |= span > 1 && is_figure(text);
+        cells.push(GridCell::new(text, u16::try_from(col).unwrap_or(u16::MAX)).with_span(span));
+        last_col = Some(col + usize::from(span) - 1);
+    }
+    (cells, uncertain)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn shape(g: &Grid<'_>) -> Vec<(u32, u32, bool, Vec<(u16, String)>)> {
+        g.lines()
+            .iter()
+            .map(|l| {
+                (
+                    l.no,
+                    l.page,
+                    l.is_row(),
+                    g.cells(l)
+                        .iter()
+                        .map(|c| (c.column, c.text.to_string()))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn line_ends_and_form_feeds() {
+        let lf = grid("a\n\u{c}b\tc\n\nd\n");
+        let crlf = grid("a\r\n\u{c}b\tc\r\n\r\nd\r\n");
+        let cr = grid("a\r\u{c}b\tc\r\rd\r");
+        let bare = grid("a\u{c}b\tc\n\nd\n");
+        assert_eq!(shape(&lf), shape(&crlf));
+        assert_eq!(shape(&lf), shape(&cr));
+        assert_eq!(shape(&lf), shape(&bare));
+        assert_eq!(lf.lines()[1].page, 2);
+        assert_eq!(lf.lines().len(), 4);
+        // a feed before a line break, and two feeds in a row
+        let g = grid("a\u{c}\nb\u{c}\u{c}c\n");
+        assert_eq!(
+            shape(&g)
+                .iter()
+                .map(|l| (l.1, l.3[0].1.clone()))
+                .collect::<Vec<_>>(),
+            vec![(1, "a".into()), (2, "b".into()), (4, "c".into())]
+        );
+    }
+
+    #[test]
+    fn bom_and_trailing_blanks() {
+        let g = grid("\u{feff}标题  \u{3000}\n");
+        assert_eq!(g.cells(&g.lines()[0])[0].text, "标题");
+    }
+
+    #[test]
+    fn encodings() {
+        let text = "2024年部门预算\n收入预算1,234.56万元。\n";
+        let (gb, _, _) = encoding_rs::GB18030.encode(text);
+        let d = decode(&gb).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, Some("GB18030"));
+        let g = grid_of_bytes(&gb).unwrap();
+        assert_eq!(g.notices()[0].code, NoticeCode::EncodingDetected);
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&utf16).unwrap().text, text);
+        // bytes that are neither
+        assert_eq!(
+            decode(b"ok\n\xff\xfe\xfd\xfc").unwrap_err().code(),
+            "invalid_utf8"
+        );
+        assert_eq!(
+            decode(b"\xef\xbb\xbfok\xff").unwrap_err(),
+            Error::InvalidUtf8 { offset: 5 }
+        );
+    }
+
+    #[test]
+    fn aligned_columns_with_wide_characters_and_empty_cells() {
+        let text = concat!(
+            "一般公共预算支出情况表\n",
+            "科目编码  科目名称          合计   基本支出  项目支出\n",
+            "          合计              10.00      6.00      4.00\n",
+            "201       一般公共服务支出  10.00      6.00\n",
+            "20101     人大事务           4.00                4.00\n",
+            "注：本表为示例。\n",
+        );
+        let g = grid(text);
+        let s = shape(&g);
+        assert!(!s[0].2, "the title is text");
+        assert_eq!(
+            s[1].3,
+            vec![
+                (0, "科目编码".into()),
+                (1, "科目名称".into()),
+                (2, "合计".into()),
+                (3, "基本支出".into()),
+                (4, "项目支出".into())
+            ]
+        );
+        assert_eq!(
+            s[3].3,
+            vec![
+                (0, "201".into()),
+                (1, "一般公共服务支出".into()),
+                (2, "10.00".into()),
+                (3, "6.00".into())
+            ]
+        );
+        assert_eq!(
+            s[4].3,
+            vec![
+                (0, "20101".into()),
+                (1, "人大事务".into()),
+                (2, "4.00".into()),
+                (4, "4.00".into())
+            ]
+        );
+        assert!(!s[5].2, "the note is text");
+    }
+
+    #[test]
+    fn a_centred_header_spans_its_columns() {
+        let text = concat!(
+            "                  一般公共预算支出\n",
+            "科目名称      合计    基本支出  项目支出\n",
+            "合计         10.00       6.00      4.00\n",
+        );
+        let g = grid(text);
+        let s = shape(&g);
+        assert_eq!(s[0].3, vec![(2, "一般公共预算支出".into())]);
+        assert_eq!(g.cells(&g.lines()[0])[0].span, 2);
+    }
 }
