@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 mod budget;
+pub mod forms;
 pub mod hostile;
 mod render;
 mod rng;

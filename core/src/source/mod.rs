@@ -284,14 +284,6 @@ impl<'a> Grid<'a> {
         });
     }
 
-    /// Drops the lines from `len` on (and their cells).
-    pub(crate) fn truncate_lines(&mut self, len: usize) {
-        if let Some(first) = self.lines.get(len) {
-            self.cells.truncate(first.cells.start as usize);
-        }
-        self.lines.truncate(len);
-    }
-
     /// Sets the box of the last line pushed (for sources that know a line's box but not its
     /// cells').
     pub fn set_last_bbox(&mut self, bbox: BBox) {

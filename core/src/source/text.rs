@@ -219,6 +219,9 @@ fn raw_lines<'a>(text: &'a str) -> Vec<RawLine<'a>> {
             text: text.get(s..e).unwrap_or(""),
         });
     };
+    // whether the current line began after a line end (or at the start of the text), rather
+    // than after a form feed that ended the line before it
+    let mut after_newline = true;
     while let Some(&b) = bytes.get(i) {
         match b {
             b'\n' | b'\r' => {
@@ -230,18 +233,21 @@ fn raw_lines<'a>(text: &'a str) -> Vec<RawLine<'a>> {
                 };
                 start = i;
                 line_page = page;
+                after_newline = true;
             }
             0x0c => {
                 page = page.saturating_add(1);
                 i += 1;
-                if i - 1 > start {
-                    // a form feed inside a line ends it; a line break right after is the same break
+                if i - 1 > start || !after_newline {
+                    // a form feed inside a line ends it (an empty one between two feeds: an
+                    // empty page); a line break right after it is part of the same break
                     push(&mut out, start, i - 1, line_page);
                     match (bytes.get(i), bytes.get(i + 1)) {
                         (Some(b'\r'), Some(b'\n')) => i += 2,
                         (Some(b'\n' | b'\r'), _) => i += 1,
                         _ => {}
                     }
+                    after_newline = false;
                 }
                 start = i;
                 line_page = page;
@@ -314,6 +320,20 @@ pub fn grid(text: &str) -> Grid<'_> {
         for l in &raw {
             push_tab_line(&mut grid, l);
         }
+    } else if let Some(stop) = tab_stop(&raw).filter(|&n| n >= 4) {
+        // tabs expanded to spaces throughout: a line with such a run is a row; each run of
+        // rows is padded to its widest
+        let wide = " ".repeat(stop);
+        let mut run: Vec<(&RawLine<'_>, Vec<GridCell<'_>>)> = Vec::new();
+        for l in &raw {
+            if l.text.contains(wide.as_str()) {
+                run.push((l, tab_stop_cells(l, stop)));
+                continue;
+            }
+            push_rows(&mut grid, std::mem::take(&mut run));
+            push_tab_line(&mut grid, l);
+        }
+        push_rows(&mut grid, run);
     } else {
         aligned(&mut grid, &raw);
     }
@@ -400,127 +420,208 @@ fn short_cell(text: &str) -> bool {
         && !t.ends_with('表')
 }
 
-/// Space-aligned text: lines with two or more tokens form blocks; each block is cut into
-/// columns at the gutters its rows leave blank; short single-token lines inside a block are
-/// rows of it; every other line is running text.
+/// Space-aligned text: lines with two or more tokens form blocks (with the blank lines and the
+/// few short single-token lines between them); each block is cut into columns at the gutters
+/// its rows leave blank, and grows over the short single-token lines next to it that stand in
+/// one of its columns (a row whose other cells are empty) or are a short word at its left edge
+/// (a lone 合计). A block whose figures do not line up in its columns is read as tabs expanded
+/// to spaces when its blanks say so, and as text otherwise (with a notice). Every other line is
+/// running text.
 fn aligned<'a>(grid: &mut Grid<'a>, raw: &[RawLine<'a>]) {
     let toks: Vec<Vec<Token>> = raw.iter().map(|l| tokens(l.text, false)).collect();
-    let multi = |i: usize| toks.get(i).is_some_and(|t| t.len() >= 2);
-    let mut i = 0usize;
-    // lines before this index belong to an earlier block
-    let mut lead_floor = 0usize;
-    while i < raw.len() {
-        if !multi(i) {
-            if let Some(l) = raw.get(i) {
-                push_tab_line(grid, l);
+    let cores = core_blocks(raw, &toks);
+    let mut next_line = 0usize;
+    let mut c = 0usize;
+    while let Some(&(mut start, mut end)) = cores.get(c) {
+        c += 1;
+        // grow the block over the single-token lines after it; reaching the next block joins it
+        let mut columns = columns(raw, &toks, start, end);
+        loop {
+            let grown = grow_down(raw, &toks, end, &columns);
+            match cores.get(c) {
+                Some(&(s2, e2))
+                    if grown + 1 >= s2
+                        && raw.get(s2).map(|l| l.page) == raw.get(start).map(|l| l.page) =>
+                {
+                    end = e2;
+                    c += 1;
+                    columns = self::columns(raw, &toks, start, end);
+                }
+                _ => {
+                    end = grown;
+                    break;
+                }
             }
-            i += 1;
-            continue;
         }
-        // The block: multi-token lines, with blank lines and short single-token lines between
-        // them (a row whose other cells are empty), and short single-token lines right after
-        // (a lone 合计 of an empty table).
-        let start = i;
-        let mut end = i; // inclusive: the last line of the block
-        let mut j = i + 1;
-        while j < raw.len() {
-            if multi(j) {
-                end = j;
-                j += 1;
-                continue;
-            }
-            let one = raw.get(j).is_some_and(|l| {
-                let t = l.text.trim_matches(is_blank);
-                t.is_empty() || short_cell(t)
-            });
-            if !one {
+        // short indented single-token lines right above, on the same page: rows of the block
+        // whose other cells are empty when they stand in one of its columns (the top of a
+        // continuation page), header rows (a header centred over several columns) up to two
+        let page = raw.get(start).map_or(0, |l| l.page);
+        let mut above = 0usize;
+        while start > next_line {
+            let Some(l) = raw.get(start - 1).filter(|l| l.page == page) else {
                 break;
-            }
-            // a gap of single lines is inside the block only if a multi-token line follows
-            // within two lines
-            let mut k = j;
-            while k < raw.len() && k < j + 3 && !multi(k) {
-                k += 1;
-            }
-            if k < raw.len() && multi(k) && k < j + 3 {
-                end = k;
-                j = k + 1;
-            } else {
-                // short lines right after the block that sit on a column: a lone row
-                let mut m = j;
-                while m < raw.len() && m <= end + 2 {
-                    let Some(l) = raw.get(m) else { break };
-                    let t = l.text.trim_matches(is_blank);
-                    if t.is_empty() || !short_cell(t) {
-                        break;
-                    }
-                    m += 1;
-                }
-                if m > j {
-                    end = m - 1;
-                }
+            };
+            let Some([one]) = toks.get(start - 1).map(Vec::as_slice) else {
                 break;
-            }
-        }
-        // A lone line with two tokens is text that happens to hold a wide blank.
-        if (start..=end).filter(|&k| multi(k)).count() < 2 {
-            for k in start..=end {
-                if let Some(l) = raw.get(k) {
-                    push_tab_line(grid, l);
-                }
-            }
-            i = end + 1;
-            continue;
-        }
-        // Up to two short indented single-token lines right above the block are header rows
-        // of it (a header centred over several columns), unless already pushed as text.
-        let mut head = start;
-        while head > lead_floor && start - head < 2 {
-            let Some(l) = raw.get(head - 1) else { break };
-            let indented = l.text.starts_with(is_blank);
-            if !(indented && short_cell(l.text) && toks.get(head - 1).is_some_and(|t| t.len() == 1))
+            };
+            let in_column = columns
+                .iter()
+                .any(|&(s, e)| one.cols.0 >= s && one.cols.0 < e);
+            // (a short word at the left edge, right above: the first header row)
+            let left_header = one.cols.0 == 0 && above == 0 && l.text.chars().count() <= 16;
+            if !(short_cell(l.text)
+                && ((one.cols.0 > 0 && (in_column || above < 2)) || left_header))
             {
                 break;
             }
-            head -= 1;
+            start -= 1;
+            above += 1;
         }
-        if head < start {
-            grid.truncate_lines(grid.lines().len() - (start - head));
+        for l in raw.get(next_line..start).unwrap_or(&[]) {
+            push_tab_line(grid, l);
         }
-        let columns = columns(&toks, start, end);
-        let placed: Vec<(Vec<GridCell<'a>>, bool)> = (head..=end)
-            .map(|k| match (raw.get(k), toks.get(k)) {
-                (Some(l), Some(t)) => place_aligned_line(l, t, &columns),
-                _ => (Vec::new(), false),
-            })
-            .collect();
-        let lines = raw.get(head..=end).unwrap_or(&[]);
-        let line_toks = toks.get(head..=end).unwrap_or(&[]);
-        if is_aligned(&placed, line_toks, &columns) {
-            for (l, (cells, _)) in lines.iter().zip(placed) {
-                grid.push_line(l.no, l.page, LineKind::Row, cells);
+        push_block(grid, raw, &toks, start, end, &columns);
+        next_line = end + 1;
+    }
+    for l in raw.get(next_line..).unwrap_or(&[]) {
+        push_tab_line(grid, l);
+    }
+}
+
+/// The cores of the blocks: runs of lines with two or more tokens, over blank lines and up to two
+/// short single-token lines between them; a run needs two such lines (a lone line with a wide
+/// blank is text).
+fn core_blocks(raw: &[RawLine<'_>], toks: &[Vec<Token>]) -> Vec<(usize, usize)> {
+    let multi = |i: usize| toks.get(i).is_some_and(|t| t.len() >= 2);
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < raw.len() {
+        if !multi(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut count = 1usize;
+        let mut j = i + 1;
+        let mut singles = 0usize;
+        let page = raw.get(i).map_or(0, |l| l.page);
+        // (a block stays on its page: a layout tool places each page on its own)
+        while let Some(l) = raw.get(j).filter(|l| l.page == page) {
+            if multi(j) {
+                end = j;
+                count += 1;
+                singles = 0;
+            } else if l.text.trim_matches(is_blank).is_empty() {
+                // blank lines (a row of empty cells) go on
+            } else if short_cell(l.text) && (singles < 2 || l.text.starts_with(is_blank)) {
+                // (indented short cells: rows of the block whose other cells are empty)
+                singles += 1;
+            } else {
+                break;
             }
-        } else if let Some(stop) = tab_stop(lines) {
-            for l in lines {
-                push_tab_stop_line(grid, l, stop);
-            }
-        } else {
-            for l in lines {
-                push_tab_line(grid, l);
-            }
-            if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
-                grid.push_notice(
-                    NoticeCode::CellUnplaced,
-                    format!(
-                        "lines {}–{} look like a table with columns of spaces, but their cells do not line up in columns; they are read as text",
-                        first.no, last.no
-                    ),
-                    first.no,
-                );
-            }
+            j += 1;
+        }
+        if count >= 2 {
+            out.push((start, end));
         }
         i = end + 1;
-        lead_floor = i;
+    }
+    out
+}
+
+/// The last line of a block grown over the lines after `end`: lines with two or more tokens
+/// (rows the core left out), a short cell that lies in one of the block's columns (indented),
+/// or a short word at its left edge (two wide characters, or four right after the line above:
+/// a lone 合计), with blank lines between.
+fn grow_down(
+    raw: &[RawLine<'_>],
+    toks: &[Vec<Token>],
+    end: usize,
+    columns: &[(usize, usize)],
+) -> usize {
+    let mut last = end;
+    let mut j = end + 1;
+    let page = raw.get(end).map_or(0, |l| l.page);
+    while let (Some(l), Some(t)) = (raw.get(j), toks.get(j)) {
+        if l.page != page {
+            break;
+        }
+        if t.is_empty() {
+            j += 1;
+            continue;
+        }
+        let adjacent = j == last + 1;
+        let ok = match t.as_slice() {
+            [one] => {
+                let in_column = one.cols.0 > 0
+                    && columns
+                        .iter()
+                        .any(|&(s, e)| one.cols.0 >= s && one.cols.0 < e);
+                let width = one.cols.1 - one.cols.0;
+                let word = l
+                    .text
+                    .get(one.bytes.0..one.bytes.1)
+                    .is_some_and(|w| !is_figure(w));
+                let left_word = one.cols.0 == 0 && word && (width <= 4 || (width <= 8 && adjacent));
+                short_cell(l.text) && (in_column || left_word)
+            }
+            _ => true,
+        };
+        if !ok {
+            break;
+        }
+        last = j;
+        j += 1;
+    }
+    last
+}
+
+/// Pushes the lines `start..=end` of a block: as aligned rows when its figures line up, as tabs
+/// expanded to spaces when its blanks say so, as text (with a notice) otherwise.
+fn push_block<'a>(
+    grid: &mut Grid<'a>,
+    raw: &[RawLine<'a>],
+    toks: &[Vec<Token>],
+    start: usize,
+    end: usize,
+    columns: &[(usize, usize)],
+) {
+    let lines = raw.get(start..=end).unwrap_or(&[]);
+    let line_toks = toks.get(start..=end).unwrap_or(&[]);
+    let placed: Vec<(Vec<GridCell<'a>>, bool)> = lines
+        .iter()
+        .zip(line_toks)
+        .map(|(l, t)| place_aligned_line(l, t, columns))
+        .collect();
+    if is_aligned(&placed, line_toks, columns) {
+        push_rows(
+            grid,
+            lines
+                .iter()
+                .zip(placed.into_iter().map(|(c, _)| c))
+                .collect(),
+        );
+    } else if let Some(stop) = tab_stop(lines) {
+        push_rows(
+            grid,
+            lines.iter().map(|l| (l, tab_stop_cells(l, stop))).collect(),
+        );
+    } else {
+        for l in lines {
+            push_tab_line(grid, l);
+        }
+        if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+            grid.push_notice(
+                NoticeCode::CellUnplaced,
+                format!(
+                    "lines {}–{} look like a table with columns of spaces, but their cells do not line up in columns; they are read as text",
+                    first.no, last.no
+                ),
+                first.no,
+            );
+        }
     }
 }
 
@@ -586,6 +687,9 @@ fn tab_stop(lines: &[RawLine<'_>]) -> Option<usize> {
             runs.push(run);
         }
     }
+    if runs.len() < 3 {
+        return None;
+    }
     let smallest = runs.iter().copied().min()?;
     (2..=smallest)
         .rev()
@@ -593,10 +697,16 @@ fn tab_stop(lines: &[RawLine<'_>]) -> Option<usize> {
         .filter(|&n| runs.iter().any(|&r| r > n) || n >= 4)
 }
 
-/// A line of a block whose tabs were expanded to `stop` spaces: each run of k·stop spaces is a
-/// tab followed by k − 1 empty cells.
-fn push_tab_stop_line<'a>(grid: &mut Grid<'a>, l: &RawLine<'a>, stop: usize) {
-    let text = l.text.trim_end_matches(is_blank);
+/// The cells of a line whose tabs were expanded to `stop` spaces: each run of k·stop spaces is
+/// a tab followed by k − 1 empty cells (a trailing run too; other trailing blanks are dropped).
+fn tab_stop_cells<'a>(l: &RawLine<'a>, stop: usize) -> Vec<GridCell<'a>> {
+    let trimmed = l.text.trim_end_matches(is_blank);
+    let trailing = l.text.len() - trimmed.len();
+    let text = if trailing >= stop && trailing % stop == 0 && l.text.ends_with(' ') {
+        l.text
+    } else {
+        trimmed
+    };
     let mut cells: Vec<GridCell<'a>> = Vec::new();
     let mut column = 0usize;
     let mut cell_start = 0usize;
@@ -626,23 +736,55 @@ fn push_tab_stop_line<'a>(grid: &mut Grid<'a>, l: &RawLine<'a>, stop: usize) {
         }
         i += 1;
     }
-    if cell_start < text.len() {
-        let c = text.get(cell_start..).unwrap_or("");
+    // (a trailing run leaves an empty last cell)
+    let c = text.get(cell_start..).unwrap_or("");
+    if cell_start < text.len() || column > 0 {
         cells.push(GridCell::new(c, u16::try_from(column).unwrap_or(u16::MAX)));
     }
-    grid.push_line(l.no, l.page, LineKind::Row, cells);
+    cells
+}
+
+/// Pushes rows, each padded with an empty cell up to `width` columns (a source that drops
+/// trailing empty cells would make a table's last row look cut).
+fn push_rows<'a>(grid: &mut Grid<'a>, rows: Vec<(&RawLine<'a>, Vec<GridCell<'a>>)>) {
+    let width = rows
+        .iter()
+        .filter_map(|(_, c)| c.last())
+        .map(|c| usize::from(c.column) + usize::from(c.span.max(1)))
+        .max()
+        .unwrap_or(0);
+    for (l, mut cells) in rows {
+        let end = cells
+            .last()
+            .map_or(0, |c| usize::from(c.column) + usize::from(c.span.max(1)));
+        if end < width && !cells.is_empty() {
+            cells.push(GridCell::new(
+                "",
+                u16::try_from(width - 1).unwrap_or(u16::MAX),
+            ));
+        }
+        grid.push_line(l.no, l.page, LineKind::Row, cells);
+    }
 }
 
 /// The columns of a block, as display-column ranges: runs of columns that some token of a
 /// multi-token line covers, split again where one line has two tokens in one run (a header
 /// cell centred over several columns fills the gutters between them).
-fn columns(toks: &[Vec<Token>], start: usize, end: usize) -> Vec<(usize, usize)> {
-    let rows: Vec<&Vec<Token>> = toks
+fn columns(
+    raw: &[RawLine<'_>],
+    toks: &[Vec<Token>],
+    start: usize,
+    end: usize,
+) -> Vec<(usize, usize)> {
+    let with_text: Vec<(&Vec<Token>, &str)> = toks
         .get(start..=end)
         .unwrap_or(&[])
         .iter()
-        .filter(|t| t.len() >= 2)
+        .zip(raw.get(start..=end).unwrap_or(&[]))
+        .filter(|(t, _)| t.len() >= 2)
+        .map(|(t, l)| (t, l.text))
         .collect();
+    let rows: Vec<&Vec<Token>> = with_text.iter().map(|(t, _)| *t).collect();
     let widest = rows
         .iter()
         .flat_map(|t| t.iter().map(|k| k.cols.1))
@@ -650,7 +792,7 @@ fn columns(toks: &[Vec<Token>], start: usize, end: usize) -> Vec<(usize, usize)>
         .unwrap_or(0);
     let mut coverage = vec![0u32; widest + 1];
     for t in &rows {
-        for k in t.iter() {
+        for k in *t {
             for c in coverage.iter_mut().take(k.cols.1).skip(k.cols.0) {
                 *c += 1;
             }
@@ -711,6 +853,48 @@ fn columns(toks: &[Vec<Token>], start: usize, end: usize) -> Vec<(usize, usize)>
         }
     }
     out.sort_unstable();
+    join_figure_runs(out, &with_text)
+}
+
+/// Joins a run of columns that only figures cover to the run on its left when no line has a
+/// token in both: a figure right-aligned in a wide column (its header left-aligned, or a wide
+/// cell above) leaves a gutter inside that one column.
+fn join_figure_runs(
+    runs: Vec<(usize, usize)>,
+    rows: &[(&Vec<Token>, &str)],
+) -> Vec<(usize, usize)> {
+    let inside = |t: &Token, r: (usize, usize)| t.cols.0 >= r.0 && t.cols.1 <= r.1;
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for run in runs {
+        let Some(&left) = out.last() else {
+            out.push(run);
+            continue;
+        };
+        let mut figures_only = true;
+        let mut any = false;
+        let mut together = false;
+        for (toks, text) in rows {
+            let mut in_left = false;
+            let mut in_run = false;
+            for t in *toks {
+                if inside(t, run) {
+                    in_run = true;
+                    any = true;
+                    figures_only &= is_figure(text.get(t.bytes.0..t.bytes.1).unwrap_or(""));
+                } else if inside(t, left) {
+                    in_left = true;
+                }
+            }
+            together |= in_left && in_run;
+        }
+        if any && figures_only && !together {
+            if let Some(last) = out.last_mut() {
+                last.1 = run.1;
+            }
+        } else {
+            out.push(run);
+        }
+    }
     out
 }
 
@@ -805,7 +989,9 @@ fn place_aligned_line<'a>(
 mod tests {
     use super::*;
 
-    fn shape(g: &Grid<'_>) -> Vec<(u32, u32, bool, Vec<(u16, String)>)> {
+    type Shape = Vec<(u32, u32, bool, Vec<(u16, String)>)>;
+
+    fn shape(g: &Grid<'_>) -> Shape {
         g.lines()
             .iter()
             .map(|l| {
@@ -833,15 +1019,22 @@ mod tests {
         assert_eq!(shape(&lf), shape(&bare));
         assert_eq!(lf.lines()[1].page, 2);
         assert_eq!(lf.lines().len(), 4);
-        // a feed before a line break, and two feeds in a row
+        // a feed before a line break; two feeds in a row hold an empty page, like a feed on a
+        // line of its own
         let g = grid("a\u{c}\nb\u{c}\u{c}c\n");
         assert_eq!(
             shape(&g)
                 .iter()
                 .map(|l| (l.1, l.3[0].1.clone()))
                 .collect::<Vec<_>>(),
-            vec![(1, "a".into()), (2, "b".into()), (4, "c".into())]
+            vec![
+                (1, "a".into()),
+                (2, "b".into()),
+                (3, String::new()),
+                (4, "c".into())
+            ]
         );
+        assert_eq!(shape(&g), shape(&grid("a\n\u{c}b\n\u{c}\n\u{c}c\n")));
     }
 
     #[test]
@@ -902,7 +1095,8 @@ mod tests {
                 (0, "201".into()),
                 (1, "一般公共服务支出".into()),
                 (2, "10.00".into()),
-                (3, "6.00".into())
+                (3, "6.00".into()),
+                (4, String::new())
             ]
         );
         assert_eq!(
