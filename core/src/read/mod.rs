@@ -218,7 +218,7 @@ impl Parser<'_> {
             .lines()
             .iter()
             .flat_map(|l| grid.cells(l))
-            .map(|c| c.text.len() + 1)
+            .map(|c| c.text.len())
             .sum();
         self.check_size(bytes)?;
         let dense = lines::dense(grid);
