@@ -51,12 +51,14 @@ pub fn parse(text: &str) -> Result<Document> {
     Parser::new().parse(text)
 }
 
-/// Parses bytes that should be UTF-8 text; invalid UTF-8 is an error naming the byte offset.
+/// Parses disclosure bytes: UTF-8 (with or without a BOM), UTF-16 with a BOM, or GB18030/GBK
+/// (detected, with an `encoding_detected` notice); other bytes are an error naming the byte
+/// offset.
 ///
 /// # Examples
 ///
 /// ```
-/// let err = yusuan::parse_bytes(b"\xff\xfe").unwrap_err();
+/// let err = yusuan::parse_bytes(b"\xff\x00\xfe").unwrap_err();
 /// assert_eq!(err.code(), "invalid_utf8");
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document> {
