@@ -72,7 +72,7 @@ fn unreadable_input_exits_2_with_the_error_code() {
     assert!(stderr(&o).contains("[empty_input]"), "{}", stderr(&o));
 
     let binary = dir.join("junk.bin");
-    std::fs::write(&binary, [0xffu8, 0xfe, 0x00, 0x41]).unwrap();
+    std::fs::write(&binary, [0xffu8, 0x00, 0xfe, 0x41]).unwrap();
     let o = yusuan(&["parse", binary.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("[invalid_utf8]"), "{}", stderr(&o));

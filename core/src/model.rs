@@ -468,6 +468,13 @@ pub enum RowIssue {
         /// The code the hierarchy implies.
         inferred: String,
     },
+    /// A part printed without its leading zero (`301 | 2`); read as the full code (`30102`).
+    CodeNormalised {
+        /// The code parts as printed, joined with `|`.
+        printed: String,
+        /// The full code read.
+        code: String,
+    },
 }
 
 /// One logical row of a table.

@@ -114,6 +114,17 @@ fn c_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         None,
                         vec![evidence_of(table, row)],
                     ),
+                    RowIssue::CodeNormalised { printed, code } => em.push(
+                        Outcome::Hint,
+                        Severity::Info,
+                        at,
+                        (
+                            format!("{}「{}」的科目编码印为“{printed}”（缺前导零），按 {code} 读取", table.title_short(), strip_numbering(&row.label)),
+                            format!("{} line {}: the code is printed `{printed}` (a part without its leading zero); read as {code}", table.key, row.line),
+                        ),
+                        None,
+                        vec![evidence_of(table, row)],
+                    ),
                     RowIssue::UnreadableCode { printed } => em.push(
                         Outcome::Fail,
                         Severity::Warning,

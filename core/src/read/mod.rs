@@ -254,7 +254,7 @@ impl Parser<'_> {
         doc.tables = table::build_tables(&lines, &blocks, template, &ctx, &mut notices);
         doc.performance = perf::build(&lines, &blocks, &ctx);
         let narrative_lines = narrative_lines(&lines, toc, &blocks);
-        doc.sections = narrative::sections(&lines, &narrative_lines, &ctx);
+        doc.sections = narrative::sections(&lines, &narrative_lines, &ctx, &mut notices);
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta = meta(&lines, toc, &blocks, template, &doc, &ctx);
         doc.page_starts = page_starts(&lines);
@@ -569,6 +569,11 @@ fn block_end(
             last = j;
             continue;
         }
+        // a total row printed as text (a page holding only that row, read without its grid)
+        if last_row.is_some() && table::text_row(line, ctx.vocab).is_some() {
+            last = j;
+            continue;
+        }
         break;
     }
     (last, stray)
@@ -717,14 +722,9 @@ fn meta(
         .take(6)
         .collect();
     let cover_text = cover.concat();
-    let year = find_year(&cover_text).or_else(|| {
-        cover.iter().find_map(|t| {
-            let c = compact(t);
-            (c.len() == 4 && c.starts_with("20") && c.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| c.parse().ok())
-                .flatten()
-        })
-    });
+    let year = cover_year(&cover)
+        .or_else(|| title_year(lines, blocks))
+        .or_else(|| find_year(&without_notes(&cover_text)));
     let kind = if cover_text.contains("决算") {
         Some(DocKind::FinalAccounts)
     } else if cover_text.contains("预算") {
@@ -746,12 +746,14 @@ fn meta(
     } else {
         None
     };
-    let unit = org_name(lines, ctx.vocab).or_else(|| {
-        cover
-            .iter()
-            .find(|t| find_year(t).is_none() && !t.contains("预算") && !t.contains("决算"))
-            .map(|t| (*t).to_owned())
-    });
+    let unit = org_name(lines, ctx.vocab)
+        .or_else(|| body_before_year(&cover_text))
+        .or_else(|| {
+            cover
+                .iter()
+                .find(|t| find_year(t).is_none() && !t.contains("预算") && !t.contains("决算"))
+                .map(|t| (*t).to_owned())
+        });
     // The unit most tables are stated in.
     let mut counts: Vec<(Unit, usize)> = Vec::new();
     for t in &doc.tables {
@@ -773,6 +775,82 @@ fn meta(
         template_tables: template.tables.iter().map(|t| t.key.clone()).collect(),
         title: cover.first().map(|t| (*t).to_owned()),
     }
+}
+
+/// Text without its bracketed notes (`（2022年修订）`, `（依据《…》编制）`) and book titles
+/// (`《…》`): the years they name are not the budget year.
+fn without_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' | '《' | '〔' | '[' | '【' => depth += 1,
+            ')' | '）' | '》' | '〕' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The budget year of the cover: a year followed by 年度 or by 年 and the document's kind
+/// (`2024年度`, `2024年部门预算`), outside bracketed notes; else a cover line that is only a
+/// year (`2024`).
+fn cover_year(cover: &[&str]) -> Option<u16> {
+    let text = without_notes(&cover.concat());
+    let compact = compact(&text);
+    let mut first = None;
+    let mut rest = compact.as_str();
+    while let Some(y) = find_year(rest) {
+        let pat = format!("{y}年");
+        let Some(pos) = rest.find(&pat) else { break };
+        let after = rest.get(pos + pat.len()..).unwrap_or("");
+        let strong = after.starts_with('度')
+            || ["部门", "单位", "区级", "市级", "县级", "预算", "决算"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        if strong {
+            return Some(y);
+        }
+        first = first.or(Some(y));
+        rest = after;
+    }
+    cover
+        .iter()
+        .find_map(|t| {
+            let c = crate::text::compact(t);
+            (c.len() == 4 && c.starts_with("20") && c.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| c.parse().ok())
+                .flatten()
+        })
+        .or(first)
+}
+
+/// The year most table titles print (`2024年部门收入预算总表`).
+fn title_year(lines: &[Line<'_>], blocks: &[Block]) -> Option<u16> {
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    for b in blocks {
+        let Some(y) = lines.get(b.title).and_then(|l| find_year(&l.joined(""))) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _)| *x == y) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, n)| n).map(|(y, _)| y)
+}
+
+/// The publishing body named by the cover title before its year (`上海市某某局2024年度部门预算`,
+/// the title joined across its line breaks).
+fn body_before_year(cover_text: &str) -> Option<String> {
+    let text = compact(&without_notes(cover_text));
+    let y = find_year(&text)?;
+    let pos = text.find(&format!("{y}年"))?;
+    let body = text.get(..pos)?.trim();
+    // a body names itself with more than a place: at least four characters, not a kind word
+    (body.chars().count() >= 4 && !body.contains("预算") && !body.contains("决算"))
+        .then(|| body.to_owned())
 }
 
 /// The publishing body named on an org line (`部门(单位)：…`, `编制部门：… 单位：元`).
@@ -867,11 +945,12 @@ impl Parser<'_> {
             .into_iter()
             .filter(|&i| lines.get(i).is_some_and(|l| !l.tab))
             .collect();
-        let sections = narrative::sections(&lines, &prose, &ctx);
+        let mut notices = grid.notices().to_vec();
+        let sections = narrative::sections(&lines, &prose, &ctx, &mut notices);
         let mut doc = Document {
             line_count: lines.last().map_or(0, |l| l.no),
             sections,
-            notices: grid.notices().to_vec(),
+            notices,
             ..Document::default()
         };
         doc.glossary = narrative::glossary(&doc.sections);

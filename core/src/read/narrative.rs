@@ -1,6 +1,6 @@
 //! Narrative sections (headings and paragraphs) and the 名词解释.
 
-use crate::model::{GlossaryEntry, LineSpan, Paragraph, Section, SectionKind};
+use crate::model::{GlossaryEntry, LineSpan, Notice, NoticeCode, Paragraph, Section, SectionKind};
 use crate::template::Vocabulary;
 use crate::text::{is_cn_numeral, normalize_name, strip_numbering};
 
@@ -155,7 +155,68 @@ impl Builder {
 }
 
 /// Gathers narrative lines (0-based indices, in order) into sections.
-pub(crate) fn sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -> Vec<Section> {
+pub(crate) fn sections(
+    lines: &[Line<'_>],
+    narrative: &[usize],
+    ctx: &Ctx<'_>,
+    notices: &mut Vec<Notice>,
+) -> Vec<Section> {
+    let sections = build_sections(lines, narrative, ctx);
+    without_repeats(sections, notices)
+}
+
+/// The sections without those printed a second time: a section with a body, under a parent of
+/// the same title, with the same title and body as one before it, is read once (a notice says
+/// so).
+fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Section> {
+    use std::collections::HashSet;
+    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    // the title of the nearest section above, per level
+    let mut parents: [String; 4] = Default::default();
+    let mut out = Vec::with_capacity(sections.len());
+    for s in sections {
+        let level = usize::from(s.level).min(3);
+        let parent = parents
+            .get(..level)
+            .and_then(|p| p.iter().rev().find(|t| !t.is_empty()))
+            .cloned()
+            .unwrap_or_default();
+        if let Some(slot) = parents.get_mut(level) {
+            slot.clone_from(&s.title);
+        }
+        for deeper in parents.iter_mut().skip(level + 1) {
+            deeper.clear();
+        }
+        let body = s.text();
+        if body.trim().is_empty() {
+            out.push(s);
+            continue;
+        }
+        let key = (
+            parent,
+            crate::text::compact(&s.title),
+            crate::text::compact(&body),
+        );
+        if seen.contains(&key) {
+            notices.push(Notice::new(
+                NoticeCode::DuplicateSection,
+                format!(
+                    "the section `{}` (lines {}–{}) repeats one printed before it, word for word; it is read once",
+                    if s.title.is_empty() { "(untitled)" } else { s.title.as_str() },
+                    s.lines.start,
+                    s.lines.end
+                ),
+                s.lines.start,
+            ));
+            continue;
+        }
+        seen.insert(key);
+        out.push(s);
+    }
+    out
+}
+
+fn build_sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -> Vec<Section> {
     let vocab = ctx.vocab;
     let mut b = Builder {
         sections: Vec::new(),

@@ -197,12 +197,20 @@ fn read_table(
                 }
                 continue;
             }
-            if !line.tab || is_meta_line(line, vocab) {
+            let text_row = if line.tab {
+                None
+            } else {
+                text_row(line, vocab)
+            };
+            if (!line.tab && text_row.is_none()) || is_meta_line(line, vocab) {
                 continue;
             }
             // Cells past the limit are not read (one more is kept to notice them).
             let start = cell_buf.len();
-            cell_buf.extend(line.cells().iter().copied().take(MAX_COLUMNS + 1));
+            match text_row {
+                Some(words) => cell_buf.extend(words),
+                None => cell_buf.extend(line.cells().iter().copied().take(MAX_COLUMNS + 1)),
+            }
             spans.push((idx, start..cell_buf.len(), first_row_of_block));
             first_row_of_block = false;
         }
@@ -288,11 +296,58 @@ fn read_table(
     let mut out_rows: Vec<Row> = Vec::new();
     let mut code_ctx: Vec<(CodeCtx, CodeCtx)> = lanes.iter().map(|_| Default::default()).collect();
     let mut repeated = RepeatedHeader::new(&header);
+    let mut realigned: Vec<&str> = Vec::new();
+    // header rows printed again (first and last line of each run)
+    let mut repeats: Vec<(u32, u32)> = Vec::new();
     for (idx, cells, _) in data.iter().map(|r| (r.0, r.1, r.2)) {
         let Some(line) = lines.get(idx) else { continue };
         if !is_data_row(cells, vocab) && repeated.matches(cells) {
+            match repeats.last_mut() {
+                Some((_, end)) if *end + 1 == line.no => *end = line.no,
+                _ => repeats.push((line.no, line.no)),
+            }
             continue;
         }
+        // A total row whose label cell is merged across the code columns (`合计 | 100 | …`,
+        // fewer cells than the header): its figures stand in the last columns.
+        let mut unplaced = false;
+        let cells: &[&str] = match merged_label(cells, width, &lanes, vocab) {
+            Merged::No => cells,
+            Merged::Shift(by) => {
+                realigned.clear();
+                realigned.extend(cells.first().copied());
+                realigned.extend(std::iter::repeat_n("", by));
+                realigned.extend(cells.iter().skip(1).copied());
+                notices.push(
+                    Notice::new(
+                        NoticeCode::LabelMerged,
+                        format!(
+                            "the label of this total row of `{key}` is merged across the code columns; its {} figures are read in the table's last {} columns",
+                            cells.len() - 1,
+                            cells.len() - 1
+                        ),
+                        line.no,
+                    )
+                    .in_table(key),
+                );
+                &realigned
+            }
+            Merged::Uncertain => {
+                unplaced = true;
+                notices.push(
+                    Notice::new(
+                        NoticeCode::CellUnplaced,
+                        format!(
+                            "this total row of `{key}` prints {} cells for {width} columns and its label is merged across the code columns: its figures cannot be placed in columns with certainty and are left unread",
+                            cells.len()
+                        ),
+                        line.no,
+                    )
+                    .in_table(key),
+                );
+                cells
+            }
+        };
         let printed = cells.len().min(width);
         for (lane_no, lane) in lanes.iter().enumerate() {
             // A lane that starts after the row's last cell prints nothing in it.
@@ -314,9 +369,52 @@ fn read_table(
                 (key, unit),
                 notices,
             ) {
+                let mut row = row;
+                // A name wrapped onto a line of its own (nothing else printed in the row) goes
+                // on the name of the coded row right above it.
+                if let Some(prev) = wrapped_name_of(&mut out_rows, &row, kind) {
+                    prev.label.push_str(row.label.trim());
+                    notices.push(
+                        Notice::new(
+                            NoticeCode::RowMerged,
+                            format!(
+                                "the name `{}` on a line of its own in `{key}` goes on the name of the row above (printed over two lines)",
+                                row.label.trim()
+                            ),
+                            line.no,
+                        )
+                        .in_table(key),
+                    );
+                    continue;
+                }
+                if unplaced {
+                    for c in &mut row.cells {
+                        if !matches!(c.value, CellValue::Blank) {
+                            c.value = CellValue::Unreadable {
+                                reason: "the cell cannot be placed in a column with certainty"
+                                    .to_owned(),
+                            };
+                        }
+                    }
+                }
                 out_rows.push(row);
             }
         }
+    }
+    for (first, last) in repeats {
+        let lines = if first == last {
+            format!("line {first}")
+        } else {
+            format!("lines {first}–{last}")
+        };
+        notices.push(
+            Notice::new(
+                NoticeCode::RepeatedHeader,
+                format!("the header of `{key}` printed again ({lines}, as on a continuation page) was skipped"),
+                first,
+            )
+            .in_table(key),
+        );
     }
     mark_unlabelled_totals(&mut out_rows, kind);
 
@@ -334,6 +432,97 @@ fn read_table(
         },
         continuations: u8::try_from(group.len().saturating_sub(1)).unwrap_or(u8::MAX),
         covers: Vec::new(),
+    }
+}
+
+/// The row above whose name `row` continues: `row` prints only a name (no code, no figure, not a
+/// total, not a `其中` heading), in a coded table, on the line right after a coded row of the
+/// same lane.
+fn wrapped_name_of<'r>(rows: &'r mut [Row], row: &Row, kind: TableKind) -> Option<&'r mut Row> {
+    if !matches!(kind, TableKind::Functional | TableKind::Economic) {
+        return None;
+    }
+    let name = row.label.trim();
+    let bare = row.code.is_none()
+        && row.item.is_none()
+        && !row.total
+        && row.issues.is_empty()
+        && !name.is_empty()
+        && row
+            .cells
+            .iter()
+            .all(|c| matches!(c.value, CellValue::Blank))
+        && !name.starts_with("其中")
+        && strip_numbering(name) == name
+        && !name.bytes().any(|b| b.is_ascii_digit());
+    if !bare {
+        return None;
+    }
+    let prev = rows.last_mut()?;
+    (prev.code.is_some() && prev.lane == row.lane && prev.line + 1 == row.line).then_some(prev)
+}
+
+/// A total row printed as running text (`合计 10.00 6.00 4.00`: a page holding only that row,
+/// read without its grid): its words, when it is a total label followed by figures only.
+pub(crate) fn text_row<'a>(line: &Line<'a>, vocab: &Vocabulary) -> Option<Vec<&'a str>> {
+    let text: &'a str = line.text;
+    if line.tab || text.len() > 400 {
+        return None;
+    }
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    if !vocab.total_labels.iter().any(|l| normalizes_to(first, l)) {
+        return None;
+    }
+    let mut out = vec![first];
+    for w in words {
+        if !matches!(CellValue::parse(w).0, CellValue::Amount(_)) {
+            return None;
+        }
+        out.push(w);
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// How a row's label cell stands against the header.
+enum Merged {
+    /// In place.
+    No,
+    /// Merged across the code columns: the figures move right by this many columns.
+    Shift(usize),
+    /// Merged, but the row prints fewer cells than the columns after the label: its figures
+    /// cannot be placed.
+    Uncertain,
+}
+
+/// A one-lane table's total row printed with its label merged across the code columns: the
+/// label first, a figure where a code or the name should stand, fewer cells than the header.
+fn merged_label(cells: &[&str], width: usize, lanes: &[Lane], vocab: &Vocabulary) -> Merged {
+    let [lane] = lanes else { return Merged::No };
+    let Some(label) = lane.label else {
+        return Merged::No;
+    };
+    if cells.len() >= width || label == 0 {
+        return Merged::No;
+    }
+    let first = cells.first().map_or("", |c| trim(c));
+    if !vocab.total_labels.iter().any(|l| normalizes_to(first, l)) {
+        return Merged::No;
+    }
+    // a figure in a code or name column
+    let misplaced = cells
+        .iter()
+        .take(label + 1)
+        .skip(1)
+        .any(|c| matches!(CellValue::parse(trim(c)).0, CellValue::Amount(_)));
+    if !misplaced {
+        return Merged::No;
+    }
+    let after_label = width - label - 1;
+    if cells.len() - 1 == after_label {
+        Merged::Shift(label)
+    } else {
+        Merged::Uncertain
     }
 }
 
@@ -849,15 +1038,25 @@ fn read_row(
     let (code, issue, word) = build_code(&lane.primary.parts, &at, pctx, vocab);
     row.code = code;
     if let Some(issue) = issue {
-        let msg = match &issue {
-            RowIssue::UnreadableCode { printed } => {
-                format!("unreadable classification code `{printed}` in `{key}`")
-            }
-            RowIssue::CodeFromContext { printed, inferred } => format!(
-                "code `{printed}` in `{key}` does not fit its hierarchy; read as `{inferred}`"
+        let (code, msg) = match &issue {
+            RowIssue::UnreadableCode { printed } => (
+                NoticeCode::CodeIssue,
+                format!("unreadable classification code `{printed}` in `{key}`"),
+            ),
+            RowIssue::CodeFromContext { printed, inferred } => (
+                NoticeCode::CodeIssue,
+                format!(
+                    "code `{printed}` in `{key}` does not fit its hierarchy; read as `{inferred}`"
+                ),
+            ),
+            RowIssue::CodeNormalised { printed, code } => (
+                NoticeCode::CodeNormalised,
+                format!(
+                    "code `{printed}` in `{key}` is printed without the leading zero of a part; read as `{code}`"
+                ),
             ),
         };
-        notice(notices, NoticeCode::CodeIssue, msg, line_no);
+        notices.push(Notice::new(code, msg, line_no).in_table(key));
         row.issues.push(issue);
     }
     if row.label.is_empty() {
@@ -994,9 +1193,17 @@ fn build_code<'a>(
         }
         return (None, Some(unreadable()), word);
     }
-    let (c, k, x) = (compact_cow(class), compact_cow(section), compact_cow(item));
+    let (c, mut k, mut x) = (compact_cow(class), compact_cow(section), compact_cow(item));
     if c.is_empty() && k.is_empty() && x.is_empty() {
         return (None, None, word);
+    }
+    // A 款 or 项 printed without its leading zero (`301 | 2`): every such part has two digits.
+    let mut normalised = false;
+    for part in [&mut k, &mut x] {
+        if digits(part, 1) {
+            *part = std::borrow::Cow::Owned(format!("0{part}"));
+            normalised = true;
+        }
     }
     let k_ok = k.is_empty() || digits(&k, 2);
     let x_ok = x.is_empty() || digits(&x, 2);
@@ -1046,7 +1253,11 @@ fn build_code<'a>(
     match code {
         Some(code) => {
             set_ctx(cx, &code);
-            (Some(code), None, word)
+            let issue = normalised.then(|| RowIssue::CodeNormalised {
+                printed: printed(),
+                code: code.clone(),
+            });
+            (Some(code), issue, word)
         }
         None => (None, Some(unreadable()), word),
     }
