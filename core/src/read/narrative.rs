@@ -170,7 +170,7 @@ pub(crate) fn sections(
 /// so).
 fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Section> {
     use std::collections::HashSet;
-    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    let mut seen: HashSet<(String, String, u64)> = HashSet::new();
     // the title of the nearest section above, per level
     let mut parents: [String; 4] = Default::default();
     let mut out = Vec::with_capacity(sections.len());
@@ -187,16 +187,11 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
         for deeper in parents.iter_mut().skip(level + 1) {
             deeper.clear();
         }
-        let body = s.text();
-        if body.trim().is_empty() {
+        if s.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
             out.push(s);
             continue;
         }
-        let key = (
-            parent,
-            crate::text::compact(&s.title),
-            crate::text::compact(&body),
-        );
+        let key = (parent, crate::text::compact(&s.title), body_hash(&s));
         if seen.contains(&key) {
             notices.push(Notice::new(
                 NoticeCode::DuplicateSection,
@@ -214,6 +209,22 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
         out.push(s);
     }
     out
+}
+
+/// A hash of a section's body, whitespace ignored (a repeat that wraps its lines elsewhere is
+/// still the same text); equal bodies give equal hashes.
+fn body_hash(s: &Section) -> u64 {
+    // (the multiply-rotate scheme of rustc's FxHasher, over the bytes but ASCII blanks)
+    let mut h = 0u64;
+    for b in s
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.text.bytes())
+        .filter(|b| !b.is_ascii_whitespace())
+    {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h
 }
 
 fn build_sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -> Vec<Section> {

@@ -117,7 +117,17 @@ fn read_row<'a>(
             return;
         }
     }
-    let norm: Vec<String> = cells.iter().map(|c| normalize_name(c)).collect();
+    // Labels are short: a long cell (a goal, a description) is content and is not normalised.
+    let norm: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c.len() <= 96 {
+                normalize_name(c)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     if let Some(col) = state.pending_goal.take() {
         let text = cells
             .get(col)

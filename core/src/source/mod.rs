@@ -43,8 +43,8 @@ use crate::model::{Notice, NoticeCode};
 pub mod text;
 
 /// A rectangle on a page, in PDF points (1/72 inch) from the page's top-left corner: `x0` and
-/// `x1` from the left edge, `top` and `bottom` from the top edge (the convention of pdfplumber).
-/// JSON writes it as `[x0, top, x1, bottom]`.
+/// `x1` from the left edge, `top` and `bottom` from the top edge (the convention of pdfplumber),
+/// kept to 0.01 pt. JSON writes it as `[x0, top, x1, bottom]`.
 ///
 /// # Examples
 ///
@@ -52,30 +52,82 @@ pub mod text;
 /// use rust_decimal::Decimal;
 /// use yusuan::source::BBox;
 /// let b = BBox::new(Decimal::new(721, 1), Decimal::new(4105, 1), Decimal::new(130, 0), Decimal::new(422, 0));
+/// assert_eq!(b.x0(), Decimal::new(7210, 2));
 /// assert_eq!(serde_json::to_string(&b).unwrap(), "[72.1,410.5,130.0,422.0]");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct BBox {
-    /// Left edge.
-    pub x0: Decimal,
-    /// Top edge.
-    pub top: Decimal,
-    /// Right edge.
-    pub x1: Decimal,
-    /// Bottom edge.
-    pub bottom: Decimal,
+    // hundredths of a point: a box is 16 bytes, so a cell with room for one stays small
+    x0: i32,
+    top: i32,
+    x1: i32,
+    bottom: i32,
+}
+
+/// Hundredths of a point, rounded (saturating far off the page).
+fn hundredths(v: Decimal) -> i32 {
+    use rust_decimal::prelude::ToPrimitive;
+    (v * Decimal::ONE_HUNDRED).round().to_i64().map_or(
+        if v.is_sign_negative() {
+            i32::MIN
+        } else {
+            i32::MAX
+        },
+        |h| i32::try_from(h).unwrap_or(if h < 0 { i32::MIN } else { i32::MAX }),
+    )
 }
 
 impl BBox {
-    /// A box from its four edges.
+    /// A box from its four edges, in points (kept to 0.01 pt).
     #[must_use]
     pub fn new(x0: Decimal, top: Decimal, x1: Decimal, bottom: Decimal) -> BBox {
+        BBox {
+            x0: hundredths(x0),
+            top: hundredths(top),
+            x1: hundredths(x1),
+            bottom: hundredths(bottom),
+        }
+    }
+
+    /// A box from its four edges in hundredths of a point.
+    #[must_use]
+    pub fn from_hundredths(x0: i32, top: i32, x1: i32, bottom: i32) -> BBox {
         BBox {
             x0,
             top,
             x1,
             bottom,
         }
+    }
+
+    /// Left edge, in points.
+    #[must_use]
+    pub fn x0(&self) -> Decimal {
+        Decimal::new(i64::from(self.x0), 2)
+    }
+
+    /// Top edge, in points.
+    #[must_use]
+    pub fn top(&self) -> Decimal {
+        Decimal::new(i64::from(self.top), 2)
+    }
+
+    /// Right edge, in points.
+    #[must_use]
+    pub fn x1(&self) -> Decimal {
+        Decimal::new(i64::from(self.x1), 2)
+    }
+
+    /// Bottom edge, in points.
+    #[must_use]
+    pub fn bottom(&self) -> Decimal {
+        Decimal::new(i64::from(self.bottom), 2)
+    }
+
+    /// The four edges in hundredths of a point: `[x0, top, x1, bottom]`.
+    #[must_use]
+    pub fn to_hundredths(&self) -> [i32; 4] {
+        [self.x0, self.top, self.x1, self.bottom]
     }
 
     /// The smallest box holding both.
@@ -102,8 +154,8 @@ impl Serialize for BBox {
             }
         }
         let mut t = s.serialize_tuple(4)?;
-        for v in [self.x0, self.top, self.x1, self.bottom] {
-            t.serialize_element(&Num(v.round_dp(2)))?;
+        for v in [self.x0(), self.top(), self.x1(), self.bottom()] {
+            t.serialize_element(&Num(v.normalize()))?;
         }
         t.end()
     }
@@ -114,12 +166,7 @@ impl<'de> Deserialize<'de> for BBox {
         #[derive(Deserialize)]
         struct Num(#[serde(with = "rust_decimal::serde::float")] Decimal);
         let [x0, top, x1, bottom] = <[Num; 4]>::deserialize(d)?;
-        Ok(BBox::new(
-            x0.0.round_dp(2),
-            top.0.round_dp(2),
-            x1.0.round_dp(2),
-            bottom.0.round_dp(2),
-        ))
+        Ok(BBox::new(x0.0, top.0, x1.0, bottom.0))
     }
 }
 
@@ -254,6 +301,38 @@ impl<'a> Grid<'a> {
             column = column.saturating_add(1);
         }
         self.finish_line(no, page, LineKind::Row, start);
+    }
+
+    /// Adds a row of tab-separated cells (the text source's common case, without a box).
+    pub(crate) fn push_tab_row(&mut self, no: u32, page: u32, text: &'a str) {
+        let start = self.cells.len();
+        let mut column = 0u16;
+        let mut rest = text;
+        loop {
+            // a tab is ASCII: both sides of it are character boundaries
+            let (cell, next) = match rest.bytes().position(|b| b == b'\t') {
+                Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..)),
+                None => (rest, None),
+            };
+            self.cells.push(GridCell {
+                text: Cow::Borrowed(cell),
+                column,
+                span: 1,
+                bbox: None,
+            });
+            column = column.saturating_add(1);
+            match next {
+                Some(n) => rest = n,
+                None => break,
+            }
+        }
+        self.lines.push(GridLine {
+            no,
+            page: page.max(1),
+            kind: LineKind::Row,
+            bbox: None,
+            cells: index(start)..index(self.cells.len()),
+        });
     }
 
     /// Adds a line with its number, page, kind and cells (a row's cells in column order).

@@ -198,67 +198,127 @@ struct RawLine<'a> {
     no: u32,
     page: u32,
     text: &'a str,
+    /// The line holds a tab.
+    tab: bool,
 }
 
 /// Splits text into lines: LF, CRLF and CR end a line; a form feed starts a page, and ends the
 /// line when it stands inside one (a line break right after it is part of the same break).
 fn raw_lines<'a>(text: &'a str) -> Vec<RawLine<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut out = Vec::with_capacity(text.len() / 48 + 1);
+    // The common case, line by line (a line end is found by `memchr`): a line without a CR or
+    // a form feed is pushed as it is; one with them goes through the byte scanner.
     let mut page = 1u32;
-    let mut line_page = 1u32;
-    let mut start = 0usize;
-    let mut i = 0usize;
-    let mut no = 0u32;
-    let mut push = |out: &mut Vec<RawLine<'a>>, s: usize, e: usize, p: u32| {
-        no = no.saturating_add(1);
-        out.push(RawLine {
-            no,
-            page: p,
-            text: text.get(s..e).unwrap_or(""),
-        });
-    };
-    // whether the current line began after a line end (or at the start of the text), rather
-    // than after a form feed that ended the line before it
     let mut after_newline = true;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\n' | b'\r' => {
-                push(&mut out, start, i, line_page);
-                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-                line_page = page;
-                after_newline = true;
-            }
-            0x0c => {
-                page = page.saturating_add(1);
-                i += 1;
-                if i - 1 > start || !after_newline {
-                    // a form feed inside a line ends it (an empty one between two feeds: an
-                    // empty page); a line break right after it is part of the same break
-                    push(&mut out, start, i - 1, line_page);
-                    match (bytes.get(i), bytes.get(i + 1)) {
-                        (Some(b'\r'), Some(b'\n')) => i += 2,
-                        (Some(b'\n' | b'\r'), _) => i += 1,
-                        _ => {}
-                    }
-                    after_newline = false;
-                }
-                start = i;
-                line_page = page;
-            }
-            _ => i += 1,
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (line, next) = match rest.find('\n') {
+            Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..)),
+            None => (rest, None),
+        };
+        // one pass, without an early exit so that it vectorises
+        let (tab, special) = line.bytes().fold((false, false), |(t, sp), b| {
+            (t | (b == b'\t'), sp | (b == b'\r') | (b == 0x0c))
+        });
+        if special {
+            scan(
+                line,
+                &mut out,
+                &mut page,
+                &mut after_newline,
+                next.is_some(),
+            );
+        } else {
+            let no = next_no(&out);
+            out.push(RawLine {
+                no,
+                page,
+                text: line,
+                tab,
+            });
+            after_newline = true;
+        }
+        match next {
+            Some(n) => rest = n,
+            None => break,
         }
     }
-    if start < bytes.len() {
-        push(&mut out, start, bytes.len(), line_page);
-    }
     out
+}
+
+fn next_no(out: &[RawLine<'_>]) -> u32 {
+    out.last().map_or(1, |l| l.no.saturating_add(1))
+}
+
+/// The lines of one LF-terminated piece that holds a CR or a form feed (`ended`: a LF follows
+/// it).
+fn scan<'a>(
+    piece: &'a str,
+    out: &mut Vec<RawLine<'a>>,
+    page: &mut u32,
+    after_newline: &mut bool,
+    ended: bool,
+) {
+    let bytes = piece.as_bytes();
+    let mut line_page = *page;
+    let mut start = 0usize;
+    let mut i = 0usize;
+    // a LF right after a form feed that ended a line is part of the same break
+    let mut swallow_lf = false;
+    let push = |out: &mut Vec<RawLine<'a>>, s: usize, e: usize, p: u32| {
+        let text = piece.get(s..e).unwrap_or("");
+        out.push(RawLine {
+            no: next_no(out),
+            page: p,
+            text,
+            tab: text.contains('\t'),
+        });
+    };
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\r' => {
+                push(out, start, i, line_page);
+                i += 1;
+                start = i;
+                line_page = *page;
+                *after_newline = true;
+                swallow_lf = false;
+            }
+            0x0c => {
+                *page = page.saturating_add(1);
+                i += 1;
+                if i - 1 > start || !*after_newline {
+                    // a form feed inside a line ends it (an empty one between two feeds: an
+                    // empty page)
+                    push(out, start, i - 1, line_page);
+                    // a CR right after is part of the same break
+                    if bytes.get(i) == Some(&b'\r') {
+                        i += 1;
+                    } else {
+                        swallow_lf = i == bytes.len();
+                    }
+                    *after_newline = false;
+                }
+                start = i;
+                line_page = *page;
+            }
+            _ => {
+                i += 1;
+                swallow_lf = false;
+            }
+        }
+    }
+    // the piece's own line end (a CR just before the LF ended its last line already)
+    let cr_ended = piece.ends_with('\r');
+    if start < bytes.len() || (ended && !swallow_lf && !cr_ended && !bytes.is_empty()) {
+        if start < bytes.len() || !cr_ended {
+            push(out, start, bytes.len(), line_page);
+        }
+        *after_newline = true;
+    } else if !ended && start < bytes.len() {
+        push(out, start, bytes.len(), line_page);
+    }
 }
 
 /// Blank characters of the text forms: ASCII space, the no-break spaces and the ideographic
@@ -314,7 +374,7 @@ fn width(c: char) -> usize {
 #[must_use]
 pub fn grid(text: &str) -> Grid<'_> {
     let raw = raw_lines(text);
-    let tab_rows = raw.iter().filter(|l| l.text.contains('\t')).count();
+    let tab_rows = raw.iter().filter(|l| l.tab).count();
     let mut grid = Grid::with_capacity(raw.len(), text.len() / 8 + 1);
     if tab_rows > 0 || raw.len() < 2 {
         for l in &raw {
@@ -341,12 +401,8 @@ pub fn grid(text: &str) -> Grid<'_> {
 }
 
 fn push_tab_line<'a>(grid: &mut Grid<'a>, l: &RawLine<'a>) {
-    if l.text.contains('\t') {
-        let cells =
-            l.text.split('\t').enumerate().map(|(i, c)| {
-                GridCell::new(Cow::Borrowed(c), u16::try_from(i).unwrap_or(u16::MAX))
-            });
-        grid.push_line(l.no, l.page, LineKind::Row, cells);
+    if l.tab {
+        grid.push_tab_row(l.no, l.page, l.text);
     } else {
         grid.push_line(
             l.no,
@@ -1035,6 +1091,78 @@ mod tests {
             ]
         );
         assert_eq!(shape(&g), shape(&grid("a\n\u{c}b\n\u{c}\n\u{c}c\n")));
+    }
+
+    /// The line splitting by a plain byte scan, as specified: the fast path must agree with it.
+    fn reference_lines(text: &str) -> Vec<(u32, u32, String)> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let b = text.as_bytes();
+        let (mut out, mut page, mut line_page, mut start, mut i) = (Vec::new(), 1u32, 1u32, 0, 0);
+        let mut after_newline = true;
+        let mut push = |out: &mut Vec<(u32, u32, String)>, s: usize, e: usize, p: u32| {
+            let no = u32::try_from(out.len() + 1).unwrap();
+            out.push((no, p, text[s..e].to_owned()));
+        };
+        while i < b.len() {
+            match b[i] {
+                b'\n' | b'\r' => {
+                    push(&mut out, start, i, line_page);
+                    i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    start = i;
+                    line_page = page;
+                    after_newline = true;
+                }
+                0x0c => {
+                    page += 1;
+                    i += 1;
+                    if i - 1 > start || !after_newline {
+                        push(&mut out, start, i - 1, line_page);
+                        match (b.get(i), b.get(i + 1)) {
+                            (Some(b'\r'), Some(b'\n')) => i += 2,
+                            (Some(b'\n' | b'\r'), _) => i += 1,
+                            _ => {}
+                        }
+                        after_newline = false;
+                    }
+                    start = i;
+                    line_page = page;
+                }
+                _ => i += 1,
+            }
+        }
+        if start < b.len() {
+            push(&mut out, start, b.len(), line_page);
+        }
+        out
+    }
+
+    #[test]
+    fn fast_line_splitting_agrees_with_the_byte_scan() {
+        let alphabet = ["a", "\t", "\n", "\r", "\u{c}", "表"];
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let len = (state >> 59) as usize;
+            let mut text = String::new();
+            let mut s = state;
+            for _ in 0..len {
+                s = s
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(alphabet[(s >> 61) as usize % alphabet.len()]);
+            }
+            let got: Vec<(u32, u32, String)> = raw_lines(&text)
+                .into_iter()
+                .map(|l| (l.no, l.page, l.text.to_owned()))
+                .collect();
+            assert_eq!(got, reference_lines(&text), "{text:?}");
+        }
     }
 
     #[test]
