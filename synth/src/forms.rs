@@ -4,7 +4,7 @@
 //! ```
 //! use yusuan_synth::forms::{Form, render};
 //! let text = "标题\n合计\t1.00\n\u{c}下一页\n";
-//! assert_eq!(render(text, Form::Crlf), b"标题\r\n合计\t1.00\r\n\x0c下一页\r\n");
+//! assert_eq!(render(text, Form::Crlf), "标题\r\n合计\t1.00\r\n\u{c}下一页\r\n".as_bytes());
 //! assert_eq!(render(text, Form::BareFormFeeds), "标题\n合计\t1.00\u{c}下一页\n".as_bytes());
 //! ```
 
