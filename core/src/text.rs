@@ -60,7 +60,9 @@ pub(crate) fn trim(s: &str) -> &str {
 /// ```
 #[must_use]
 pub fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|c| !c.is_whitespace()));
+    out
 }
 
 /// The form in which names are compared: full-width folded, whitespace removed, brackets unified
@@ -81,6 +83,47 @@ pub fn normalize_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     out.extend(normalized_chars(s));
     out
+}
+
+/// [`normalize_name`], borrowing `s` when it is already in normal form (most cells are).
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::Cow;
+/// assert!(matches!(yusuan::text::normalized("合计"), Cow::Borrowed("合计")));
+/// assert_eq!(yusuan::text::normalized("合 计"), "合计");
+/// ```
+#[must_use]
+pub fn normalized(s: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        if c.is_ascii() {
+            return !c.is_ascii_whitespace() && c != '"' && c != '\'' && c != '[' && c != ']';
+        }
+        fold_char(c) == c
+            && !c.is_whitespace()
+            && !matches!(
+                c,
+                '“' | '”'
+                    | '‘'
+                    | '’'
+                    | '「'
+                    | '」'
+                    | '『'
+                    | '』'
+                    | '〝'
+                    | '〞'
+                    | '【'
+                    | '〔'
+                    | '】'
+                    | '〕'
+            )
+    };
+    if s.chars().all(unchanged) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_name(s))
+    }
 }
 
 /// The characters of [`normalize_name`], without allocating.

@@ -118,13 +118,13 @@ fn read_row<'a>(
         }
     }
     // Labels are short: a long cell (a goal, a description) is content and is not normalised.
-    let norm: Vec<String> = cells
+    let norm: Vec<std::borrow::Cow<'_, str>> = cells
         .iter()
         .map(|c| {
             if c.len() <= 96 {
-                normalize_name(c)
+                crate::text::normalized(c)
             } else {
-                String::new()
+                std::borrow::Cow::Borrowed("")
             }
         })
         .collect();
@@ -272,7 +272,7 @@ fn read_indicator(
 fn read_funding(
     table: &mut PerformanceTable,
     cells: &[&str],
-    norm: &[String],
+    norm: &[std::borrow::Cow<'_, str>],
     line: u32,
     ctx: &Ctx<'_>,
 ) {
@@ -299,7 +299,7 @@ fn read_funding(
     }
     let mut i = 0;
     while i < cells.len() {
-        let n = norm.get(i).map_or("", String::as_str);
+        let n = norm.get(i).map_or("", |c| c.as_ref());
         let Some(mut kind) = fund_line(n, ctx) else {
             i += 1;
             continue;
