@@ -139,3 +139,90 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value) -> String {
     }
     walk(a, b, "").unwrap_or_default()
 }
+
+/// What a finding says, without where it was printed (the two extractions of one PDF lay out
+/// their lines differently).
+fn gist(report: &serde_json::Value) -> Vec<String> {
+    // an unlabelled row is keyed by its line
+    let row = |v: &serde_json::Value| {
+        let r = v.as_str().unwrap_or("");
+        if r.strip_prefix("line")
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        {
+            "line".to_owned()
+        } else {
+            v.to_string()
+        }
+    };
+    let mut out: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let cells: Vec<String> = f["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}/{}/{}/{}/p{}",
+                        e["table"],
+                        row(&e["row"]),
+                        e["column"],
+                        e["text"],
+                        e["page"]
+                    )
+                })
+                .collect();
+            format!(
+                "{} {} {} {} {} {} {} {} {} [{}]",
+                f["rule"],
+                f["outcome"],
+                f["severity"],
+                f["table"],
+                row(&f["row"]),
+                f["column"],
+                f["expected"],
+                f["actual"],
+                f["difference"],
+                if f["table"] == "narrative" {
+                    String::new()
+                } else {
+                    cells.join(" ")
+                }
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn both_extractions_of_a_pdf_read_to_the_same_findings() {
+    let Some(dir) = shared_corpus() else { return };
+    let mut failures = Vec::new();
+    for name in [
+        "01_sh_putuo_wanli_street_dept_budget_2023.txt",
+        "04_sh_putuo_social_welfare_home_unit_budget_2024.txt",
+        "07_sh_putuo_finance_bureau_dept_final_2024.txt",
+    ] {
+        let a = report(&std::fs::read(dir.join(name)).unwrap()).unwrap().0;
+        let b = report(&std::fs::read(dir.join("pdfplumber-text").join(name)).unwrap())
+            .unwrap()
+            .0;
+        if a["summary"] != b["summary"] {
+            failures.push(format!(
+                "{name}: summary {} vs {}",
+                a["summary"], b["summary"]
+            ));
+        }
+        let (ga, gb) = (gist(&a), gist(&b));
+        for x in ga.iter().filter(|x| !gb.contains(x)) {
+            failures.push(format!("{name}: only in the first extraction: {x}"));
+        }
+        for x in gb.iter().filter(|x| !ga.contains(x)) {
+            failures.push(format!("{name}: only in pdfplumber-text: {x}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -204,7 +204,7 @@ struct RawLine<'a> {
 
 /// Splits text into lines: LF, CRLF and CR end a line; a form feed starts a page, and ends the
 /// line when it stands inside one (a line break right after it is part of the same break).
-fn raw_lines<'a>(text: &'a str) -> Vec<RawLine<'a>> {
+fn raw_lines(text: &str) -> Vec<RawLine<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::with_capacity(text.len() / 48 + 1);
     // The common case, line by line (a line end is found by `memchr`): a line without a CR or
@@ -218,9 +218,13 @@ fn raw_lines<'a>(text: &'a str) -> Vec<RawLine<'a>> {
             None => (rest, None),
         };
         // one pass, without an early exit so that it vectorises
-        let (tab, special) = line.bytes().fold((false, false), |(t, sp), b| {
-            (t | (b == b'\t'), sp | (b == b'\r') | (b == 0x0c))
+        let (tab, special) = line.bytes().fold((0u8, 0u8), |(t, sp), b| {
+            (
+                t | u8::from(b == b'\t'),
+                sp | u8::from(b == b'\r') | u8::from(b == 0x0c),
+            )
         });
+        let (tab, special) = (tab != 0, special != 0);
         if special {
             scan(
                 line,
@@ -1099,7 +1103,7 @@ mod tests {
         let b = text.as_bytes();
         let (mut out, mut page, mut line_page, mut start, mut i) = (Vec::new(), 1u32, 1u32, 0, 0);
         let mut after_newline = true;
-        let mut push = |out: &mut Vec<(u32, u32, String)>, s: usize, e: usize, p: u32| {
+        let push = |out: &mut Vec<(u32, u32, String)>, s: usize, e: usize, p: u32| {
             let no = u32::try_from(out.len() + 1).unwrap();
             out.push((no, p, text[s..e].to_owned()));
         };
