@@ -999,6 +999,10 @@ pub struct Document {
     /// The first line of every page after the first (empty for input without pages).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub page_starts: Vec<u32>,
+    /// The box of each line of running text, for sources that know it (PDF), in line order:
+    /// evidence about a sentence points at its line's box.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_boxes: Vec<(u32, crate::source::BBox)>,
 }
 
 impl Document {

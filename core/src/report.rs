@@ -131,7 +131,8 @@ fn locate(findings: &mut [Finding], doc: &Document) {
             .iter()
             .any(|r| r.cells.iter().any(|c| c.bbox.is_some()))
     });
-    if !paged && !boxed {
+    let lined = !doc.line_boxes.is_empty();
+    if !paged && !boxed && !lined {
         return;
     }
     let mut boxes: std::collections::HashMap<(&str, u32, String), crate::source::BBox> =
@@ -157,6 +158,15 @@ fn locate(findings: &mut [Finding], doc: &Document) {
                     .get(&(ev.table.as_str(), ev.line, col.clone()))
                     .copied();
             }
+        }
+        // a statement of the narrative: the box of its line
+        if lined && ev.bbox.is_none() && !doc.tables.iter().any(|t| t.key == ev.table) {
+            let i = doc.line_boxes.partition_point(|&(no, _)| no < ev.line);
+            ev.bbox = doc
+                .line_boxes
+                .get(i)
+                .filter(|&&(no, _)| no == ev.line)
+                .map(|&(_, b)| b);
         }
     }
 }

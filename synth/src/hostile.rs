@@ -316,6 +316,76 @@ pub const CASES: &[Hostile] = &[
         },
     },
     Hostile {
+        name: "aligned_rows",
+        about: "the document with its tables as columns of spaces, one table of n rows",
+        full: 100_000,
+        check_linear: true,
+        build: |b, n| {
+            let text = String::from_utf8(insert_after(
+                b,
+                T05_HEADER,
+                &repeat("\t\t01\t行政运行\t1.00\t1.00\t1.00\t\t\n", n),
+            ))
+            .unwrap_or_default();
+            crate::forms::render(&text, crate::forms::Form::SpaceAligned)
+        },
+    },
+    Hostile {
+        name: "aligned_wide",
+        about: "text without tabs holding a block of columns of spaces n columns wide",
+        full: 300_000,
+        check_linear: true,
+        build: |b, n| {
+            let row = repeat("甲  1.00  ", n);
+            let text = format!(
+                "{}\n{row}\n{row}\n{}\n",
+                b.replace('\t', "  "),
+                repeat("乙  ", n)
+            );
+            text.into_bytes()
+        },
+    },
+    Hostile {
+        name: "aligned_blocks",
+        about: "text without tabs holding n blocks of two aligned lines, a word between them",
+        full: 100_000,
+        check_linear: true,
+        build: |b, n| {
+            let text = format!(
+                "{}\n{}",
+                b.replace('\t', "  "),
+                repeat("名称  金额\n甲    1.00\n合计\n", n)
+            );
+            text.into_bytes()
+        },
+    },
+    Hostile {
+        name: "expanded_tabs",
+        about: "the document with its tabs as four spaces, one table of n rows",
+        full: 100_000,
+        check_linear: true,
+        build: |b, n| {
+            let text = String::from_utf8(insert_after(
+                b,
+                T05_HEADER,
+                &repeat("\t\t01\t行政运行\t1.00\t1.00\t1.00\t\t\n", n),
+            ))
+            .unwrap_or_default();
+            crate::forms::render(&text, crate::forms::Form::ExpandedTabs)
+        },
+    },
+    Hostile {
+        name: "bare_form_feeds",
+        about: "n page breaks inside lines, CR line ends",
+        full: 1_000_000,
+        check_linear: true,
+        build: |b, n| {
+            let text = String::from_utf8(insert_after(b, NARRATIVE, &repeat("字\u{c}", n)))
+                .unwrap_or_default();
+            text.replace('\n', "\r").into_bytes()
+        },
+    },
+    Hostile {
         name: "invalid_utf8_at_end",
         about: "n bytes of text, then a byte that is not UTF-8",
         full: 3_000_000,

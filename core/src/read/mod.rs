@@ -258,6 +258,12 @@ impl Parser<'_> {
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta = meta(&lines, toc, &blocks, template, &doc, &ctx);
         doc.page_starts = page_starts(&lines);
+        doc.line_boxes = grid
+            .lines()
+            .iter()
+            .filter(|l| !l.is_row())
+            .filter_map(|l| l.bbox.map(|b| (l.no, b)))
+            .collect();
         for n in &mut notices {
             if n.page.is_none() && n.line > 0 && !doc.page_starts.is_empty() {
                 n.page = Some(doc.page_of(n.line));

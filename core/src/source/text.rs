@@ -494,10 +494,11 @@ fn aligned<'a>(grid: &mut Grid<'a>, raw: &[RawLine<'a>]) {
     let mut c = 0usize;
     while let Some(&(mut start, mut end)) = cores.get(c) {
         c += 1;
-        // grow the block over the single-token lines after it; reaching the next block joins it
-        let mut columns = columns(raw, &toks, start, end);
+        // grow the block over the single-token lines after it (judged by the columns of the
+        // core it has reached); reaching the next core joins it
+        let mut core_columns = columns(raw, &toks, start, end);
         loop {
-            let grown = grow_down(raw, &toks, end, &columns);
+            let grown = grow_down(raw, &toks, end, &core_columns);
             match cores.get(c) {
                 Some(&(s2, e2))
                     if grown + 1 >= s2
@@ -505,7 +506,7 @@ fn aligned<'a>(grid: &mut Grid<'a>, raw: &[RawLine<'a>]) {
                 {
                     end = e2;
                     c += 1;
-                    columns = self::columns(raw, &toks, start, end);
+                    core_columns = self::columns(raw, &toks, s2, e2);
                 }
                 _ => {
                     end = grown;
@@ -513,6 +514,7 @@ fn aligned<'a>(grid: &mut Grid<'a>, raw: &[RawLine<'a>]) {
                 }
             }
         }
+        let columns = self::columns(raw, &toks, start, end);
         // short indented single-token lines right above, on the same page: rows of the block
         // whose other cells are empty when they stand in one of its columns (the top of a
         // continuation page), header rows (a header centred over several columns) up to two
@@ -874,45 +876,63 @@ fn columns(
     if let Some(s) = run {
         runs.push((s, coverage.len()));
     }
-    // split a run where one line puts two tokens in it, at the least covered column between them
-    let mut out = Vec::with_capacity(runs.len());
-    let mut stack: Vec<(usize, usize)> = runs.into_iter().rev().collect();
-    let mut guard = 0usize;
-    while let Some((s, e)) = stack.pop() {
-        guard += 1;
-        let split = (guard < 4096)
-            .then(|| {
-                rows.iter().find_map(|t| {
-                    let inside: Vec<&Token> = t
-                        .iter()
-                        .filter(|k| k.cols.0 >= s && k.cols.1 <= e)
-                        .collect();
-                    inside.windows(2).find_map(|w| {
-                        let (a, b) = (w.first()?, w.get(1)?);
-                        (a.cols.1..b.cols.0).min_by_key(|&x| coverage.get(x).copied().unwrap_or(0))
-                    })
-                })
-            })
-            .flatten();
-        match split {
-            Some(x) if x > s && x < e => {
-                // the gutter: the least covered columns around x
-                let low = coverage.get(x).copied().unwrap_or(0);
-                let mut a = x;
-                while a > s && coverage.get(a - 1).copied().unwrap_or(0) == low {
-                    a -= 1;
-                }
-                let mut b = x;
-                while b < e && coverage.get(b).copied().unwrap_or(0) == low {
-                    b += 1;
-                }
-                stack.push((b.max(a + 1), e));
-                stack.push((s, a.max(s + 1)));
+    // Split a run where one line puts two tokens in it, in the least covered gutter between
+    // them (a header centred over several columns covers the gutters between them). One pass
+    // over the lines: every pair of neighbouring tokens of a line in one run cuts it.
+    let run_of = |x: usize| -> Option<usize> {
+        let i = runs.partition_point(|&(_, e)| e <= x);
+        runs.get(i).filter(|&&(s, _)| s <= x).map(|_| i)
+    };
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (run, x)
+    for t in &rows {
+        for w in t.windows(2) {
+            let (Some(a), Some(b)) = (w.first(), w.get(1)) else {
+                continue;
+            };
+            let Some(r) = run_of(a.cols.0) else { continue };
+            if run_of(b.cols.0) != Some(r) || b.cols.0 <= a.cols.1 {
+                continue;
             }
-            _ => out.push((s, e)),
+            if let Some(x) =
+                (a.cols.1..b.cols.0).min_by_key(|&x| coverage.get(x).copied().unwrap_or(0))
+            {
+                cuts.push((r, x));
+            }
         }
     }
-    out.sort_unstable();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(runs.len() + cuts.len());
+    let mut c = 0usize;
+    for (r, &(s, e)) in runs.iter().enumerate() {
+        let mut from = s;
+        while let Some(&(cr, x)) = cuts.get(c) {
+            if cr != r {
+                break;
+            }
+            c += 1;
+            if x <= from || x >= e {
+                continue;
+            }
+            // the gutter: the columns around x as little covered as x
+            let low = coverage.get(x).copied().unwrap_or(0);
+            let mut g0 = x;
+            while g0 > from && coverage.get(g0 - 1).copied().unwrap_or(0) == low {
+                g0 -= 1;
+            }
+            let mut g1 = x;
+            while g1 < e && coverage.get(g1).copied().unwrap_or(0) == low {
+                g1 += 1;
+            }
+            if g0 > from {
+                out.push((from, g0));
+            }
+            from = g1.max(g0 + 1);
+        }
+        if from < e {
+            out.push((from, e));
+        }
+    }
     join_figure_runs(out, &with_text)
 }
 
@@ -923,36 +943,52 @@ fn join_figure_runs(
     runs: Vec<(usize, usize)>,
     rows: &[(&Vec<Token>, &str)],
 ) -> Vec<(usize, usize)> {
-    let inside = |t: &Token, r: (usize, usize)| t.cols.0 >= r.0 && t.cols.1 <= r.1;
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
-    for run in runs {
-        let Some(&left) = out.last() else {
-            out.push(run);
-            continue;
-        };
-        let mut figures_only = true;
-        let mut any = false;
-        let mut together = false;
-        for (toks, text) in rows {
-            let mut in_left = false;
-            let mut in_run = false;
-            for t in *toks {
-                if inside(t, run) {
-                    in_run = true;
-                    any = true;
-                    figures_only &= is_figure(text.get(t.bytes.0..t.bytes.1).unwrap_or(""));
-                } else if inside(t, left) {
-                    in_left = true;
-                }
+    let run_of = |t: &Token| -> Option<usize> {
+        let i = runs.partition_point(|&(_, e)| e <= t.cols.0);
+        runs.get(i)
+            .filter(|&&(s, e)| s <= t.cols.0 && t.cols.1 <= e)
+            .map(|_| i)
+    };
+    // per run: tokens in it, all figures; the highest run holding the token before one of its
+    // tokens on a line (a line with tokens in both)
+    let mut any = vec![false; runs.len()];
+    let mut figures_only = vec![true; runs.len()];
+    let mut partner: Vec<Option<usize>> = vec![None; runs.len()];
+    for (toks, text) in rows {
+        let mut prev: Option<usize> = None;
+        for t in *toks {
+            let Some(r) = run_of(t) else {
+                prev = None;
+                continue;
+            };
+            if let (Some(a), Some(f)) = (any.get_mut(r), figures_only.get_mut(r)) {
+                *a = true;
+                *f &= is_figure(text.get(t.bytes.0..t.bytes.1).unwrap_or(""));
             }
-            together |= in_left && in_run;
+            if let (Some(p), Some(slot)) = (prev.filter(|&p| p < r), partner.get_mut(r)) {
+                *slot = Some(slot.map_or(p, |q| q.max(p)));
+            }
+            prev = Some(r);
         }
-        if any && figures_only && !together {
-            if let Some(last) = out.last_mut() {
-                last.1 = run.1;
+    }
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    // the first original run of the last column out
+    let mut left_from = 0usize;
+    for (r, &run) in runs.iter().enumerate() {
+        let join = !out.is_empty()
+            && any.get(r).copied().unwrap_or(false)
+            && figures_only.get(r).copied().unwrap_or(false)
+            && partner
+                .get(r)
+                .copied()
+                .flatten()
+                .is_none_or(|p| p < left_from);
+        match out.last_mut() {
+            Some(last) if join => last.1 = run.1,
+            _ => {
+                out.push(run);
+                left_from = r;
             }
-        } else {
-            out.push(run);
         }
     }
     out
@@ -971,12 +1007,11 @@ fn place_aligned_line<'a>(
     if toks.is_empty() {
         return (Vec::new(), false);
     }
+    // (columns are sorted and apart: the first one that ends after the token's start, on)
     let overlaps = |t: &Token| -> Vec<usize> {
-        columns
-            .iter()
-            .enumerate()
-            .filter(|(_, (s, e))| t.cols.0 < *e && t.cols.1 > *s)
-            .map(|(i, _)| i)
+        let first = columns.partition_point(|&(_, e)| e <= t.cols.0);
+        (first..columns.len())
+            .take_while(|&i| columns.get(i).is_some_and(|&(s, _)| s < t.cols.1))
             .collect()
     };
     let mut cells: Vec<GridCell<'a>> = Vec::with_capacity(toks.len());
@@ -991,11 +1026,9 @@ fn place_aligned_line<'a>(
                 .iter()
                 .map(|s| {
                     let cols = (t.cols.0 + s.cols.0, t.cols.0 + s.cols.1);
-                    let hit: Vec<usize> = columns
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (a, b))| cols.0 < *b && cols.1 > *a)
-                        .map(|(i, _)| i)
+                    let first = columns.partition_point(|&(_, e)| e <= cols.0);
+                    let hit: Vec<usize> = (first..columns.len())
+                        .take_while(|&i| columns.get(i).is_some_and(|&(a, _)| a < cols.1))
                         .collect();
                     match hit.as_slice() {
                         [one] => Some((*one, text.get(s.bytes.0..s.bytes.1).unwrap_or(""))),
@@ -1022,8 +1055,8 @@ fn place_aligned_line<'a>(
         }
         let col = over.first().copied().unwrap_or_else(|| {
             columns
-                .iter()
-                .rposition(|(s, _)| *s <= t.cols.0)
+                .partition_point(|&(s, _)| s <= t.cols.0)
+                .checked_sub(1)
                 .unwrap_or(0)
         });
         if last_col.is_some_and(|c| col <= c) {
