@@ -933,16 +933,13 @@ fn columns(
             out.push((from, e));
         }
     }
-    join_figure_runs(out, &with_text)
+    join_figure_runs(&out, &with_text)
 }
 
 /// Joins a run of columns that only figures cover to the run on its left when no line has a
 /// token in both: a figure right-aligned in a wide column (its header left-aligned, or a wide
 /// cell above) leaves a gutter inside that one column.
-fn join_figure_runs(
-    runs: Vec<(usize, usize)>,
-    rows: &[(&Vec<Token>, &str)],
-) -> Vec<(usize, usize)> {
+fn join_figure_runs(runs: &[(usize, usize)], rows: &[(&Vec<Token>, &str)]) -> Vec<(usize, usize)> {
     let run_of = |t: &Token| -> Option<usize> {
         let i = runs.partition_point(|&(_, e)| e <= t.cols.0);
         runs.get(i)
@@ -1056,8 +1053,7 @@ fn place_aligned_line<'a>(
         let col = over.first().copied().unwrap_or_else(|| {
             columns
                 .partition_point(|&(s, _)| s <= t.cols.0)
-                .checked_sub(1)
-                .unwrap_or(0)
+                .saturating_sub(1)
         });
         if last_col.is_some_and(|c| col <= c) {
             // two tokens in one column: keep them together in the cell of the first
