@@ -761,17 +761,19 @@ fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> 
     infos
 }
 
-/// Takes the year (`2024年`) and basis (`预算数`, `决算数`) out of a header word.
+/// Takes the year (`2024年`) and basis (`预算数`, `决算数`) out of a header word (borrowing the
+/// word when it has neither).
 fn strip_qualifiers(text: &str) -> (String, Option<u16>, Option<Basis>) {
-    let mut s = text.to_owned();
+    let mut s: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(text);
     let mut year = None;
     if let Some(y) = find_year(&s) {
         year = Some(y);
         let pat = format!("{y}年");
-        s = s.replacen(&pat, "", 1);
-        if let Some(r) = s.strip_prefix('度') {
-            s = r.to_owned();
+        let mut owned = s.replacen(&pat, "", 1);
+        if let Some(r) = owned.strip_prefix('度') {
+            owned = r.to_owned();
         }
+        s = std::borrow::Cow::Owned(owned);
     }
     let mut basis = None;
     for (word, b) in [
@@ -779,13 +781,13 @@ fn strip_qualifiers(text: &str) -> (String, Option<u16>, Option<Basis>) {
         ("决算数", Basis::Actual),
         ("执行数", Basis::Actual),
     ] {
-        if s.ends_with(word) {
+        if let Some(rest) = s.strip_suffix(word) {
             basis = Some(b);
-            s.truncate(s.len() - word.len());
+            s = std::borrow::Cow::Owned(rest.to_owned());
             break;
         }
     }
-    (s, year, basis)
+    (s.into_owned(), year, basis)
 }
 
 fn role_of(segments: &[String], vocab: &Vocabulary) -> Role {
@@ -1073,16 +1075,21 @@ fn read_row(
             .map(str::to_owned);
     }
     // What the label says (rows with a code are keyed by it).
-    let norm = if row.code.is_none() {
-        let mut n = normalize_name(strip_numbering(&row.label));
-        if n.starts_with("其中:") {
-            n.drain(.."其中:".len());
-        }
-        n
+    // (borrowing the printed cell where the label is its text)
+    let norm: std::borrow::Cow<'_, str> = if row.code.is_some() {
+        std::borrow::Cow::Borrowed("")
     } else {
-        String::new()
+        let n = if row.label == label_text {
+            crate::text::normalized(strip_numbering(label_text))
+        } else {
+            std::borrow::Cow::Owned(normalize_name(strip_numbering(&row.label)))
+        };
+        match n.strip_prefix("其中:") {
+            Some(rest) => std::borrow::Cow::Owned(rest.to_owned()),
+            None => n,
+        }
     };
-    if row.code.is_none() && vocab.total_labels.contains(&norm) {
+    if row.code.is_none() && vocab.total_labels.iter().any(|l| *l == *norm) {
         match (kind, row.side) {
             (TableKind::Summary, Some(Side::Income)) if norm == "总计" => {
                 row.item = Some(crate::model::LineItem::IncomeTotal);
