@@ -770,8 +770,8 @@ fn strip_qualifiers(text: &str) -> (String, Option<u16>, Option<Basis>) {
         year = Some(y);
         let pat = format!("{y}年");
         let mut owned = s.replacen(&pat, "", 1);
-        if let Some(r) = owned.strip_prefix('度') {
-            owned = r.to_owned();
+        if owned.starts_with('度') {
+            owned.drain(..'度'.len_utf8());
         }
         s = std::borrow::Cow::Owned(owned);
     }
