@@ -39,6 +39,7 @@
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
 pub mod amount;
+pub mod batch;
 pub mod catalog;
 pub mod check;
 pub mod claims;
@@ -46,6 +47,7 @@ pub mod compare;
 pub mod error;
 pub mod indicator;
 pub mod model;
+pub mod options;
 mod read;
 pub mod render;
 pub mod report;
@@ -63,5 +65,6 @@ pub use model::{
     GlossaryEntry, Indicator, LineItem, LineSpan, Note, Notice, NoticeCode, Paragraph,
     PerformanceTable, Row, RowIssue, Section, SectionKind, Side, Table, TableKind,
 };
+pub use options::{Input, Options};
 pub use read::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};
 pub use report::{Evidence, Finding, Outcome, Report, Severity, Summary};
