@@ -48,7 +48,8 @@ wrapper! {
         fn __len__() -> usize = |c| c.claims.len();
         fn __str__() -> String = |c| c.to_text();
         fn __repr__() -> String = |c| format!(
-            "<Claims: {} claims, {} reasons, {} residue>", c.claims.len(), c.reasons.len(), c.residue.len()
+            "<Claims: {} claims, {} reasons, {} residue>",
+            c.claims.len(), c.reasons.len(), c.residue.len()
         );
 
         /// The claims in document order, each a `dict` (its breakdown under `"parts"`), with every
@@ -172,7 +173,8 @@ wrapper! {
         kind: String = |r| name_of(&r.0.kind);
         tables: Vec<&'static str> = |r| r.0.tables.to_vec();
         condition: Option<&'static str> = |r| r.0.condition;
-        fn __repr__() -> String = |r| format!("<RuleInfo {} {}: {}>", r.0.id, name_of(&r.0.kind), r.0.title_en);
+        fn __repr__() -> String =
+            |r| format!("<RuleInfo {} {}: {}>", r.0.id, name_of(&r.0.kind), r.0.title_en);
 
         /// The rule as a `dict` (what `yusuan rules --format json` prints for it).
         fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

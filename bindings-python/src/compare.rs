@@ -1,6 +1,5 @@
-//! The comparison of two years of one body: `Comparison` with its `CompareSummary`,
-//! `CompareNote`s, `PriorCheck`s and `TableComparison`s of `LineChange`s. Read-only views of
-//! [`yusuan::compare::Comparison`]; amounts come out as `decimal.Decimal`.
+//! `Comparison` with its `CompareSummary`, `CompareNote`s, `PriorCheck`s and `TableComparison`s
+//! of `LineChange`s: views of [`yusuan::compare::Comparison`].
 
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
@@ -14,19 +13,12 @@ use crate::report::{PyEvidence, PyReportDocument};
 use crate::wrap::{call_python, find, list, wrapper};
 
 wrapper! {
-    /// The comparison of two documents of one body for consecutive years: every amount of every
-    /// line in both (change, growth, contribution to the table's change, lines that appear or
-    /// vanish), and the later document's figures about the earlier year checked against the
-    /// earlier document. Documents of two bodies, or of years that do not follow each other, are
-    /// set side by side line by line only: a note (`"prior_year_not_checked"`) says why.
-    ///
-    /// Made by `yusuan.compare(earlier, later)`: `schema` (`"yusuan.compare/1"`), `earlier` and
-    /// `later` (the documents, in year order), `unit` (of every amount: the later document's),
-    /// `notes` (what a reader must know about the pair), `summary`, `prior_checks`, `tables` (in
-    /// both documents, in the later one's order) and `has_mismatches` (a prior-year figure
-    /// disagrees: `yusuan compare` then exits with status 1). `to_json()` is byte for byte what
-    /// `yusuan compare --format json` prints; `to_pandas()` gives one row per line change; in a
-    /// notebook the comparison shows as tables. Amounts are `decimal.Decimal`.
+    /// Two documents side by side (`yusuan.compare(earlier, later)`): `schema`
+    /// (`"yusuan.compare/1"`), `earlier` and `later` (in year order), `unit` (of every amount,
+    /// `decimal.Decimal`: the later document's), `notes` (what a reader must know about the pair),
+    /// `summary`, `prior_checks` (the later document's figures about the earlier year, checked
+    /// only for one body and consecutive years), `tables` (in both, in the later one's order) and
+    /// `has_mismatches` (a prior-year figure disagrees: `yusuan compare` exits with 1).
     ///
     /// Example:
     ///
@@ -60,34 +52,20 @@ wrapper! {
 
         /// The comparison of the table with `key` (`"T05"`); `KeyError` when it is not in both
         /// documents.
-        #[pyo3(signature = (key, /))]
-        fn table(&self, key: &str) -> PyResult<PyTableComparison> {
-            find(&self.inner.tables, |t| t.key == key, || {
-                let keys: Vec<&str> = self.inner.tables.iter().map(|t| t.key.as_str()).collect();
-                format!("no table `{key}` in this comparison (tables: {})", keys.join(", "))
-            })
-        }
-
+        fn table(key: &str) -> PyResult<PyTableComparison> = |c| {
+            let keys = || c.tables.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ");
+            let missing = || format!("no table `{key}` in this comparison (tables: {})", keys());
+            find(&c.tables, |t| t.key == key, missing)
+        };
         /// The readable text of `yusuan compare` (also what `str(comparison)` gives): the
         /// prior-year figures that do not agree, then per table the lines whose main amount
         /// changed, appeared or vanished; with `all=True` every prior-year figure and every line.
-        #[pyo3(signature = (*, all = false))]
-        fn to_text(&self, all: bool) -> String {
-            self.inner.to_text(all)
-        }
-
+        fn to_text(*, all: bool = false) -> String = |c| c.to_text(all);
         /// The same as Markdown (`yusuan compare --format markdown`).
-        #[pyo3(signature = (*, all = false))]
-        fn to_markdown(&self, all: bool) -> String {
-            self.inner.to_markdown(all)
-        }
-
+        fn to_markdown(*, all: bool = false) -> String = |c| c.to_markdown(all);
         /// A comparison from `yusuan.compare/1` JSON (what `to_json` or the CLI printed).
-        #[staticmethod]
-        #[pyo3(signature = (json, /))]
-        fn from_json(json: &str) -> PyResult<PyComparison> {
-            from_json::<Comparison>(json, "comparison").map(PyComparison::from)
-        }
+        static fn from_json(json: &str) -> PyResult<PyComparison> =
+            from_json::<Comparison>(json, "comparison").map(PyComparison::from);
 
         /// The line changes as a pandas DataFrame, one row per line and amount column of every
         /// table: `table`, `row`, `code`, `name`, `column`, `column_header`, `main` (a column of
@@ -116,10 +94,7 @@ fn side(d: &ReportDocument) -> String {
 }
 
 wrapper! {
-    /// Counts over a comparison: lines in the tables' main columns by status (`changed`,
-    /// `unchanged`, `appeared` only in the later document, `vanished` only in the earlier one)
-    /// and prior-year figures by outcome (`prior_pass`, `prior_fail` beyond rounding,
-    /// `prior_hint` within rounding, `prior_not_checked`).
+    /// Lines of the main columns by status, and prior-year figures by outcome.
     PyCompareSummary(CompareSummary) as "CompareSummary" + to_dict {
         changed: usize = |s| s.changed;
         unchanged: usize = |s| s.unchanged;
@@ -149,10 +124,8 @@ fn summary_repr(s: &CompareSummary) -> String {
 }
 
 wrapper! {
-    /// Something about the pair of documents a reader must know: `code` (stable:
-    /// `"different_units"`, `"years_not_consecutive"`, `"years_unknown"`, `"swapped"`,
-    /// `"different_kinds"`, `"table_missing"` or `"prior_year_not_checked"`), `message` (in
-    /// Chinese) and `message_en`.
+    /// What a reader must know about the pair: `code` (`"different_units"`, `"swapped"`,
+    /// `"prior_year_not_checked"`, …), `message` (in Chinese) and `message_en`.
     PyCompareNote(CompareNote) as "CompareNote" {
         code: &str = |n| &n.code;
         message: &str = |n| &n.message;
@@ -162,15 +135,11 @@ wrapper! {
 }
 
 wrapper! {
-    /// A figure of the later document about the earlier year (a prior-year column of a table, or
-    /// the prior amount a narrative change implies), checked against the earlier document.
-    ///
-    /// `subject` (`"T07 公务接待费（2024年）"`, `"情况说明第362行 接待费（增加）"`), `outcome`
-    /// (`"pass"`, `"fail"` beyond the rounding envelope, `"hint"` inside it, or
-    /// `"insufficient_data"`), `stated` (the prior figure the later document states or implies),
-    /// `earlier` (the earlier document's), `difference` (`stated - earlier`) — each None where
-    /// there is none —, `message` (in Chinese), `message_en`, and the printed figures in each
-    /// document: `later_evidence` and `earlier_evidence`.
+    /// A figure of the later document about the earlier year (a prior-year column, or the prior a
+    /// narrative change implies) against the earlier document: `subject`, `outcome` (`"pass"`,
+    /// `"fail"`, `"hint"` within rounding, `"insufficient_data"`), `stated`, `earlier` and
+    /// `difference` (`stated - earlier`), or None; `message`, `message_en`, and the printed
+    /// figures: `later_evidence`, `earlier_evidence`.
     PyPriorCheck(PriorCheck) as "PriorCheck" + to_dict {
         subject: &str = |p| &p.subject;
         outcome: &'static str = |p| p.outcome.as_str();
@@ -188,10 +157,8 @@ wrapper! {
 }
 
 wrapper! {
-    /// The lines of one table in both documents: `key` (`"T05"`), `title` (the later document's),
-    /// `main_columns` (what summaries count: per side the `total` or single `amount` column;
-    /// every column of a one-row table such as the "三公" table) and `lines` (every amount of
-    /// every line, in the later document's order, vanished lines last).
+    /// One table in both documents: `key`, `title` (the later one's), `main_columns` (what the
+    /// summary counts) and `lines` (every amount of every line; vanished lines last).
     ///
     /// Example:
     ///
@@ -213,12 +180,10 @@ wrapper! {
 
         /// The change of one line (`row`: a code, a line item, `"total"`) in one column
         /// (`"total"`, `"basic"`, …); `KeyError` when the table has no such line.
-        #[pyo3(signature = (row, column, /))]
-        fn line(&self, row: &str, column: &str) -> PyResult<PyLineChange> {
-            find(&self.inner.lines, |l| l.row == row && l.column == column, || {
-                format!("no line `{row}` in column `{column}` of table {}", self.inner.key)
-            })
-        }
+        fn line(row: &str, column: &str) -> PyResult<PyLineChange> = |t| {
+            let missing = || format!("no line `{row}` in column `{column}` of table {}", t.key);
+            find(&t.lines, |l| l.row == row && l.column == column, missing)
+        };
 
         /// The table's line changes as a pandas DataFrame (the rows of `Comparison.to_pandas()`
         /// for this table). Needs pandas.
@@ -229,16 +194,11 @@ wrapper! {
 }
 
 wrapper! {
-    /// One amount of one line in both documents.
-    ///
-    /// `row` (its classification code, line item, `"total"` or `"row<N>"`), `code` (or None),
-    /// `name` (as printed, in the later document when it has the line), `column` (`"total"`,
-    /// `"basic"`, `"abroad"`, …; `"income.amount"` in two-sided tables), `column_header` (as
-    /// printed), `status` (`"changed"`, `"unchanged"`, `"appeared"` or `"vanished"`), `earlier`
-    /// and `later` (None where not printed, or blank), `change` (`later - earlier`, a missing
-    /// side as zero), `growth` (percent, 2 decimals; None on a zero or missing base),
-    /// `contribution` (the line's share of the change of the table's total, in percent; None for
-    /// the total itself or when the total did not change), `earlier_line` and `later_line`.
+    /// One amount of one line in both documents: `row` (code, line item, `"total"` or `"row<N>"`),
+    /// `code`, `name`, `column` (`"total"`, `"income.amount"`, …), `column_header`, `status`
+    /// (`"changed"`, `"unchanged"`, `"appeared"`, `"vanished"`), `earlier` and `later` (or None),
+    /// `change` (a missing side as zero), `growth` and `contribution` (percent, 2 decimals; None
+    /// without a base), `earlier_line` and `later_line`.
     PyLineChange(LineChange) as "LineChange" + to_dict {
         row: &str = |l| &l.row;
         code: Option<&str> = |l| l.code.as_deref();

@@ -54,22 +54,19 @@ wrapper! {
         /// >>> t05 = yusuan.parse(text).table("T05")
         /// >>> t05.title, t05.unit
         /// ('一般公共预算支出情况表', '万元')
-        #[pyo3(signature = (key, /))]
-        fn table(&self, key: &str) -> PyResult<PyTable> {
-            let keys = || self.table_keys().join(", ");
-            find(&self.inner.tables, |t| t.key == key, || format!("no table `{key}` in this document (tables: {})", keys()))
-        }
+        fn table(key: &str) -> PyResult<PyTable> = |d| {
+            let keys = || d.tables.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ");
+            let missing = || format!("no table `{key}` in this document (tables: {})", keys());
+            find(&d.tables, |t| t.key == key, missing)
+        };
 
         fn __contains__(&self, key: &str) -> bool {
             self.inner.table(key).is_some()
         }
 
         /// A document from the JSON of `to_json` (or of `yusuan parse --format json`).
-        #[staticmethod]
-        #[pyo3(signature = (json, /))]
-        fn from_json(json: &str) -> PyResult<PyDocument> {
-            from_json::<yusuan::Document>(json, "document").map(PyDocument::from)
-        }
+        static fn from_json(json: &str) -> PyResult<PyDocument> =
+            from_json::<yusuan::Document>(json, "document").map(PyDocument::from);
     }
 }
 
@@ -94,7 +91,8 @@ wrapper! {
         kind: String = |t| name_of(&t.kind);
         title: &str = |t| &t.title;
         unit: Option<&str> = |t| t.unit.map(Unit::as_str);
-        columns: Vec<PyColumn> = |t| t.columns.iter().cloned().enumerate().map(PyColumn::from).collect();
+        columns: Vec<PyColumn> =
+            |t| t.columns.iter().cloned().enumerate().map(PyColumn::from).collect();
         rows: Vec<PyRow> = |t| list(&t.rows);
         note: Option<&str> = |t| t.note.as_ref().map(|n| n.text.as_str());
         lines: (u32, u32) = |t| (t.lines.start, t.lines.end);
@@ -106,10 +104,9 @@ wrapper! {
 
         /// The first row whose key is `key`: a classification code (`"2080505"`), a summary line
         /// (`"income_total"`), `"total"` or a label. `KeyError` when there is none.
-        #[pyo3(signature = (key, /))]
-        fn row(&self, key: &str) -> PyResult<PyRow> {
-            find(&self.inner.rows, |r| r.key() == key, || format!("no row `{key}` in table {}", self.inner.key))
-        }
+        fn row(key: &str) -> PyResult<PyRow> = |t| find(&t.rows, |r| r.key() == key, || {
+            format!("no row `{key}` in table {}", t.key)
+        });
 
         /// The table as a pandas DataFrame: one row per table row, indexed by the row key (the
         /// classification code where there is one), a `label` column, one column per amount column
@@ -198,7 +195,8 @@ wrapper! {
         };
         note: Option<&str> = |c| c.note.as_deref();
         line: u32 = |c| c.line;
-        fn __repr__() -> String = |c| format!("<Cell {} {:?} line {}>", cell_kind(&c.value), c.text, c.line);
+        fn __repr__() -> String =
+            |c| format!("<Cell {} {:?} line {}>", cell_kind(&c.value), c.text, c.line);
     }
 }
 

@@ -27,7 +27,7 @@ create_exception!(
 /// One subclass of `YusuanError` per error code, and the class of a code.
 macro_rules! exceptions {
     ($($class:ident $code:literal $doc:literal;)*) => {
-        $( create_exception!(yusuan, $class, YusuanError, concat!($doc, " (code `", $code, "`).")); )*
+        $( create_exception!(yusuan, $class, YusuanError, concat!($doc, " (`", $code, "`).")); )*
 
         /// The exception class for an error code; the base class for a code not mapped yet.
         fn class_for<'py>(py: Python<'py>, code: &str) -> Bound<'py, PyType> {
@@ -41,15 +41,16 @@ macro_rules! exceptions {
 
 exceptions! {
     EmptyInputError "empty_input" "The input holds no text at all";
-    InvalidUtf8Error "invalid_utf8" "The input bytes are not valid UTF-8: `details[\"offset\"]` is where";
+    InvalidUtf8Error "invalid_utf8" "The bytes are not UTF-8: `details[\"offset\"]` says where";
     NotTextError "not_text" "The input is binary data rather than text";
     InputTooLargeError "input_too_large" "The input is larger than the limit";
     NotADisclosureError "not_a_disclosure" "No table of any known template was found";
-    TruncatedTableError "truncated_table" "The text ends in the middle of a table: `table` and `line` say where";
+    TruncatedTableError "truncated_table" "The text ends inside a table (see `table`, `line`)";
     InvalidCatalogError "invalid_catalog" "A classification catalog could not be read";
-    InvalidTemplateError "invalid_template" "A template definition could not be read (old name: InvalidLayoutError)";
+    InvalidTemplateError "invalid_template"
+        "A template could not be read (old name: InvalidLayoutError)";
     InvalidOptionError "invalid_option" "An option value is not one of the allowed values";
-    InternalError "internal_error" "A bug in yusuan: please report it with the input that caused it";
+    InternalError "internal_error" "A bug in yusuan: please report it with the input";
 }
 
 /// The code of [`InternalError`], which has no core variant.

@@ -1,13 +1,10 @@
 //! `yusuan._yusuan`: the native module of the Python package `yusuan` (see `python/yusuan`).
 //!
-//! Every function here converts its arguments, calls the core, converts the result and maps the
-//! error; nothing is computed here. The classes are generated (`wrap::wrapper!`: one line per
-//! property). Long calls release the GIL (`Python::detach`), and every call into the core runs
-//! under a panic guard (`errors::run`).
-//!
-//! The doc comments of `#[pyfunction]`s, `#[pyclass]`es and their methods are the Python
-//! docstrings: plain text with doctest examples (`>>>`, run by `tests/test_docstrings.py`), not
-//! rustdoc Markdown, hence the two `doc_*` allowances.
+//! Every function converts its arguments, calls the core, converts the result and maps the
+//! error; the classes are generated (`wrap::wrapper!`). Long calls release the GIL, and every
+//! call into the core runs under a panic guard (`errors::run`). Doc comments are the Python
+//! docstrings (plain text with doctests, run by `tests/test_docstrings.py`), hence the `doc_*`
+//! allowances.
 
 #![allow(clippy::doc_markdown, clippy::doc_link_with_quotes)]
 
@@ -35,15 +32,12 @@ use crate::wrap::classes;
 
 /// Parses a disclosure into a `Document`.
 ///
-/// `source` is the text (`str`), its UTF-8 bytes (`bytes`, read in place), or a file: a
-/// `pathlib.Path`, or a one-line `str` that names an existing file. The template is chosen from
-/// the table titles found; `template` forces one: the name of a built-in one
-/// (`yusuan.templates()`), a template's JSON (`str`), a `dict`, or the path of a JSON file
-/// (`layout` is its old name). `narrative_only=True` reads only the narrative (情况说明),
-/// whatever the template of the tables (template `"narrative"`, no tables): its claims can then
-/// be checked against each other. Raises a `yusuan.YusuanError` subclass for input that cannot
-/// be read (empty, binary, not a disclosure, cut off inside a table). Releases the GIL while
-/// parsing.
+/// `source` is the text (`str`), its UTF-8 `bytes`, or a file: a `pathlib.Path`, or a one-line
+/// `str` naming a file. `template` (old name: `layout`) forces a template instead of the one
+/// whose titles match: a built-in name (`yusuan.templates()`), a template's JSON, a `dict` or a
+/// JSON file. `narrative_only=True` reads only the narrative (情况说明), of any template (no
+/// tables then). Input that cannot be read (empty, binary, not a disclosure, cut off inside a
+/// table) raises a `yusuan.YusuanError` subclass.
 ///
 /// Example:
 ///
@@ -76,12 +70,10 @@ fn parse(
 
 /// Checks a disclosure and returns its `Report`.
 ///
-/// `source` is as in `yusuan.parse`, or a `Document` from it. `policy` chooses the rules and the
-/// rounding envelope (default: `yusuan.Policy()`); `include_passes=True` keeps the passing
-/// instances in `findings` (they are always counted in `summary`). `narrative_only` and
-/// `template` are as in `yusuan.parse`; with `narrative_only=True` the table rules have no
-/// tables to check. Parse errors raise as in `yusuan.parse`; a sum that does not add up is a
-/// finding, never an exception. Releases the GIL while parsing and checking.
+/// `source`, `narrative_only` and `template` are as in `yusuan.parse` (`source` may be a
+/// `Document` too). `policy` chooses the rules and the rounding envelope; `include_passes=True`
+/// keeps the passes in `findings` (`summary` counts them always). A sum that does not add up is
+/// a finding, never an exception.
 ///
 /// Example:
 ///
@@ -93,7 +85,8 @@ fn parse(
 /// >>> yusuan.check(text, narrative_only=True).document.template
 /// 'narrative'
 #[pyfunction]
-#[pyo3(signature = (source, /, *, policy = None, include_passes = false, narrative_only = false, template = None, layout = None))]
+#[pyo3(signature = (source, /, *, policy = None, include_passes = false, narrative_only = false,
+                    template = None, layout = None))]
 fn check(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -108,8 +101,7 @@ fn check(
     Ok(PyReport::from(report))
 }
 
-/// Reads `source` as `options` say and gives the document to `f`, without the GIL and under the
-/// panic guard.
+/// Reads `source` as `options` say and gives `f` the document (without the GIL, guarded).
 fn with_document<T: Send>(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -124,11 +116,9 @@ fn with_document<T: Send>(
 
 /// Checks many disclosures on every core and returns their reports in input order.
 ///
-/// `sources` is an iterable of what `yusuan.check` takes; `policy`, `include_passes`,
-/// `narrative_only` and `template` are as there. The work runs on `threads` threads (default:
-/// one per core) without the GIL. When an input cannot be read, the first such error (in input
-/// order) is raised after all inputs are done; with `return_exceptions=True` the exception takes
-/// the input's place in the list instead.
+/// The arguments are as in `yusuan.check`; the work runs on `threads` threads (default: one per
+/// core). The first error of an input that cannot be read is raised after all are done; with
+/// `return_exceptions=True` the exception takes the input's place in the list instead.
 ///
 /// Example:
 ///
@@ -136,7 +126,8 @@ fn with_document<T: Send>(
 /// >>> [type(r).__name__ for r in reports]
 /// ['Report', 'Report', 'EmptyInputError']
 #[pyfunction]
-#[pyo3(signature = (sources, /, *, policy = None, include_passes = false, narrative_only = false, template = None, layout = None, threads = None, return_exceptions = false))]
+#[pyo3(signature = (sources, /, *, policy = None, include_passes = false, narrative_only = false,
+                    template = None, layout = None, threads = None, return_exceptions = false))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn check_many(
     py: Python<'_>,
@@ -184,16 +175,13 @@ fn check_many(
 
 /// Compares two documents of one body for consecutive years and returns the `Comparison`.
 ///
-/// `earlier` and `later` are each what `yusuan.check` takes (both read with `template`, if
-/// given); given in the wrong order (by their years) they are swapped, and a note says so. The
-/// comparison pairs tables by key and lines by classification code (or line item, or position),
-/// gives every amount's change, growth and contribution to its table's change, the lines that
-/// appear or vanish, and checks the later document's figures about the earlier year (prior-year
-/// columns, the prior amounts its narrative's "比上年增加 Δ" imply) against the earlier document
-/// — only when the two are of one body and consecutive years (otherwise a note says why). A
-/// disagreement is a `PriorCheck` with outcome `"fail"` (`has_mismatches`), never an exception;
-/// a document that cannot be read raises as in `yusuan.parse`, with a note naming the side.
-/// Releases the GIL while parsing and comparing.
+/// `earlier` and `later` are as `yusuan.check` takes them (put in year order, with a note, when
+/// swapped). Tables pair by key, lines by code (or line item, or position): every amount's
+/// change, growth and share of its table's change, the lines that appear or vanish. The later
+/// document's figures about the earlier year (prior-year columns, the priors "比上年增加 Δ"
+/// implies) are checked against the earlier one when the two are of one body and consecutive
+/// years (otherwise a note says why): a disagreement is a `PriorCheck` with outcome `"fail"`. A
+/// document that cannot be read raises as in `yusuan.parse`, with a note naming the side.
 ///
 /// Example:
 ///
@@ -239,10 +227,8 @@ fn compare_documents(
 
 /// Reads the claims of a disclosure's narrative (情况说明) and returns them as `Claims`.
 ///
-/// `source` is what `yusuan.check` takes. `narrative_only=True` reads only the narrative of a
-/// text (as `yusuan.parse(..., narrative_only=True)`), for a narrative on its own or a document
-/// whose table template is not known; otherwise a text that is not a disclosure raises
-/// `NotADisclosureError` as in `yusuan.parse`. `template` is as there. Releases the GIL.
+/// The arguments are as in `yusuan.check`. A narrative on its own, or of a document whose
+/// template is not known, needs `narrative_only=True`: otherwise it is `NotADisclosureError`.
 ///
 /// Example:
 ///
@@ -372,6 +358,7 @@ fn _yusuan(m: &Bound<'_, PyModule>) -> PyResult<()> {
 classes! {
     document: PyDocument PyTable PyColumn PyRow PyCell PyNotice;
     report: PyReport PyFinding PyEvidence PySummary PyCoverage PyReportDocument PyPolicy;
-    compare: PyComparison PyCompareSummary PyCompareNote PyPriorCheck PyTableComparison PyLineChange;
+    compare: PyComparison PyCompareSummary PyCompareNote PyPriorCheck PyTableComparison
+        PyLineChange;
     claims: PyClaims PyRuleInfo PyCatalogEntry;
 }

@@ -52,11 +52,8 @@ wrapper! {
         );
 
         /// A report from `yusuan.report/1` JSON (what `to_json` or the CLI printed).
-        #[staticmethod]
-        #[pyo3(signature = (json, /))]
-        fn from_json(json: &str) -> PyResult<PyReport> {
-            from_json::<Report>(json, "report").map(PyReport::from)
-        }
+        static fn from_json(json: &str) -> PyResult<PyReport> =
+            from_json::<Report>(json, "report").map(PyReport::from);
 
         /// The findings as a pandas DataFrame, one row per finding, errors first, then warnings,
         /// hints, not checked, not applicable and passes (in rule order within each): `level`
@@ -121,7 +118,8 @@ wrapper! {
         line: u32 = |e| e.line;
         fn __repr__() -> String = |e| format!(
             "<Evidence {} {} {} {:?} line {}>",
-            e.table, e.row.as_deref().unwrap_or("-"), e.column.as_deref().unwrap_or("-"), e.text, e.line
+            e.table, e.row.as_deref().unwrap_or("-"), e.column.as_deref().unwrap_or("-"), e.text,
+            e.line
         );
     }
 }
@@ -238,8 +236,8 @@ wrapper! {
             });
             let given = given.as_object().into_iter().flatten().filter(|(_, v)| !v.is_null());
             let given: serde_json::Map<_, _> = given.map(|(k, v)| (k.clone(), v.clone())).collect();
-            let policy = yusuan::Options::policy(&given.into()).map_err(crate::errors::Failure::Core)?;
-            Ok(PyPolicy::from(policy))
+            let policy = yusuan::Options::policy(&given.into());
+            Ok(PyPolicy::from(policy.map_err(crate::errors::Failure::Core)?))
         }
     }
 }

@@ -7,11 +7,13 @@ use pyo3::types::PyTuple;
 use serde::Serialize;
 
 /// `wrapper! { /// docs  PyX(core::X) as "X" + to_dict { members } }` declares `PyX { inner }`
-/// as the Python class `X`. Members, in any order: `name: Type = |x| expr;` (a property),
-/// `fn name() -> Type = |x| expr;` (a method without arguments; `x` is the core value), and
-/// methods written out as in a `#[pymethods]` block.
+/// as the Python class `X`. Members, in any order: `name: Type = |x| expr;` (a property; `x` is
+/// the core value), `fn name(a: A, …) -> Type = |x| expr;` (a method with positional-only
+/// arguments), `fn name(*, a: A = default, …) -> …` (keyword-only ones), `static fn name(a: A)
+/// -> Type = expr;` (a static method), and methods written out as in a `#[pymethods]` block.
 macro_rules! wrapper {
-    ($(#[$meta:meta])* $py:ident($inner:ty) as $name:literal $(+ $dict:ident)? { $($body:tt)* }) => {
+    ($(#[$meta:meta])* $py:ident($inner:ty) as $name:literal $(+ $dict:ident)?
+        { $($body:tt)* }) => {
         $(#[$meta])*
         #[pyo3::pyclass(frozen, eq, module = "yusuan", name = $name)]
         #[derive(PartialEq)]
@@ -33,7 +35,8 @@ macro_rules! wrapper {
         }
 
         crate::wrap::wrapper!(@members $py [
-            fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+            fn __reduce__<'py>(&self, py: Python<'py>)
+                -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
                 crate::wrap::reduce(py, $name, &self.inner)
             }
             $(
@@ -54,6 +57,28 @@ macro_rules! wrapper {
         $(#[$m:meta])* fn $method:ident() -> $ty:ty = |$s:ident| $e:expr; $($rest:tt)*) => {
         crate::wrap::wrapper!(@members $py [$($done)*
             $(#[$m])* fn $method(&self) -> $ty { let $s = &self.inner; $e }
+        ] $($rest)*);
+    };
+    (@members $py:ident [$($done:tt)*] $(#[$m:meta])*
+        fn $method:ident($($a:ident: $aty:ty),+) -> $ty:ty = |$s:ident| $e:expr; $($rest:tt)*) => {
+        crate::wrap::wrapper!(@members $py [$($done)*
+            $(#[$m])* #[pyo3(signature = ($($a),+, /))]
+            fn $method(&self, $($a: $aty),+) -> $ty { let $s = &self.inner; $e }
+        ] $($rest)*);
+    };
+    (@members $py:ident [$($done:tt)*] $(#[$m:meta])*
+        fn $method:ident(*, $($a:ident: $aty:ty = $d:tt),+) -> $ty:ty = |$s:ident| $e:expr;
+        $($rest:tt)*) => {
+        crate::wrap::wrapper!(@members $py [$($done)*
+            $(#[$m])* #[pyo3(signature = (*, $($a = $d),+))]
+            fn $method(&self, $($a: $aty),+) -> $ty { let $s = &self.inner; $e }
+        ] $($rest)*);
+    };
+    (@members $py:ident [$($done:tt)*] $(#[$m:meta])*
+        static fn $method:ident($($a:ident: $aty:ty),+) -> $ty:ty = $e:expr; $($rest:tt)*) => {
+        crate::wrap::wrapper!(@members $py [$($done)*
+            $(#[$m])* #[staticmethod] #[pyo3(signature = ($($a),+, /))]
+            fn $method($($a: $aty),+) -> $ty { $e }
         ] $($rest)*);
     };
     (@members $py:ident [$($done:tt)*]
