@@ -15,6 +15,9 @@
 //! * [`template::Template`]: a region's table titles as data; the parser picks the template whose
 //!   titles match.
 //! * [`Error`]: only for input that cannot be read; each has a stable [`Error::code`].
+//! * [`Options`] and [`Input`]: what every front end (the CLI, Python, JavaScript) asks for —
+//!   a template by name or as data, the narrative only, a policy — read from a JSON object too;
+//!   [`batch::check_many`] checks many documents on every core.
 //!
 //! ## Example
 //!

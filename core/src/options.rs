@@ -46,7 +46,7 @@ pub enum Input<'a> {
 
 /// How to read and check a document.
 ///
-/// Every field defaults to what [`crate::parse`] and [`crate::check`] do. Read from a JSON
+/// Every field defaults to what [`crate::parse`] and [`crate::check()`] do. Read from a JSON
 /// object ([`Options::from_json`], [`Options::from_value`], or serde), the keys are those of the
 /// fields in camel case (`narrativeOnly`) or snake case (`narrative_only`); `template` (also
 /// `layout`, its old name) is a built-in template's name, the JSON text of a template, or a
