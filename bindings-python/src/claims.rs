@@ -81,53 +81,29 @@ wrapper! {
 /// Puts the exact `Decimal` of every quantity of `claim` into its JSON form `obj` (where the
 /// value is a decimal string). The patterns list every field, so a field added to the core's
 /// `Claim` or `Change` does not compile until it is decided here whether it holds a number.
+#[rustfmt::skip] // the fields of each struct in a few lines
 fn claim_decimals(obj: &Bound<'_, PyAny>, claim: &Claim) -> PyResult<()> {
-    #[rustfmt::skip]
     let Claim {
         subject: _, label: _, amount, count, change, share, share_base: _, prior, planned, budget,
         completion, reason: _, parts, missing_number: _, section: _, sentence: _, line: _,
     } = claim;
-    let quantities = [
-        ("amount", amount),
-        ("count", count),
-        ("share", share),
-        ("prior", prior),
-    ];
-    let more = [
-        ("planned", planned),
-        ("budget", budget),
-        ("completion", completion),
-    ];
-    for (key, q) in quantities.into_iter().chain(more) {
-        quantity_decimal(obj, key, q.as_ref())?;
-    }
-    if let Some(Change {
-        direction: _,
-        word: _,
-        amount,
-        percent,
-        base: _,
-        line: _,
-    }) = change
-    {
-        let change = obj.get_item("change")?;
-        quantity_decimal(&change, "amount", amount.as_ref())?;
-        quantity_decimal(&change, "percent", percent.as_ref())?;
-    }
-    if !parts.is_empty() {
-        let list = obj.get_item("parts")?;
-        for (i, part) in parts.iter().enumerate() {
-            claim_decimals(&list.get_item(i)?, part)?;
-        }
-    }
-    Ok(())
-}
-
-fn quantity_decimal(obj: &Bound<'_, PyAny>, key: &str, q: Option<&Quantity>) -> PyResult<()> {
-    match q {
+    let set = |obj: &Bound<'_, PyAny>, key: &str, q: &Option<Quantity>| match q {
         Some(q) => obj.get_item(key)?.set_item("value", q.value),
         None => Ok(()),
+    };
+    for (key, q) in [("amount", amount), ("count", count), ("share", share), ("prior", prior),
+                     ("planned", planned), ("budget", budget), ("completion", completion)] {
+        set(obj, key, q)?;
     }
+    if let Some(Change { direction: _, word: _, amount, percent, base: _, line: _ }) = change {
+        let change = obj.get_item("change")?;
+        set(&change, "amount", amount)?;
+        set(&change, "percent", percent)?;
+    }
+    for (i, part) in parts.iter().enumerate() {
+        claim_decimals(&obj.get_item("parts")?.get_item(i)?, part)?;
+    }
+    Ok(())
 }
 
 /// A rule of the catalogue, which pickles as its id.

@@ -147,11 +147,10 @@ fn check_many(
         .enumerate()
         .map(extract)
         .collect::<PyResult<Vec<_>>>()?;
-    let threads = match threads {
-        Some(0) => return Err(PyValueError::new_err("`threads` must be at least 1")),
-        Some(n) => n,
-        None => yusuan::batch::threads(),
-    };
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("`threads` must be at least 1"));
+    }
+    let threads = threads.unwrap_or_else(yusuan::batch::threads);
     let options = options(template, layout, narrative_only, policy, include_passes)?;
     let inputs: Vec<yusuan::Input<'_>> = held.iter().map(Source::input).collect();
     let results = py.detach(|| {
@@ -160,17 +159,12 @@ fn check_many(
             run(|| Ok(checker.check(&*options.read(&parser, *input)?)))
         })
     });
-    let mut out = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(inner) => out.push(Bound::new(py, PyReport { inner })?.into_any().unbind()),
-            Err(failure) if return_exceptions => {
-                out.push(failure.into_pyerr(py).into_value(py).into_any());
-            }
-            Err(failure) => return Err(failure.into()),
-        }
-    }
-    Ok(out)
+    let out = |result: Result<_, errors::Failure>| match result {
+        Ok(inner) => Ok(Bound::new(py, PyReport { inner })?.into_any().unbind()),
+        Err(failure) if return_exceptions => Ok(failure.into_pyerr(py).into_value(py).into_any()),
+        Err(failure) => Err(failure.into()),
+    };
+    results.into_iter().map(out).collect()
 }
 
 /// Compares two documents of one body for consecutive years and returns the `Comparison`.
