@@ -7,7 +7,8 @@
 #
 # Output (git-ignored):
 #   bindings-wasm/pkg/        the npm package: package.json, README.md, web/ (ES module + init)
-#                             and node/ (CommonJS), each with yusuan.js, yusuan.d.ts, yusuan_bg.wasm
+#                             and node/ (CommonJS, with an ES-module entry yusuan.mjs), each with
+#                             yusuan.js, yusuan.d.ts, yusuan_bg.wasm
 #   bindings-wasm/pkg-site/   the checker page, ready for any static server: examples/web/* plus
 #                             yusuan/ (the web build) and sample.txt (the reference document)
 #
@@ -52,11 +53,29 @@ done
 # The web build is an ES module, the Node build CommonJS: say so to Node and to bundlers.
 printf '{ "type": "module" }\n' >"$PKG/web/package.json"
 printf '{ "type": "commonjs" }\n' >"$PKG/node/package.json"
+# Node's ES-module entry: the CommonJS build's functions by name, and the web build's `init` and
+# `initSync` (nothing to do in Node: the module is ready when imported), so that the same
+# `import init, { check } from "yusuan"; await init();` works in the browser and in Node.
+names=$(node -e 'console.log(Object.keys(require(process.argv[1])).join(", "))' "$PWD/$PKG/node/$NAME.js")
+cat >"$PKG/node/$NAME.mjs" <<END
+// ES-module entry of the Node build (bindings-wasm/build.sh): the CommonJS module's functions.
+import pkg from "./$NAME.js";
+export const { $names } = pkg;
+/** Nothing to initialise in Node; here so that code written for the web build runs unchanged. */
+export default async function init() { return pkg; }
+export function initSync() { return pkg; }
+END
+cat >"$PKG/node/$NAME.d.mts" <<END
+export * from "./$NAME.js";
+/** Nothing to initialise in Node; here so that code written for the web build runs unchanged. */
+export default function init(options?: unknown): Promise<unknown>;
+export function initSync(options?: unknown): unknown;
+END
 cp bindings-wasm/package.json bindings-wasm/README.md "$PKG/"
 
 echo "-- page: $SITE"
 mkdir -p "$SITE/yusuan"
-cp examples/web/index.html examples/web/app.js examples/web/style.css examples/web/favicon.svg "$SITE/"
+cp examples/web/index.html examples/web/boot.js examples/web/app.js examples/web/style.css examples/web/favicon.svg "$SITE/"
 cp "$PKG/web/$NAME.js" "$PKG/web/${NAME}_bg.wasm" "$SITE/yusuan/"
 cp tests/corpus/seed_2025_yantai_unit_budget.txt "$SITE/sample.txt"
 

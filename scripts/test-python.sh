@@ -6,7 +6,7 @@
 #   3. mypy's stubtest (the .pyi against the built module) and mypy --strict on the package
 #      and the example;
 #   4. pytest (bindings-python/tests: the modules, the shared golden cases, the docstring
-#      examples), strict: warnings are errors, xfail is strict;
+#      examples, the READMEs' examples), strict: warnings are errors, xfail is strict;
 #   5. examples/python/check_folder.py on tests/corpus (threads with tqdm, processes, and the
 #      plain-counter fallback).
 # Test tools (pytest, pandas, mypy, tqdm) come from the pinned tools venv of scripts/setup.sh.
@@ -24,8 +24,10 @@ trap 'rm -rf "$WORK"' EXIT
 # Caches out of the source tree.
 export MYPY_CACHE_DIR=$WORK/mypy-cache PYTHONDONTWRITEBYTECODE=1
 
-step "build the wheel (maturin build --release)"
-maturin build --release -m bindings-python/Cargo.toml --out "$WORK/wheels"
+# As the README's short path does (`pip install ./bindings-python`): pip runs maturin's build
+# backend (here the pinned maturin of the tools venv, not one pip would fetch).
+step "build the wheel (pip wheel ./bindings-python: maturin, release)"
+"$TOOLS_PY" -m pip wheel --no-build-isolation --no-deps -q ./bindings-python -w "$WORK/wheels"
 WHEEL=$(ls "$WORK"/wheels/yusuan-*.whl)
 echo "wheel: $(basename "$WHEEL") ($(du -k "$WHEEL" | cut -f1) KiB)"
 

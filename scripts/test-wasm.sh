@@ -8,9 +8,13 @@
 #   3. Node: the golden cases of tests/golden and the rest of the API against the package, compared
 #      with the stored reports and with the CLI (bindings-wasm/tests/golden.test.mjs); compare on
 #      the fixtures of tests/compare (compare.test.mjs); claims, narrativeOnly and strictZeroBase
-#      (narrative.test.mjs); the bad-input catalogue of tests/bad_inputs (bad_inputs.test.mjs);
-#   4. headless Chromium: the page end to end (with the comparison to a previous year), no request
-#      off its origin, a strict CSP, and the timing of check(seed) and compare(previous, seed)
+#      (narrative.test.mjs); the bad-input catalogue of tests/bad_inputs (bad_inputs.test.mjs); the
+#      README's examples as written (ES module and CommonJS), templates as data, notices and a
+#      comparison of two bodies (front_door.test.mjs);
+#   4. headless Chromium: the page end to end (with the comparison to a previous year, which two
+#      documents it compares, a new document clearing the previous year's file; the notices; the
+#      page opened from disk saying it must be served), no request off its origin, a strict CSP,
+#      and the timing of check(seed) and compare(previous, seed)
 #      (bindings-wasm/tests/browser.test.mjs). Screenshots, the downloaded report and timing.json
 #      go to test-output/wasm/.
 set -euo pipefail
@@ -36,7 +40,8 @@ echo "ok"
 mkdir -p test-output/wasm
 step "node $(node --version): golden cases, the API, compare, claims, the narrative, the bad-input catalogue"
 node --test --test-reporter=spec bindings-wasm/tests/golden.test.mjs bindings-wasm/tests/compare.test.mjs \
-    bindings-wasm/tests/narrative.test.mjs bindings-wasm/tests/bad_inputs.test.mjs
+    bindings-wasm/tests/narrative.test.mjs bindings-wasm/tests/bad_inputs.test.mjs \
+    bindings-wasm/tests/front_door.test.mjs
 
 step "chromium: the page end to end, no network, CSP, timing"
 node --test --test-reporter=spec bindings-wasm/tests/browser.test.mjs

@@ -1,172 +1,192 @@
-//! What the narrative (情况说明) states: `Claims`, a read-only view of
-//! [`yusuan::claims::Claims`].
+//! What the narrative (情况说明) states, `Claims`, and the catalogues: the rules (`RuleInfo`)
+//! and the classification codes (`CatalogEntry`).
 //!
-//! The claims themselves come out as plain Python data, the serde JSON form as `dict`s and
-//! `list`s, with every number a claim states (`"value"` of an amount, count, share, percentage …)
-//! as `decimal.Decimal`. A class per claim part would add a dozen classes to the stub for what
-//! is a tree of optional fields; the JSON form is already the documented contract of
+//! The claims come out as plain Python data, the serde JSON form as `dict`s and `list`s, with
+//! every number a claim states (`"value"` of an amount, count, share, percentage …) as
+//! `decimal.Decimal`. A class per claim part would add a dozen classes to the stub for what is a
+//! tree of optional fields; the JSON form is already the documented contract of
 //! `yusuan claims --format json`.
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use yusuan::catalog::CatalogEntry;
+use yusuan::check::RuleInfo;
 use yusuan::claims::{Change, Claim, Claims, Quantity};
 
-use crate::convert::{json_to_py, to_json, to_py_dict};
+use crate::convert::{json_to_py, name_of, to_json, to_pretty_json, to_py_dict};
+use crate::wrap::wrapper;
 
-/// What a disclosure's narrative (情况说明) states: one claim per subject a sentence gives
-/// figures for (amount, count, change with its base, share, prior, reason, the breakdown into
-/// parts), the reasons stated on their own, and template text left in (`增加（减少）`, `XX`).
-///
-/// Made by `yusuan.claims(source)`. `claims`, `reasons` and `residue` are lists of `dict`s in
-/// the JSON form of `yusuan claims --format json`, except that every stated number (the
-/// `"value"` of a quantity) is a `decimal.Decimal`; `to_dict()` and `to_json()` are the JSON
-/// form itself (numbers as decimal strings). A claim's `"subject"` is a key (`"san_gong"`) or,
-/// for a classification item, a `dict` (`{"functional": {"class": …, "section": …, "item": …}}`).
-///
-/// Example:
-///
-/// >>> found = yusuan.claims(text)
-/// >>> len(found.claims), len(found.reasons), found.residue
-/// (14, 1, [])
-/// >>> c = next(c for c in found.claims if c["line"] == 354)
-/// >>> c["subject"], c["amount"]["value"], c["amount"]["unit"]
-/// ('san_gong', Decimal('226.6'), '万元')
-/// >>> c["change"]["direction"], c["change"]["amount"]["value"], c["change"]["percent"]["value"]
-/// ('increase', Decimal('56'), Decimal('32.83'))
-/// >>> print(found.to_text().splitlines()[0])
-/// L340 income_total 「收入预算」 7,713.47万元
-#[pyclass(frozen, eq, module = "yusuan", name = "Claims")]
-#[derive(PartialEq)]
-pub(crate) struct PyClaims {
-    pub(crate) inner: Claims,
-}
-
-#[pymethods]
-impl PyClaims {
-    /// The claims in document order, each a `dict` (its breakdown under `"parts"`), with every
-    /// stated number as `decimal.Decimal`.
-    #[getter]
-    fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let list = json_to_py(py, &to_json(&self.inner.claims)?)?;
-        for (i, claim) in self.inner.claims.iter().enumerate() {
-            claim_decimals(&list.get_item(i)?, claim)?;
-        }
-        Ok(list)
-    }
-
-    /// The reasons stated without figures of their own (`收支预算增加的主要原因，…`), each a
-    /// `dict` with `"subject"` (or None), `"reason"` (`"text"`, `"line"`) and `"section"`.
-    #[getter]
-    fn reasons<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner.reasons)
-    }
-
-    /// Template text left in the narrative, each a `dict` with `"text"` and `"line"`.
-    #[getter]
-    fn residue<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner.residue)
-    }
-
-    /// One line per claim (parts indented under their whole): source line, subject, amount,
-    /// count, change with its base, share, prior, reason; what `yusuan claims` prints.
-    fn to_text(&self) -> String {
-        self.inner.to_text()
-    }
-
-    /// The claims as JSON, byte for byte what `yusuan claims --format json` prints.
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string_pretty(&self.inner)
-            .map(|s| s + "\n")
-            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
-    }
-
-    /// The claims as a `dict` (the JSON form; numbers as decimal strings).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner)
-    }
-
-    /// The number of claims (parts not counted).
-    fn __len__(&self) -> usize {
-        self.inner.claims.len()
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::pickle::reduce(py, "Claims", to_json(&self.inner)?)
-    }
-
-    fn __str__(&self) -> String {
-        self.inner.to_text()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
+wrapper! {
+    /// What a disclosure's narrative (情况说明) states: one claim per subject a sentence gives
+    /// figures for (amount, count, change with its base, share, prior, reason, the breakdown into
+    /// parts), the reasons stated on their own, and template text left in (`增加（减少）`, `XX`).
+    ///
+    /// Made by `yusuan.claims(source)`. `claims`, `reasons` and `residue` are lists of `dict`s in
+    /// the JSON form of `yusuan claims --format json`, except that every stated number (the
+    /// `"value"` of a quantity) is a `decimal.Decimal`; `to_dict()` and `to_json()` are the JSON
+    /// form itself (numbers as decimal strings). A claim's `"subject"` is a key (`"san_gong"`) or,
+    /// for a classification item, a `dict` (`{"functional": {"class": …, "section": …, "item": …}}`).
+    ///
+    /// Example:
+    ///
+    /// >>> found = yusuan.claims(text)
+    /// >>> len(found.claims), len(found.reasons), found.residue
+    /// (14, 1, [])
+    /// >>> c = next(c for c in found.claims if c["line"] == 354)
+    /// >>> c["subject"], c["amount"]["value"], c["amount"]["unit"]
+    /// ('san_gong', Decimal('226.6'), '万元')
+    /// >>> c["change"]["direction"], c["change"]["amount"]["value"], c["change"]["percent"]["value"]
+    /// ('increase', Decimal('56'), Decimal('32.83'))
+    /// >>> print(found.to_text().splitlines()[0])
+    /// L340 income_total 「收入预算」 7,713.47万元
+    PyClaims(Claims) as "Claims" + to_dict {
+        /// One line per claim (parts indented under their whole): source line, subject, amount,
+        /// count, change with its base, share, prior, reason; what `yusuan claims` prints.
+        fn to_text() -> String = |c| c.to_text();
+        /// The claims as JSON, byte for byte what `yusuan claims --format json` prints.
+        fn to_json() -> PyResult<String> = |c| to_pretty_json(c);
+        /// The number of claims (parts not counted).
+        fn __len__() -> usize = |c| c.claims.len();
+        fn __str__() -> String = |c| c.to_text();
+        fn __repr__() -> String = |c| format!(
             "<Claims: {} claims, {} reasons, {} residue>",
-            self.inner.claims.len(),
-            self.inner.reasons.len(),
-            self.inner.residue.len()
-        )
+            c.claims.len(), c.reasons.len(), c.residue.len()
+        );
+
+        /// The claims in document order, each a `dict` (its breakdown under `"parts"`), with every
+        /// stated number as `decimal.Decimal`.
+        #[getter]
+        fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            let list = json_to_py(py, &to_json(&self.inner.claims)?)?;
+            for (i, claim) in self.inner.claims.iter().enumerate() {
+                claim_decimals(&list.get_item(i)?, claim)?;
+            }
+            Ok(list)
+        }
+
+        /// The reasons stated without figures of their own (`收支预算增加的主要原因，…`), each a
+        /// `dict` with `"subject"` (or None), `"reason"` (`"text"`, `"line"`) and `"section"`.
+        #[getter]
+        fn reasons<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            to_py_dict(py, &self.inner.reasons)
+        }
+
+        /// Template text left in the narrative, each a `dict` with `"text"` and `"line"`.
+        #[getter]
+        fn residue<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            to_py_dict(py, &self.inner.residue)
+        }
     }
 }
 
 /// Puts the exact `Decimal` of every quantity of `claim` into its JSON form `obj` (where the
 /// value is a decimal string). The patterns list every field, so a field added to the core's
 /// `Claim` or `Change` does not compile until it is decided here whether it holds a number.
+#[rustfmt::skip] // the fields of each struct in a few lines
 fn claim_decimals(obj: &Bound<'_, PyAny>, claim: &Claim) -> PyResult<()> {
     let Claim {
-        subject: _,
-        label: _,
-        amount,
-        count,
-        change,
-        share,
-        share_base: _,
-        prior,
-        planned,
-        budget,
-        completion,
-        reason: _,
-        parts,
-        missing_number: _,
-        section: _,
-        sentence: _,
-        line: _,
+        subject: _, label: _, amount, count, change, share, share_base: _, prior, planned, budget,
+        completion, reason: _, parts, missing_number: _, section: _, sentence: _, line: _,
     } = claim;
-    for (key, q) in [
-        ("amount", amount),
-        ("count", count),
-        ("share", share),
-        ("prior", prior),
-        ("planned", planned),
-        ("budget", budget),
-        ("completion", completion),
-    ] {
-        quantity_decimal(obj, key, q.as_ref())?;
+    let set = |obj: &Bound<'_, PyAny>, key: &str, q: &Option<Quantity>| match q {
+        Some(q) => obj.get_item(key)?.set_item("value", q.value),
+        None => Ok(()),
+    };
+    for (key, q) in [("amount", amount), ("count", count), ("share", share), ("prior", prior),
+                     ("planned", planned), ("budget", budget), ("completion", completion)] {
+        set(obj, key, q)?;
     }
-    if let Some(Change {
-        direction: _,
-        word: _,
-        amount,
-        percent,
-        base: _,
-        line: _,
-    }) = change
-    {
+    if let Some(Change { direction: _, word: _, amount, percent, base: _, line: _ }) = change {
         let change = obj.get_item("change")?;
-        quantity_decimal(&change, "amount", amount.as_ref())?;
-        quantity_decimal(&change, "percent", percent.as_ref())?;
+        set(&change, "amount", amount)?;
+        set(&change, "percent", percent)?;
     }
-    if !parts.is_empty() {
-        let list = obj.get_item("parts")?;
-        for (i, part) in parts.iter().enumerate() {
-            claim_decimals(&list.get_item(i)?, part)?;
-        }
+    for (i, part) in parts.iter().enumerate() {
+        claim_decimals(&obj.get_item("parts")?.get_item(i)?, part)?;
     }
     Ok(())
 }
 
-fn quantity_decimal(obj: &Bound<'_, PyAny>, key: &str, q: Option<&Quantity>) -> PyResult<()> {
-    match q {
-        Some(q) => obj.get_item(key)?.set_item("value", q.value),
-        None => Ok(()),
+/// A rule of the catalogue, which pickles as its id.
+#[derive(Clone, Copy)]
+pub(crate) struct Rule(pub(crate) &'static RuleInfo);
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.id == other.0.id
+    }
+}
+
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.id)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        let rule = yusuan::check::rules().into_iter().find(|r| r.id == id);
+        rule.map(Rule)
+            .ok_or_else(|| serde::de::Error::custom(format!("no rule `{id}` in this version")))
+    }
+}
+
+wrapper! {
+    /// A rule of the catalogue: `id` (stable, `"W-02-3"`: W within a table, X across tables, C
+    /// classification codes), `title` (in Chinese) and `title_en`, `kind` (`"hard"`: an identity,
+    /// `"conditional"`, or `"soft"`: its findings are hints), `tables` (those it needs; empty:
+    /// all) and `condition` (of a conditional rule, in English, or None).
+    ///
+    /// Example:
+    ///
+    /// >>> rule = next(r for r in yusuan.rules() if r.id == "W-02-3")
+    /// >>> rule.kind, rule.tables
+    /// ('hard', ['T02'])
+    PyRuleInfo(Rule) as "RuleInfo" {
+        id: &'static str = |r| r.0.id;
+        title: &'static str = |r| r.0.title;
+        title_en: &'static str = |r| r.0.title_en;
+        kind: String = |r| name_of(&r.0.kind);
+        tables: Vec<&'static str> = |r| r.0.tables.to_vec();
+        condition: Option<&'static str> = |r| r.0.condition;
+        fn __repr__() -> String =
+            |r| format!("<RuleInfo {} {}: {}>", r.0.id, name_of(&r.0.kind), r.0.title_en);
+
+        /// The rule as a `dict` (what `yusuan rules --format json` prints for it).
+        fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            to_py_dict(py, self.inner.0)
+        }
+    }
+}
+
+wrapper! {
+    /// A code of the 政府收支分类科目 (the classification of government revenue and expenditure):
+    /// `code` (full, `"2080505"`), `name` (official), `domain` (`"functional"`, `"economic_dept"`,
+    /// `"economic_gov"` or `"income"`), `level` (`"class"` 类, 3 digits; `"section"` 款, 5;
+    /// `"item"` 项, 7), `parent` (None for a 类), `edition_year` and `verified` (a published
+    /// document backs the row).
+    ///
+    /// Example:
+    ///
+    /// >>> entry = yusuan.catalog.lookup("2080505")
+    /// >>> entry.name, entry.level, entry.parent
+    /// ('机关事业单位基本养老保险缴费支出', 'item', '20805')
+    PyCatalogEntry(CatalogEntry) as "CatalogEntry" + to_dict {
+        code: &str = |e| &e.code;
+        name: &str = |e| &e.name;
+        domain: String = |e| name_of(&e.domain);
+        level: String = |e| name_of(&e.level);
+        parent: Option<&str> = |e| e.parent.as_deref();
+        edition_year: u16 = |e| e.edition_year;
+        verified: bool = |e| e.verified;
+        fn __repr__() -> String = |e| format!(
+            "<CatalogEntry {} {} ({}, {})>", e.code, e.name, name_of(&e.domain), name_of(&e.level)
+        );
+
+        /// The row's provenance as a `dict` (`basis`, `recall`, `evidence`).
+        #[getter]
+        fn provenance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            to_py_dict(py, &self.inner.provenance)
+        }
     }
 }

@@ -1,292 +1,110 @@
-//! The comparison of two years of one body: `Comparison` with its `CompareSummary`,
-//! `CompareNote`s, `PriorCheck`s and `TableComparison`s of `LineChange`s. Read-only views of
-//! [`yusuan::compare::Comparison`]; amounts come out as `decimal.Decimal`.
+//! `Comparison` with its `CompareSummary`, `CompareNote`s, `PriorCheck`s and `TableComparison`s
+//! of `LineChange`s: views of [`yusuan::compare::Comparison`].
 
-use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 use rust_decimal::Decimal;
 use yusuan::compare::{
     CompareNote, CompareSummary, Comparison, LineChange, PriorCheck, TableComparison,
 };
+use yusuan::report::ReportDocument;
 
-use crate::convert::{from_json, name_of, to_json, to_py_dict};
+use crate::convert::{from_json, name_of, or_unknown};
 use crate::report::{PyEvidence, PyReportDocument};
+use crate::wrap::{call_python, find, list, wrapper};
 
-/// The comparison of two documents of one body for consecutive years: every amount of every
-/// line in both (change, growth, contribution to the table's change, lines that appear or
-/// vanish), and the later document's figures about the earlier year checked against the
-/// earlier document.
-///
-/// Made by `yusuan.compare(earlier, later)`. `to_json()` is the `yusuan.compare/1` JSON, byte
-/// for byte what `yusuan compare --format json` prints; `to_pandas()` gives one row per line
-/// change; in a notebook the comparison shows as tables. Amounts are in `unit` (the later
-/// document's), as `decimal.Decimal`.
-///
-/// Example:
-///
-/// >>> earlier = yusuan.read(compare_dir / "yantai_2024_mismatch.txt")
-/// >>> cmp = yusuan.compare(earlier, text)
-/// >>> cmp.earlier.year, cmp.later.year, cmp.unit
-/// (2024, 2025, '万元')
-/// >>> cmp.summary
-/// CompareSummary(changed=4, unchanged=124, appeared=1, vanished=1, prior_pass=6, prior_fail=4, prior_hint=0, prior_not_checked=0)
-/// >>> cmp.has_mismatches
-/// True
-/// >>> line = cmp.table("T05").line("2010301", "total")
-/// >>> line.status, line.earlier, line.later, line.change, line.growth
-/// ('changed', Decimal('2100'), Decimal('2202.31'), Decimal('102.31'), Decimal('4.87'))
-#[pyclass(frozen, eq, module = "yusuan", name = "Comparison")]
-#[derive(PartialEq)]
-pub(crate) struct PyComparison {
-    pub(crate) inner: Comparison,
-}
-
-#[pymethods]
-impl PyComparison {
-    /// The JSON schema name, `"yusuan.compare/1"`.
-    #[getter]
-    fn schema(&self) -> &str {
-        &self.inner.schema
-    }
-
-    /// The earlier document (the earlier year: the two are put in year order).
-    #[getter]
-    fn earlier(&self) -> PyReportDocument {
-        PyReportDocument {
-            inner: self.inner.earlier.clone(),
-        }
-    }
-
-    /// The later document.
-    #[getter]
-    fn later(&self) -> PyReportDocument {
-        PyReportDocument {
-            inner: self.inner.later.clone(),
-        }
-    }
-
-    /// The unit every amount of the comparison is in (the later document's, `"万元"`).
-    #[getter]
-    fn unit(&self) -> &'static str {
-        self.inner.unit.as_str()
-    }
-
-    /// What a reader must know about the pair (different bodies, years not consecutive, swapped,
-    /// a table missing on one side, …).
-    #[getter]
-    fn notes(&self) -> Vec<PyCompareNote> {
-        self.inner
-            .notes
-            .iter()
-            .cloned()
-            .map(|inner| PyCompareNote { inner })
-            .collect()
-    }
-
-    /// Counts of lines by status (main columns) and of prior-year figures by outcome.
-    #[getter]
-    fn summary(&self) -> PyCompareSummary {
-        PyCompareSummary {
-            inner: self.inner.summary,
-        }
-    }
-
-    /// The later document's figures about the earlier year, checked against the earlier one.
-    #[getter]
-    fn prior_checks(&self) -> Vec<PyPriorCheck> {
-        self.inner
-            .prior_checks
-            .iter()
-            .cloned()
-            .map(|inner| PyPriorCheck { inner })
-            .collect()
-    }
-
-    /// The tables found in both documents, in the later document's order.
-    #[getter]
-    fn tables(&self) -> Vec<PyTableComparison> {
-        self.inner
-            .tables
-            .iter()
-            .cloned()
-            .map(|inner| PyTableComparison { inner })
-            .collect()
-    }
-
-    /// True when a prior-year figure of the later document disagrees with the earlier one
-    /// (`yusuan compare` then exits with status 1).
-    #[getter]
-    fn has_mismatches(&self) -> bool {
-        self.inner.has_mismatches()
-    }
-
-    /// The comparison of the table with `key` (`"T05"`); `KeyError` when it is not in both
-    /// documents.
-    #[pyo3(signature = (key, /))]
-    fn table(&self, key: &str) -> PyResult<PyTableComparison> {
-        self.inner
-            .table(key)
-            .cloned()
-            .map(|inner| PyTableComparison { inner })
-            .ok_or_else(|| {
-                let keys: Vec<&str> = self.inner.tables.iter().map(|t| t.key.as_str()).collect();
-                PyKeyError::new_err(format!(
-                    "no table `{key}` in this comparison (tables: {})",
-                    keys.join(", ")
-                ))
-            })
-    }
-
-    /// The `yusuan.compare/1` JSON, byte for byte what `yusuan compare --format json` prints.
-    fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-
-    /// The comparison as a `dict` (the JSON form; amounts as decimal strings).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner)
-    }
-
-    /// The readable text of `yusuan compare` (also what `str(comparison)` gives): the prior-year
-    /// figures that do not agree, then per table the lines whose main amount changed, appeared
-    /// or vanished; with `all=True` every prior-year figure and every line.
-    #[pyo3(signature = (*, all = false))]
-    fn to_text(&self, all: bool) -> String {
-        self.inner.to_text(all)
-    }
-
-    /// The same as Markdown (`yusuan compare --format markdown`).
-    #[pyo3(signature = (*, all = false))]
-    fn to_markdown(&self, all: bool) -> String {
-        self.inner.to_markdown(all)
-    }
-
-    /// A comparison from `yusuan.compare/1` JSON (what `to_json` or the CLI printed).
-    #[staticmethod]
-    #[pyo3(signature = (json, /))]
-    fn from_json(json: &str) -> PyResult<PyComparison> {
-        Ok(PyComparison {
-            inner: from_json(json, "comparison")?,
-        })
-    }
-
-    /// The line changes as a pandas DataFrame, one row per line and amount column of every
-    /// table: `table`, `row`, `code`, `name`, `column`, `column_header`, `main` (a column of
-    /// the table's summary), `status`, `earlier`, `later`, `change`, `growth`, `contribution`
-    /// (`decimal.Decimal`, None where undefined), `earlier_line` and `later_line`. `attrs`
-    /// holds both documents, the unit and the summary.
+wrapper! {
+    /// Two documents side by side (`yusuan.compare(earlier, later)`): `schema`
+    /// (`"yusuan.compare/1"`), `earlier` and `later` (in year order), `unit` (of every amount,
+    /// `decimal.Decimal`: the later document's), `notes` (what a reader must know about the pair),
+    /// `summary`, `prior_checks` (the later document's figures about the earlier year, checked
+    /// only for one body and consecutive years), `tables` (in both, in the later one's order) and
+    /// `has_mismatches` (a prior-year figure disagrees: `yusuan compare` exits with 1).
     ///
-    /// Needs pandas (`pip install pandas`).
-    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py()
-            .import("yusuan._frames")?
-            .getattr("comparison_frame")?
-            .call1((slf,))
-    }
+    /// Example:
+    ///
+    /// >>> earlier = yusuan.read(compare_dir / "yantai_2024_mismatch.txt")
+    /// >>> cmp = yusuan.compare(earlier, text)
+    /// >>> cmp.earlier.year, cmp.later.year, cmp.unit
+    /// (2024, 2025, '万元')
+    /// >>> cmp.summary
+    /// CompareSummary(changed=4, unchanged=124, appeared=1, vanished=1, prior_pass=6, prior_fail=4, prior_hint=0, prior_not_checked=0)
+    /// >>> cmp.has_mismatches
+    /// True
+    /// >>> line = cmp.table("T05").line("2010301", "total")
+    /// >>> line.status, line.earlier, line.later, line.change, line.growth
+    /// ('changed', Decimal('2100'), Decimal('2202.31'), Decimal('102.31'), Decimal('4.87'))
+    PyComparison(Comparison) as "Comparison" + to_dict {
+        schema: &str = |c| &c.schema;
+        earlier: PyReportDocument = |c| c.earlier.clone().into();
+        later: PyReportDocument = |c| c.later.clone().into();
+        unit: &'static str = |c| c.unit.as_str();
+        notes: Vec<PyCompareNote> = |c| list(&c.notes);
+        summary: PyCompareSummary = |c| c.summary.into();
+        prior_checks: Vec<PyPriorCheck> = |c| list(&c.prior_checks);
+        tables: Vec<PyTableComparison> = |c| list(&c.tables);
+        has_mismatches: bool = |c| c.has_mismatches();
+        /// The `yusuan.compare/1` JSON, byte for byte what `yusuan compare --format json` prints.
+        fn to_json() -> String = |c| c.to_json();
+        fn __str__() -> String = |c| c.to_text(false);
+        fn __repr__() -> String = |c| format!(
+            "<Comparison {} → {}: {}>", side(&c.earlier), side(&c.later), summary_repr(&c.summary)
+        );
 
-    /// The prior-year checks and the changed lines as HTML tables for notebooks.
-    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py()
-            .import("yusuan._display")?
-            .getattr("comparison_html")?
-            .call1((slf,))
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::pickle::reduce(py, "Comparison", to_json(&self.inner)?)
-    }
-
-    fn __str__(&self) -> String {
-        self.inner.to_text(false)
-    }
-
-    fn __repr__(&self) -> String {
-        let side = |d: &yusuan::report::ReportDocument| {
-            format!(
-                "{} {}",
-                d.unit.as_deref().unwrap_or("(unit ?)"),
-                d.year.map_or_else(|| "?".to_owned(), |y| y.to_string())
-            )
+        /// The comparison of the table with `key` (`"T05"`); `KeyError` when it is not in both
+        /// documents.
+        fn table(key: &str) -> PyResult<PyTableComparison> = |c| {
+            let keys = || c.tables.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ");
+            let missing = || format!("no table `{key}` in this comparison (tables: {})", keys());
+            find(&c.tables, |t| t.key == key, missing)
         };
-        format!(
-            "<Comparison {} → {}: {}>",
-            side(&self.inner.earlier),
-            side(&self.inner.later),
-            summary_repr(&self.inner.summary)
-        )
+        /// The readable text of `yusuan compare` (also what `str(comparison)` gives): the
+        /// prior-year figures that do not agree, then per table the lines whose main amount
+        /// changed, appeared or vanished; with `all=True` every prior-year figure and every line.
+        fn to_text(*, all: bool = false) -> String = |c| c.to_text(all);
+        /// The same as Markdown (`yusuan compare --format markdown`).
+        fn to_markdown(*, all: bool = false) -> String = |c| c.to_markdown(all);
+        /// A comparison from `yusuan.compare/1` JSON (what `to_json` or the CLI printed).
+        static fn from_json(json: &str) -> PyResult<PyComparison> =
+            from_json::<Comparison>(json, "comparison").map(PyComparison::from);
+
+        /// The line changes as a pandas DataFrame, one row per line and amount column of every
+        /// table: `table`, `row`, `code`, `name`, `column`, `column_header`, `main` (a column of
+        /// the table's summary), `status`, `earlier`, `later`, `change`, `growth`, `contribution`
+        /// (`decimal.Decimal`, None where undefined), `earlier_line` and `later_line`. `attrs`
+        /// holds both documents, the unit and the summary.
+        ///
+        /// Needs pandas (`pip install pandas`).
+        fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+            call_python(slf, "yusuan._frames", "comparison_frame", None)
+        }
+
+        /// The prior-year checks and the changed lines as HTML tables for notebooks.
+        fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+            call_python(slf, "yusuan._display", "comparison_html", None)
+        }
     }
 }
 
-/// Counts over a comparison: lines (in the tables' main columns) by status, prior-year figures
-/// by outcome.
-#[pyclass(frozen, eq, module = "yusuan", name = "CompareSummary")]
-#[derive(PartialEq)]
-pub(crate) struct PyCompareSummary {
-    pub(crate) inner: CompareSummary,
+fn side(d: &ReportDocument) -> String {
+    format!(
+        "{} {}",
+        d.unit.as_deref().unwrap_or("(unit ?)"),
+        or_unknown(d.year)
+    )
 }
 
-#[pymethods]
-impl PyCompareSummary {
-    /// Lines printed in both with different amounts.
-    #[getter]
-    fn changed(&self) -> usize {
-        self.inner.changed
-    }
-
-    /// Lines printed in both with the same amount.
-    #[getter]
-    fn unchanged(&self) -> usize {
-        self.inner.unchanged
-    }
-
-    /// Lines only in the later document.
-    #[getter]
-    fn appeared(&self) -> usize {
-        self.inner.appeared
-    }
-
-    /// Lines only in the earlier document.
-    #[getter]
-    fn vanished(&self) -> usize {
-        self.inner.vanished
-    }
-
-    /// Prior-year figures that agree.
-    #[getter]
-    fn prior_pass(&self) -> usize {
-        self.inner.prior_pass
-    }
-
-    /// Prior-year figures that disagree beyond rounding.
-    #[getter]
-    fn prior_fail(&self) -> usize {
-        self.inner.prior_fail
-    }
-
-    /// Prior-year figures that differ within rounding.
-    #[getter]
-    fn prior_hint(&self) -> usize {
-        self.inner.prior_hint
-    }
-
-    /// Prior-year figures that could not be checked.
-    #[getter]
-    fn prior_not_checked(&self) -> usize {
-        self.inner.prior_not_checked
-    }
-
-    /// The counts as a `dict` (the JSON keys).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner)
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::pickle::reduce(py, "CompareSummary", to_json(&self.inner)?)
-    }
-
-    fn __repr__(&self) -> String {
-        summary_repr(&self.inner)
+wrapper! {
+    /// Lines of the main columns by status, and prior-year figures by outcome.
+    PyCompareSummary(CompareSummary) as "CompareSummary" + to_dict {
+        changed: usize = |s| s.changed;
+        unchanged: usize = |s| s.unchanged;
+        appeared: usize = |s| s.appeared;
+        vanished: usize = |s| s.vanished;
+        prior_pass: usize = |s| s.prior_pass;
+        prior_fail: usize = |s| s.prior_fail;
+        prior_hint: usize = |s| s.prior_hint;
+        prior_not_checked: usize = |s| s.prior_not_checked;
+        fn __repr__() -> String = |s| summary_repr(s);
     }
 }
 
@@ -305,343 +123,101 @@ fn summary_repr(s: &CompareSummary) -> String {
     )
 }
 
-/// Something about the pair of documents a reader must know.
-#[pyclass(frozen, eq, module = "yusuan", name = "CompareNote")]
-#[derive(PartialEq)]
-pub(crate) struct PyCompareNote {
-    pub(crate) inner: CompareNote,
-}
-
-#[pymethods]
-impl PyCompareNote {
-    /// The stable code: `"different_units"`, `"years_not_consecutive"`, `"years_unknown"`,
-    /// `"swapped"`, `"different_kinds"` or `"table_missing"`.
-    #[getter]
-    fn code(&self) -> &str {
-        &self.inner.code
-    }
-
-    /// The message in Chinese.
-    #[getter]
-    fn message(&self) -> &str {
-        &self.inner.message
-    }
-
-    /// The message in English.
-    #[getter]
-    fn message_en(&self) -> &str {
-        &self.inner.message_en
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::pickle::reduce(py, "CompareNote", to_json(&self.inner)?)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<CompareNote {}: {}>",
-            self.inner.code, self.inner.message_en
-        )
+wrapper! {
+    /// What a reader must know about the pair: `code` (`"different_units"`, `"swapped"`,
+    /// `"prior_year_not_checked"`, …), `message` (in Chinese) and `message_en`.
+    PyCompareNote(CompareNote) as "CompareNote" {
+        code: &str = |n| &n.code;
+        message: &str = |n| &n.message;
+        message_en: &str = |n| &n.message_en;
+        fn __repr__() -> String = |n| format!("<CompareNote {}: {}>", n.code, n.message_en);
     }
 }
 
-/// A figure of the later document about the earlier year (a prior-year column of a table, or
-/// the prior amount a narrative change implies), checked against the earlier document.
-#[pyclass(frozen, eq, module = "yusuan", name = "PriorCheck")]
-#[derive(PartialEq)]
-pub(crate) struct PyPriorCheck {
-    pub(crate) inner: PriorCheck,
-}
-
-#[pymethods]
-impl PyPriorCheck {
-    /// What is checked (`"T07 公务接待费（2024年）"`, `"情况说明第362行 接待费（增加）"`).
-    #[getter]
-    fn subject(&self) -> &str {
-        &self.inner.subject
-    }
-
-    /// `"pass"`, `"fail"` (beyond the rounding envelope), `"hint"` (inside it) or
-    /// `"insufficient_data"` (nothing to compare with).
-    #[getter]
-    fn outcome(&self) -> &'static str {
-        self.inner.outcome.as_str()
-    }
-
-    /// The prior figure the later document states or implies, or None.
-    #[getter]
-    fn stated(&self) -> Option<Decimal> {
-        self.inner.stated
-    }
-
-    /// The earlier document's figure, or None.
-    #[getter]
-    fn earlier(&self) -> Option<Decimal> {
-        self.inner.earlier
-    }
-
-    /// `stated - earlier` as the core computed it, or None.
-    #[getter]
-    fn difference(&self) -> Option<Decimal> {
-        self.inner.difference
-    }
-
-    /// The message in Chinese.
-    #[getter]
-    fn message(&self) -> &str {
-        &self.inner.message
-    }
-
-    /// The message in English.
-    #[getter]
-    fn message_en(&self) -> &str {
-        &self.inner.message_en
-    }
-
-    /// The printed figures in the later document.
-    #[getter]
-    fn later_evidence(&self) -> Vec<PyEvidence> {
-        evidence(&self.inner.later_evidence)
-    }
-
-    /// The printed figures in the earlier document.
-    #[getter]
-    fn earlier_evidence(&self) -> Vec<PyEvidence> {
-        evidence(&self.inner.earlier_evidence)
-    }
-
-    /// The check as a `dict` (its JSON form; amounts as decimal strings).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner)
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::pickle::reduce(py, "PriorCheck", to_json(&self.inner)?)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<PriorCheck {} {}: {}>",
-            self.inner.outcome.as_str(),
-            self.inner.subject,
-            self.inner.message_en
-        )
+wrapper! {
+    /// A figure of the later document about the earlier year (a prior-year column, or the prior a
+    /// narrative change implies) against the earlier document: `subject`, `outcome` (`"pass"`,
+    /// `"fail"`, `"hint"` within rounding, `"insufficient_data"`), `stated`, `earlier` and
+    /// `difference` (`stated - earlier`), or None; `message`, `message_en`, and the printed
+    /// figures: `later_evidence`, `earlier_evidence`.
+    PyPriorCheck(PriorCheck) as "PriorCheck" + to_dict {
+        subject: &str = |p| &p.subject;
+        outcome: &'static str = |p| p.outcome.as_str();
+        stated: Option<Decimal> = |p| p.stated;
+        earlier: Option<Decimal> = |p| p.earlier;
+        difference: Option<Decimal> = |p| p.difference;
+        message: &str = |p| &p.message;
+        message_en: &str = |p| &p.message_en;
+        later_evidence: Vec<PyEvidence> = |p| list(&p.later_evidence);
+        earlier_evidence: Vec<PyEvidence> = |p| list(&p.earlier_evidence);
+        fn __repr__() -> String = |p| format!(
+            "<PriorCheck {} {}: {}>", p.outcome.as_str(), p.subject, p.message_en
+        );
     }
 }
 
-fn evidence(items: &[yusuan::Evidence]) -> Vec<PyEvidence> {
-    items
-        .iter()
-        .cloned()
-        .map(|inner| PyEvidence { inner })
-        .collect()
-}
+wrapper! {
+    /// One table in both documents: `key`, `title` (the later one's), `main_columns` (what the
+    /// summary counts) and `lines` (every amount of every line; vanished lines last).
+    ///
+    /// Example:
+    ///
+    /// >>> cmp = yusuan.compare(yusuan.read(compare_dir / "yantai_2024_mismatch.txt"), text)
+    /// >>> t05 = cmp.table("T05")
+    /// >>> t05.key, t05.main_columns
+    /// ('T05', ['total'])
+    /// >>> [(l.row, l.status) for l in t05.lines if l.column == "total" and l.status != "unchanged"]
+    /// [('2010301', 'changed'), ('2080506', 'appeared'), ('2010399', 'vanished')]
+    PyTableComparison(TableComparison) as "TableComparison" + to_dict {
+        key: &str = |t| &t.key;
+        title: &str = |t| &t.title;
+        main_columns: Vec<String> = |t| t.main_columns.clone();
+        lines: Vec<PyLineChange> = |t| list(&t.lines);
+        fn __len__() -> usize = |t| t.lines.len();
+        fn __repr__() -> String = |t| format!(
+            "<TableComparison {} {} ({} lines)>", t.key, t.title, t.lines.len()
+        );
 
-/// The lines of one table in both documents.
-///
-/// Example:
-///
-/// >>> cmp = yusuan.compare(yusuan.read(compare_dir / "yantai_2024_mismatch.txt"), text)
-/// >>> t05 = cmp.table("T05")
-/// >>> t05.key, t05.main_columns
-/// ('T05', ['total'])
-/// >>> [(l.row, l.status) for l in t05.lines if l.column == "total" and l.status != "unchanged"]
-/// [('2010301', 'changed'), ('2080506', 'appeared'), ('2010399', 'vanished')]
-#[pyclass(frozen, eq, module = "yusuan", name = "TableComparison")]
-#[derive(PartialEq)]
-pub(crate) struct PyTableComparison {
-    pub(crate) inner: TableComparison,
-}
+        /// The change of one line (`row`: a code, a line item, `"total"`) in one column
+        /// (`"total"`, `"basic"`, …); `KeyError` when the table has no such line.
+        fn line(row: &str, column: &str) -> PyResult<PyLineChange> = |t| {
+            let missing = || format!("no line `{row}` in column `{column}` of table {}", t.key);
+            find(&t.lines, |l| l.row == row && l.column == column, missing)
+        };
 
-#[pymethods]
-impl PyTableComparison {
-    /// The table key (`"T05"`).
-    #[getter]
-    fn key(&self) -> &str {
-        &self.inner.key
-    }
-
-    /// The later document's title.
-    #[getter]
-    fn title(&self) -> &str {
-        &self.inner.title
-    }
-
-    /// The columns summaries count: per side the `total` (or single `amount`) column; every
-    /// column of a one-row table such as the "三公" table.
-    #[getter]
-    fn main_columns(&self) -> Vec<String> {
-        self.inner.main_columns.clone()
-    }
-
-    /// Every amount of every line, in the later document's order (vanished lines last).
-    #[getter]
-    fn lines(&self) -> Vec<PyLineChange> {
-        self.inner
-            .lines
-            .iter()
-            .cloned()
-            .map(|inner| PyLineChange { inner })
-            .collect()
-    }
-
-    /// The change of one line (`row`: a code, a line item, `"total"`) in one column (`"total"`,
-    /// `"basic"`, …); `KeyError` when the table has no such line.
-    #[pyo3(signature = (row, column, /))]
-    fn line(&self, row: &str, column: &str) -> PyResult<PyLineChange> {
-        self.inner
-            .line(row, column)
-            .cloned()
-            .map(|inner| PyLineChange { inner })
-            .ok_or_else(|| {
-                PyKeyError::new_err(format!(
-                    "no line `{row}` in column `{column}` of table {}",
-                    self.inner.key
-                ))
-            })
-    }
-
-    fn __len__(&self) -> usize {
-        self.inner.lines.len()
-    }
-
-    /// The table's line changes as a pandas DataFrame (the rows of `Comparison.to_pandas()`
-    /// for this table). Needs pandas.
-    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py()
-            .import("yusuan._frames")?
-            .getattr("table_comparison_frame")?
-            .call1((slf,))
-    }
-
-    /// The table's comparison as a `dict` (its JSON form; amounts as decimal strings).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner)
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::pickle::reduce(py, "TableComparison", to_json(&self.inner)?)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<TableComparison {} {} ({} lines)>",
-            self.inner.key,
-            self.inner.title,
-            self.inner.lines.len()
-        )
+        /// The table's line changes as a pandas DataFrame (the rows of `Comparison.to_pandas()`
+        /// for this table). Needs pandas.
+        fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+            call_python(slf, "yusuan._frames", "table_comparison_frame", None)
+        }
     }
 }
 
-/// One amount of one line in both documents.
-#[pyclass(frozen, eq, module = "yusuan", name = "LineChange")]
-#[derive(PartialEq)]
-pub(crate) struct PyLineChange {
-    pub(crate) inner: LineChange,
-}
-
-#[pymethods]
-impl PyLineChange {
-    /// The line's key: its classification code, line item, `"total"`, or `"row<N>"`.
-    #[getter]
-    fn row(&self) -> &str {
-        &self.inner.row
-    }
-
-    /// The classification code, or None.
-    #[getter]
-    fn code(&self) -> Option<&str> {
-        self.inner.code.as_deref()
-    }
-
-    /// The line's name as printed (in the later document when it has the line).
-    #[getter]
-    fn name(&self) -> &str {
-        &self.inner.name
-    }
-
-    /// The amount column (`"total"`, `"basic"`, `"abroad"`, …; `"income.amount"` style in
-    /// two-sided tables).
-    #[getter]
-    fn column(&self) -> &str {
-        &self.inner.column
-    }
-
-    /// The column's header words as printed.
-    #[getter]
-    fn column_header(&self) -> &str {
-        &self.inner.column_header
-    }
-
-    /// `"changed"`, `"unchanged"`, `"appeared"` or `"vanished"`.
-    #[getter]
-    fn status(&self) -> String {
-        name_of(&self.inner.status)
-    }
-
-    /// The earlier amount, or None (not printed there, or blank).
-    #[getter]
-    fn earlier(&self) -> Option<Decimal> {
-        self.inner.earlier
-    }
-
-    /// The later amount, or None.
-    #[getter]
-    fn later(&self) -> Option<Decimal> {
-        self.inner.later
-    }
-
-    /// `later - earlier` (a missing side counts as zero).
-    #[getter]
-    fn change(&self) -> Decimal {
-        self.inner.change
-    }
-
-    /// Growth in percent (2 decimals), or None on a zero or missing base.
-    #[getter]
-    fn growth(&self) -> Option<Decimal> {
-        self.inner.growth
-    }
-
-    /// The line's share of the change of the table's total in percent (2 decimals), or None
-    /// for the total itself or when the total did not change.
-    #[getter]
-    fn contribution(&self) -> Option<Decimal> {
-        self.inner.contribution
-    }
-
-    /// The source line in the earlier document, or None.
-    #[getter]
-    fn earlier_line(&self) -> Option<u32> {
-        self.inner.earlier_line
-    }
-
-    /// The source line in the later document, or None.
-    #[getter]
-    fn later_line(&self) -> Option<u32> {
-        self.inner.later_line
-    }
-
-    /// The line change as a `dict` (its JSON form; amounts as decimal strings).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py_dict(py, &self.inner)
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::pickle::reduce(py, "LineChange", to_json(&self.inner)?)
-    }
-
-    fn __repr__(&self) -> String {
-        let l = &self.inner;
-        let amount = |d: Option<Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
-        format!(
-            "<LineChange {} {} {}: {} → {} ({})>",
-            l.row,
-            l.column,
-            name_of(&l.status),
-            amount(l.earlier),
-            amount(l.later),
-            l.change
-        )
+wrapper! {
+    /// One amount of one line in both documents: `row` (code, line item, `"total"` or `"row<N>"`),
+    /// `code`, `name`, `column` (`"total"`, `"income.amount"`, …), `column_header`, `status`
+    /// (`"changed"`, `"unchanged"`, `"appeared"`, `"vanished"`), `earlier` and `later` (or None),
+    /// `change` (a missing side as zero), `growth` and `contribution` (percent, 2 decimals; None
+    /// without a base), `earlier_line` and `later_line`.
+    PyLineChange(LineChange) as "LineChange" + to_dict {
+        row: &str = |l| &l.row;
+        code: Option<&str> = |l| l.code.as_deref();
+        name: &str = |l| &l.name;
+        column: &str = |l| &l.column;
+        column_header: &str = |l| &l.column_header;
+        status: String = |l| name_of(&l.status);
+        earlier: Option<Decimal> = |l| l.earlier;
+        later: Option<Decimal> = |l| l.later;
+        change: Decimal = |l| l.change;
+        growth: Option<Decimal> = |l| l.growth;
+        contribution: Option<Decimal> = |l| l.contribution;
+        earlier_line: Option<u32> = |l| l.earlier_line;
+        later_line: Option<u32> = |l| l.later_line;
+        fn __repr__() -> String = |l| {
+            let amount = |d: Option<Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
+            let status = name_of(&l.status);
+            let (e, n) = (amount(l.earlier), amount(l.later));
+            format!("<LineChange {} {} {status}: {e} → {n} ({})>", l.row, l.column, l.change)
+        };
     }
 }

@@ -1,90 +1,79 @@
 //! `yusuan._yusuan`: the native module of the Python package `yusuan` (see `python/yusuan`).
 //!
-//! Every function here converts its arguments, calls the core, converts the result and maps the
-//! error; nothing is computed here. Long calls release the GIL (`Python::detach`), and every call
-//! into the core runs under a panic guard (`errors::run`).
-//!
-//! The doc comments of `#[pyfunction]`s, `#[pyclass]`es and their methods are the Python
-//! docstrings: plain text with doctest examples (`>>>`, run by `tests/test_docstrings.py`), not
-//! rustdoc Markdown, hence the two `doc_*` allowances.
+//! Every function converts its arguments, calls the core, converts the result and maps the
+//! error; the classes are generated (`wrap::wrapper!`). Long calls release the GIL, and every
+//! call into the core runs under a panic guard (`errors::run`). Doc comments are the Python
+//! docstrings (plain text with doctests, run by `tests/test_docstrings.py`), hence the `doc_*`
+//! allowances.
 
 #![allow(clippy::doc_markdown, clippy::doc_link_with_quotes)]
 
-mod catalog;
 mod claims;
 mod compare;
 mod convert;
 mod document;
 mod errors;
-mod pickle;
 mod report;
+mod wrap;
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use yusuan::template::Template;
+use yusuan::Options;
 
-use crate::claims::PyClaims;
+use crate::claims::{PyCatalogEntry, PyClaims, PyRuleInfo};
 use crate::compare::PyComparison;
-use crate::convert::{Reading, Source};
+use crate::convert::{Source, options};
 use crate::document::PyDocument;
-use crate::errors::{Failure, run, run_infallible};
-use crate::report::{PyPolicy, PyReport, checker};
+use crate::errors::{run, run_infallible};
+use crate::report::{PyPolicy, PyReport};
+use crate::wrap::classes;
 
 /// Parses a disclosure into a `Document`.
 ///
-/// `source` is the text (`str`) or its UTF-8 bytes (`bytes`, read in place). The layout is
-/// chosen from the table titles found; `layout` forces one of `yusuan.layouts()`.
-/// `narrative_only=True` reads only the narrative (情况说明), whatever the layout of the tables
-/// (layout `"narrative"`, no tables): its claims can then be checked against each other
-/// (`yusuan.check(..., narrative_only=True)`). Raises a `yusuan.YusuanError` subclass for input
-/// that cannot be read (empty, binary, not a disclosure, cut off inside a table). Releases the
-/// GIL while parsing.
+/// `source` is the text (`str`), its UTF-8 `bytes`, or a file: a `pathlib.Path`, or a one-line
+/// `str` naming a file. `template` (old name: `layout`) forces a template instead of the one
+/// whose titles match: a built-in name (`yusuan.templates()`), a template's JSON, a `dict` or a
+/// JSON file. `narrative_only=True` reads only the narrative (情况说明), of any template (no
+/// tables then). Input that cannot be read (empty, binary, not a disclosure, cut off inside a
+/// table) raises a `yusuan.YusuanError` subclass.
 ///
 /// Example:
 ///
 /// >>> doc = yusuan.parse(text)
-/// >>> doc.layout, len(doc.tables)
+/// >>> doc.template, len(doc.tables)
 /// ('national-12', 12)
+/// >>> yusuan.parse(path) == doc
+/// True
 /// >>> narrative = yusuan.parse(text, narrative_only=True)
-/// >>> narrative.layout, len(narrative.tables)
+/// >>> narrative.template, len(narrative.tables)
 /// ('narrative', 0)
 /// >>> yusuan.parse("")
 /// Traceback (most recent call last):
 /// ...
 /// yusuan.EmptyInputError: the input is empty
 #[pyfunction]
-#[pyo3(signature = (source, /, *, layout = None, narrative_only = false))]
+#[pyo3(signature = (source, /, *, template = None, layout = None, narrative_only = false))]
 fn parse(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
-    layout: Option<&str>,
+    template: Option<&Bound<'_, PyAny>>,
+    layout: Option<&Bound<'_, PyAny>>,
     narrative_only: bool,
 ) -> PyResult<PyDocument> {
-    let source = Source::extract(source, "source", false)?;
-    if narrative_only && layout.is_some() {
-        return Err(PyValueError::new_err(
-            "`layout` cannot be combined with `narrative_only=True`: a narrative-only reading \
-             uses no table layout",
-        ));
-    }
-    let parser = parser(layout)?;
-    let reading = Reading::of(narrative_only, &source, "source")?;
-    let inner = py.detach(|| run(|| source.read(&parser, reading).map(Cow::into_owned)))?;
-    Ok(PyDocument { inner })
+    let options = options(template, layout, narrative_only, None, false)?;
+    #[allow(clippy::redundant_closure_for_method_calls)] // `Cow::into_owned` is not general enough
+    let doc = with_document(py, source, false, &options, |d| d.into_owned())?;
+    Ok(PyDocument::from(doc))
 }
 
 /// Checks a disclosure and returns its `Report`.
 ///
-/// `source` is the text (`str`), its UTF-8 bytes, or a `Document` from `yusuan.parse`. `policy`
-/// chooses the rules and the rounding envelope (default: `yusuan.Policy()`);
-/// `include_passes=True` keeps the passing instances in `findings` (they are always counted in
-/// `summary`). `narrative_only=True` reads only the narrative of a text (as
-/// `yusuan.parse(..., narrative_only=True)`) and checks its claims against each other; the
-/// table rules then have no tables to check. Parse errors raise as in `yusuan.parse`; a sum that
-/// does not add up is a finding, never an exception. Releases the GIL while parsing and checking.
+/// `source`, `narrative_only` and `template` are as in `yusuan.parse` (`source` may be a
+/// `Document` too). `policy` chooses the rules and the rounding envelope; `include_passes=True`
+/// keeps the passes in `findings` (`summary` counts them always). A sum that does not add up is
+/// a finding, never an exception.
 ///
 /// Example:
 ///
@@ -93,32 +82,43 @@ fn parse(
 /// (0, False)
 /// >>> report.to_json() == (golden_dir / "seed.json").read_text(encoding="utf-8")
 /// True
-/// >>> yusuan.check(text, narrative_only=True).document.layout
+/// >>> yusuan.check(text, narrative_only=True).document.template
 /// 'narrative'
 #[pyfunction]
-#[pyo3(signature = (source, /, *, policy = None, include_passes = false, narrative_only = false))]
+#[pyo3(signature = (source, /, *, policy = None, include_passes = false, narrative_only = false,
+                    template = None, layout = None))]
 fn check(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     policy: Option<&Bound<'_, PyPolicy>>,
     include_passes: bool,
     narrative_only: bool,
+    template: Option<&Bound<'_, PyAny>>,
+    layout: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
-    let source = Source::extract(source, "source", true)?;
-    let reading = Reading::of(narrative_only, &source, "source")?;
-    let checker = checker(policy, include_passes);
-    let parser = yusuan::Parser::new();
-    let inner = py.detach(|| run(|| Ok(checker.check(&*source.read(&parser, reading)?))))?;
-    Ok(PyReport { inner })
+    let options = options(template, layout, narrative_only, policy, include_passes)?;
+    let report = with_document(py, source, true, &options, |d| options.checker().check(&d))?;
+    Ok(PyReport::from(report))
+}
+
+/// Reads `source` as `options` say and gives `f` the document (without the GIL, guarded).
+fn with_document<T: Send>(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    documents: bool,
+    options: &Options,
+    f: impl FnOnce(Cow<'_, yusuan::Document>) -> T + Send,
+) -> PyResult<T> {
+    let source = Source::extract(source, "source", documents, options.narrative_only)?;
+    let input = source.input();
+    Ok(py.detach(|| run(|| options.read(&options.parser(), input).map(f)))?)
 }
 
 /// Checks many disclosures on every core and returns their reports in input order.
 ///
-/// `sources` is an iterable of `str`, `bytes` or `Document`; `policy`, `include_passes` and
-/// `narrative_only` are as in `yusuan.check`. The work runs on `threads` threads (default: one
-/// per core) without the GIL. When an input cannot be read, the first such error (in input
-/// order) is raised after all inputs are done; with `return_exceptions=True` the exception takes
-/// the input's place in the list instead.
+/// The arguments are as in `yusuan.check`; the work runs on `threads` threads (default: one per
+/// core). The first error of an input that cannot be read is raised after all are done; with
+/// `return_exceptions=True` the exception takes the input's place in the list instead.
 ///
 /// Example:
 ///
@@ -126,7 +126,8 @@ fn check(
 /// >>> [type(r).__name__ for r in reports]
 /// ['Report', 'Report', 'EmptyInputError']
 #[pyfunction]
-#[pyo3(signature = (sources, /, *, policy = None, include_passes = false, narrative_only = false, threads = None, return_exceptions = false))]
+#[pyo3(signature = (sources, /, *, policy = None, include_passes = false, narrative_only = false,
+                    template = None, layout = None, threads = None, return_exceptions = false))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn check_many(
     py: Python<'_>,
@@ -134,58 +135,47 @@ fn check_many(
     policy: Option<&Bound<'_, PyPolicy>>,
     include_passes: bool,
     narrative_only: bool,
+    template: Option<&Bound<'_, PyAny>>,
+    layout: Option<&Bound<'_, PyAny>>,
     threads: Option<usize>,
     return_exceptions: bool,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let objects = sources
-        .try_iter()?
-        .collect::<PyResult<Vec<Bound<'_, PyAny>>>>()?;
-    let inputs = objects
+    let objects = sources.try_iter()?.collect::<PyResult<Vec<_>>>()?;
+    let extract = |(i, o)| Source::extract(o, &format!("sources[{i}]"), true, narrative_only);
+    let held = objects
         .iter()
         .enumerate()
-        .map(|(i, o)| {
-            let param = format!("sources[{i}]");
-            let source = Source::extract(o, &param, true)?;
-            let reading = Reading::of(narrative_only, &source, &param)?;
-            Ok((source, reading))
-        })
-        .collect::<PyResult<Vec<(Source<'_>, Reading)>>>()?;
-    let threads = match threads {
-        Some(0) => return Err(PyValueError::new_err("`threads` must be at least 1")),
-        Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-    };
-    let checker = checker(policy, include_passes);
-    let parser = yusuan::Parser::new();
+        .map(extract)
+        .collect::<PyResult<Vec<_>>>()?;
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("`threads` must be at least 1"));
+    }
+    let threads = threads.unwrap_or_else(yusuan::batch::threads);
+    let options = options(template, layout, narrative_only, policy, include_passes)?;
+    let inputs: Vec<yusuan::Input<'_>> = held.iter().map(Source::input).collect();
     let results = py.detach(|| {
-        parallel_map(&inputs, threads, |(source, reading)| {
-            run(|| Ok(checker.check(&*source.read(&parser, *reading)?)))
+        let (parser, checker) = (options.parser(), options.checker());
+        yusuan::batch::map(&inputs, threads, |input| {
+            run(|| Ok(checker.check(&*options.read(&parser, *input)?)))
         })
     });
-    let mut out = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(inner) => out.push(Bound::new(py, PyReport { inner })?.into_any().unbind()),
-            Err(failure) if return_exceptions => {
-                out.push(failure.into_pyerr(py).into_value(py).into_any());
-            }
-            Err(failure) => return Err(failure.into()),
-        }
-    }
-    Ok(out)
+    let out = |result: Result<_, errors::Failure>| match result {
+        Ok(inner) => Ok(Bound::new(py, PyReport { inner })?.into_any().unbind()),
+        Err(failure) if return_exceptions => Ok(failure.into_pyerr(py).into_value(py).into_any()),
+        Err(failure) => Err(failure.into()),
+    };
+    results.into_iter().map(out).collect()
 }
 
 /// Compares two documents of one body for consecutive years and returns the `Comparison`.
 ///
-/// `earlier` and `later` are each the text (`str`), its UTF-8 bytes or a `Document`; given in
-/// the wrong order (by their years) they are swapped, and a note says so. The comparison pairs
-/// tables by key and lines by classification code (or line item, or position), gives every
-/// amount's change, growth and contribution to its table's change, the lines that appear or
-/// vanish, and checks the later document's figures about the earlier year (prior-year columns,
-/// the prior amounts its narrative's "比上年增加 Δ" imply) against the earlier document. A
-/// disagreement is a `PriorCheck` with outcome `"fail"` (`has_mismatches`), never an exception;
-/// a document that cannot be read raises as in `yusuan.parse`, with a note naming the side.
-/// Releases the GIL while parsing and comparing.
+/// `earlier` and `later` are as `yusuan.check` takes them (put in year order, with a note, when
+/// swapped). Tables pair by key, lines by code (or line item, or position): every amount's
+/// change, growth and share of its table's change, the lines that appear or vanish. The later
+/// document's figures about the earlier year (prior-year columns, the priors "比上年增加 Δ"
+/// implies) are checked against the earlier one when the two are of one body and consecutive
+/// years (otherwise a note says why): a disagreement is a `PriorCheck` with outcome `"fail"`. A
+/// document that cannot be read raises as in `yusuan.parse`, with a note naming the side.
 ///
 /// Example:
 ///
@@ -195,19 +185,26 @@ fn check_many(
 /// (False, 0)
 /// >>> cmp.table("T05").line("2080506", "total").status
 /// 'appeared'
+/// >>> other = yusuan.compare(earlier.replace("烟台市人民政府办公室".encode(), "烟台市财政局".encode()), text)
+/// >>> [n.code for n in other.notes], other.prior_checks
+/// (['different_units', 'prior_year_not_checked'], [])
 #[pyfunction(name = "compare")]
-#[pyo3(signature = (earlier, later, /))]
+#[pyo3(signature = (earlier, later, /, *, template = None, layout = None))]
 fn compare_documents(
     py: Python<'_>,
     earlier: &Bound<'_, PyAny>,
     later: &Bound<'_, PyAny>,
+    template: Option<&Bound<'_, PyAny>>,
+    layout: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyComparison> {
-    let earlier = Source::extract(earlier, "earlier", true)?;
-    let later = Source::extract(later, "later", true)?;
-    let parser = yusuan::Parser::new();
+    let options = options(template, layout, false, None, false)?;
+    let earlier = Source::extract(earlier, "earlier", true, false)?;
+    let later = Source::extract(later, "later", true, false)?;
+    let (e, l) = (earlier.input(), later.input());
     let outcome = py.detach(|| {
-        let e = run(|| earlier.document(&parser)).map_err(|f| ("earlier", f))?;
-        let l = run(|| later.document(&parser)).map_err(|f| ("later", f))?;
+        let parser = options.parser();
+        let e = run(|| options.read(&parser, e)).map_err(|f| ("earlier", f))?;
+        let l = run(|| options.read(&parser, l)).map_err(|f| ("later", f))?;
         run_infallible(|| yusuan::compare(&e, &l)).map_err(|f| ("", f))
     });
     match outcome {
@@ -224,10 +221,8 @@ fn compare_documents(
 
 /// Reads the claims of a disclosure's narrative (情况说明) and returns them as `Claims`.
 ///
-/// `source` is the text (`str`), its UTF-8 bytes or a `Document`. `narrative_only=True` reads
-/// only the narrative of a text (as `yusuan.parse(..., narrative_only=True)`), for a narrative
-/// on its own or a document whose table layout is not known; otherwise a text that is not a
-/// disclosure raises `NotADisclosureError` as in `yusuan.parse`. Releases the GIL.
+/// The arguments are as in `yusuan.check`. A narrative on its own, or of a document whose
+/// template is not known, needs `narrative_only=True`: otherwise it is `NotADisclosureError`.
 ///
 /// Example:
 ///
@@ -239,96 +234,36 @@ fn compare_documents(
 /// >>> c["subject"], c["amount"]["value"], c["change"]["percent"]["value"]
 /// ('san_gong', Decimal('10'), Decimal('25'))
 #[pyfunction(name = "claims")]
-#[pyo3(signature = (source, /, *, narrative_only = false))]
+#[pyo3(signature = (source, /, *, narrative_only = false, template = None, layout = None))]
 fn read_claims(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     narrative_only: bool,
+    template: Option<&Bound<'_, PyAny>>,
+    layout: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyClaims> {
-    let source = Source::extract(source, "source", true)?;
-    let reading = Reading::of(narrative_only, &source, "source")?;
-    let parser = yusuan::Parser::new();
-    let inner = py.detach(|| {
-        run(|| {
-            Ok(yusuan::claims::extract_all(
-                &*source.read(&parser, reading)?,
-            ))
-        })
+    let options = options(template, layout, narrative_only, None, false)?;
+    let claims = with_document(py, source, true, &options, |d| {
+        yusuan::claims::extract_all(&d)
     })?;
-    Ok(PyClaims { inner })
+    Ok(PyClaims::from(claims))
 }
 
-/// Runs `f` over `items` on up to `threads` threads (the calling one included), keeping the
-/// order. A thread that cannot be started leaves its share to the others.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> Result<R, Failure> + Sync,
-) -> Vec<Result<R, Failure>> {
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            done.push((i, f(item)));
-        }
-        done
-    };
-    let mut slots: Vec<Option<Result<R, Failure>>> = items.iter().map(|_| None).collect();
-    std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads.min(items.len()))
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
-            .collect();
-        let mut done = work();
-        for helper in helpers {
-            // A worker cannot panic (every item runs under the guard); if one did, its items
-            // stay empty and are reported below.
-            done.extend(helper.join().unwrap_or_default());
-        }
-        for (i, result) in done {
-            if let Some(slot) = slots.get_mut(i) {
-                *slot = Some(result);
-            }
-        }
-    });
-    slots
-        .into_iter()
-        .map(|slot| {
-            slot.unwrap_or_else(|| Err(Failure::Panic("a worker thread stopped".to_owned())))
-        })
-        .collect()
-}
-
-/// The parser for `layout` (a built-in layout's name), or the automatic choice.
-fn parser(layout: Option<&str>) -> Result<yusuan::Parser<'static>, Failure> {
-    let parser = yusuan::Parser::new();
-    let Some(name) = layout else {
-        return Ok(parser);
-    };
-    match run_infallible(|| Template::by_name(name))? {
-        Some(layout) => Ok(parser.with_template(layout.clone())),
-        None => Err(Failure::Core(yusuan::Error::InvalidOption {
-            option: "layout".to_owned(),
-            value: name.to_owned(),
-            expected: layout_names().join(", "),
-        })),
-    }
-}
-
-fn layout_names() -> Vec<String> {
-    Template::builtin().iter().map(|l| l.name.clone()).collect()
-}
-
-/// The names of the built-in layouts, for `parse(..., layout=...)`.
+/// The names of the built-in templates, for `template=...`.
 ///
 /// Example:
 ///
-/// >>> "national-12" in yusuan.layouts()
+/// >>> "national-12" in yusuan.templates()
 /// True
 #[pyfunction]
-fn layouts() -> PyResult<Vec<String>> {
-    Ok(run_infallible(layout_names)?)
+fn templates() -> PyResult<Vec<&'static str>> {
+    Ok(run_infallible(yusuan::options::template_names)?)
+}
+
+/// The names of the built-in templates (the old name of `yusuan.templates()`).
+#[pyfunction]
+fn layouts() -> PyResult<Vec<&'static str>> {
+    templates()
 }
 
 /// The rule catalogue, in the order rules run (what `yusuan rules` lists).
@@ -339,28 +274,53 @@ fn layouts() -> PyResult<Vec<String>> {
 /// >>> sorted({r.kind for r in rules})
 /// ['conditional', 'hard', 'soft']
 #[pyfunction]
-fn rules() -> PyResult<Vec<catalog::PyRuleInfo>> {
-    Ok(run_infallible(catalog::all_rules)?)
+fn rules() -> PyResult<Vec<PyRuleInfo>> {
+    let all = run_infallible(yusuan::check::rules)?;
+    Ok(all
+        .into_iter()
+        .map(|r| PyRuleInfo::from(claims::Rule(r)))
+        .collect())
 }
 
 /// The built-in catalog's entry for a classification code, or None (`yusuan.catalog.lookup`).
 #[pyfunction]
 #[pyo3(signature = (code, /))]
-fn catalog_lookup(code: &str) -> PyResult<Option<catalog::PyCatalogEntry>> {
-    Ok(run_infallible(|| catalog::lookup(code))?)
+fn catalog_lookup(code: &str) -> PyResult<Option<PyCatalogEntry>> {
+    let found = run_infallible(|| {
+        yusuan::catalog::Catalog::builtin()
+            .lookup(code.trim())
+            .cloned()
+    })?;
+    Ok(found.map(PyCatalogEntry::from))
 }
 
 /// The built-in catalog's entries one level below a code (`yusuan.catalog.children`).
 #[pyfunction]
 #[pyo3(signature = (code, /))]
-fn catalog_children(code: &str) -> PyResult<Vec<catalog::PyCatalogEntry>> {
-    Ok(run_infallible(|| catalog::children(code))?)
+fn catalog_children(code: &str) -> PyResult<Vec<PyCatalogEntry>> {
+    let found = run_infallible(|| yusuan::catalog::Catalog::builtin().children(code.trim()))?;
+    Ok(found
+        .into_iter()
+        .cloned()
+        .map(PyCatalogEntry::from)
+        .collect())
 }
 
 /// Every error code of the core, in the core's order (each has an exception class).
 #[pyfunction]
 fn _error_codes() -> Vec<&'static str> {
     yusuan::Error::all_codes().to_vec()
+}
+
+/// Rebuilds a pickled object (the other half of `__reduce__`). Not part of the API.
+#[pyfunction]
+fn _restore<'py>(py: Python<'py>, class_name: &str, data: &str) -> PyResult<Bound<'py, PyAny>> {
+    match CLASSES.iter().find(|(name, _, _)| *name == class_name) {
+        Some((_, restore, _)) => restore(py, data),
+        None => Err(PyValueError::new_err(format!(
+            "cannot unpickle a `{class_name}`: not a yusuan class"
+        ))),
+    }
 }
 
 /// Reads Chinese government budget disclosures (部门/单位预算, 决算) into a typed model and
@@ -374,34 +334,25 @@ fn _yusuan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
     m.add_function(wrap_pyfunction!(compare_documents, m)?)?;
     m.add_function(wrap_pyfunction!(read_claims, m)?)?;
+    m.add_function(wrap_pyfunction!(templates, m)?)?;
     m.add_function(wrap_pyfunction!(layouts, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(catalog_lookup, m)?)?;
     m.add_function(wrap_pyfunction!(catalog_children, m)?)?;
     m.add_function(wrap_pyfunction!(_error_codes, m)?)?;
-    m.add_function(wrap_pyfunction!(pickle::_restore, m)?)?;
+    m.add_function(wrap_pyfunction!(_restore, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_selftest_panic, m)?)?;
-    m.add_class::<document::PyDocument>()?;
-    m.add_class::<document::PyTable>()?;
-    m.add_class::<document::PyColumn>()?;
-    m.add_class::<document::PyRow>()?;
-    m.add_class::<document::PyCell>()?;
-    m.add_class::<report::PyReport>()?;
-    m.add_class::<report::PyFinding>()?;
-    m.add_class::<report::PyEvidence>()?;
-    m.add_class::<report::PySummary>()?;
-    m.add_class::<report::PyCoverage>()?;
-    m.add_class::<report::PyReportDocument>()?;
-    m.add_class::<report::PyPolicy>()?;
-    m.add_class::<compare::PyComparison>()?;
-    m.add_class::<compare::PyCompareSummary>()?;
-    m.add_class::<compare::PyCompareNote>()?;
-    m.add_class::<compare::PyPriorCheck>()?;
-    m.add_class::<compare::PyTableComparison>()?;
-    m.add_class::<compare::PyLineChange>()?;
-    m.add_class::<claims::PyClaims>()?;
-    m.add_class::<catalog::PyRuleInfo>()?;
-    m.add_class::<catalog::PyCatalogEntry>()?;
+    for (_, _, add) in CLASSES {
+        add(m)?;
+    }
     errors::register(m)?;
     Ok(())
+}
+
+classes! {
+    document: PyDocument PyTable PyColumn PyRow PyCell PyNotice;
+    report: PyReport PyFinding PyEvidence PySummary PyCoverage PyReportDocument PyPolicy;
+    compare: PyComparison PyCompareSummary PyCompareNote PyPriorCheck PyTableComparison
+        PyLineChange;
+    claims: PyClaims PyRuleInfo PyCatalogEntry;
 }

@@ -206,7 +206,8 @@ def test_unreadable_input_raises_with_the_side_named(seed_text: str, seed_lines:
 
 def test_a_document_compared_with_itself(seed_doc: yusuan.Document) -> None:
     cmp = yusuan.compare(seed_doc, seed_doc)
-    assert [n.code for n in cmp.notes] == ["years_not_consecutive"]
+    assert [n.code for n in cmp.notes] == ["years_not_consecutive", "prior_year_not_checked"]
+    assert cmp.prior_checks == []
     assert cmp.summary.changed == cmp.summary.appeared == cmp.summary.vanished == 0
     assert not cmp.has_mismatches
 

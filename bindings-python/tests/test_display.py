@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import yusuan
-from yusuan import _display
+from yusuan import _display, _frames
 
 
 def test_summary_and_findings(seed_report: yusuan.Report) -> None:
@@ -20,7 +20,7 @@ def test_summary_and_findings(seed_report: yusuan.Report) -> None:
 
 def test_every_outcome_has_a_colour(seed_doc: yusuan.Document) -> None:
     report = yusuan.check(seed_doc, include_passes=True)
-    report_keys = {_display.style_key(f) for f in report.findings}
+    report_keys = {_frames.level(f) for f in report.findings}
     assert report_keys <= set(_display.STYLES)
     html = report._repr_html_()
     for key in report_keys:
@@ -56,3 +56,26 @@ def test_no_findings(seed_report: yusuan.Report) -> None:
     data["findings"] = []
     html = yusuan.Report.from_json(json.dumps(data))._repr_html_()
     assert "No findings to show" in html
+
+
+def test_errors_come_first_then_warnings_and_hints(seed_doc: yusuan.Document) -> None:
+    from conftest import GOLDEN
+
+    report = yusuan.check((GOLDEN / "inputs" / "seed_t05_cell_plus_one.txt").read_bytes())
+    html = report._repr_html_()
+    assert "<th>level</th>" in html
+    rows = html.split("<tbody>")[1].split("<tr ")[1:]
+    order = [next(k for k in _frames.LEVELS if f'class="yusuan-{k}"' in row) for row in rows]
+    assert order == sorted(order, key=_frames.LEVELS.index)
+    assert order[0] == "error" and "warning" in order and "hint" in order
+
+
+def test_notices_are_shown(seed_text: str) -> None:
+    wide = seed_text.replace(
+        "机关事业单位基本养老保险缴费支出\t", "机关事业单位基本养老保险缴费支出\t" + "\t" * 300, 1
+    )
+    report = yusuan.check(wide)
+    html = report._repr_html_()
+    assert report.notices and "Notices" in html
+    assert f"<code>{report.notices[0].code}</code>" in html
+    assert "Notices" not in yusuan.check(seed_text)._repr_html_()

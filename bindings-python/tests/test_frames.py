@@ -22,9 +22,10 @@ def test_report_frame(seed_report: yusuan.Report) -> None:
     df = seed_report.to_pandas()
     assert list(df.columns) == list(_frames.REPORT_COLUMNS)
     assert len(df) == len(seed_report.findings)
-    first = df.iloc[0]
-    f = seed_report.findings[0]
-    assert (first["rule"], first["outcome"], first["table"], first["row"]) == (
+    f = next(f for f in seed_report.findings if f.rule == "W-01-5")
+    first = df[df.rule == "W-01-5"].iloc[0]
+    assert (first["level"], first["rule"], first["outcome"], first["table"], first["row"]) == (
+        "hint",
         f.rule,
         f.outcome,
         f.table,
@@ -39,6 +40,26 @@ def test_report_frame(seed_report: yusuan.Report) -> None:
     # one row per finding, so an analyst can group and count
     counts = df.groupby("outcome").size().to_dict()
     assert counts["hint"] == seed_report.summary.hint
+
+
+def test_report_frame_lists_errors_first_with_a_level() -> None:
+    from conftest import GOLDEN
+
+    data = (GOLDEN / "inputs" / "seed_t05_cell_plus_one.txt").read_bytes()
+    report = yusuan.check(data, include_passes=True)
+    df = report.to_pandas()
+    levels = list(df["level"])
+    assert levels == sorted(levels, key=_frames.LEVELS.index)
+    assert set(levels) <= set(_frames.LEVELS)
+    assert levels[0] == "error" and levels[-1] == "pass"
+    s = report.summary
+    for level, count in [("error", s.error), ("warning", s.warning), ("hint", s.hint),
+                         ("pass", s.passed), ("not_applicable", s.not_applicable),
+                         ("insufficient_data", s.insufficient_data)]:
+        assert len(df[df.level == level]) == count, level
+    # within a level, the order the rules ran in
+    errors = [(f.rule, f.row) for f in report.findings if f.is_error]
+    assert list(zip(df[df.level == "error"].rule, df[df.level == "error"].row)) == errors
 
 
 def test_report_frame_with_passes_and_no_findings(seed_doc: yusuan.Document) -> None:

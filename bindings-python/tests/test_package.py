@@ -17,7 +17,7 @@ def test_all_names_exist() -> None:
 
 
 def test_public_names_are_exported() -> None:
-    public = {n for n in dir(yusuan) if not n.startswith("_")} - {"annotations", "os"}
+    public = {n for n in dir(yusuan) if not n.startswith("_")} - {"annotations", "os", "TYPE_CHECKING"}
     assert public <= set(yusuan.__all__)
 
 
@@ -33,4 +33,15 @@ def test_classes_say_they_are_from_yusuan() -> None:
         obj = getattr(yusuan, name)
         if isinstance(obj, type):
             assert obj.__module__ == "yusuan", name
-            assert f"yusuan.{name}" in repr(obj)
+            assert f"yusuan.{obj.__name__}" in repr(obj)
+            # an old name is the same class under its new name
+            assert obj.__name__ == name or ALIASES[name] == obj.__name__, name
+
+
+ALIASES = {"InvalidLayoutError": "InvalidTemplateError"}
+
+
+def test_old_names_are_the_new_classes() -> None:
+    assert yusuan.InvalidLayoutError is yusuan.InvalidTemplateError
+    assert yusuan.exceptions.InvalidLayoutError is yusuan.InvalidTemplateError
+    assert yusuan.layouts() == yusuan.templates()

@@ -105,7 +105,7 @@ def test_narrative_only(seed_text: str, seed_bytes: bytes, seed_path: Path) -> N
     assert (doc.layout, doc.tables, doc.year) == ("narrative", [], 2025)
     assert yusuan.parse(seed_bytes, narrative_only=True) == doc
     assert yusuan.read(seed_path, narrative_only=True) == doc
-    assert doc.to_dict()["meta"]["layout"] == "narrative"
+    assert doc.to_dict()["meta"]["template"] == "narrative"
     # any layout: the Shanghai document's narrative reads the same way
     assert yusuan.parse(PUTUO_PATH.read_bytes(), narrative_only=True).layout == "narrative"
 
@@ -131,5 +131,6 @@ def test_narrative_only_errors() -> None:
         yusuan.parse("abc\x00def", narrative_only=True)
     with pytest.raises(yusuan.InputTooLargeError):
         yusuan.parse(b"x" * (16 * 1024 * 1024 + 1), narrative_only=True)
-    with pytest.raises(ValueError, match="`layout` cannot be combined with `narrative_only=True`"):
-        yusuan.parse("text", layout="national-12", narrative_only=True)
+    for key in ("layout", "template"):
+        with pytest.raises(yusuan.InvalidOptionError, match=f"for `{key}`.*narrative-only reading"):
+            yusuan.parse("text", **{key: "national-12"}, narrative_only=True)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ after the round trip."""
 from __future__ import annotations
 
 import copy
+import json
 import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +21,9 @@ def every_kind_of_object(
 ) -> list[Any]:
     t05 = doc.table("T05")
     finding = report.findings[0]
+    data = json.loads(doc.to_json())
+    data["notices"] = [{"code": "duplicate_section", "message": "read once", "line": 3, "page": 1}]
+    noticed = yusuan.Document.from_json(json.dumps(data))
     cmp = yusuan.compare(doc, earlier)  # in the wrong order: a note says so
     mismatch = next(c for c in cmp.prior_checks if c.outcome == "fail")
     return [
@@ -44,6 +48,7 @@ def every_kind_of_object(
         cmp.table("T05"),
         cmp.table("T05").line("2080506", "total"),
         yusuan.claims(doc),
+        noticed.notices[0],
     ]
 
 
@@ -85,7 +90,7 @@ def test_unknown_pickle_data_is_refused() -> None:
     with pytest.raises(ValueError, match="not a yusuan class"):
         _yusuan._restore("Builtins", "{}")
     with pytest.raises(ValueError, match="no rule `Z-99`"):
-        _yusuan._restore("RuleInfo", "Z-99")
+        _yusuan._restore("RuleInfo", '"Z-99"')
 
 
 def test_reports_come_back_from_worker_processes(

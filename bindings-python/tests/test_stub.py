@@ -31,6 +31,9 @@ def stub_defs(body: list[ast.stmt]) -> dict[str, ast.stmt]:
             out.setdefault(node.name, node)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             out[node.target.id] = node
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Name):
+            # an alias: `OldName = NewName`
+            out.update((t.id, out[node.value.id]) for t in node.targets if isinstance(t, ast.Name))
     return out
 
 

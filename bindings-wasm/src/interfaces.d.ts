@@ -40,13 +40,48 @@ export interface YusuanError extends Error {
 /** Text of a disclosure, or its bytes (UTF-8; invalid bytes give `invalid_utf8`). */
 export type Input = string | Uint8Array;
 
+/**
+ * A template: a region's table set as data (the JSON of `core/data/templates/*.json`). Titles
+ * are compared as the core normalises printed titles (without year, numbering, 部门/单位 prefix).
+ */
+export interface Template {
+  /** Short name (`national-12`); what `meta.template` and `document.template` then say. */
+  name: string;
+  description?: string;
+  /** The kind of document the template is for, when it is specific to one. */
+  kind?: DocKind | null;
+  tables: TableSpec[];
+}
+
+/** How to read one table of a template. */
+export interface TableSpec {
+  /** The key the table is known by (`T01` … `T12`, or the template's own). */
+  key: string;
+  kind: TableKind;
+  /** Printed titles (at least one). */
+  titles: string[];
+  /** Whether a document of this template must contain the table. Default false. */
+  required?: boolean;
+  /** Column specs tried before the built-in ones for the table's kind. */
+  columns?: { key: ColumnKey; last: string[]; parent?: string[]; not?: string[] }[];
+  /** Tables of narrower scope whose rows this table must also hold. */
+  covers?: string[];
+}
+
 /** Options of `parse` (and of `claims`). */
 export interface ParseOptions {
-  /** Read with this built-in layout (`national-12`, `shanghai-9`, …) instead of choosing one from the titles. */
-  layout?: string;
   /**
-   * Read only the narrative (情况说明), whatever the layout of the tables (or with no tables at
-   * all): the document has no tables and `meta.template` is `"narrative"`. Not with `layout`.
+   * Read with this template instead of the one whose titles match: a built-in one's name
+   * (`national-12`, `shanghai-9`, `shanghai-final-9`), a template's JSON text, or a `Template`
+   * object. A template that cannot be read throws `invalid_template`; an unknown name
+   * `invalid_option`.
+   */
+  template?: string | Template;
+  /** @deprecated The old name of `template` (same meaning). */
+  layout?: string | Template;
+  /**
+   * Read only the narrative (情况说明), whatever the template of the tables (or with no tables at
+   * all): the document has no tables and `meta.template` is `"narrative"`. Not with `template`.
    * Default false.
    */
   narrativeOnly?: boolean;
@@ -70,8 +105,10 @@ export interface CheckOptions extends ParseOptions {
 
 /** Options of `compare` and `compareJson` (both documents are read with them). */
 export interface CompareOptions {
-  /** Read both with this built-in layout instead of choosing one from the titles. */
-  layout?: string;
+  /** Read both with this template (as in `ParseOptions`) instead of choosing one from the titles. */
+  template?: string | Template;
+  /** @deprecated The old name of `template`. */
+  layout?: string | Template;
 }
 
 /** Options of `compareText`. */
@@ -102,6 +139,10 @@ export interface Evidence {
   text: string;
   /** 1-based source line. */
   line: number;
+  /** 1-based page, where the input has pages (PDF, or text with form feeds). */
+  page?: number;
+  /** Where the cell is on its page, for sources that know (PDF): `[x0, top, x1, bottom]`. */
+  bbox?: [number, number, number, number];
 }
 
 /** One rule instance. */
@@ -154,6 +195,8 @@ export interface Report {
   schema: "yusuan.report/1";
   document: ReportDocument;
   coverage: Coverage;
+  /** What the reader noticed while reading the document (also in `Document.notices`). */
+  notices: Notice[];
   summary: Summary;
   /** Every instance that did not pass (and the passes with `includePasses`). */
   findings: Finding[];
@@ -208,7 +251,7 @@ export interface DocumentMeta {
   level: DocLevel | null;
   amount_unit: Unit | null;
   template: string;
-  /** The table keys the layout defines (`T01` …); absent when reading only the narrative. */
+  /** The table keys the template defines (`T01` …); absent when reading only the narrative. */
   template_tables?: string[];
   title: string | null;
 }
@@ -333,10 +376,38 @@ export interface PerformanceTable {
   lines: LineSpan;
 }
 
+/** The stable code of a notice. */
+export type NoticeCode =
+  | "encoding_detected"
+  | "pdf_repaired"
+  | "duplicate_table"
+  | "duplicate_section"
+  | "header_rows_ignored"
+  | "too_many_columns"
+  | "padding_limit"
+  | "code_issue"
+  | "code_normalised"
+  | "row_merged"
+  | "label_merged"
+  | "repeated_header"
+  | "stray_line"
+  | "cell_unplaced"
+  | "unknown_column";
+
+/**
+ * Something the reader noticed and did about the input (an encoding detected, a section printed
+ * twice and read once, a code normalised, a row merged). Not a finding.
+ */
 export interface Notice {
-  code: string;
+  code: NoticeCode;
+  /** What was noticed, in English. */
   message: string;
+  /** 1-based source line (0 when it concerns the whole input). */
   line: number;
+  /** 1-based page, where the input has pages. */
+  page?: number;
+  /** The table it concerns. */
+  table?: string;
 }
 
 /** A parsed disclosure: what `parse` returns (the JSON of `yusuan parse --format json`). */
@@ -348,6 +419,8 @@ export interface Document {
   glossary: GlossaryEntry[];
   notices?: Notice[];
   line_count: number;
+  /** The first source line of every page after the first (where the input has pages). */
+  page_starts?: number[];
 }
 
 // ---- rules and catalog ------------------------------------------------------------------------
@@ -455,7 +528,9 @@ export interface CompareNote {
     | "years_unknown"
     | "swapped"
     | "different_kinds"
-    | "table_missing";
+    | "table_missing"
+    /** Not of one body for consecutive years: no prior-year figure is checked. */
+    | "prior_year_not_checked";
   message: string;
   message_en: string;
 }

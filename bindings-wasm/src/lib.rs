@@ -9,7 +9,7 @@
 //! in `errors.rs`). Nothing here may panic: a panic would abort and leave the instance unusable.
 //!
 //! ```js
-//! import init, { check } from "yusuan";
+//! import init, { check } from "yusuan";   // the web build; in Node, no init is needed
 //! await init();
 //! const report = check(text, { includePasses: false });
 //! for (const f of report.findings) console.log(f.rule, f.outcome, f.message_en);
@@ -23,10 +23,8 @@ mod types;
 
 use wasm_bindgen::prelude::*;
 
-use convert::{
-    CHECK_OPTIONS, CLAIMS_OPTIONS, COMPARE_OPTIONS, COMPARE_TEXT_OPTIONS, Input, Options,
-    PARSE_OPTIONS, to_js,
-};
+use convert::{Input, to_js};
+use yusuan::Options;
 
 /// Runs when the module is instantiated: installs the panic hook (default feature
 /// `console_error_panic_hook`) so that a panic, should one ever happen, logs its message.
@@ -37,16 +35,18 @@ fn start() {
 }
 
 /// Reads a disclosure into the typed model (the JSON of `yusuan parse --format json`); with
-/// `narrativeOnly`, only its narrative (情况说明), whatever the layout of its tables.
+/// `narrativeOnly`, only its narrative (情况说明), whatever the template of its tables.
 ///
 /// Throws a `YusuanError` for input that cannot be read (`empty_input`, `not_a_disclosure`,
-/// `truncated_table`, …) and for bad options (`invalid_option`).
+/// `truncated_table`, …), for a template that cannot be read (`invalid_template`) and for bad
+/// options (`invalid_option`).
 #[wasm_bindgen(unchecked_return_type = "Document")]
 pub fn parse(
     #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&read_document(input, options, PARSE_OPTIONS)?.0)
+    let (options, _) = convert::options(options, Options::READ, &[])?;
+    to_js(&read(&options, input, "input")?)
 }
 
 /// Reads and checks a disclosure: the report (`yusuan check --format json`), with every rule
@@ -73,14 +73,16 @@ pub fn check_json(
 }
 
 fn run_check(input: &JsValue, options: &JsValue) -> Result<yusuan::Report, JsValue> {
-    let (doc, options) = read_document(input, options, CHECK_OPTIONS)?;
-    Ok(options.checker().check(&doc))
+    let (options, _) = convert::options(options, Options::CHECK, &[])?;
+    Ok(options.checker().check(&read(&options, input, "input")?))
 }
 
 /// Compares the disclosures of one body for two consecutive years (`yusuan compare EARLIER LATER
 /// --format json`): per table and line the change, growth and contribution, the lines that
 /// appeared or vanished, and the later document's prior-year figures checked against the earlier
-/// document. Given in the wrong order, the two are put in year order (a note says so).
+/// document. Given in the wrong order, the two are put in year order (a note says so). Documents
+/// of two bodies, or of years that do not follow each other, get no prior-year check (a note
+/// `prior_year_not_checked` says why).
 ///
 /// Disagreeing figures are results (`summary.prior_fail`), never an exception: only an input that
 /// cannot be read (the error's `input` says which) and bad options throw a `YusuanError`.
@@ -90,7 +92,7 @@ pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Input")] later: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&run_compare(earlier, later, options, COMPARE_OPTIONS)?.0)
+    to_js(&run_compare(earlier, later, options, &[])?.0)
 }
 
 /// Like `compare`, but returns the exact JSON text `yusuan compare EARLIER LATER --format json`
@@ -101,9 +103,7 @@ pub fn compare_json(
     #[wasm_bindgen(unchecked_param_type = "Input")] later: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: &JsValue,
 ) -> Result<String, JsValue> {
-    Ok(run_compare(earlier, later, options, COMPARE_OPTIONS)?
-        .0
-        .to_json())
+    Ok(run_compare(earlier, later, options, &[])?.0.to_json())
 }
 
 /// The comparison as the readable text (or, with `format: "markdown"`, the Markdown) that
@@ -115,55 +115,71 @@ pub fn compare_text(
     #[wasm_bindgen(unchecked_param_type = "Input")] later: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CompareTextOptions")] options: &JsValue,
 ) -> Result<String, JsValue> {
-    let (cmp, options) = run_compare(earlier, later, options, COMPARE_TEXT_OPTIONS)?;
-    Ok(if options.markdown {
-        cmp.to_markdown(options.all)
-    } else {
-        cmp.to_text(options.all)
-    })
+    let (cmp, extra) = run_compare(earlier, later, options, &["all", "format"])?;
+    let all = match extra.get("all") {
+        None => false,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| errors::invalid_option("all", &v.to_string(), "true, false"))?,
+    };
+    match extra.get("format") {
+        None => Ok(cmp.to_text(all)),
+        Some(f) if f == "text" => Ok(cmp.to_text(all)),
+        Some(f) if f == "markdown" => Ok(cmp.to_markdown(all)),
+        Some(f) => Err(errors::invalid_option(
+            "format",
+            &f.to_string(),
+            "text, markdown",
+        )),
+    }
 }
 
 fn run_compare(
     earlier: &JsValue,
     later: &JsValue,
     options: &JsValue,
-    allowed: &[&str],
-) -> Result<(yusuan::Comparison, Options), JsValue> {
-    let options = Options::from_js(options, allowed)?;
-    let earlier = Input::from_js(earlier, "earlier")?;
-    let later = Input::from_js(later, "later")?;
-    let earlier = options
-        .read(&earlier)
-        .map_err(|e| errors::to_js_for(&e, "earlier"))?;
-    let later = options
-        .read(&later)
-        .map_err(|e| errors::to_js_for(&e, "later"))?;
-    Ok((yusuan::compare(&earlier, &later), options))
+    extra: &[&str],
+) -> Result<
+    (
+        yusuan::Comparison,
+        serde_json::Map<String, serde_json::Value>,
+    ),
+    JsValue,
+> {
+    let (options, rest) = convert::options(options, Options::COMPARE, extra)?;
+    let earlier = read(&options, earlier, "earlier")?;
+    let later = read(&options, later, "later")?;
+    Ok((yusuan::compare(&earlier, &later), rest))
 }
 
 /// The claims of a disclosure's narrative (`yusuan claims FILE --format json`): per sentence the
 /// subject, amount, change (Δ, %, base), share and reason, with standalone reasons and template
-/// residue. With `narrativeOnly`, the input is read as narrative only (any layout, or no tables).
+/// residue. With `narrativeOnly`, the input is read as narrative only (any template, or no
+/// tables).
 #[wasm_bindgen(unchecked_return_type = "Claims")]
 pub fn claims(
     #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ClaimsOptions")] options: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&yusuan::claims::extract_all(
-        &read_document(input, options, CLAIMS_OPTIONS)?.0,
-    ))
+    let (options, _) = convert::options(options, Options::READ, &[])?;
+    to_js(&yusuan::claims::extract_all(&read(
+        &options, input, "input",
+    )?))
 }
 
-/// Reads the options (those in `allowed`), then the input with them.
-fn read_document(
-    input: &JsValue,
-    options: &JsValue,
-    allowed: &[&str],
-) -> Result<(yusuan::Document, Options), JsValue> {
-    let options = Options::from_js(options, allowed)?;
-    let input = Input::from_js(input, "input")?;
-    let doc = options.read(&input).map_err(|e| errors::to_js(&e))?;
-    Ok((doc, options))
+/// Reads the input called `name` as `options` say; an error about `earlier` or `later` says
+/// which (`input`).
+fn read(options: &Options, input: &JsValue, name: &str) -> Result<yusuan::Document, JsValue> {
+    let input = Input::from_js(input, name)?;
+    let doc = options.read(&options.parser(), input.core());
+    let named = |e: &yusuan::Error| {
+        if name == "input" {
+            errors::to_js(e)
+        } else {
+            errors::to_js_for(e, name)
+        }
+    };
+    doc.map(std::borrow::Cow::into_owned).map_err(|e| named(&e))
 }
 
 /// The rule catalogue, in the order rules run (`yusuan rules --format json`).

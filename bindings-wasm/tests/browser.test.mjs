@@ -398,13 +398,15 @@ test("the page compares the document with the previous year's file", async () =>
   await page.$eval("#compare", (el) => el.scrollIntoView());
   fs.writeFileSync(path.join(outDir, "checker-compare.png"), await page.screenshot());
 
-  // In English; and after another document is checked, the comparison follows it.
+  // In English; listing passes again keeps the comparison (the same document).
   await page.click("#lang");
   assert.equal(await page.textContent("#compare-h"), "Compared with the previous year");
   assert.equal(await page.textContent("#compare-body ul.prior li .message"), want.prior_checks.find((p) => p.outcome === "fail").message_en);
   await page.click("#lang");
-  await page.setInputFiles("#file", path.join(goldenDir, "inputs/seed_t07_total_off.txt"));
-  await page.waitForFunction(() => document.querySelector("#source").textContent.includes("seed_t07_total_off"));
+  await page.check("#passes");
+  await page.waitForSelector("#compare[data-state=done]");
+  await page.uncheck("#passes");
+  await page.setInputFiles("#previous", mismatchPath);
   await page.waitForSelector("#compare[data-state=done]");
 
   // A previous-year file that cannot be read: its error, in the comparison panel only.
@@ -415,6 +417,77 @@ test("the page compares the document with the previous year's file", async () =>
   await page.click("#compare-clear");
   assert.ok(await page.isHidden("#compare"));
   assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+test("the page says which two documents it compares, and a new document clears the previous year's file", async () => {
+  const page = await openPage(pythonUrl);
+  await checkSample(page);
+  await page.setInputFiles("#previous", mismatchPath);
+  await page.waitForSelector("#compare[data-state=done]");
+  const pair = await page.textContent("#compare-body p.pair");
+  assert.match(pair, /上年文件 yantai_2024_mismatch\.txt（烟台市人民政府办公室 2024 预算）/);
+  assert.match(pair, /本文件 示例：2025 年烟台市人民政府办公室单位预算（烟台市人民政府办公室 2025 预算）/);
+  await page.click("#lang");
+  assert.match(await page.textContent("#compare-body p.pair"), /^Comparing the previous year's yantai_2024_mismatch\.txt（/);
+  await page.click("#lang");
+
+  // The previous year's file of another body: the lines side by side, no prior-year verdict.
+  const otherBody = Buffer.from(mismatch.replaceAll("烟台市人民政府办公室", "烟台市财政局"));
+  await page.setInputFiles("#previous", { name: "caizhengju_2024.txt", mimeType: "text/plain", buffer: otherBody });
+  await page.waitForFunction(() => document.querySelector("#compare-body p.pair")?.textContent.includes("caizhengju_2024.txt"));
+  assert.match(await page.textContent("#compare-body p.pair"), /烟台市财政局 2024/);
+  const counts = await page.$$eval("#compare-body li.count", (lis) => Object.fromEntries(lis.map((li) => [li.dataset.count, Number(li.querySelector(".n").textContent)])));
+  assert.equal(counts.prior_fail + counts.prior_pass + counts.prior_hint + counts.prior_not_checked, 0);
+  assert.match(await page.textContent("#compare-body p.not-checked[data-code=prior_year_not_checked]"), /上年数未核对/);
+  assert.equal(await page.$$eval("#compare-body ul.prior li", (l) => l.length), 0);
+  fs.writeFileSync(path.join(outDir, "checker-compare-other-body.png"), await page.screenshot());
+
+  // A new document: the previous year's file (of the document before) is removed, and said so.
+  await page.setInputFiles("#file", path.join(goldenDir, "inputs/seed_t07_total_off.txt"));
+  await page.waitForFunction(() => document.querySelector("#source").textContent.includes("seed_t07_total_off"));
+  assert.ok(await page.isHidden("#compare"));
+  assert.match(await page.textContent("#cleared"), /已移除上年文件 caizhengju_2024\.txt/);
+  // Pasting or loading the sample is a new document too; adding a previous file again compares.
+  await page.setInputFiles("#previous", mismatchPath);
+  await page.waitForSelector("#compare[data-state=done]");
+  assert.ok(await page.isHidden("#cleared"));
+  await checkSample(page);
+  assert.ok(await page.isHidden("#compare"));
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+test("the reader's notices are shown with the summary", async () => {
+  const page = await openPage(pythonUrl);
+  const sample = fs.readFileSync(path.join(site, "sample.txt"), "utf8");
+  const wide = sample.replace("机关事业单位基本养老保险缴费支出\t", "机关事业单位基本养老保险缴费支出\t" + "\t".repeat(300));
+  await page.fill("#text", wide);
+  await page.click("#run");
+  await page.waitForSelector("#results[data-state=done]");
+  const notices = await page.$$eval("#summary-body .notices li", (lis) => lis.map((li) => li.dataset.code));
+  assert.deepStrictEqual(notices, node.check(wide).notices.map((n) => n.code));
+  assert.deepStrictEqual(notices, ["too_many_columns"]);
+  await checkSample(page);
+  assert.equal(await page.$$eval("#summary-body .notices", (d) => d.length), 0);
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+test("opened from disk (file://), the page says it must be served, with the command", async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e}`));
+  await page.goto(`file://${path.join(site, "index.html")}`);
+  await page.waitForSelector("#status[data-state=file]", { timeout: 10000 });
+  assert.ok(await page.isVisible("#served"));
+  assert.ok(await page.isHidden("#input"));
+  const text = await page.textContent("#served");
+  assert.match(text, /python3 -m http\.server -d bindings-wasm\/pkg-site --bind 127\.0\.0\.1 8000/);
+  assert.match(text, /must be served/);
+  assert.match(await page.textContent("#status"), /must be served/);
+  fs.writeFileSync(path.join(outDir, "checker-file-url.png"), await page.screenshot());
+  assert.deepStrictEqual(problems, []);
   await page.close();
 });
 
@@ -506,14 +579,16 @@ test("no request leaves the page's own origin", () => {
   assert.ok(requests.length > 0);
   const foreign = requests.filter((r) => {
     const u = new URL(r.url);
+    if (u.protocol === "file:") return !u.pathname.startsWith(site); // the page opened from disk
     if (u.protocol === "blob:") return ![origin, cspOrigin].includes(new URL(u.pathname).origin);
     return ![origin, cspOrigin].includes(u.origin);
   });
   assert.deepStrictEqual(foreign.map((r) => r.url), [], "requests to other origins");
   const paths = new Set(requests.filter((r) => r.url.startsWith(origin)).map((r) => new URL(r.url).pathname));
-  for (const p of ["/", "/app.js", "/style.css", "/yusuan/yusuan.js", "/yusuan/yusuan_bg.wasm", "/sample.txt"]) {
+  for (const p of ["/", "/boot.js", "/app.js", "/style.css", "/yusuan/yusuan.js", "/yusuan/yusuan_bg.wasm", "/sample.txt"]) {
     assert.ok(paths.has(p), `${p} was requested`);
   }
-  const bad = requests.filter((r) => !r.url.startsWith("blob:") && r.status !== null && r.status !== 200 && r.status !== 304);
+  // (the page opened from disk fails to load its module: that is what it then explains)
+  const bad = requests.filter((r) => !r.url.startsWith("blob:") && !r.url.startsWith("file:") && r.status !== null && r.status !== 200 && r.status !== 304);
   assert.deepStrictEqual(bad.map((r) => `${r.url} ${r.status}`), [], "every request of the page succeeded");
 });

@@ -42,10 +42,10 @@ test("claims equal `yusuan claims FILE --format json` for every corpus and golde
     const want = JSON.parse(runCli("claims", file, "--format", "json"));
     assert.deepStrictEqual(yusuan.claims(fs.readFileSync(file, "utf8")), want, file);
   }
-  // A narrative with no table: the CLI reads it as a narrative, as narrativeOnly does.
+  // A narrative with no table: the CLI reads it with --narrative-only, as narrativeOnly does.
   const file = path.join(outDir, "narrative-only.txt");
   fs.writeFileSync(file, SAN_GONG);
-  assert.deepStrictEqual(yusuan.claims(SAN_GONG, { narrativeOnly: true }), JSON.parse(runCli("claims", file, "--format", "json")));
+  assert.deepStrictEqual(yusuan.claims(SAN_GONG, { narrativeOnly: true }), JSON.parse(runCli("claims", file, "--narrative-only", "--format", "json")));
 });
 
 test("claims with narrativeOnly read a narrative with no table; without it, that is not a disclosure", () => {

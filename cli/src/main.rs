@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use yusuan::catalog::{Catalog, CatalogBuilder, Domain};
+use yusuan::catalog::{AppliesTo, Basis, Catalog, CatalogBuilder, Domain, Recall};
 
 /// The reference document embedded as the default sample: a 2025 单位预算 in the 12-table template.
 const SAMPLE: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
@@ -73,13 +73,21 @@ enum Command {
         all: bool,
     },
     /// Print the claims read from a disclosure's narrative (subject, amount, change, %, base,
-    /// reason, line).
+    /// reason, line). Exit 2 when the input cannot be read (as for `check`).
     Claims {
         /// The disclosure as text. Without it, the embedded sample.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
+        /// Use this template instead of choosing one from the titles found: the name of a
+        /// built-in one (`national-12`, `shanghai-9`, `shanghai-final-9`) or a JSON file.
+        #[arg(long, alias = "layout", value_name = "NAME|FILE")]
+        template: Option<String>,
+        /// Read only the narrative (情况说明), whatever the template of the tables (or a narrative
+        /// with no tables at all).
+        #[arg(long)]
+        narrative_only: bool,
     },
     /// List the rule catalogue.
     Rules {
@@ -139,36 +147,33 @@ fn main() -> ExitCode {
     }
 }
 
-fn parser_for(
-    template: Option<&str>,
-    catalog: &'static Catalog,
-) -> Result<yusuan::Parser<'static>, String> {
-    let mut parser = yusuan::Parser::new().with_catalog(catalog);
-    if let Some(arg) = template {
-        parser = parser.with_template(load_template(arg)?);
-    }
-    Ok(parser)
+/// The options of a reading: the template named by `template` (see [`load_template`]) and
+/// whether only the narrative is read.
+fn read_options(template: Option<&str>, narrative_only: bool) -> Result<yusuan::Options, String> {
+    let options = yusuan::Options {
+        template: template.map(load_template).transpose()?,
+        narrative_only,
+        ..yusuan::Options::default()
+    };
+    options.validate("--template").map_err(|e| e.to_string())?;
+    Ok(options)
 }
 
 /// A template named by `arg`: a built-in template's name, or a JSON file defining one.
 fn load_template(arg: &str) -> Result<yusuan::template::Template, String> {
-    if let Some(builtin) = yusuan::template::Template::by_name(arg) {
-        return Ok(builtin.clone());
-    }
-    let path = std::path::Path::new(arg);
-    if path.is_file() {
+    let path = Path::new(arg);
+    if yusuan::template::Template::by_name(arg).is_none() && path.is_file() {
         let json = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read template file `{arg}`: {e}"))?;
         return yusuan::template::Template::from_json(&json).map_err(|e| format!("{arg}: {e}"));
     }
-    let names: Vec<&str> = yusuan::template::Template::builtin()
-        .iter()
-        .map(|l| l.name.as_str())
-        .collect();
-    Err(format!(
-        "unknown template `{arg}`: expected one of {} or a JSON file",
-        names.join(", ")
-    ))
+    yusuan::options::template(arg, "--template").map_err(|e| format!("{e}, or a JSON file"))
+}
+
+/// What `yusuan check` prints and decides for one input.
+struct Checked {
+    name: String,
+    result: Result<yusuan::Report, String>,
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -183,51 +188,46 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             narrative_only,
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
-            let parser = parser_for(template.as_deref(), catalog)?;
-            let checker = yusuan::Checker::new()
-                .with_catalog(catalog)
-                .with_policy(yusuan::Policy {
-                    strict_zero_base,
-                    ..yusuan::Policy::default()
-                })
-                .include_passes(include_passes);
+            let mut options = read_options(template.as_deref(), narrative_only)?;
+            options.include_passes = include_passes;
+            options.policy.strict_zero_base = strict_zero_base;
+            let parser = options.parser().with_catalog(catalog);
+            let checker = options.checker().with_catalog(catalog);
             let inputs: Vec<Option<&Path>> = if files.is_empty() {
                 vec![None]
             } else {
                 files.iter().map(|f| Some(f.as_path())).collect()
             };
             let many = inputs.len() > 1;
+            // every core for several files; the reports in the order given
+            let checked = yusuan::batch::map(&inputs, yusuan::batch::threads(), |input| {
+                let (name, bytes) = match read_input(*input) {
+                    Ok(x) => x,
+                    Err(msg) => {
+                        return Checked {
+                            name: String::new(),
+                            result: Err(msg),
+                        };
+                    }
+                };
+                let result = options
+                    .read(&parser, yusuan::Input::Bytes(&bytes))
+                    .map(|doc| checker.check(&doc))
+                    .map_err(|e| format!("{name}: {e} [{}]", e.code()));
+                Checked { name, result }
+            });
             let mut unreadable = false;
             let mut errors = false;
             let mut json_reports: Vec<String> = Vec::new();
-            for input in inputs {
-                let (name, bytes) = match read_input(input) {
-                    Ok(x) => x,
+            for Checked { name, result } in checked {
+                let report = match result {
+                    Ok(r) => r,
                     Err(msg) => {
                         eprintln!("yusuan: {msg}");
                         unreadable = true;
                         continue;
                     }
                 };
-                let parsed = if narrative_only {
-                    match std::str::from_utf8(&bytes) {
-                        Ok(t) => parser.parse_narrative(t),
-                        Err(e) => Err(yusuan::Error::InvalidUtf8 {
-                            offset: e.valid_up_to(),
-                        }),
-                    }
-                } else {
-                    parser.parse_bytes(&bytes)
-                };
-                let doc = match parsed {
-                    Ok(d) => d,
-                    Err(e) => {
-                        eprintln!("yusuan: {name}: {e} [{}]", e.code());
-                        unreadable = true;
-                        continue;
-                    }
-                };
-                let report = checker.check(&doc);
                 errors |= report.has_errors();
                 match format {
                     ReportFormat::Json => json_reports.push(report.to_json()),
@@ -296,21 +296,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Claims { file, format } => {
+        Command::Claims {
+            file,
+            format,
+            template,
+            narrative_only,
+        } => {
             let (name, bytes) = read_input(file.as_deref())?;
-            let parser = yusuan::Parser::new();
-            // a narrative on its own is read too
-            let doc = match parser.parse_bytes(&bytes) {
-                Ok(d) => d,
-                Err(e) if e.code() == "not_a_disclosure" => std::str::from_utf8(&bytes)
-                    .map_err(|_| format!("{name}: {e} [{}]", e.code()))
-                    .and_then(|t| {
-                        parser
-                            .parse_narrative(t)
-                            .map_err(|e| format!("{name}: {e} [{}]", e.code()))
-                    })?,
-                Err(e) => return Err(format!("{name}: {e} [{}]", e.code())),
-            };
+            let options = read_options(template.as_deref(), narrative_only)?;
+            let doc = options
+                .read(&options.parser(), yusuan::Input::Bytes(&bytes))
+                .map_err(|e| {
+                    let hint = if e.code() == "not_a_disclosure" {
+                        " (a narrative on its own: --narrative-only)"
+                    } else {
+                        ""
+                    };
+                    format!("{name}: {e} [{}]{hint}", e.code())
+                })?;
             let claims = yusuan::claims::extract_all(&doc);
             let out = match format {
                 ParseFormat::Json => {
@@ -360,7 +363,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let catalog = load_catalog(catalog.as_deref())?;
             let (name, text) = read_input(file.as_deref())?;
-            let parser = parser_for(template.as_deref(), catalog)?;
+            let parser = read_options(template.as_deref(), false)?
+                .parser()
+                .with_catalog(catalog);
             let doc = parser
                 .parse_bytes(&text)
                 .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
@@ -401,20 +406,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         .map(|a| a.name.clone())
                         .collect();
                     let mut s = format!(
-                        "{} {}\n  classification: {}\n  level: {}\n  parent: {parent}\n  children: {}\n  edition: {}\n  verified: {}\n  provenance: {:?}, recall {:?}, evidence {}\n",
+                        "{} {}\n  classification: {}\n  level: {}\n  parent: {parent}\n  children: {}\n  edition: {} (《{}年政府收支分类科目》)\n  verified: {}\n  source: {}\n  confidence: {}\n  evidence: {}\n",
                         entry.code,
                         entry.name,
                         domain_name(entry.domain),
                         entry.level,
                         children.len(),
                         entry.edition_year,
+                        entry.edition_year,
                         if entry.verified {
                             "yes (seen in a published document)"
                         } else {
                             "no (compiled from earlier editions)"
                         },
-                        entry.provenance.basis,
-                        entry.provenance.recall,
+                        basis_text(entry.provenance.basis),
+                        recall_text(entry.provenance.recall),
                         if entry.provenance.evidence.is_empty() {
                             "none".to_owned()
                         } else {
@@ -427,8 +433,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     for m in catalog.econ_mapping(&entry.code) {
                         let _ = writeln!(
                             s,
-                            "  maps to 政府经济分类 {} ({:?})",
-                            m.gov_code, m.applies_to
+                            "  maps to 政府经济分类 {}{} ({})",
+                            m.gov_code,
+                            catalog
+                                .lookup(&m.gov_code)
+                                .map_or_else(String::new, |g| format!(" {}", g.name)),
+                            match m.applies_to {
+                                AppliesTo::Organ => "机关: 行政单位 and 参公 units",
+                                AppliesTo::Institution => "事业单位",
+                                AppliesTo::Common => "通用: every unit",
+                            }
                         );
                     }
                     s
@@ -437,6 +451,29 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// What a catalog row's basis means, as a person reads it.
+fn basis_text(basis: Option<Basis>) -> &'static str {
+    match basis {
+        Some(Basis::V25) => "code and name printed in a published 2025 document (V25)",
+        Some(Basis::B25) => {
+            "code and name printed in a published 2026 document and known from earlier editions (B25)"
+        }
+        Some(Basis::V24) => "code and name printed only in published 2024 documents (V24)",
+        Some(Basis::R) => "compiled from earlier editions, not seen in a published document (R)",
+        None => "not stated",
+    }
+}
+
+/// What a catalog row's recall grade means.
+fn recall_text(recall: Option<Recall>) -> &'static str {
+    match recall {
+        Some(Recall::H) => "high: stable for years",
+        Some(Recall::M) => "medium: believed right, the wording or number could differ",
+        Some(Recall::L) => "low: may have been renumbered, renamed or deleted",
+        None => "not stated",
     }
 }
 

@@ -260,3 +260,155 @@ fn compare_exits_1_on_a_prior_year_mismatch() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A file in a fresh temporary folder of this test process.
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("yusuan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn claims_of_a_file_that_is_not_a_disclosure_fail_like_check() {
+    let letter = temp_file("letter.txt", "Dear reader,\nthis is a letter.\n");
+    for args in [vec!["claims", &letter], vec!["check", &letter]] {
+        let o = yusuan(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&o).is_empty());
+        assert!(
+            stderr(&o).contains("not a budget disclosure")
+                && stderr(&o).contains("[not_a_disclosure]"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert!(stderr(&yusuan(&["claims", &letter])).contains("--narrative-only"));
+    // a narrative on its own is read when asked for
+    let narrative = temp_file(
+        "san_gong.txt",
+        "二、“三公”经费\n“三公”经费预算共10万元，比上年增加2万元，增长25%，主要原因是会议增加。\n",
+    );
+    let o = yusuan(&["claims", &narrative, "--narrative-only", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["claims"][0]["subject"], "san_gong");
+    assert_eq!(yusuan(&["claims", &narrative]).status.code(), Some(2));
+    // a template would do nothing with --narrative-only: refused
+    let o = yusuan(&[
+        "claims",
+        &narrative,
+        "--narrative-only",
+        "--template",
+        "national-12",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`--template`"), "{}", stderr(&o));
+}
+
+#[test]
+fn catalog_prints_the_edition_and_the_source_as_a_person_reads_them() {
+    let out = stdout(&yusuan(&["catalog", "30113"]));
+    assert!(!out.contains("Some(") && !out.contains("None"), "{out}");
+    assert!(
+        out.contains("edition: 2025 (《2025年政府收支分类科目》)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("source: code and name printed in a published 2025 document (V25)"),
+        "{out}"
+    );
+    assert!(out.contains("confidence: high: stable for years"), "{out}");
+    assert!(
+        out.contains("maps to 政府经济分类 50501 工资福利支出 (事业单位)"),
+        "{out}"
+    );
+    let unverified = stdout(&yusuan(&["catalog", "2010101"]));
+    assert!(
+        unverified.contains("not seen in a published document (R)"),
+        "{unverified}"
+    );
+}
+
+#[test]
+fn compare_of_another_body_exits_0_with_a_notice_and_no_prior_year_verdicts() {
+    let mismatch = std::fs::read_to_string(compare_fixture("yantai_2024_mismatch.txt")).unwrap();
+    let other = temp_file(
+        "other_body_2024.txt",
+        &mismatch.replace("烟台市人民政府办公室", "烟台市财政局"),
+    );
+    let seed = corpus("seed_2025_yantai_unit_budget.txt");
+    let same_body = yusuan(&[
+        "compare",
+        &compare_fixture("yantai_2024_mismatch.txt"),
+        &seed,
+    ]);
+    assert_eq!(same_body.status.code(), Some(1));
+    let o = yusuan(&["compare", &other, &seed]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "prior-year figures: 0 agree · 0 disagree · 0 within rounding · 0 not checked"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("[prior_year_not_checked]")
+            && out.contains("`烟台市财政局 2024` and `烟台市人民政府办公室 2025`"),
+        "{out}"
+    );
+    assert!(!out.contains("上年数核对 / Prior-year figures"), "{out}");
+}
+
+#[test]
+fn check_text_report_shows_the_notices() {
+    let seed = std::fs::read_to_string(corpus("seed_2025_yantai_unit_budget.txt")).unwrap();
+    // a row with 300 more cells than its header: the cells past the limit are not read
+    let wide: Vec<String> = seed
+        .split('\n')
+        .map(|l| {
+            if l.contains("机关事业单位基本养老保险缴费支出") && l.contains('\t') {
+                format!("{l}{}", "\t".repeat(300))
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    let file = temp_file("wide.txt", &wide.join("\n"));
+    let out = stdout(&yusuan(&["check", &file]));
+    let notices = out
+        .split("注意 / Notices (")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        notices
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("[too_many_columns]"),
+        "{out}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&yusuan(&["check", &file, "--format", "json"]))).unwrap();
+    assert_eq!(json["notices"][0]["code"], "too_many_columns");
+    assert!(!stdout(&yusuan(&["check"])).contains("Notices"));
+}
+
+#[test]
+fn check_of_many_files_keeps_their_order_and_exits_2_for_an_unreadable_one() {
+    let seed = corpus("seed_2025_yantai_unit_budget.txt");
+    let empty = temp_file("empty.txt", "");
+    let o = yusuan(&["check", &seed, &empty, &seed, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("empty.txt: the input is empty [empty_input]"),
+        "{}",
+        stderr(&o)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    let text = stdout(&yusuan(&["check", &seed, &seed]));
+    assert_eq!(text.matches(&format!("== {seed}\n")).count(), 2, "{text}");
+}

@@ -151,7 +151,8 @@ pub struct PriorCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompareNote {
     /// Stable code: `different_units`, `years_not_consecutive`, `years_unknown`, `swapped`,
-    /// `different_kinds`, `table_missing`.
+    /// `different_kinds`, `table_missing`, `prior_year_not_checked` (the documents are not of
+    /// one body for consecutive years: no prior-year figure is checked).
     pub code: String,
     /// Message in Chinese.
     pub message: String,
@@ -251,6 +252,7 @@ pub fn compare(earlier: &Document, later: &Document) -> Comparison {
         _ => (earlier, later),
     };
     pair_notes(earlier, later, &mut notes);
+    let unpaired = prior_year_unpaired(earlier, later);
     let unit = later
         .meta
         .amount_unit
@@ -283,13 +285,17 @@ pub fn compare(earlier: &Document, later: &Document) -> Comparison {
         }
     }
     let mut prior_checks = Vec::new();
-    let prior_year = later.meta.year.map(|y| y.saturating_sub(1));
-    for t in &later.tables {
-        if let Some(e) = earlier.table(&t.key) {
-            prior_columns(e, t, earlier.meta.year, prior_year, unit, &mut prior_checks);
+    if let Some(why) = unpaired {
+        notes.push(why);
+    } else {
+        let prior_year = later.meta.year.map(|y| y.saturating_sub(1));
+        for t in &later.tables {
+            if let Some(e) = earlier.table(&t.key) {
+                prior_columns(e, t, earlier.meta.year, prior_year, unit, &mut prior_checks);
+            }
         }
+        narrative_priors(earlier, later, unit, &mut prior_checks);
     }
-    narrative_priors(earlier, later, unit, &mut prior_checks);
     let mut summary = CompareSummary::default();
     for t in &tables {
         for l in t
@@ -323,6 +329,44 @@ pub fn compare(earlier: &Document, later: &Document) -> Comparison {
         prior_checks,
         tables,
     }
+}
+
+/// Why the later document's figures about the earlier year cannot be checked against the earlier
+/// document, if they cannot: only a document of the same body for the year before can say what
+/// the prior year was. Bodies are told apart by their names where both documents print one (a
+/// name not read is no evidence of another body); both years must be known.
+fn prior_year_unpaired(earlier: &Document, later: &Document) -> Option<CompareNote> {
+    let (a, b) = (&earlier.meta, &later.meta);
+    let other_body = matches!((&a.unit, &b.unit), (Some(x), Some(y))
+        if crate::text::normalize_name(x) != crate::text::normalize_name(y));
+    let consecutive = matches!((a.year, b.year), (Some(x), Some(y)) if y == x.saturating_add(1));
+    if !other_body && consecutive {
+        return None;
+    }
+    let name = |m: &crate::model::DocumentMeta| {
+        format!(
+            "{} {}",
+            m.unit.as_deref().unwrap_or("?"),
+            m.year.map_or_else(|| "?".to_owned(), |y| y.to_string())
+        )
+    };
+    let (x, y) = (name(a), name(b));
+    let (why, why_en) = match (other_body, consecutive) {
+        (true, true) => ("不是同一单位的文件", "they are not of one body"),
+        (false, _) => (
+            "不是相邻两个年度的文件",
+            "they are not of consecutive years",
+        ),
+        (true, false) => (
+            "不是同一单位相邻两个年度的文件",
+            "they are neither of one body nor of consecutive years",
+        ),
+    };
+    Some(note(
+        "prior_year_not_checked",
+        format!("上年数未核对：“{x}” 与 “{y}” {why}"),
+        format!("prior-year figures not checked: `{x}` and `{y}`: {why_en}"),
+    ))
 }
 
 fn note(code: &str, message: String, message_en: String) -> CompareNote {

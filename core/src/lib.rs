@@ -15,6 +15,9 @@
 //! * [`template::Template`]: a region's table titles as data; the parser picks the template whose
 //!   titles match.
 //! * [`Error`]: only for input that cannot be read; each has a stable [`Error::code`].
+//! * [`Options`] and [`Input`]: what every front end (the CLI, Python, JavaScript) asks for —
+//!   a template by name or as data, the narrative only, a policy — read from a JSON object too;
+//!   [`batch::check_many`] checks many documents on every core.
 //!
 //! ## Example
 //!
@@ -39,6 +42,7 @@
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
 pub mod amount;
+pub mod batch;
 pub mod catalog;
 pub mod check;
 pub mod claims;
@@ -46,6 +50,7 @@ pub mod compare;
 pub mod error;
 pub mod indicator;
 pub mod model;
+pub mod options;
 mod read;
 pub mod render;
 pub mod report;
@@ -63,5 +68,6 @@ pub use model::{
     GlossaryEntry, Indicator, LineItem, LineSpan, Note, Notice, NoticeCode, Paragraph,
     PerformanceTable, Row, RowIssue, Section, SectionKind, Side, Table, TableKind,
 };
+pub use options::{Input, Options};
 pub use read::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};
 pub use report::{Evidence, Finding, Outcome, Report, Severity, Summary};

@@ -390,6 +390,25 @@ fn render(report: &Report, style: Style) -> String {
             format!(", missing {}", report.coverage.tables_missing.join(" "))
         }
     );
+    if !report.notices.is_empty() {
+        let head = format!("注意 / Notices ({})", report.notices.len());
+        let _ = writeln!(
+            s,
+            "\n{}{head}{}",
+            if md { "## " } else { "" },
+            if md { "\n" } else { "" }
+        );
+        for n in &report.notices {
+            let mut place = format!("line {}", n.line);
+            if let Some(page) = n.page {
+                let _ = write!(place, ", page {page}");
+            }
+            if let Some(table) = &n.table {
+                let _ = write!(place, ", {table}");
+            }
+            let _ = writeln!(s, "  - [{}] {} ({place})", n.code, n.message);
+        }
+    }
     for (outcome, severity, zh, en) in GROUPS {
         let group: Vec<&Finding> = report
             .findings

@@ -169,3 +169,71 @@ fn different_bodies_and_years_are_noted() {
     // no prior-year check across non-consecutive years
     assert!(c.prior_checks.is_empty());
 }
+
+#[test]
+fn another_body_of_the_year_before_gets_no_prior_year_verdicts() {
+    // The mismatch document as printed by another body: its four disagreements would mean
+    // nothing, so none is checked; the lines are still set side by side.
+    assert_eq!(cmp(MISMATCH).summary.prior_fail, 4);
+    let c = cmp(&MISMATCH.replace("烟台市人民政府办公室", "烟台市财政局"));
+    assert!(c.prior_checks.is_empty(), "{:#?}", c.prior_checks);
+    let s = c.summary;
+    assert_eq!(
+        (
+            s.prior_pass,
+            s.prior_fail,
+            s.prior_hint,
+            s.prior_not_checked
+        ),
+        (0, 0, 0, 0)
+    );
+    assert!(!c.has_mismatches());
+    assert!(s.changed > 0);
+    let codes: Vec<&str> = c.notes.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(codes, ["different_units", "prior_year_not_checked"]);
+    let note = &c.notes[1];
+    assert!(
+        note.message_en
+            .contains("`烟台市财政局 2024` and `烟台市人民政府办公室 2025`"),
+        "{}",
+        note.message_en
+    );
+    assert!(
+        note.message.contains("不是同一单位的文件"),
+        "{}",
+        note.message
+    );
+    let text = c.to_text(false);
+    assert!(
+        text.contains("[prior_year_not_checked]") && !text.contains("上年数核对 / Prior-year"),
+        "{text}"
+    );
+}
+
+#[test]
+fn one_body_two_years_apart_and_unknown_years_get_no_prior_year_verdicts() {
+    let later = yusuan::parse(SEED).unwrap();
+    let mut earlier = yusuan::parse(MISMATCH).unwrap();
+    earlier.meta.year = Some(2023);
+    let c = yusuan::compare(&earlier, &later);
+    assert!(c.prior_checks.is_empty());
+    let note = c
+        .notes
+        .iter()
+        .find(|n| n.code == "prior_year_not_checked")
+        .unwrap();
+    assert!(
+        note.message_en
+            .ends_with("they are not of consecutive years"),
+        "{}",
+        note.message_en
+    );
+    earlier.meta.year = None;
+    let c = yusuan::compare(&earlier, &later);
+    assert!(c.prior_checks.is_empty());
+    assert!(c.notes.iter().any(|n| n.code == "prior_year_not_checked"));
+    // a body name the reader did not find is no evidence of another body
+    earlier.meta.year = Some(2024);
+    earlier.meta.unit = None;
+    assert_eq!(yusuan::compare(&earlier, &later).summary.prior_fail, 4);
+}

@@ -6,9 +6,9 @@
 #![allow(clippy::print_stdout)]
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use serde_json::json;
+use yusuan::{Input, Options};
 
 fn main() -> std::io::Result<()> {
     let dir = std::env::args()
@@ -20,38 +20,19 @@ fn main() -> std::io::Result<()> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let queue = Mutex::new(files.into_iter().enumerate());
-    let results = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let next = queue.lock().ok().and_then(|mut q| q.next());
-                    let Some((i, path)) = next else { break };
-                    let file = path.display().to_string();
-                    let line = match std::fs::read(&path) {
-                        Err(e) => json!({"file": file, "error": e.to_string()}),
-                        Ok(bytes) => match yusuan::parse_bytes(&bytes) {
-                            Ok(doc) => {
-                                let report = yusuan::check(&doc);
-                                json!({"file": file, "summary": report.summary})
-                            }
-                            Err(e) => {
-                                json!({"file": file, "error": e.code(), "message": e.to_string()})
-                            }
-                        },
-                    };
-                    if let Ok(mut r) = results.lock() {
-                        r.push((i, line));
-                    }
-                }
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_default();
-    results.sort_by_key(|(i, _)| *i);
-    for (_, line) in results {
+    let texts = files
+        .iter()
+        .map(std::fs::read)
+        .collect::<std::io::Result<Vec<Vec<u8>>>>()?;
+    let inputs: Vec<Input<'_>> = texts.iter().map(|b| Input::Bytes(b)).collect();
+    // every core; the reports (or the errors) in the order of the files
+    let reports = yusuan::batch::check_many(&inputs, &Options::default(), yusuan::batch::threads());
+    for (path, report) in files.iter().zip(reports) {
+        let file = path.display().to_string();
+        let line = match report {
+            Ok(report) => json!({"file": file, "summary": report.summary}),
+            Err(e) => json!({"file": file, "error": e.code(), "message": e.to_string()}),
+        };
         println!("{line}");
     }
     Ok(())

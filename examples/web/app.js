@@ -85,8 +85,11 @@ const TEXT = {
       prior_not_checked: "未核对",
     },
     compareUnit: (u) => `金额单位：${u}`,
+    comparing: (a, b) => `比较：上年文件 ${a} 与本文件 ${b}`,
     priorHeading: "本文件所列上年数与上年文件核对",
     priorAllAgree: (n) => `本文件所列的 ${n} 个上年数均与上年文件一致。`,
+    previousCleared: (name) => `已移除上年文件 ${name}：新打开的文件请重新选择上年文件。`,
+    noticesHeading: "读取时的说明",
     noChanges: "各表主要金额均无变动。",
     changeColumns: ["", "代码/行", "名称", "增减", "增幅%", "贡献%"],
     status: { changed: "变动", appeared: "新增", vanished: "消失", unchanged: "未变" },
@@ -175,8 +178,11 @@ const TEXT = {
       prior_not_checked: "not checked",
     },
     compareUnit: (u) => `Amounts in ${u}`,
+    comparing: (a, b) => `Comparing the previous year's ${a} with this document, ${b}`,
     priorHeading: "Prior-year figures of this document against the previous year's",
     priorAllAgree: (n) => `All ${n} prior-year figures this document states agree with the previous year's document.`,
+    previousCleared: (name) => `The previous year's file ${name} was removed: choose the previous year's file for the new document again.`,
+    noticesHeading: "Notes on reading",
     noChanges: "No main amount of any table changed.",
     changeColumns: ["", "Code/line", "Name", "Change", "Growth %", "Share of change %"],
     status: { changed: "changed", appeared: "new", vanished: "vanished", unchanged: "unchanged" },
@@ -218,6 +224,7 @@ const state = {
   unmapped: 0, // evidence with a column that matched no cell
   sourceKind: "", // "sample", "pasted" or "file": how the source is named in either language
   previous: null, // {bytes, name}: the previous year's file to compare with, if any
+  cleared: null, // the name of the previous year's file removed when a new document was opened
   comparison: null, // compare(previous, input)
   compareError: null,
 };
@@ -264,7 +271,14 @@ function h(tag, attrs, ...children) {
 
 // ---- running the checker --------------------------------------------------------------------
 
-function run(input, sourceName) {
+// Checks `input`. A new document (pasted, opened, dropped, the sample) ends the comparison with
+// the previous year's file of the document before: that file belongs to another document.
+function run(input, sourceName, newDocument = true) {
+  state.cleared = null;
+  if (newDocument && state.previous) {
+    state.cleared = state.previous.name;
+    state.previous = null;
+  }
   state.input = input;
   state.sourceName = sourceName;
   state.selected = -1;
@@ -299,6 +313,9 @@ function render() {
   $("download").disabled = !state.report;
   $("previous").disabled = !state.report;
   $("source").textContent = state.sourceName;
+  const cleared = $("cleared");
+  cleared.hidden = !state.cleared;
+  cleared.textContent = state.cleared ? t("previousCleared")(state.cleared) : "";
   const errorBox = $("error");
   const results = $("results");
   hideCellInfo();
@@ -384,7 +401,15 @@ function renderSummary() {
     h("dt", { text: t("ruleInstances") }),
     h("dd", { text: r.coverage.rule_instances }),
   );
-  $("summary-body").replaceChildren(counts, dl);
+  const notices = r.notices.length
+    ? h(
+        "div",
+        { class: "notices" },
+        h("h3", { text: t("noticesHeading") }),
+        h("ul", {}, r.notices.map((n) => h("li", { dataset: { code: n.code } }, h("code", { text: n.code }), ` ${t("line")(n.line)}${n.table ? ` · ${n.table}` : ""}: ${n.message}`))),
+      )
+    : null;
+  $("summary-body").replaceChildren(counts, dl, ...(notices ? [notices] : []));
 }
 
 // ---- comparison with the previous year -------------------------------------------------------
@@ -432,9 +457,16 @@ function renderCompare() {
         ),
       ),
     );
-  const years = `${c.earlier.year ?? "?"} → ${c.later.year ?? "?"}`;
+  // Which two documents: the files' names and what each says it is (the core puts the two in year
+  // order, so the previous year's file may be the later one: a note says so).
+  const swapped = c.notes.some((n) => n.code === "swapped");
+  const describe = (name, d) => `${name}（${[d.unit, d.year, d.kind ? t(d.kind) : null].filter((x) => x !== null && x !== undefined).join(" ")}）`;
+  const previousDoc = swapped ? c.later : c.earlier;
+  const thisDoc = swapped ? c.earlier : c.later;
+  const notChecked = c.notes.find((n) => n.code === "prior_year_not_checked");
   const parts = [
-    h("p", { class: "source", text: `${state.previous.name} · ${years} · ${t("compareUnit")(c.unit)}` }),
+    h("p", { class: "pair", text: t("comparing")(describe(state.previous.name, previousDoc), describe(state.sourceName, thisDoc)) }),
+    h("p", { class: "source", text: `${c.earlier.year ?? "?"} → ${c.later.year ?? "?"} · ${t("compareUnit")(c.unit)}` }),
     counts(["prior_fail", "prior_hint", "prior_pass", "prior_not_checked"], {
       prior_fail: "g-error",
       prior_hint: "g-hint",
@@ -443,12 +475,15 @@ function renderCompare() {
     }),
     counts(["changed", "appeared", "vanished", "unchanged"], {}),
   ];
-  if (c.notes.length) {
-    parts.push(h("ul", { class: "notes" }, c.notes.map((n) => h("li", { dataset: { code: n.code }, text: en ? n.message_en : n.message }))));
+  const notes = c.notes.filter((n) => n !== notChecked);
+  if (notes.length) {
+    parts.push(h("ul", { class: "notes" }, notes.map((n) => h("li", { dataset: { code: n.code }, text: en ? n.message_en : n.message }))));
   }
   const open = c.prior_checks.filter((p) => p.outcome !== "pass");
   parts.push(h("h3", { text: t("priorHeading") }));
-  if (open.length === 0) {
+  if (notChecked) {
+    parts.push(h("p", { class: "not-checked", dataset: { code: notChecked.code }, text: en ? notChecked.message_en : notChecked.message }));
+  } else if (open.length === 0) {
     parts.push(h("p", { class: "empty", text: t("priorAllAgree")(c.summary.prior_pass) }));
   } else {
     const group = (o) => (o === "fail" ? "error" : o === "hint" ? "hint" : "insufficient_data");
@@ -514,6 +549,7 @@ function renderCompare() {
 }
 
 async function readPrevious(file) {
+  state.cleared = null;
   state.previous = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
   runCompare();
   render();
@@ -860,7 +896,7 @@ function wire() {
   });
   $("compare-clear").addEventListener("click", clearCompare);
   $("passes").addEventListener("change", () => {
-    if (state.input !== null) run(state.input, state.sourceName);
+    if (state.input !== null) run(state.input, state.sourceName, false);
   });
   $("download").addEventListener("click", () => {
     try {

@@ -1,7 +1,7 @@
 """yusuan (预算): read Chinese government budget disclosures and cross-check them.
 
 Reads 部门/单位预算 and 决算公开 disclosures (text with tab-separated tables, as extracted from the
-PDF) into a typed model and checks them with exact decimals: classification codes, table sums,
+PDF; a `str`, `bytes` or a path) into a typed model and checks them with exact decimals: classification codes, table sums,
 cross-table identities, the narrative's claims. A sum that does not add up is a *finding* in a
 `Report`; only input that cannot be read raises (a subclass of `YusuanError`, itself a
 `ValueError`). `compare` sets two years of one body side by side, `claims` lists what the
@@ -28,6 +28,7 @@ Amounts are `decimal.Decimal` in and out; pandas is optional (`Report.to_pandas(
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from yusuan import catalog, exceptions
 from yusuan._yusuan import (
@@ -43,6 +44,7 @@ from yusuan._yusuan import (
     Evidence,
     Finding,
     LineChange,
+    Notice,
     Policy,
     PriorCheck,
     Report,
@@ -60,6 +62,7 @@ from yusuan._yusuan import (
     layouts,
     parse,
     rules,
+    templates,
 )
 from yusuan.exceptions import (
     EmptyInputError,
@@ -68,6 +71,7 @@ from yusuan.exceptions import (
     InvalidCatalogError,
     InvalidLayoutError,
     InvalidOptionError,
+    InvalidTemplateError,
     InvalidUtf8Error,
     NotADisclosureError,
     NotTextError,
@@ -75,18 +79,24 @@ from yusuan.exceptions import (
     YusuanError,
 )
 
+if TYPE_CHECKING:
+    from typing import Any
+
+
 def read(
     path: str | os.PathLike[str],
     /,
     *,
+    template: str | dict[str, Any] | os.PathLike[str] | None = None,
     layout: str | None = None,
     narrative_only: bool = False,
 ) -> Document:
     """Reads a disclosure file (UTF-8 text) and parses it into a `Document`.
 
     The bytes go to the parser as they are, so invalid UTF-8 raises `InvalidUtf8Error` with the
-    byte offset. A file that cannot be opened raises `OSError` as `open` does; `layout` and
-    `narrative_only` are as in `yusuan.parse`.
+    byte offset. A file that cannot be opened raises `OSError` as `open` does; `template`
+    (`layout`, its old name) and `narrative_only` are as in `yusuan.parse`, which takes a path
+    too.
 
     Example:
 
@@ -95,7 +105,7 @@ def read(
     """
     with open(path, "rb") as f:
         data = f.read()
-    return parse(data, layout=layout, narrative_only=narrative_only)
+    return parse(data, template=template, layout=layout, narrative_only=narrative_only)
 
 
 __all__ = [
@@ -116,8 +126,10 @@ __all__ = [
     "InvalidCatalogError",
     "InvalidLayoutError",
     "InvalidOptionError",
+    "InvalidTemplateError",
     "InvalidUtf8Error",
     "LineChange",
+    "Notice",
     "NotADisclosureError",
     "NotTextError",
     "Policy",
@@ -142,4 +154,5 @@ __all__ = [
     "parse",
     "read",
     "rules",
+    "templates",
 ]

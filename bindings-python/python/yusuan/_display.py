@@ -8,8 +8,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from yusuan._frames import by_level, level
+
 if TYPE_CHECKING:
-    from yusuan._yusuan import Comparison, Finding, Report, ReportDocument
+    from yusuan._yusuan import Comparison, Report, ReportDocument
 
 #: At most this many findings are shown; the rest are counted (`to_pandas()` has them all).
 MAX_ROWS = 500
@@ -31,11 +33,6 @@ LINE_STYLES = {
     "vanished": ("- vanished", "#b71c1c", "#ffebee"),
     "unchanged": ("= unchanged", "#424242", "#f5f5f5"),
 }
-
-
-def style_key(finding: Finding) -> str:
-    """The key of `STYLES` for a finding: its severity for failures, else its outcome."""
-    return finding.severity if finding.outcome == "fail" else finding.outcome
 
 
 def _badge(key: str, styles: dict[str, tuple[str, str, str]] = STYLES) -> str:
@@ -64,7 +61,7 @@ def report_html(report: Report) -> str:
         ("insufficient_data", s.insufficient_data),
     ]
     title = " ".join(
-        x for x in (d.unit, str(d.year) if d.year else None, d.kind, d.layout) if x
+        x for x in (d.unit, str(d.year) if d.year else None, d.kind, d.template) if x
     )
     parts = [
         '<div class="yusuan-report">',
@@ -74,14 +71,26 @@ def report_html(report: Report) -> str:
         " · ".join(f"{_badge(key)} {n}" for key, n in counts),
         "</p>",
     ]
-    findings = report.findings
+    if report.notices:
+        parts.append("<p><strong>注意 / Notices</strong></p><ul>")
+        for n in report.notices:
+            where = ", ".join(
+                x
+                for x in (f"line {n.line}", f"page {n.page}" if n.page else "", n.table or "")
+                if x
+            )
+            parts.append(
+                f"<li><code>{escape(n.code)}</code> {escape(n.message)} ({escape(where)})</li>"
+            )
+        parts.append("</ul>")
+    findings = by_level(report.findings)
     if findings:
         parts.append(
             '<table class="yusuan-findings"><thead><tr>'
             + "".join(
                 f"<th>{h}</th>"
                 for h in (
-                    "outcome",
+                    "level",
                     "rule",
                     "table",
                     "row",
@@ -97,7 +106,7 @@ def report_html(report: Report) -> str:
             + "</tr></thead><tbody>"
         )
         for f in findings[:MAX_ROWS]:
-            key = style_key(f)
+            key = level(f)
             _, _, background = STYLES.get(key, ("", "", "#fff"))
             lines = ", ".join(dict.fromkeys(str(e.line) for e in f.evidence))
             parts.append(

@@ -13,14 +13,20 @@ if TYPE_CHECKING:
     from yusuan._yusuan import (
         Column,
         Comparison,
+        Finding,
         Report,
         ReportDocument,
         Table,
         TableComparison,
     )
 
+#: The levels of findings, in the order `Report.to_pandas()` and the notebook HTML list them:
+#: a failure's severity (error, warning), then the other outcomes.
+LEVELS = ("error", "warning", "hint", "insufficient_data", "not_applicable", "pass")
+
 #: The columns of `Report.to_pandas()`, in order.
 REPORT_COLUMNS = (
+    "level",
     "rule",
     "outcome",
     "severity",
@@ -69,11 +75,25 @@ def pandas_module(what: str) -> Any:
     return pandas
 
 
+def level(finding: Finding) -> str:
+    """A finding's level: its severity for a failure (`error`, `warning`), else its outcome."""
+    if finding.outcome == "fail":
+        return "error" if finding.severity == "error" else "warning"
+    return finding.outcome
+
+
+def by_level(findings: list[Finding]) -> list[Finding]:
+    """The findings errors first, then warnings, hints, … (`LEVELS`), in rule order within each."""
+    rank = {name: i for i, name in enumerate(LEVELS)}
+    return sorted(findings, key=lambda f: rank.get(level(f), len(LEVELS)))
+
+
 def report_frame(report: Report) -> Any:
-    """One row per finding; see `Report.to_pandas`."""
+    """One row per finding, errors first; see `Report.to_pandas`."""
     pd = pandas_module("Report.to_pandas()")
     records = [
         (
+            level(f),
             f.rule,
             f.outcome,
             f.severity,
@@ -88,13 +108,14 @@ def report_frame(report: Report) -> Any:
             f.message,
             f.message_en,
         )
-        for f in report.findings
+        for f in by_level(report.findings)
     ]
     frame = pd.DataFrame.from_records(records, columns=list(REPORT_COLUMNS))
     # Source lines stay integers even where a finding has no evidence.
     frame["line"] = pd.array(frame["line"].tolist(), dtype="Int64")
     frame.attrs["document"] = _document_attrs(report.document)
     frame.attrs["summary"] = report.summary.to_dict()
+    frame.attrs["notices"] = [n.to_dict() for n in report.notices]
     return frame
 
 
@@ -105,7 +126,8 @@ def _document_attrs(d: ReportDocument) -> dict[str, Any]:
         "year": d.year,
         "kind": d.kind,
         "level": d.level,
-        "layout": d.layout,
+        "template": d.template,
+        "layout": d.template,
         "amount_unit": d.amount_unit,
     }
 

@@ -1,6 +1,7 @@
 # Type stub of the native module (bindings-python/src). Checked against the built module by
 # `python -m mypy.stubtest yusuan._yusuan` (scripts/test-python.sh) and tests/test_stub.py.
 
+import os
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, final, overload
@@ -14,6 +15,7 @@ __all__ = [
     "check_many",
     "compare",
     "claims",
+    "templates",
     "layouts",
     "rules",
     "catalog_lookup",
@@ -26,6 +28,7 @@ __all__ = [
     "Column",
     "Row",
     "Cell",
+    "Notice",
     "Report",
     "Finding",
     "Evidence",
@@ -50,9 +53,10 @@ __all__ = [
     "NotADisclosureError",
     "TruncatedTableError",
     "InvalidCatalogError",
-    "InvalidLayoutError",
+    "InvalidTemplateError",
     "InvalidOptionError",
     "InternalError",
+    "InvalidLayoutError",
 ]
 
 __version__: str
@@ -61,11 +65,19 @@ _Outcome: TypeAlias = Literal["pass", "fail", "hint", "not_applicable", "insuffi
 _Severity: TypeAlias = Literal["error", "warning", "info"]
 _Unit: TypeAlias = Literal["元", "万元", "亿元"]
 _LineStatus: TypeAlias = Literal["changed", "unchanged", "appeared", "vanished"]
-_Source: TypeAlias = str | bytes
-_CheckSource: TypeAlias = str | bytes | Document
+# A str of one line that names an existing file is read as that file.
+_Source: TypeAlias = str | bytes | os.PathLike[str]
+_CheckSource: TypeAlias = str | bytes | os.PathLike[str] | Document
+# A built-in template's name, a template's JSON, a dict of it, or a JSON file.
+_Template: TypeAlias = str | dict[str, Any] | os.PathLike[str]
 
 def parse(
-    source: _Source, /, *, layout: str | None = None, narrative_only: bool = False
+    source: _Source,
+    /,
+    *,
+    template: _Template | None = None,
+    layout: _Template | None = None,
+    narrative_only: bool = False,
 ) -> Document: ...
 def check(
     source: _CheckSource,
@@ -74,6 +86,8 @@ def check(
     policy: Policy | None = None,
     include_passes: bool = False,
     narrative_only: bool = False,
+    template: _Template | None = None,
+    layout: _Template | None = None,
 ) -> Report: ...
 @overload
 def check_many(
@@ -83,6 +97,8 @@ def check_many(
     policy: Policy | None = None,
     include_passes: bool = False,
     narrative_only: bool = False,
+    template: _Template | None = None,
+    layout: _Template | None = None,
     threads: int | None = None,
     return_exceptions: Literal[False] = False,
 ) -> list[Report]: ...
@@ -94,11 +110,28 @@ def check_many(
     policy: Policy | None = None,
     include_passes: bool = False,
     narrative_only: bool = False,
+    template: _Template | None = None,
+    layout: _Template | None = None,
     threads: int | None = None,
     return_exceptions: bool,
 ) -> list[Report | YusuanError]: ...
-def compare(earlier: _CheckSource, later: _CheckSource, /) -> Comparison: ...
-def claims(source: _CheckSource, /, *, narrative_only: bool = False) -> Claims: ...
+def compare(
+    earlier: _CheckSource,
+    later: _CheckSource,
+    /,
+    *,
+    template: _Template | None = None,
+    layout: _Template | None = None,
+) -> Comparison: ...
+def claims(
+    source: _CheckSource,
+    /,
+    *,
+    narrative_only: bool = False,
+    template: _Template | None = None,
+    layout: _Template | None = None,
+) -> Claims: ...
+def templates() -> list[str]: ...
 def layouts() -> list[str]: ...
 def rules() -> list[RuleInfo]: ...
 def catalog_lookup(code: str, /) -> CatalogEntry | None: ...
@@ -120,6 +153,8 @@ class Document:
     @property
     def amount_unit(self) -> Literal["元", "万元", "亿元"] | None: ...
     @property
+    def template(self) -> str: ...
+    @property
     def layout(self) -> str: ...
     @property
     def title(self) -> str | None: ...
@@ -129,6 +164,8 @@ class Document:
     def table_keys(self) -> list[str]: ...
     @property
     def tables(self) -> list[Table]: ...
+    @property
+    def notices(self) -> list[Notice]: ...
     def table(self, key: str, /) -> Table: ...
     def __contains__(self, key: str, /) -> bool: ...
     def to_json(self) -> str: ...
@@ -239,6 +276,23 @@ class Cell:
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
+class Notice:
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def table(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
 class Report:
     @property
     def schema(self) -> str: ...
@@ -246,6 +300,8 @@ class Report:
     def document(self) -> ReportDocument: ...
     @property
     def coverage(self) -> Coverage: ...
+    @property
+    def notices(self) -> list[Notice]: ...
     @property
     def summary(self) -> Summary: ...
     @property
@@ -356,6 +412,8 @@ class ReportDocument:
     def kind(self) -> Literal["budget", "final_accounts"] | None: ...
     @property
     def level(self) -> Literal["department", "unit"] | None: ...
+    @property
+    def template(self) -> str: ...
     @property
     def layout(self) -> str: ...
     @property
@@ -607,6 +665,8 @@ class InputTooLargeError(YusuanError): ...
 class NotADisclosureError(YusuanError): ...
 class TruncatedTableError(YusuanError): ...
 class InvalidCatalogError(YusuanError): ...
-class InvalidLayoutError(YusuanError): ...
+class InvalidTemplateError(YusuanError): ...
 class InvalidOptionError(YusuanError): ...
 class InternalError(YusuanError): ...
+
+InvalidLayoutError = InvalidTemplateError

@@ -3,7 +3,8 @@
 `YusuanError` is the base class (a `ValueError`, so `except ValueError` catches it too); each
 error code of the core has a subclass of its own. Every exception carries `code` (the stable
 snake_case code, also a class attribute), `line` and `table` (where the error points, or None)
-and `details` (every field of the error as a dict).
+and `details` (every field of the error as a dict). `InvalidLayoutError` is the old name of
+`InvalidTemplateError`.
 
 Example:
 
@@ -23,6 +24,7 @@ from yusuan._yusuan import (
     InvalidCatalogError,
     InvalidLayoutError,
     InvalidOptionError,
+    InvalidTemplateError,
     InvalidUtf8Error,
     NotADisclosureError,
     NotTextError,
@@ -41,7 +43,7 @@ ERRORS: dict[str, type[YusuanError]] = {
         NotADisclosureError,
         TruncatedTableError,
         InvalidCatalogError,
-        InvalidLayoutError,
+        InvalidTemplateError,
         InvalidOptionError,
         InternalError,
     )
@@ -55,6 +57,7 @@ __all__ = [
     "InvalidCatalogError",
     "InvalidLayoutError",
     "InvalidOptionError",
+    "InvalidTemplateError",
     "InvalidUtf8Error",
     "NotADisclosureError",
     "NotTextError",
