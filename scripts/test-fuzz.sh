@@ -30,7 +30,7 @@ echo "-- seed corpora"
 SEEDS=fuzz/corpus/_seeds
 rm -rf "$SEEDS"
 mkdir -p "$SEEDS/documents" "$SEEDS/synth"
-for src in tests/corpus tests/golden/inputs tests/bad_inputs/inputs; do
+for src in tests/corpus ../shared/corpus tests/golden/inputs tests/bad_inputs/inputs; do
     for f in "$src"/*; do
         case $f in *.txt) cp "$f" "$SEEDS/documents/$(basename "$(dirname "$f")")_$(basename "$f")" ;; esac
     done

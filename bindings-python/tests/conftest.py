@@ -18,6 +18,9 @@ import yusuan
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
+#: The real documents of the development corpus: public material kept in ../shared, never copied
+#: into the project.
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 EXPECTED = ROOT / "tests" / "expected"
 COMPARE = ROOT / "tests" / "compare"
@@ -26,7 +29,28 @@ SEED_PATH = CORPUS / "seed_2025_yantai_unit_budget.txt"
 #: every prior-year figure of the seed, the other has four disagreements.
 FABRICATED_PATH = COMPARE / "yantai_2024_fabricated.txt"
 MISMATCH_PATH = COMPARE / "yantai_2024_mismatch.txt"
-PUTUO_PATH = CORPUS / "01_sh_putuo_wanli_street_dept_budget_2023.txt"
+PUTUO_PATH = SHARED_CORPUS / "01_sh_putuo_wanli_street_dept_budget_2023.txt"
+
+
+def require_shared() -> None:
+    """Skips the test when ../shared/corpus is absent (a clone on its own); under CI it must be
+    there."""
+    if SHARED_CORPUS.is_dir():
+        return
+    message = f"{SHARED_CORPUS} is missing (the real documents live in ../shared)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def corpus_paths() -> list[Path]:
+    """The seed and, when ../shared is there, the real documents of ../shared/corpus."""
+    paths = [SEED_PATH]
+    if SHARED_CORPUS.is_dir():
+        paths += sorted(SHARED_CORPUS.glob("0*.txt"))
+    elif os.environ.get("CI"):
+        raise RuntimeError(f"{SHARED_CORPUS} is missing under CI")
+    return paths
 
 
 def run_cli(*args: str | Path) -> str:
@@ -55,8 +79,13 @@ def _built_cli() -> str | None:
 
 
 def golden_cases() -> list[dict[str, Any]]:
-    """The manifest of tests/golden (every front end runs the same cases)."""
+    """The manifest of tests/golden (every front end runs the same cases); a case whose input
+    lives in ../shared is left out when ../shared is absent (and fails under CI)."""
     cases: list[dict[str, Any]] = json.loads((GOLDEN / "cases.json").read_text(encoding="utf-8"))
+    if not SHARED_CORPUS.is_dir():
+        if os.environ.get("CI"):
+            raise RuntimeError(f"{SHARED_CORPUS} is missing under CI")
+        cases = [c for c in cases if not c.get("shared")]
     return cases
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import GOLDEN, PUTUO_PATH, run_cli
+from conftest import GOLDEN, PUTUO_PATH, require_shared, run_cli
 
 import yusuan
 
@@ -143,6 +143,7 @@ def narrative_findings(report: yusuan.Report, rule: str) -> list[yusuan.Finding]
 
 
 def test_narrative_only_checks_the_claims_against_themselves() -> None:
+    require_shared()
     data = PUTUO_PATH.read_bytes()
     report = yusuan.check(data, narrative_only=True)
     assert report.document.layout == "narrative"
@@ -170,6 +171,7 @@ def test_narrative_only_checks_the_claims_against_themselves() -> None:
 
 
 def test_strict_zero_base_makes_v04_an_error() -> None:
+    require_shared()
     data = PUTUO_PATH.read_bytes()
     base = yusuan.check(data, narrative_only=True)
     strict = yusuan.check(
@@ -183,6 +185,7 @@ def test_strict_zero_base_makes_v04_an_error() -> None:
 
 @pytest.mark.parametrize("strict", [False, True])
 def test_narrative_only_report_is_the_cli_report(strict: bool) -> None:
+    require_shared()
     flags = ["--strict-zero-base"] if strict else []
     want = run_cli("check", "--narrative-only", "--format", "json", *flags, PUTUO_PATH)
     policy = yusuan.Policy(strict_zero_base=strict)

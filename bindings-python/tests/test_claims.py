@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import PUTUO_PATH, SEED_PATH, run_cli
+from conftest import PUTUO_PATH, SEED_PATH, require_shared, run_cli
 
 import yusuan
 
@@ -59,11 +59,13 @@ def test_json_is_the_cli_json(seed_claims: yusuan.Claims, seed_text: str) -> Non
 
 
 def test_json_of_another_layout_is_the_cli_json() -> None:
+    require_shared()
     want = run_cli("claims", PUTUO_PATH, "--format", "json")
     assert yusuan.claims(PUTUO_PATH.read_bytes()).to_json() == want
 
 
 def test_every_stated_number_is_a_decimal(seed_claims: yusuan.Claims) -> None:
+    require_shared()
     for found in (seed_claims, yusuan.claims(PUTUO_PATH.read_bytes())):
         qs = quantities(found.claims)
         assert len(qs) > 20
@@ -97,6 +99,7 @@ def test_parts_reasons_and_residue(seed_claims: yusuan.Claims) -> None:
 
 
 def test_functional_subjects_are_dicts() -> None:
+    require_shared()
     found = yusuan.claims(PUTUO_PATH.read_bytes())
     item = next(c for c in found.claims if c["line"] == 73)
     assert item["subject"] == {

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PUTUO_PATH
+from conftest import PUTUO_PATH, corpus_paths, require_shared
 
 import yusuan
 
@@ -92,15 +92,14 @@ def test_document_json_round_trip(seed_doc: yusuan.Document) -> None:
 
 
 def test_every_corpus_document_is_a_report_or_a_clean_error() -> None:
-    from conftest import CORPUS
-
-    paths = sorted(CORPUS.glob("*.txt"))
+    paths = sorted(corpus_paths())
     results = yusuan.check_many([p.read_bytes() for p in paths], return_exceptions=True)
     assert len(results) == len(paths) >= 2
     assert all(isinstance(r, (yusuan.Report, yusuan.YusuanError)) for r in results)
 
 
 def test_narrative_only(seed_text: str, seed_bytes: bytes, seed_path: Path) -> None:
+    require_shared()
     doc = yusuan.parse(seed_text, narrative_only=True)
     assert (doc.layout, doc.tables, doc.year) == ("narrative", [], 2025)
     assert yusuan.parse(seed_bytes, narrative_only=True) == doc

@@ -19,6 +19,7 @@ import {
   assertYusuanError,
   cli,
   corpus,
+  goldenCases,
   goldenDir,
   outDir,
   pkgDir,
@@ -30,7 +31,7 @@ import {
   yusuan,
 } from "./support.mjs";
 
-const cases = JSON.parse(fs.readFileSync(path.join(goldenDir, "cases.json"), "utf8"));
+const cases = goldenCases();
 
 test("the golden manifest has cases of both kinds", () => {
   assert.ok(cases.length >= 8, `${cases.length} cases`);

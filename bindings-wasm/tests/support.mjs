@@ -17,6 +17,11 @@ export const pkgDir = path.resolve(process.env.YUSUAN_WASM_PKG || path.join(root
 export const outDir = path.join(root, "test-output/wasm");
 export const goldenDir = path.join(root, "tests/golden");
 export const corpusDir = path.join(root, "tests/corpus");
+// The real documents of the development corpus: public material kept in ../shared, never copied
+// into the project. Absent (a clone on its own): their tests are left out, but not under CI.
+export const sharedCorpusDir = path.resolve(root, "../shared/corpus");
+export const hasShared = fs.existsSync(sharedCorpusDir);
+if (!hasShared && process.env.CI) throw new Error(`${sharedCorpusDir} is missing under CI`);
 export const cli = process.env.YUSUAN_CLI ? path.resolve(process.env.YUSUAN_CLI) : null;
 
 // Install the package folder as node_modules/yusuan of the test output, and load it by name: this
@@ -44,13 +49,22 @@ export const yusuan = require("yusuan");
 export const seedPath = path.join(corpusDir, "seed_2025_yantai_unit_budget.txt");
 export const seed = fs.readFileSync(seedPath, "utf8");
 
-/** The disclosures of tests/corpus, as [file name, path]. */
+/** The seed and the real documents of ../shared/corpus (when present), as [file name, path]. */
 export function corpus() {
-  return fs
-    .readdirSync(corpusDir)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => [f, path.join(corpusDir, f)]);
+  const shared = hasShared
+    ? fs
+        .readdirSync(sharedCorpusDir)
+        .filter((f) => f.startsWith("0") && f.endsWith(".txt"))
+        .sort()
+        .map((f) => [f, path.join(sharedCorpusDir, f)])
+    : [];
+  return [...shared, ["seed_2025_yantai_unit_budget.txt", seedPath]];
+}
+
+/** The golden cases of tests/golden; those with an input in ../shared only when it is there. */
+export function goldenCases() {
+  const cases = JSON.parse(fs.readFileSync(path.join(goldenDir, "cases.json"), "utf8"));
+  return cases.filter((c) => hasShared || !c.shared);
 }
 
 // The CLI's stdout. `check` and `compare` exit 1 when they found errors or disagreements, which

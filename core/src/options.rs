@@ -235,12 +235,7 @@ impl Options {
             (Input::Text(text), false) => parser.parse(text).map(Cow::Owned),
             (Input::Bytes(bytes), false) => parser.parse_bytes(bytes).map(Cow::Owned),
             (Input::Text(text), true) => parser.parse_narrative(text).map(Cow::Owned),
-            (Input::Bytes(bytes), true) => {
-                let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-                    offset: e.valid_up_to(),
-                })?;
-                parser.parse_narrative(text).map(Cow::Owned)
-            }
+            (Input::Bytes(bytes), true) => parser.parse_narrative_bytes(bytes).map(Cow::Owned),
         }
     }
 

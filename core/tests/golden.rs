@@ -1,7 +1,12 @@
 //! The shared golden cases of `tests/golden` (also run from Python and JavaScript): the JSON report
 //! must equal the stored one byte for byte, or the error must carry the stated code.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +24,18 @@ fn golden_cases() {
     let mut failures = Vec::new();
     for case in cases {
         let name = case["name"].as_str().unwrap();
-        let input = std::fs::read(dir.join(case["input"].as_str().unwrap())).unwrap();
+        let path = dir.join(case["input"].as_str().unwrap());
+        // a real document of ../shared/corpus: public material that stays there
+        if case["shared"] == true && !path.is_file() {
+            assert!(
+                std::env::var("CI").is_err(),
+                "{name}: {} is missing under CI",
+                path.display()
+            );
+            eprintln!("{name}: {} is absent; skipped", path.display());
+            continue;
+        }
+        let input = std::fs::read(&path).unwrap();
         let result = yusuan::parse_bytes(&input);
         match (case["report"].as_str(), case["error"].as_str(), result) {
             (Some(report), _, Ok(doc)) => {

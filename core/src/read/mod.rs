@@ -142,14 +142,7 @@ impl Parser<'_> {
         let decoded = crate::source::text::decode(bytes)?;
         let mut doc = self.parse(&decoded.text)?;
         if let Some(enc) = decoded.encoding {
-            doc.notices.insert(
-                0,
-                Notice::new(
-                    NoticeCode::EncodingDetected,
-                    format!("the input is not UTF-8; it was read as {enc}"),
-                    0,
-                ),
-            );
+            doc.notices.insert(0, encoding_notice(enc));
         }
         Ok(doc)
     }
@@ -899,6 +892,15 @@ fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
     None
 }
 
+/// The notice that the input was decoded from `encoding`.
+fn encoding_notice(encoding: &str) -> Notice {
+    Notice::new(
+        NoticeCode::EncodingDetected,
+        format!("the input is not UTF-8; it was read as {encoding}"),
+        0,
+    )
+}
+
 /// The first line of every page after the first.
 fn page_starts(lines: &[Line<'_>]) -> Vec<u32> {
     let mut out = Vec::new();
@@ -932,6 +934,17 @@ impl Parser<'_> {
     pub fn parse_narrative(&self, text: &str) -> Result<Document> {
         self.check_text_input(text)?;
         self.read_narrative_grid(&crate::source::text::grid(text))
+    }
+
+    /// [`Parser::parse_narrative`] for bytes, decoded as [`Parser::parse_bytes`] decodes them.
+    pub fn parse_narrative_bytes(&self, bytes: &[u8]) -> Result<Document> {
+        self.check_size(bytes.len())?;
+        let decoded = crate::source::text::decode(bytes)?;
+        let mut doc = self.parse_narrative(&decoded.text)?;
+        if let Some(enc) = decoded.encoding {
+            doc.notices.insert(0, encoding_notice(enc));
+        }
+        Ok(doc)
     }
 
     /// [`Parser::parse_narrative`] for a [`Grid`] of any source.
