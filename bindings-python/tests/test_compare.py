@@ -194,7 +194,7 @@ def test_unreadable_input_raises_with_the_side_named(seed_text: str, seed_lines:
         yusuan.compare("", seed_text)
     assert info.value.__notes__ == ["while reading `earlier`"]  # type: ignore[attr-defined]
     with pytest.raises(yusuan.InvalidUtf8Error) as info2:
-        yusuan.compare(seed_text, b"\xff\xfe")
+        yusuan.compare(seed_text, b"\xff\x00\xfe")
     assert info2.value.__notes__ == ["while reading `later`"]  # type: ignore[attr-defined]
     assert info2.value.details == {"code": "invalid_utf8", "offset": 0}
     with pytest.raises(yusuan.TruncatedTableError) as info3:

@@ -141,6 +141,11 @@ fn a_header_row_repeated_on_a_continuation_page() {
     ));
     let doc = yusuan::parse(&text).unwrap();
     assert_eq!(doc.table("T05").unwrap().rows.len(), 3);
+    // on a continuation page that is what tables do: nothing to notice
+    assert!(notices(&doc, NoticeCode::RepeatedHeader).is_empty());
+    // amid the rows of one page it is worth a notice
+    let doc = yusuan::parse(&text.replace('\u{c}', "")).unwrap();
+    assert_eq!(doc.table("T05").unwrap().rows.len(), 3);
     assert_eq!(notices(&doc, NoticeCode::RepeatedHeader), vec![10]);
 }
 

@@ -193,10 +193,8 @@ fn metadata() {
     assert_eq!(m.amount_unit, Some(yusuan::Unit::WanYuan));
     assert_eq!(m.template, "national-12");
     assert_eq!(doc.line_count, 556);
-    // the only notice: T04's header, printed again where the table goes on under its title
-    let notices: Vec<(yusuan::NoticeCode, u32)> =
-        doc.notices.iter().map(|n| (n.code, n.line)).collect();
-    assert_eq!(notices, vec![(yusuan::NoticeCode::RepeatedHeader, 172)]);
+    // (T04 goes on under its title and header printed again: nothing to notice)
+    assert!(doc.notices.is_empty(), "{:?}", doc.notices);
 }
 
 #[test]

@@ -299,15 +299,25 @@ fn read_table(
     let mut realigned: Vec<&str> = Vec::new();
     // header rows printed again (first and last line of each run)
     let mut repeats: Vec<(u32, u32)> = Vec::new();
-    for (idx, cells, _) in data.iter().map(|r| (r.0, r.1, r.2)) {
+    // the page of the row before, and whether a header printed again goes on from a new page
+    // or a repeated title (as every continued table prints it: no notice)
+    let mut prev_page: Option<u32> = None;
+    let mut continuing = false;
+    for (idx, cells, cont) in data.iter().map(|r| (r.0, r.1, r.2)) {
         let Some(line) = lines.get(idx) else { continue };
+        let new_page = prev_page.is_some_and(|p| p != line.page);
+        prev_page = Some(line.page);
         if !is_data_row(cells, vocab) && repeated.matches(cells) {
-            match repeats.last_mut() {
-                Some((_, end)) if *end + 1 == line.no => *end = line.no,
-                _ => repeats.push((line.no, line.no)),
+            continuing |= cont || new_page;
+            if !continuing {
+                match repeats.last_mut() {
+                    Some((_, end)) if *end + 1 == line.no => *end = line.no,
+                    _ => repeats.push((line.no, line.no)),
+                }
             }
             continue;
         }
+        continuing = false;
         // A total row whose label cell is merged across the code columns (`合计 | 100 | …`,
         // fewer cells than the header): its figures stand in the last columns.
         let mut unplaced = false;
@@ -410,7 +420,7 @@ fn read_table(
         notices.push(
             Notice::new(
                 NoticeCode::RepeatedHeader,
-                format!("the header of `{key}` printed again ({lines}, as on a continuation page) was skipped"),
+                format!("the header of `{key}` is printed again amid its rows ({lines}); skipped"),
                 first,
             )
             .in_table(key),

@@ -67,7 +67,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
             encoding: None,
         }),
         Err(e) => {
-            let gb = if looks_like_gb(bytes) {
+            // (UTF-8 cut inside its last character is UTF-8, not another encoding)
+            let gb = if e.error_len().is_some() && looks_like_gb(bytes) {
                 encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
             } else {
                 None
@@ -123,7 +124,7 @@ fn looks_like_gb(bytes: &[u8]) -> bool {
         // a four-byte GB18030 sequence has a digit second
         i += if next.is_ascii_digit() { 4 } else { 2 };
     }
-    pairs > 0 && common * 10 >= pairs * 9
+    pairs >= 4 && common * 10 >= pairs * 9
 }
 
 /// Whether decoded text reads as Chinese: at least four in five of its non-ASCII characters
