@@ -231,7 +231,8 @@ install_node_pkgs() {
 # --- Python venv -----------------------------------------------------------------------------
 
 PY_PKGS=("maturin==$MATURIN_VERSION" "pytest==$PYTEST_VERSION" "pandas==$PANDAS_VERSION"
-    "pyarrow==$PYARROW_VERSION" "mypy==$MYPY_VERSION" "tqdm==$TQDM_VERSION")
+    "pyarrow==$PYARROW_VERSION" "mypy==$MYPY_VERSION" "tqdm==$TQDM_VERSION"
+    "pdfplumber==$PDFPLUMBER_VERSION")
 
 venv_present() {
     "$TOOLS/venv/bin/python" -c '

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 
 SECONDS_EACH=${YUSUAN_FUZZ_SECONDS:-60}
-TARGETS=${YUSUAN_FUZZ_TARGETS:-"parse check amount synth"}
+TARGETS=${YUSUAN_FUZZ_TARGETS:-"parse check amount synth pdf"}
 # libFuzzer: a single input taking more than TIMEOUT s is a hang; RSS above RSS_MB is a blow-up.
 TIMEOUT=${YUSUAN_FUZZ_TIMEOUT:-20}
 RSS_MB=${YUSUAN_FUZZ_RSS_MB:-4096}
@@ -37,6 +37,15 @@ for src in tests/corpus ../shared/corpus tests/golden/inputs tests/bad_inputs/in
 done
 cargo run -q --release -p yusuan-synth -- --count 24 --seed 1 --hostile 10000 --out "$SEEDS/documents" >/dev/null
 echo "   $(ls "$SEEDS/documents" | wc -l) documents ($(du -sh "$SEEDS/documents" | cut -f1))"
+# PDFs: the damaged-PDF catalogue and generated documents rendered as PDF (plain and deflated)
+mkdir -p "$SEEDS/pdf"
+cp tests/pdf_damaged/inputs/*.pdf "$SEEDS/pdf/"
+cargo build -q --release -p yusuan-synth --example pdf
+for seed in 1 2 3; do
+    "${CARGO_TARGET_DIR:-target}"/release/examples/pdf "$seed" "$SEEDS/pdf/synth_$seed.pdf"
+    "${CARGO_TARGET_DIR:-target}"/release/examples/pdf "$seed" "$SEEDS/pdf/synth_${seed}_deflated.pdf" --compress
+done
+echo "   $(ls "$SEEDS/pdf" | wc -l) PDFs ($(du -sh "$SEEDS/pdf" | cut -f1))"
 
 echo "-- build (cargo +nightly fuzz build)"
 (cd fuzz && cargo +nightly fuzz build "${FUZZ_FLAGS[@]}")
@@ -48,6 +57,7 @@ for target in $TARGETS; do
     parse | check) seeds=("$SEEDS/documents"); max_len=131072 ;;
     amount) seeds=(fuzz/seeds/amount); max_len=256 ;;
     synth) seeds=(fuzz/seeds/synth); max_len=4096 ;;
+    pdf) seeds=("$SEEDS/pdf"); max_len=262144 ;;
     *) echo "test-fuzz: unknown target $target" >&2; exit 2 ;;
     esac
     corpus=fuzz/corpus/$target

@@ -12,6 +12,8 @@ step "clippy (workspace lints, warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "tests"
 cargo test --workspace
+step "core without the pdf feature (the workspace build turns it on through the CLI)"
+cargo test -q -p yusuan --test read_dispatch
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace -q
 step "examples"
@@ -25,4 +27,7 @@ step "main job: yusuan check on the embedded sample"
 cargo run -q --release -p yusuan-cli -- check >/dev/null
 step "core builds for wasm32 (route $WASM_ROUTE)"
 wasm_cargo yusuan release >/dev/null
+echo "ok"
+step "core with the PDF source builds for wasm32 (route $WASM_ROUTE)"
+wasm_cargo yusuan release --features pdf >/dev/null
 echo "ok"

@@ -13,6 +13,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use yusuan::catalog::{AppliesTo, Basis, Catalog, CatalogBuilder, Domain, Recall};
 
+mod batch;
+mod input;
+
 /// The reference document embedded as the default sample: a 2025 单位预算 in the 12-table template.
 const SAMPLE: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
 const SAMPLE_NAME: &str = "<embedded sample: seed_2025_yantai_unit_budget.txt>";
@@ -33,11 +36,12 @@ enum Command {
     /// Check disclosures: table sums, cross-table identities, codes. Exit 0: no error; 1: errors
     /// found; 2: an input could not be read.
     Check {
-        /// Disclosures as text. Without any, the embedded sample.
+        /// Disclosures: PDF or text files, or folders (walked for .pdf and .txt files), `-` for
+        /// standard input. Without any, the embedded sample.
         files: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
+        /// Output format (`jsonl`: one JSON report per line, with its `file`).
+        #[arg(long, value_enum, default_value_t = batch::CheckFormat::Text)]
+        format: batch::CheckFormat,
         /// Also list the instances that passed.
         #[arg(long)]
         include_passes: bool,
@@ -110,6 +114,12 @@ enum Command {
         #[arg(long)]
         catalog: Option<PathBuf>,
     },
+    /// Print the text form of a disclosure: for a PDF, its tables as tab-separated rows and the
+    /// text around them, pages separated by form feeds; line numbers are those of findings.
+    Text {
+        /// The disclosure: PDF or text, `-` for standard input.
+        file: PathBuf,
+    },
     /// Look up a classification code (政府收支分类科目).
     Catalog {
         /// The code: 201, 2010302, 30113, 50101, …
@@ -170,12 +180,6 @@ fn load_template(arg: &str) -> Result<yusuan::template::Template, String> {
     yusuan::options::template(arg, "--template").map_err(|e| format!("{e}, or a JSON file"))
 }
 
-/// What `yusuan check` prints and decides for one input.
-struct Checked {
-    name: String,
-    result: Result<yusuan::Report, String>,
-}
-
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check {
@@ -193,77 +197,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             options.policy.strict_zero_base = strict_zero_base;
             let parser = options.parser().with_catalog(catalog);
             let checker = options.checker().with_catalog(catalog);
-            let inputs: Vec<Option<&Path>> = if files.is_empty() {
-                vec![None]
-            } else {
-                files.iter().map(|f| Some(f.as_path())).collect()
-            };
-            let many = inputs.len() > 1;
-            // every core for several files; the reports in the order given
-            let checked = yusuan::batch::map(&inputs, yusuan::batch::threads(), |input| {
-                let (name, bytes) = match read_input(*input) {
-                    Ok(x) => x,
-                    Err(msg) => {
-                        return Checked {
-                            name: String::new(),
-                            result: Err(msg),
-                        };
-                    }
-                };
-                let result = options
-                    .read(&parser, yusuan::Input::Bytes(&bytes))
-                    .map(|doc| checker.check(&doc))
-                    .map_err(|e| format!("{name}: {e} [{}]", e.code()));
-                Checked { name, result }
-            });
-            let mut unreadable = false;
-            let mut errors = false;
-            let mut json_reports: Vec<String> = Vec::new();
-            for Checked { name, result } in checked {
-                let report = match result {
-                    Ok(r) => r,
-                    Err(msg) => {
-                        eprintln!("yusuan: {msg}");
-                        unreadable = true;
-                        continue;
-                    }
-                };
-                errors |= report.has_errors();
-                match format {
-                    ReportFormat::Json => json_reports.push(report.to_json()),
-                    ReportFormat::Text => {
-                        let head = if many {
-                            format!("== {name}\n")
-                        } else {
-                            String::new()
-                        };
-                        write_stdout(&(head + &report.to_text() + if many { "\n" } else { "" }))?;
-                    }
-                    ReportFormat::Markdown => write_stdout(&report.to_markdown())?,
-                }
-            }
-            if !json_reports.is_empty() {
-                let out = if many {
-                    format!(
-                        "[\n{}]\n",
-                        json_reports
-                            .iter()
-                            .map(|j| j.trim_end())
-                            .collect::<Vec<_>>()
-                            .join(",\n")
-                    )
-                } else {
-                    json_reports.concat()
-                };
-                write_stdout(&out)?;
-            }
-            Ok(if unreadable {
-                ExitCode::from(2)
-            } else if errors {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            batch::check(
+                &files,
+                &batch::Batch {
+                    parser: &parser,
+                    checker: &checker,
+                    format,
+                    options: &options,
+                },
+            )
         }
         Command::Compare {
             earlier,
@@ -277,7 +219,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let (name, bytes) = read_input(Some(path))?;
                 docs.push(
                     parser
-                        .parse_bytes(&bytes)
+                        .read(&bytes)
                         .map_err(|e| format!("{name}: {e} [{}]", e.code()))?,
                 );
             }
@@ -367,7 +309,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .parser()
                 .with_catalog(catalog);
             let doc = parser
-                .parse_bytes(&text)
+                .read(&text)
                 .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
             let out = match format {
                 ParseFormat::Json => {
@@ -376,6 +318,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ParseFormat::Text => yusuan::render::document_text(&doc),
             };
             write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Text { file } => {
+            let (name, bytes) = read_input(Some(&file))?;
+            let text = yusuan::Parser::new()
+                .text_form(&bytes)
+                .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+            write_stdout(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Catalog {

@@ -89,6 +89,67 @@ pub enum Error {
         reason: String,
     },
 
+    /// The input was taken for a PDF but does not start with `%PDF-` (within its first 1024
+    /// bytes, after an optional byte-order mark and whitespace).
+    #[error("not a PDF: the input does not start with `%PDF-`")]
+    NotAPdf,
+
+    /// The input is a PDF, and this build of yusuan reads text only (the `pdf` feature is off).
+    #[error(
+        "the input is a PDF, and this build reads text only (enable the `pdf` feature of yusuan)"
+    )]
+    PdfUnsupported,
+
+    /// The PDF is encrypted with a password that is needed to read it.
+    #[error(
+        "the PDF is encrypted: it needs a password to open; save an unencrypted copy and check that"
+    )]
+    PdfEncrypted,
+
+    /// The PDF is damaged beyond repair: its structure could not be read, even after rebuilding
+    /// its cross-reference table by scanning for objects.
+    #[error("the PDF is damaged and could not be repaired: {reason}")]
+    PdfDamaged {
+        /// What could not be read (truncated, no pages, a page that cannot be interpreted, …).
+        reason: String,
+        /// 1-based page the damage was met on, where it was one page.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        page: Option<u32>,
+    },
+
+    /// The PDF has pages but no text on any of them: it is a scan (images of pages).
+    #[error("no text layer: the document is an image; OCR it first ({pages} pages, no text)")]
+    PdfNoText {
+        /// Number of pages.
+        pages: u32,
+    },
+
+    /// The PDF is larger than a limit (size in bytes, pages, content of a page, ruling lines of
+    /// a page's tables); the limits are those of [`crate::source::pdf::Limits`].
+    #[error("the PDF is too large: {what} is {value}, more than the limit of {limit}")]
+    PdfTooLarge {
+        /// What was measured: `bytes`, `pages`, `page content bytes`, `document content bytes`,
+        /// `document font bytes`, `table grid points`, `document table grid points`.
+        what: String,
+        /// The measured value.
+        value: u64,
+        /// The limit.
+        limit: u64,
+        /// 1-based page, where the limit is per page.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        page: Option<u32>,
+    },
+
+    /// A compressed stream of the PDF inflates past the limit (a decompression bomb): refused
+    /// before it is inflated in memory.
+    #[error(
+        "the PDF is refused: a compressed stream inflates to more than {limit} bytes (a decompression bomb)"
+    )]
+    PdfDecompressionBomb {
+        /// The limit in bytes (per stream, or for all streams together).
+        limit: u64,
+    },
+
     /// An option value is not one of the allowed values.
     #[error("invalid value `{value}` for `{option}`: expected one of {expected}")]
     InvalidOption {
@@ -122,6 +183,13 @@ impl Error {
             Error::InvalidCatalog { .. } => "invalid_catalog",
             Error::InvalidTemplate { .. } => "invalid_template",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::NotAPdf => "not_a_pdf",
+            Error::PdfUnsupported => "pdf_unsupported",
+            Error::PdfEncrypted => "pdf_encrypted",
+            Error::PdfDamaged { .. } => "pdf_damaged",
+            Error::PdfNoText { .. } => "pdf_no_text",
+            Error::PdfTooLarge { .. } => "pdf_too_large",
+            Error::PdfDecompressionBomb { .. } => "pdf_decompression_bomb",
         }
     }
 
@@ -139,6 +207,23 @@ impl Error {
             Error::NotText { line, .. }
             | Error::TruncatedTable { line, .. }
             | Error::InvalidCatalog { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// The 1-based page the error points at, where there is one (PDF input).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = yusuan::Error::PdfDamaged { reason: "unreadable content".into(), page: Some(3) };
+    /// assert_eq!(err.page(), Some(3));
+    /// assert_eq!(yusuan::Error::EmptyInput.page(), None);
+    /// ```
+    #[must_use]
+    pub fn page(&self) -> Option<u32> {
+        match self {
+            Error::PdfDamaged { page, .. } | Error::PdfTooLarge { page, .. } => *page,
             _ => None,
         }
     }
@@ -177,6 +262,13 @@ impl Error {
             "invalid_catalog",
             "invalid_template",
             "invalid_option",
+            "not_a_pdf",
+            "pdf_unsupported",
+            "pdf_encrypted",
+            "pdf_damaged",
+            "pdf_no_text",
+            "pdf_too_large",
+            "pdf_decompression_bomb",
         ]
     }
 }

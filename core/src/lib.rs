@@ -36,6 +36,10 @@
 //! Text as produced from the PDF or Word original: table rows tab-separated with empty cells
 //! kept, other text line by line, pages separated by form feeds. Inputs above
 //! [`MAX_INPUT_BYTES`] are refused.
+//!
+//! The PDF itself, with the `pdf` feature: [`read`] tells PDF from text by the bytes, and the PDF
+//! source (`source::pdf`) reads every page's tables as cells with their page and box, the text
+//! around them as lines, into the same [`source::Grid`] the text source makes.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -71,3 +75,72 @@ pub use model::{
 pub use options::{Input, Options};
 pub use read::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};
 pub use report::{Evidence, Finding, Outcome, Report, Severity, Summary};
+
+/// Reads a disclosure from its bytes, whatever they are: a PDF (told by `%PDF-` at its start,
+/// see [`source::detect`]; read by the PDF source, feature `pdf`) or text (read by
+/// [`Parser::parse_bytes`]). The file name plays no part.
+///
+/// Without the `pdf` feature a PDF is refused with [`Error::PdfUnsupported`].
+///
+/// # Examples
+///
+/// ```
+/// # let text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+/// let doc = yusuan::read(text.as_bytes())?;
+/// assert_eq!(doc.tables.len(), 12);
+/// let err = yusuan::read(b"%PDF-1.7\n%%EOF\n").unwrap_err();
+/// assert!(matches!(err.code(), "pdf_damaged" | "pdf_unsupported"));
+/// # Ok::<(), yusuan::Error>(())
+/// ```
+pub fn read(bytes: &[u8]) -> Result<Document> {
+    Parser::new().read(bytes)
+}
+
+impl Parser<'_> {
+    /// Reads a disclosure from its bytes, PDF or text, as [`read`] does, with this parser's
+    /// templates and catalog.
+    pub fn read(&self, bytes: &[u8]) -> Result<Document> {
+        match source::detect(bytes) {
+            source::Format::Text => self.parse_bytes(bytes),
+            #[cfg(feature = "pdf")]
+            source::Format::Pdf => self.read_grid(&source::pdf::grid(bytes)?),
+            #[cfg(not(feature = "pdf"))]
+            source::Format::Pdf => Err(Error::PdfUnsupported),
+        }
+    }
+
+    /// Reads only the narrative of a disclosure from its bytes, PDF or text (as
+    /// [`Parser::parse_narrative`] reads text): for documents whose table template is not known.
+    pub fn read_narrative(&self, bytes: &[u8]) -> Result<Document> {
+        match source::detect(bytes) {
+            source::Format::Text => self.parse_narrative_bytes(bytes),
+            #[cfg(feature = "pdf")]
+            source::Format::Pdf => self.read_narrative_grid(&source::pdf::grid(bytes)?),
+            #[cfg(not(feature = "pdf"))]
+            source::Format::Pdf => Err(Error::PdfUnsupported),
+        }
+    }
+
+    /// The text form of a disclosure (what `yusuan text` prints): for a PDF the text of its grid
+    /// (tables as tab-separated rows, pages separated by form feeds), whose line numbers are the
+    /// line numbers of findings; for text, the text as the text source splits it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = yusuan::Parser::new().text_form("标题\r\n合计\t1.00\u{c}下页\n".as_bytes()).unwrap();
+    /// assert_eq!(t, "标题\n合计\t1.00\n\u{c}下页\n");
+    /// ```
+    pub fn text_form(&self, bytes: &[u8]) -> Result<String> {
+        match source::detect(bytes) {
+            source::Format::Text => {
+                let decoded = source::text::decode(bytes)?;
+                Ok(source::text::grid(&decoded.text).to_text())
+            }
+            #[cfg(feature = "pdf")]
+            source::Format::Pdf => Ok(source::pdf::grid(bytes)?.to_text()),
+            #[cfg(not(feature = "pdf"))]
+            source::Format::Pdf => Err(Error::PdfUnsupported),
+        }
+    }
+}

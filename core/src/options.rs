@@ -233,9 +233,9 @@ impl Options {
                 expected: "text or bytes (a parsed document cannot be read again)".to_owned(),
             }),
             (Input::Text(text), false) => parser.parse(text).map(Cow::Owned),
-            (Input::Bytes(bytes), false) => parser.parse_bytes(bytes).map(Cow::Owned),
+            (Input::Bytes(bytes), false) => parser.read(bytes).map(Cow::Owned),
             (Input::Text(text), true) => parser.parse_narrative(text).map(Cow::Owned),
-            (Input::Bytes(bytes), true) => parser.parse_narrative_bytes(bytes).map(Cow::Owned),
+            (Input::Bytes(bytes), true) => parser.read_narrative(bytes).map(Cow::Owned),
         }
     }
 

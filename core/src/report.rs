@@ -352,6 +352,33 @@ const GROUPS: [(Outcome, Option<Severity>, &str, &str); 6] = [
     (Outcome::Pass, None, "通过", "Passed"),
 ];
 
+/// Where the evidence is: ` (line 12, 14)`, or with pages ` (page 3, line 120, 121; page 4,
+/// line 130)`; empty without evidence.
+fn evidence_places(evidence: &[Evidence]) -> String {
+    let mut places: Vec<(Option<u32>, Vec<u32>)> = Vec::new();
+    for e in evidence {
+        match places.iter_mut().find(|(p, _)| *p == e.page) {
+            Some((_, lines)) if lines.contains(&e.line) => {}
+            Some((_, lines)) => lines.push(e.line),
+            None => places.push((e.page, vec![e.line])),
+        }
+    }
+    if places.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = places
+        .iter()
+        .map(|(page, lines)| {
+            let lines: Vec<String> = lines.iter().map(u32::to_string).collect();
+            match page {
+                Some(p) => format!("page {p}, line {}", lines.join(", ")),
+                None => format!("line {}", lines.join(", ")),
+            }
+        })
+        .collect();
+    format!(" ({})", parts.join("; "))
+}
+
 fn render(report: &Report, style: Style) -> String {
     let mut s = String::new();
     let d = &report.document;
@@ -440,21 +467,7 @@ fn render(report: &Report, style: Style) -> String {
                 .iter()
                 .filter(|f| f.table.as_deref().unwrap_or("—") == t)
             {
-                let lines: Vec<String> =
-                    f.evidence
-                        .iter()
-                        .map(|e| e.line.to_string())
-                        .fold(Vec::new(), |mut acc, l| {
-                            if !acc.contains(&l) {
-                                acc.push(l);
-                            }
-                            acc
-                        });
-                let lines = if lines.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (line {})", lines.join(", "))
-                };
+                let lines = evidence_places(&f.evidence);
                 if md {
                     let _ = writeln!(
                         s,

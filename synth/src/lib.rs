@@ -25,6 +25,7 @@
 mod budget;
 pub mod forms;
 pub mod hostile;
+pub mod pdf;
 mod render;
 mod rng;
 mod truth;

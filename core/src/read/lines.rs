@@ -105,6 +105,10 @@ pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
             for c in cells {
                 let col = usize::from(c.column);
                 if col < next {
+                    // a position a merged cell covers, given as an empty cell: already laid out
+                    if c.text.is_empty() {
+                        continue;
+                    }
                     // out of order or overlapping: keep the cell after the last one
                     out.cells.push(c.text.as_ref());
                     if any_box {
@@ -262,6 +266,10 @@ mod tests {
         assert_eq!(lines[3].no, 4);
     }
 
+    fn lines_of<'a>(grid: &'a Grid<'_>, d: &'a Dense<'a>) -> Vec<&'a str> {
+        lines(grid, d)[0].cells().to_vec()
+    }
+
     #[test]
     fn rows_are_dense_by_column() {
         let mut grid = Grid::new();
@@ -277,6 +285,21 @@ mod tests {
         let d = dense(&grid);
         let lines = lines(&grid, &d);
         assert_eq!(lines[0].cells(), ["合计", "", "", "", "1.00"]);
+        // a source that also gives the positions a merged cell covers, as empty cells
+        let mut grid = Grid::new();
+        grid.push_line(
+            1,
+            1,
+            LineKind::Row,
+            [
+                GridCell::new("合计", 0).with_span(3),
+                GridCell::new("", 1),
+                GridCell::new("", 2),
+                GridCell::new("1.00", 3),
+            ],
+        );
+        let d = dense(&grid);
+        assert_eq!(lines_of(&grid, &d), ["合计", "", "", "1.00"]);
     }
 
     #[test]

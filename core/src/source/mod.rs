@@ -40,7 +40,43 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Notice, NoticeCode};
 
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod text;
+
+/// What a byte string is, as [`detect`] tells it from the bytes (never from a file name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A PDF file: `%PDF-` within the first 1024 bytes (PDF readers accept a short preamble
+    /// before the header, such as a byte-order mark, blank lines or a mail header).
+    Pdf,
+    /// Anything else, read as text.
+    Text,
+}
+
+/// How far into the input the `%PDF-` header may start (the limit PDF readers use).
+pub const PDF_HEADER_WINDOW: usize = 1024;
+
+/// Tells a PDF from text by its bytes: `%PDF-` within the first [`PDF_HEADER_WINDOW`] bytes
+/// makes a PDF; anything else is text.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::source::{Format, detect};
+/// assert_eq!(detect(b"%PDF-1.7\n..."), Format::Pdf);
+/// assert_eq!(detect(b"\xEF\xBB\xBF\n %PDF-1.4"), Format::Pdf);
+/// assert_eq!(detect("2025年部门预算".as_bytes()), Format::Text);
+/// ```
+#[must_use]
+pub fn detect(bytes: &[u8]) -> Format {
+    let head = bytes.get(..PDF_HEADER_WINDOW).unwrap_or(bytes);
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        Format::Pdf
+    } else {
+        Format::Text
+    }
+}
 
 /// A rectangle on a page, in PDF points (1/72 inch) from the page's top-left corner: `x0` and
 /// `x1` from the left edge, `top` and `bottom` from the top edge (the convention of pdfplumber),
