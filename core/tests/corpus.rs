@@ -1,5 +1,5 @@
-//! The three Shanghai-template documents of `tests/corpus` (a 部门预算, a 单位预算 of a 事业单位, a
-//! 部门决算) against the hand-verified facts of `tests/corpus/FACTS.md`: every ✘ is reported with
+//! The three Shanghai-template documents of `../shared/corpus` (a 部门预算, a 单位预算 of a 事业单位, a
+//! 部门决算) against the hand-verified facts of `../shared/corpus/FACTS.md`: every ✘ is reported with
 //! the outcome and severity the facts imply, the ✔ facts pass, and nothing else is an error.
 
 #![allow(
@@ -13,12 +13,17 @@ use std::collections::BTreeMap;
 
 use yusuan::{CellValue, DocKind, DocLevel, Document, Finding, Outcome, Report, Severity};
 
-const DOC01: &str =
-    include_str!("../../tests/corpus/01_sh_putuo_wanli_street_dept_budget_2023.txt");
-const DOC04: &str =
-    include_str!("../../tests/corpus/04_sh_putuo_social_welfare_home_unit_budget_2024.txt");
-const DOC07: &str =
-    include_str!("../../tests/corpus/07_sh_putuo_finance_bureau_dept_final_2024.txt");
+mod shared;
+
+/// The text of a real document of `../shared/corpus`, or return from the test (skipped).
+macro_rules! doc {
+    ($name:expr) => {
+        match shared::corpus($name) {
+            Some(text) => text,
+            None => return,
+        }
+    };
+}
 
 fn read(text: &str) -> (Document, Report) {
     let doc = yusuan::parse(text).unwrap();
@@ -83,7 +88,7 @@ fn all_read(doc: &Document, template: &str, kind: DocKind) {
 
 #[test]
 fn doc01_department_budget() {
-    let (doc, r) = read(DOC01);
+    let (doc, r) = read(&doc!(shared::DOC01));
     all_read(&doc, "shanghai-9", DocKind::Budget);
     assert_eq!(doc.meta.level, Some(DocLevel::Department));
     assert_eq!(doc.meta.year, Some(2023));
@@ -135,7 +140,7 @@ fn doc01_department_budget() {
 
 #[test]
 fn doc04_unit_budget_of_a_public_institution() {
-    let (doc, r) = read(DOC04);
+    let (doc, r) = read(&doc!(shared::DOC04));
     all_read(&doc, "shanghai-9", DocKind::Budget);
     assert_eq!(doc.meta.level, Some(DocLevel::Unit));
     let e = errors(&r);
@@ -179,7 +184,7 @@ fn doc04_unit_budget_of_a_public_institution() {
 
 #[test]
 fn doc07_final_accounts() {
-    let (doc, r) = read(DOC07);
+    let (doc, r) = read(&doc!(shared::DOC07));
     all_read(&doc, "shanghai-final-9", DocKind::FinalAccounts);
     let e = errors(&r);
     assert_eq!(
@@ -234,7 +239,7 @@ fn doc07_final_accounts() {
 
 #[test]
 fn tables_outside_the_layout_are_not_applicable() {
-    let (_, r) = read(DOC01);
+    let (_, r) = read(&doc!(shared::DOC01));
     for key in ["T10", "T11", "T12"] {
         assert!(
             r.findings

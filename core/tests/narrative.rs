@@ -17,24 +17,27 @@ use yusuan::check::{RuleKind, rules};
 use yusuan::{Finding, Outcome, Report, Severity};
 
 const SEED: &str = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
-const DOC01: &str =
-    include_str!("../../tests/corpus/01_sh_putuo_wanli_street_dept_budget_2023.txt");
+mod shared;
 
 fn seed_report() -> Report {
     let doc = yusuan::parse(SEED).unwrap();
     yusuan::Checker::new().include_passes(true).check(&doc)
 }
 
-fn narrative_01(strict_zero_base: bool) -> Report {
-    let doc = yusuan::Parser::new().parse_narrative(DOC01).unwrap();
+/// The checked narrative of document 01 of `../shared/corpus`, or `None` (skipped) without it.
+fn narrative_01(strict_zero_base: bool) -> Option<Report> {
+    let text = shared::corpus(shared::DOC01)?;
+    let doc = yusuan::Parser::new().parse_narrative(&text).unwrap();
     let policy = yusuan::Policy {
         strict_zero_base,
         ..yusuan::Policy::default()
     };
-    yusuan::Checker::new()
-        .with_policy(policy)
-        .include_passes(true)
-        .check(&doc)
+    Some(
+        yusuan::Checker::new()
+            .with_policy(policy)
+            .include_passes(true)
+            .check(&doc),
+    )
 }
 
 fn narrative_findings<'a>(r: &'a Report, rule: &str) -> Vec<&'a Finding> {
@@ -166,7 +169,9 @@ fn unmeasurable_targets_are_hints() {
 
 #[test]
 fn doc01_narrative_wrong_percentages() {
-    let r = narrative_01(false);
+    let Some(r) = narrative_01(false) else {
+        return;
+    };
     let v03: Vec<&Finding> = narrative_findings(&r, "V-03")
         .into_iter()
         .filter(|f| f.is_error())
@@ -195,7 +200,9 @@ fn doc01_narrative_wrong_percentages() {
 
 #[test]
 fn doc01_self_contradicting_fund_sentence() {
-    let r = narrative_01(false);
+    let Some(r) = narrative_01(false) else {
+        return;
+    };
     let v05: Vec<&Finding> = narrative_findings(&r, "V-05")
         .into_iter()
         .filter(|f| f.is_error())
@@ -207,7 +214,9 @@ fn doc01_self_contradicting_fund_sentence() {
 
 #[test]
 fn doc01_item_16_states_two_amounts() {
-    let r = narrative_01(false);
+    let Some(r) = narrative_01(false) else {
+        return;
+    };
     let v09: Vec<&Finding> = narrative_findings(&r, "V-09")
         .into_iter()
         .filter(|f| f.is_error())
@@ -221,7 +230,9 @@ fn doc01_zero_base_growth() {
     // RULES.md V-04: no percentage may be stated on a zero base. FACTS marks it a policy choice
     // (a hint at most); the strict policy makes it an error.
     for strict in [false, true] {
-        let r = narrative_01(strict);
+        let Some(r) = narrative_01(strict) else {
+            return;
+        };
         let v04: Vec<&Finding> = narrative_findings(&r, "V-04");
         assert_eq!(v04.len(), 2, "{v04:#?}");
         for f in &v04 {
@@ -239,7 +250,9 @@ fn doc01_zero_base_growth() {
                 .any(|f| f.rule == "V-03" && f.expected.as_deref() == Some("100.00"))
         );
     }
-    let lenient = narrative_01(false);
+    let Some(lenient) = narrative_01(false) else {
+        return;
+    };
     let errors: Vec<&Finding> = lenient.findings.iter().filter(|f| f.is_error()).collect();
     // the wrong percentages, the 政府性基金 sentence and item 16: nothing else
     assert_eq!(errors.len(), 4, "{errors:#?}");
@@ -247,7 +260,9 @@ fn doc01_zero_base_growth() {
 
 #[test]
 fn narrative_alone_does_not_claim_table_checks() {
-    let r = narrative_01(false);
+    let Some(r) = narrative_01(false) else {
+        return;
+    };
     assert_eq!(r.summary.warning, 0);
     assert!(
         r.findings
