@@ -348,3 +348,30 @@ fn every_mutated_claim_number_is_detected() {
         missed.join("\n")
     );
 }
+
+/// V-02 on printed figures read as intervals: a change of one unit of the last printed digit is
+/// an increase (no error), 持平 for it holds only at the edge of the intervals (a hint), and a
+/// decrease contradicts it (an error).
+#[test]
+fn direction_at_the_printed_precision() {
+    let run = |word: &str| {
+        let text = format!(
+            "一、预算收支增减变化情况说明\n（三）增减变化情况：2025年收支预算121.46万元，2024年预算执行数为121.45万元，比上年{word}，主要原因是工作需要。\n"
+        );
+        let doc = yusuan::Parser::new().parse_narrative(&text).unwrap();
+        let r = yusuan::Checker::new().include_passes(true).check(&doc);
+        narrative_findings(&r, "V-02")
+            .iter()
+            .map(|f| (f.outcome, f.severity))
+            .collect::<Vec<_>>()
+    };
+    let increase = run("增加0.01万元");
+    assert!(
+        increase.iter().all(|o| o.0 == Outcome::Pass),
+        "{increase:?}"
+    );
+    let decrease = run("减少0.01万元");
+    assert_eq!(decrease, vec![(Outcome::Fail, Severity::Error)]);
+    let flat = run("持平");
+    assert_eq!(flat, vec![(Outcome::Hint, Severity::Info)]);
+}
