@@ -619,7 +619,7 @@ fn coarse_slack(all: &[&dyn Figure]) -> Decimal {
                 _ => None,
             }
         })
-        .fold(Decimal::ZERO, |a, b| a.saturating_add(b))
+        .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
 /// The equality holds only if the coarse figure was truncated rather than rounded (876,580 元
