@@ -237,6 +237,53 @@ pub fn direction_agrees(stated: Direction, prior: Printed, current: Printed) -> 
     }
 }
 
+/// How a stated direction fits two printed figures read as intervals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DirectionFit {
+    /// The printed values themselves show the stated direction.
+    Exact,
+    /// Only values inside the rounding intervals (not the printed ones) show it: a hint.
+    WithinRounding,
+    /// No values inside the intervals show it: a contradiction.
+    Contradicted,
+}
+
+/// Judges a stated direction against two printed figures, each standing for the interval of
+/// values its printed precision allows. An increase of one unit of the last digit
+/// (121.45 → 121.46) is an increase, not 持平; 持平 for such a pair is satisfied only at the edge.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::variance::{Direction, DirectionFit, Printed, direction_fit};
+/// let p = |s: &str| Printed::parse(s).unwrap();
+/// assert_eq!(direction_fit(Direction::Increase, p("121.45"), p("121.46")), DirectionFit::Exact);
+/// assert_eq!(direction_fit(Direction::Flat, p("121.45"), p("121.46")), DirectionFit::WithinRounding);
+/// assert_eq!(direction_fit(Direction::Decrease, p("121.45"), p("121.46")), DirectionFit::Contradicted);
+/// assert_eq!(direction_fit(Direction::Increase, p("121"), p("121.0")), DirectionFit::WithinRounding);
+/// ```
+#[must_use]
+pub fn direction_fit(stated: Direction, prior: Printed, current: Printed) -> DirectionFit {
+    let diff = current.value - prior.value;
+    let slack = prior.half_ulp + current.half_ulp;
+    let (exact, possible) = match stated {
+        Direction::Increase => (diff > Decimal::ZERO, diff + slack > Decimal::ZERO),
+        Direction::Decrease => (diff < Decimal::ZERO, diff - slack < Decimal::ZERO),
+        Direction::Flat => (diff.is_zero(), diff.abs() <= slack),
+        Direction::RoughlyFlat => {
+            let band = prior.value.abs() / HUNDRED;
+            (diff.abs() <= band, diff.abs() <= band + slack)
+        }
+    };
+    if exact {
+        DirectionFit::Exact
+    } else if possible {
+        DirectionFit::WithinRounding
+    } else {
+        DirectionFit::Contradicted
+    }
+}
+
 /// The interval of true values a ratio `num / den × 100` can take given the rounding of the
 /// printed figures; `None` when the denominator can be zero or negative.
 fn ratio_interval(num_low: Decimal, num_high: Decimal, den: Printed) -> Option<(Decimal, Decimal)> {

@@ -363,3 +363,74 @@ fn every_mutated_claim_number_is_detected() {
         missed.join("\n")
     );
 }
+
+/// V-02 on printed figures read as intervals: a change of one unit of the last printed digit is
+/// an increase (no error), 持平 for it holds only at the edge of the intervals (a hint), and a
+/// decrease contradicts it (an error).
+#[test]
+fn direction_at_the_printed_precision() {
+    let run = |word: &str| {
+        let text = format!(
+            "一、预算收支增减变化情况说明\n（三）增减变化情况：2025年收支预算121.46万元，2024年预算执行数为121.45万元，比上年{word}，主要原因是工作需要。\n"
+        );
+        let doc = yusuan::Parser::new().parse_narrative(&text).unwrap();
+        let r = yusuan::Checker::new().include_passes(true).check(&doc);
+        narrative_findings(&r, "V-02")
+            .iter()
+            .map(|f| (f.outcome, f.severity))
+            .collect::<Vec<_>>()
+    };
+    let increase = run("增加0.01万元");
+    assert!(
+        increase.iter().all(|o| o.0 == Outcome::Pass),
+        "{increase:?}"
+    );
+    let decrease = run("减少0.01万元");
+    assert_eq!(decrease, vec![(Outcome::Fail, Severity::Error)]);
+    let flat = run("持平");
+    assert_eq!(flat, vec![(Outcome::Hint, Severity::Info)]);
+}
+
+/// A narrative figure printed with fewer decimals than the table stands for an interval: whole
+/// 万元 that the table rounds to is exact, a figure the table only truncates to is a hint, and one
+/// outside the interval is an error.
+#[test]
+fn narrative_precision_against_the_tables() {
+    let line = "（一）收入预算：2025年收入预算7,713.47万元";
+    assert!(SEED.contains(line));
+    let outcome = |stated: &str| {
+        let text = SEED.replacen(line, &format!("（一）收入预算：2025年收入预算{stated}"), 1);
+        let r = yusuan::Checker::new()
+            .include_passes(true)
+            .check(&yusuan::parse(&text).unwrap());
+        let at: Vec<(String, Outcome, Severity)> = r
+            .findings
+            .iter()
+            .filter(|f| {
+                f.evidence
+                    .iter()
+                    .any(|e| e.table == "narrative" && e.text == stated)
+            })
+            .map(|f| (f.rule.clone(), f.outcome, f.severity))
+            .collect();
+        eprintln!("{stated}: {at:?}");
+        at
+    };
+    let whole = outcome("7,713万元");
+    assert!(
+        whole.contains(&("N-01".to_owned(), Outcome::Pass, Severity::Info)),
+        "{whole:?}"
+    );
+    assert!(whole.iter().all(|f| f.2 != Severity::Error), "{whole:?}");
+    let truncated = outcome("7,713.4万元");
+    assert!(
+        truncated.iter().any(|f| f.1 == Outcome::Hint),
+        "{truncated:?}"
+    );
+    assert!(
+        truncated.iter().all(|f| f.2 != Severity::Error),
+        "{truncated:?}"
+    );
+    let wrong = outcome("7,714万元");
+    assert!(wrong.iter().any(|f| f.2 == Severity::Error), "{wrong:?}");
+}

@@ -538,6 +538,107 @@ fn rounds_to(vals: &[Val], lhs: usize, relation: Relation) -> bool {
         .is_some_and(|r| r == coarse)
 }
 
+/// The coarse and the fine figure of a one-to-one equality, when one of them prints fewer
+/// decimals of 万元 or 亿元 than the other: (coarse value in yuan, its unit, its decimals, fine
+/// value in yuan).
+fn coarse_fine(
+    lhs: &[&dyn Figure],
+    rhs: &[&dyn Figure],
+    relation: Relation,
+    vals: &[Val],
+) -> Option<(Decimal, Decimal, u32, Decimal)> {
+    if relation != Relation::Eq || lhs.len() != 1 || rhs.len() != 1 {
+        return None;
+    }
+    let (Some(a), Some(b)) = (lhs.first(), rhs.first()) else {
+        return None;
+    };
+    let (Some(Val::Num { yuan: ya, .. }), Some(Val::Num { yuan: yb, .. })) =
+        (vals.first(), vals.get(1))
+    else {
+        return None;
+    };
+    let coarse_of = |f: &&dyn Figure| {
+        matches!(f.unit(), Unit::WanYuan | Unit::YiYuan)
+            .then(|| f.decimals())
+            .flatten()
+    };
+    let (ca, cb) = (coarse_of(a), coarse_of(b));
+    let da = a.decimals().unwrap_or(0);
+    let db = b.decimals().unwrap_or(0);
+    match (ca, cb) {
+        (Some(d), _) if !ya.is_zero() && (cb.is_none() || d < db) => {
+            Some((*ya, a.unit().in_yuan(), d, *yb))
+        }
+        (_, Some(d)) if !yb.is_zero() && (ca.is_none() || d < da) => {
+            Some((*yb, b.unit().in_yuan(), d, *ya))
+        }
+        _ => None,
+    }
+}
+
+/// A narrative figure in whole 万元 (or fewer decimals than the table) stands for the interval
+/// its printed precision allows: the equality holds exactly when the finer figure rounds to it
+/// ("12,345万元" for a total of 123,449,876 元).
+fn whole_unit_rounds_to(
+    lhs: &[&dyn Figure],
+    rhs: &[&dyn Figure],
+    relation: Relation,
+    vals: &[Val],
+) -> bool {
+    let Some((coarse, unit, dp, fine)) = coarse_fine(lhs, rhs, relation, vals) else {
+        return false;
+    };
+    if dp != 0 {
+        return false;
+    }
+    fine.checked_div(unit)
+        .map(|v| v.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+        .and_then(|v| v.checked_mul(unit))
+        .is_some_and(|r| r == coarse)
+}
+
+/// How much wider than the envelope the intervals of figures printed to fewer than two decimals
+/// of 万元 (or 亿元) are: whole units are rounded ("7,713万元", ±0.5 万元), one decimal may be
+/// truncated ("7,713.4万元", up to 0.1 万元 more), so an inequality satisfied only inside those
+/// intervals is a hint, not an error.
+fn coarse_slack(all: &[&dyn Figure]) -> Decimal {
+    all.iter()
+        .filter(|f| matches!(f.unit(), Unit::WanYuan | Unit::YiYuan))
+        .filter_map(|f| {
+            let d = f.decimals().filter(|d| *d < 2)?;
+            match f.value() {
+                // whole units are rounded (±0.5); one decimal may be a truncation (+0.1)
+                Val::Num { yuan, .. } if !yuan.is_zero() => {
+                    f.unit().in_yuan().checked_mul(if d == 0 {
+                        Decimal::new(5, 1)
+                    } else {
+                        Decimal::new(1, 1)
+                    })
+                }
+                _ => None,
+            }
+        })
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
+/// The equality holds only if the coarse figure was truncated rather than rounded (876,580 元
+/// stated as 87.65万元): a hint, not an error.
+fn truncates_to(
+    lhs: &[&dyn Figure],
+    rhs: &[&dyn Figure],
+    relation: Relation,
+    vals: &[Val],
+) -> bool {
+    let Some((coarse, unit, dp, fine)) = coarse_fine(lhs, rhs, relation, vals) else {
+        return false;
+    };
+    fine.checked_div(unit)
+        .map(|v| v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::ToZero))
+        .and_then(|v| v.checked_mul(unit))
+        .is_some_and(|r| r == coarse)
+}
+
 /// Collects the instances of one check run.
 pub(crate) struct Emitter<'p> {
     pub(crate) findings: Vec<Finding>,
@@ -812,9 +913,16 @@ impl<'p> Emitter<'p> {
         // `Severity::Info` marks a soft comparison: beyond the envelope it is a hint, never a fail.
         let outcome = if unreadable.is_some() {
             Outcome::InsufficientData
-        } else if excess.is_zero() || rounds_to(&vals, lhs.len(), relation) {
+        } else if excess.is_zero()
+            || rounds_to(&vals, lhs.len(), relation)
+            || whole_unit_rounds_to(lhs, rhs, relation, &vals)
+        {
             Outcome::Pass
-        } else if excess <= envelope || severity == Severity::Info {
+        } else if excess <= envelope
+            || severity == Severity::Info
+            || truncates_to(lhs, rhs, relation, &vals)
+            || (relation == Relation::Le && excess < coarse_slack(&all))
+        {
             Outcome::Hint
         } else {
             Outcome::Fail

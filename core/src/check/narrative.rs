@@ -12,7 +12,7 @@ use crate::claims::{Change, Claim, Quantity, QuantityKind, Subject};
 use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
-use crate::variance::{Direction, Printed, direction_agrees, percent_fits, share_fits};
+use crate::variance::{Direction, DirectionFit, Printed, direction_fit, percent_fits, share_fits};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
 use super::{RuleDef, RuleKind};
@@ -1421,31 +1421,48 @@ fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         };
         let evidence = vec![c.evidence(), prior.fig().evidence()];
         let at = c.at();
-        em.verdict(
-            direction_agrees(change.direction, pp, pc),
-            at,
-            evidence,
-            || {
+        let (line, word, now, before) =
+            (change.line, &change.word, &amount.text, prior.fig().text());
+        match direction_fit(change.direction, pp, pc) {
+            DirectionFit::Exact => em.pass(|| {
                 (
-                    format!("“{}”与数值一致", change.word),
-                    format!("`{}` agrees with the values", change.word),
-                )
-            },
-            || {
-                let (line, word, now, before) =
-                    (change.line, &change.word, &amount.text, prior.fig().text());
-                (
-                    Severity::Error,
+                    at,
                     (
-                        format!("情况说明第{line}行称“{word}”，但本年 {now} 与上年 {before} 不符"),
-                        format!(
-                            "narrative line {line} says `{word}` but this year {now} against last year {before} says otherwise"
-                        ),
+                        format!("“{word}”与数值一致"),
+                        format!("`{word}` agrees with the values"),
                     ),
-                    None,
+                    evidence,
                 )
-            },
-        );
+            }),
+            DirectionFit::WithinRounding => em.push(
+                Outcome::Hint,
+                Severity::Info,
+                at,
+                (
+                    format!(
+                        "情况说明第{line}行称“{word}”，本年 {now} 与上年 {before} 仅在四舍五入范围内相符"
+                    ),
+                    format!(
+                        "narrative line {line} says `{word}`: this year {now} against last year {before} agree only within rounding"
+                    ),
+                ),
+                None,
+                evidence,
+            ),
+            DirectionFit::Contradicted => em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!("情况说明第{line}行称“{word}”，但本年 {now} 与上年 {before} 不符"),
+                    format!(
+                        "narrative line {line} says `{word}` but this year {now} against last year {before} says otherwise"
+                    ),
+                ),
+                None,
+                evidence,
+            ),
+        }
     }
 }
 
