@@ -2,7 +2,7 @@
 //! tests read them from there. Without `../shared` they are skipped with a message; under
 //! `CI=true` (where `../shared` is always present) a missing file fails the test.
 
-#![allow(dead_code, clippy::panic)]
+#![allow(dead_code, clippy::print_stderr)]
 
 use std::path::PathBuf;
 
