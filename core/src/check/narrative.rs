@@ -880,13 +880,21 @@ fn percent_outcome(
         );
         return;
     }
+    // the difference in percentage points, between magnitudes where the direction word carries
+    // the sign (下降 7.83% against a recomputed −7.26%)
+    let difference = fit.recomputed.map_or_else(String::new, |r| {
+        let r = crate::variance::round_percent(r, stated.q.value.scale());
+        let r = if r.is_sign_negative() && !stated.q.value.is_sign_negative() {
+            -r
+        } else {
+            r
+        };
+        (stated.q.value - r).to_string()
+    });
+    let numbers = recomputed
+        .clone()
+        .map(|r| (r, stated.q.value.to_string(), difference, "%".to_owned()));
     let recomputed = recomputed.unwrap_or_default();
-    let numbers = Some((
-        recomputed.clone(),
-        stated.q.value.to_string(),
-        String::new(),
-        "%".to_owned(),
-    ));
     let (outcome, zh_msg, en_msg) = if fit.consistent() {
         (
             Outcome::Pass,
