@@ -188,6 +188,19 @@ impl Subject {
         }
     }
 
+    /// One of the “三公” subjects (the total and its items).
+    fn is_san_gong(&self) -> bool {
+        matches!(
+            self,
+            Subject::SanGong
+                | Subject::Abroad
+                | Subject::Vehicle
+                | Subject::VehiclePurchase
+                | Subject::VehicleOperation
+                | Subject::Reception
+        )
+    }
+
     /// The narrative sections where the subject's phrases are read as this subject.
     fn allowed_in(&self, kind: SectionKind) -> bool {
         use SectionKind as K;
@@ -277,6 +290,8 @@ pub enum BaseKind {
     PriorBudget,
     /// 上年执行数 / 决算.
     PriorActual,
+    /// This year's budget, in final accounts (较年初预算数 / 比预算数 / 较调整预算).
+    Budget,
 }
 
 /// The comparison base of a change (`比2022年预算执行数`).
@@ -540,9 +555,18 @@ pub fn extract_all(doc: &Document) -> Claims {
     static DICT: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
     let dict = DICT.get_or_init(|| Dictionary::new(Vocabulary::builtin()));
     let mut out = Claims::default();
+    let final_accounts = doc.meta.kind == Some(crate::model::DocKind::FinalAccounts);
+    let unknown_kind = doc.meta.kind.is_none();
     for section in &doc.sections {
         for para in &section.paragraphs {
-            read_paragraph(dict, section.kind, para, &mut out);
+            // a document of unknown kind: a paragraph that speaks of 决算 is about final accounts
+            let final_here = final_accounts || unknown_kind && para.text.contains("决算");
+            let at = Reading {
+                kind: section.kind,
+                final_accounts: final_here,
+                year: doc.meta.year,
+            };
+            read_paragraph(dict, at, para, &mut out);
         }
     }
     out
@@ -554,6 +578,8 @@ pub fn extract_all(doc: &Document) -> Claims {
 #[derive(Debug, Clone)]
 enum Tok {
     Subject(Subject, String),
+    /// A subject that names the whole of the shares after it (“三公”经费支出决算中，…占 N%).
+    ShareWhole(Subject),
     Money(Quantity),
     Percent(Quantity),
     Count(Quantity),
@@ -608,7 +634,7 @@ impl Dictionary {
         let words = REASON_MARKERS
             .iter()
             .chain(&DIRECTION_WORDS)
-            .chain(MARKERS.iter().map(|(w, _)| w));
+            .chain(MARKERS.iter().chain(&FINAL_MARKERS).map(|(w, _)| w));
         let mut first: Vec<char> = subjects
             .iter()
             .filter_map(|(p, _)| p.first().copied())
@@ -632,7 +658,7 @@ impl Dictionary {
             by_first,
             reason_first: first_chars(REASON_MARKERS.iter().copied()),
             direction_first: first_chars(DIRECTION_WORDS.iter().copied()),
-            marker_first: first_chars(MARKERS.iter().map(|(w, _)| *w)),
+            marker_first: first_chars(MARKERS.iter().chain(&FINAL_MARKERS).map(|(w, _)| *w)),
         }
     }
 }
@@ -682,8 +708,11 @@ fn slice(s: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
     s.get(a..b).unwrap_or("").to_owned()
 }
 
-const MARKERS: [(&str, Tok); 17] = [
+static MARKERS: [(&str, Tok); 20] = [
+    ("完成年初预算数的", Tok::Completion),
+    ("完成全年预算数的", Tok::Completion),
     ("完成年初预算的", Tok::Completion),
+    ("完成预算数的", Tok::Completion),
     ("完成预算的", Tok::Completion),
     ("其中", Tok::Breakdown),
     ("包括", Tok::Breakdown),
@@ -700,6 +729,25 @@ const MARKERS: [(&str, Tok); 17] = [
     ("预算资金", Tok::AmountMarker),
     ("预算金额", Tok::AmountMarker),
     ("资金总额", Tok::AmountMarker),
+];
+
+/// In final accounts, the words that say a figure is the budget or the actual (预算数为 832.05
+/// 万元，决算支出数为 820.33 万元): read before [`MARKERS`]. In a budget the budget is the amount.
+static FINAL_MARKERS: [(&str, Tok); 14] = [
+    ("决算支出数为", Tok::ActualMarker),
+    ("决算支出数", Tok::ActualMarker),
+    ("支出决算数为", Tok::ActualMarker),
+    ("决算数为", Tok::ActualMarker),
+    ("支出共计", Tok::ActualMarker),
+    ("实际支出", Tok::ActualMarker),
+    ("年初预算数为", Tok::BudgetMarker),
+    ("年初预算数", Tok::BudgetMarker),
+    ("全年预算数为", Tok::BudgetMarker),
+    ("全年预算数", Tok::BudgetMarker),
+    ("调整预算数", Tok::BudgetMarker),
+    ("预算数为", Tok::BudgetMarker),
+    ("预算为", Tok::BudgetMarker),
+    ("预算数", Tok::BudgetMarker),
 ];
 
 const DIRECTION_WORDS: [&str; 15] = [
@@ -737,6 +785,7 @@ const REASON_MARKERS: [&str; 8] = [
 fn tokenize(
     dict: &Dictionary,
     kind: SectionKind,
+    (final_accounts, san_gong_here): (bool, bool),
     para: &Paragraph,
     sentence: &str,
     base: usize,
@@ -809,7 +858,17 @@ fn tokenize(
             continue;
         }
         let marker = can(&dict.marker_first)
-            .then(|| MARKERS.iter().find(|(w, _)| starts_with(&chars, i, w)))
+            .then(|| {
+                let finals = if final_accounts {
+                    &FINAL_MARKERS[..]
+                } else {
+                    &[]
+                };
+                finals
+                    .iter()
+                    .chain(&MARKERS)
+                    .find(|(w, _)| starts_with(&chars, i, w))
+            })
             .flatten()
             .map(|(w, t)| (*w, t.clone()));
         if let Some((w, tok)) = marker {
@@ -822,8 +881,26 @@ fn tokenize(
             i += 1;
             continue;
         }
-        // 车辆7辆（一般公务用车3辆，…）: a bracket after a count opens its breakdown
-        if matches!(c, '（' | '(') && matches!(toks.last(), Some((Tok::Count(_), _))) {
+        // 车辆7辆（一般公务用车3辆，…）: a bracket after a count opens its breakdown; so does one
+        // after the amount of a whole whose parts the format fixes (购置及运行维护费21万元（购置费
+        // 0万元、运行维护费21万元）)
+        let whole_amount = matches!(toks.last(), Some((Tok::Money(_), _)))
+            && toks
+                .iter()
+                .rev()
+                .find_map(|(t, _)| match t {
+                    Tok::Subject(s, _) => Some(s),
+                    _ => None,
+                })
+                .is_some_and(|s| {
+                    matches!(
+                        s,
+                        Subject::SanGong | Subject::Vehicle | Subject::Basic | Subject::Procurement
+                    )
+                });
+        if matches!(c, '（' | '(')
+            && (whole_amount || matches!(toks.last(), Some((Tok::Count(_), _))))
+        {
             toks.push((Tok::Breakdown, line));
             i += 1;
             continue;
@@ -850,14 +927,29 @@ fn tokenize(
             .into_iter()
             .flatten()
             .filter_map(|&k| dict.subjects.get(k))
-            .find(|(p, s)| s.allowed_in(kind) && match_at(&chars, i, p).is_some())
+            .find(|(p, s)| {
+                (s.allowed_in(kind) || san_gong_here && s.is_san_gong())
+                    && match_at(&chars, i, p).is_some()
+            })
         {
             let end = match_at(&chars, i, phrase).unwrap_or(i + 1);
-            toks.push((
-                Tok::Subject(subject.clone(), slice(sentence, &chars, i, end)),
-                line,
-            ));
-            i = end;
+            // "X…决算中，A…占 N%": X is the whole of the shares that follow
+            let clause_end = (end..chars.len().min(end + 24)).find(|&k| {
+                chars
+                    .get(k)
+                    .is_some_and(|(_, ch)| matches!(ch, '，' | ',' | '；' | ';' | '：' | ':'))
+            });
+            let whole = clause_end.is_some_and(|k| {
+                let between = slice(sentence, &chars, end, k);
+                between.ends_with('中') && !between.chars().any(|ch| ch.is_ascii_digit())
+            });
+            let tok = if whole {
+                Tok::ShareWhole(subject.clone())
+            } else {
+                Tok::Subject(subject.clone(), slice(sentence, &chars, i, end))
+            };
+            toks.push((tok, line));
+            i = clause_end.filter(|_| whole).unwrap_or(end);
             continue;
         }
         // a vehicle category: …用车 followed by a count or by nothing
@@ -1080,6 +1172,12 @@ fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> 
     if !matches!(c, '比' | '较' | '与' | '同') {
         return None;
     }
+    // 经比较 / 比较: "to compare", not a comparison base
+    let prev = i.checked_sub(1).and_then(|k| chars.get(k)).map(|x| x.1);
+    if c == '比' && chars.get(i + 1).is_some_and(|x| x.1 == '较') || c == '较' && prev == Some('比')
+    {
+        return None;
+    }
     let start = if c == '同' {
         if !starts_with(chars, i, "同比") {
             return None;
@@ -1089,9 +1187,20 @@ fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> 
         i + 1
     };
     let opens = ["上年", "上一年", "去年", "同期", "20", "２０"];
-    if c != '同' && !opens.iter().any(|o| starts_with(chars, start, o)) {
+    let budget_opens = ["年初预算", "全年预算", "调整预算", "预算数", "预算"];
+    let budget = c != '同' && budget_opens.iter().any(|o| starts_with(chars, start, o));
+    if c != '同' && !budget && !opens.iter().any(|o| starts_with(chars, start, o)) {
         return None;
     }
+    // the year that opens the base (比2022年…) is part of it; any later digit is a figure
+    let year_end = (start..chars.len().min(start + 6))
+        .find(|&k| chars.get(k).is_some_and(|(_, ch)| *ch == '年'))
+        .filter(|_| {
+            chars
+                .get(start)
+                .is_some_and(|(_, ch)| fold_char(*ch).is_ascii_digit())
+        })
+        .map_or(start, |k| k + 1);
     // the base runs to a direction word, a comma or 相比
     let mut j = start;
     while j < chars.len() && j < start + 24 {
@@ -1107,6 +1216,13 @@ fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> 
         if DIRECTION_WORDS.iter().any(|w| starts_with(chars, j, w)) {
             break;
         }
+        if j >= year_end
+            && chars
+                .get(j)
+                .is_some_and(|(_, ch)| fold_char(*ch).is_ascii_digit())
+        {
+            break;
+        }
         if chars
             .get(j)
             .is_some_and(|(_, ch)| matches!(ch, '，' | ',' | '。' | '；'))
@@ -1120,7 +1236,9 @@ fn base_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Base, usize)> 
         j += 1;
     }
     let text = slice(s, chars, i, j);
-    let kind = if text.contains("执行") || text.contains("决算") {
+    let kind = if budget {
+        BaseKind::Budget
+    } else if text.contains("执行") || text.contains("决算") {
         BaseKind::PriorActual
     } else if text.contains("预算") {
         BaseKind::PriorBudget
@@ -1175,14 +1293,27 @@ enum Slot {
 
 /// Builds the claims of one sentence. `item` is the claim a numbered paragraph is about, which
 /// later sentences without a subject continue.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent states of the sentence grammar, each read at one token"
+)]
 struct SentenceBuilder<'a> {
     section: SectionKind,
     sentence: &'a str,
     claims: Vec<Claim>,
-    /// index of the claim a breakdown hangs from
-    parent: Option<usize>,
-    /// path of the current claim: (top index, part index)
-    current: Option<(usize, Option<usize>)>,
+    /// path (top index, then part indices) of the claim a breakdown hangs from; empty: none
+    parent: Vec<usize>,
+    /// path of the current claim; empty: none
+    current: Vec<usize>,
+    /// where a number without a marker goes in the current claim: a breakdown of a budget
+    /// stated alone (预算为 20 万元，其中：…) states the parts' budgets
+    default_slot: Slot,
+    /// a comparison base was read and no direction word yet: the next amount is the prior
+    /// (较上年1174万元减少40万元)
+    base_open: bool,
+    /// an amount after an inline prior with no direction word yet (较2022年决算数688.84万元
+    /// 131.49万元，增长19.09%): the change's amount, once its direction comes
+    pending_delta: Option<Quantity>,
     in_breakdown: bool,
     slot: Slot,
     pending_base: Option<Base>,
@@ -1192,6 +1323,13 @@ struct SentenceBuilder<'a> {
     amount_marker: bool,
     /// a number was attached since the current subject
     numbers_since_subject: bool,
+    /// the whole the shares of this sentence are of, when the sentence names it first
+    share_whole: Option<Subject>,
+    /// the claim a second comparison was split from: a 其中 after it is that claim's
+    origin: Option<Vec<usize>>,
+    /// where the amounts of this sentence's claims go: the prior for a sentence about the year
+    /// before the document's that compares with nothing (2021年的三公经费决算数合计为807.95万…)
+    sentence_slot: Slot,
 }
 
 /// The subject a subject is a kind of: a second mention of the family in the same clause only
@@ -1213,14 +1351,54 @@ fn family(s: &Subject) -> Option<Subject> {
     }
 }
 
+/// The subject a subject is a part of, where the format fixes it: the “三公” items of the
+/// total, the two vehicle items of 公务用车购置及运行费, the 政府采购 kinds of the whole, 人员经费 and
+/// 公用经费 of 基本支出.
+fn container(s: &Subject) -> Option<Subject> {
+    match s {
+        Subject::VehiclePurchase | Subject::VehicleOperation => Some(Subject::Vehicle),
+        Subject::Personnel | Subject::Public => Some(Subject::Basic),
+        Subject::Vehicle | Subject::Abroad | Subject::Reception => Some(Subject::SanGong),
+        _ => family(s),
+    }
+}
+
+/// Whether `whole` contains `part`, directly or through the subjects between them.
+fn contains(whole: &Subject, part: &Subject) -> bool {
+    let mut at = container(part);
+    while let Some(s) = at {
+        if &s == whole {
+            return true;
+        }
+        at = container(&s);
+    }
+    false
+}
+
+/// The claim at `path` (top index, then part indices).
+fn claim_at<'c>(claims: &'c mut [Claim], path: &[usize]) -> Option<&'c mut Claim> {
+    let (first, rest) = path.split_first()?;
+    let mut c = claims.get_mut(*first)?;
+    for &i in rest {
+        c = c.parts.get_mut(i)?;
+    }
+    Some(c)
+}
+
 impl<'a> SentenceBuilder<'a> {
     fn new(section: SectionKind, sentence: &'a str) -> SentenceBuilder<'a> {
         SentenceBuilder {
             section,
             sentence,
             claims: Vec::new(),
-            parent: None,
-            current: None,
+            parent: Vec::new(),
+            current: Vec::new(),
+            default_slot: Slot::Amount,
+            share_whole: None,
+            origin: None,
+            sentence_slot: Slot::Amount,
+            base_open: false,
+            pending_delta: None,
             in_breakdown: false,
             slot: Slot::Amount,
             pending_base: None,
@@ -1231,11 +1409,27 @@ impl<'a> SentenceBuilder<'a> {
     }
 
     fn current_mut(&mut self) -> Option<&mut Claim> {
-        let (top, part) = self.current?;
-        let claim = self.claims.get_mut(top)?;
-        match part {
-            Some(p) => claim.parts.get_mut(p),
-            None => Some(claim),
+        claim_at(&mut self.claims, &self.current)
+    }
+
+    /// Where a part named in a breakdown goes: under the deepest claim of the open breakdown
+    /// that the format says contains it (a nested 其中 closes at the next item of an outer
+    /// level), else under the claim the 其中 follows.
+    fn breakdown_home(&self, subject: &Subject) -> Vec<usize> {
+        let mut best: Option<usize> = None;
+        let mut node: Option<&Claim> = None;
+        for (depth, &i) in self.parent.iter().enumerate() {
+            node = match node {
+                None => self.claims.get(i),
+                Some(c) => c.parts.get(i),
+            };
+            if node.is_some_and(|c| contains(&c.subject, subject)) {
+                best = Some(depth);
+            }
+        }
+        match best {
+            Some(depth) => self.parent.iter().take(depth + 1).copied().collect(),
+            None => self.parent.clone(),
         }
     }
 
@@ -1251,22 +1445,61 @@ impl<'a> SentenceBuilder<'a> {
         self.clauses = 0;
         self.amount_marker = false;
         self.numbers_since_subject = false;
+        self.base_open = false;
+        self.pending_delta = None;
+        let home = if self.in_breakdown {
+            self.breakdown_home(&subject)
+        } else {
+            Vec::new()
+        };
+        self.origin = None;
+        // the whole named again inside its own breakdown (“三公”经费…包括…使用“三公”经费的单位)
+        if claim_at(&mut self.claims, &home).is_some_and(|c| c.subject == subject) {
+            self.current = home;
+            return;
+        }
         let claim = Claim::new(subject, label, self.section, self.sentence, line);
-        if self.in_breakdown {
-            if let Some(p) = self.parent {
-                if let Some(parent) = self.claims.get_mut(p) {
-                    parent.parts.push(claim);
-                    self.current = Some((p, Some(parent.parts.len() - 1)));
-                    self.slot = Slot::Amount;
-                    return;
-                }
-            }
+        if let Some(parent) = claim_at(&mut self.claims, &home) {
+            // the parts of a budget stated alone are budgets
+            self.default_slot = if parent.amount.is_none() && parent.budget.is_some() {
+                Slot::Budget
+            } else {
+                self.sentence_slot
+            };
+            parent.parts.push(claim);
+            let index = parent.parts.len() - 1;
+            self.current = home;
+            self.current.push(index);
+            self.slot = self.default_slot;
+            return;
         }
         self.claims.push(claim);
-        self.current = Some((self.claims.len() - 1, None));
-        self.parent = Some(self.claims.len() - 1);
+        self.current = vec![self.claims.len() - 1];
+        self.parent = self.current.clone();
         self.in_breakdown = false;
-        self.slot = Slot::Amount;
+        self.default_slot = self.sentence_slot;
+        self.slot = self.sentence_slot;
+    }
+
+    /// A second comparison of the current claim with another base in the same sentence
+    /// (比上年减少…，比2020年减少…; 较年初预算数减少…，较上年减少…): a claim of its own, with the
+    /// same subject and amount and the second change.
+    fn second_comparison(&mut self, change: Change) {
+        let Some(cur) = self.current_mut() else {
+            return;
+        };
+        let mut twin = Claim::new(
+            cur.subject.clone(),
+            &cur.label,
+            cur.section,
+            &cur.sentence,
+            cur.line,
+        );
+        twin.amount.clone_from(&cur.amount);
+        twin.change = Some(change);
+        self.origin = Some(self.current.clone());
+        self.claims.push(twin);
+        self.current = vec![self.claims.len() - 1];
     }
 
     fn feed(&mut self, tok: Tok, line: u32) {
@@ -1278,31 +1511,58 @@ impl<'a> SentenceBuilder<'a> {
                 }
             }
             Tok::Subject(s, label) => self.start(s, &label, line),
+            Tok::ShareWhole(s) => self.share_whole = Some(s),
             Tok::Breakdown => {
-                if self.current.is_some() {
-                    if let Some((top, _)) = self.current {
-                        self.parent = Some(top);
-                    }
+                if !self.current.is_empty() {
+                    self.parent = self.origin.take().unwrap_or_else(|| self.current.clone());
                     self.in_breakdown = true;
                 }
             }
-            Tok::Base(b) => self.pending_base = Some(b),
+            Tok::Base(b) => {
+                self.pending_base = Some(b);
+                self.base_open = true;
+            }
             Tok::Direction(d, word) => {
                 let base = self.pending_base.take();
+                self.base_open = false;
+                let delta = self.pending_delta.take();
                 // "包括A x万元，B y万元，比上年增加…": a change after a list whose items state none
                 // is the whole's
-                if let (Some((top, Some(p))), true) = (self.current, self.clauses > 0) {
-                    let whole = self.claims.get(top).is_some_and(|c| {
-                        p >= 1
-                            && c.change.is_none()
-                            && c.parts.iter().take(p).all(|x| x.change.is_none())
-                            && c.parts
-                                .get(p)
-                                .is_some_and(|x| x.amount.is_some() && x.change.is_none())
-                    });
+                if let (Some((&p, up)), true) = (self.current.split_last(), self.clauses > 0) {
+                    let up = up.to_vec();
+                    let whole = !up.is_empty()
+                        && claim_at(&mut self.claims, &up).is_some_and(|c| {
+                            p >= 1
+                                && c.change.is_none()
+                                && c.parts.iter().take(p).all(|x| x.change.is_none())
+                                && c.parts
+                                    .get(p)
+                                    .is_some_and(|x| x.amount.is_some() && x.change.is_none())
+                        });
                     if whole {
-                        self.current = Some((top, None));
+                        self.current = up;
                     }
+                }
+                // a second comparison against another base
+                let second = self.current_mut().is_some_and(|c| {
+                    c.change.as_ref().is_some_and(|ch| {
+                        (ch.amount.is_some() || ch.percent.is_some())
+                            && base.is_some()
+                            && ch.base.as_ref().map(|b| (b.kind, b.year))
+                                != base.as_ref().map(|b| (b.kind, b.year))
+                    })
+                });
+                if second {
+                    self.second_comparison(Change {
+                        direction: d,
+                        word,
+                        amount: delta,
+                        percent: None,
+                        base,
+                        line,
+                    });
+                    self.slot = self.default_slot;
+                    return;
                 }
                 let Some(c) = self.current_mut() else { return };
                 match &mut c.change {
@@ -1314,14 +1574,14 @@ impl<'a> SentenceBuilder<'a> {
                         c.change = Some(Change {
                             direction: d,
                             word,
-                            amount: None,
+                            amount: delta,
                             percent: None,
                             base,
                             line,
                         });
                     }
                 }
-                self.slot = Slot::Amount;
+                self.slot = self.default_slot;
             }
             Tok::Prior => self.slot = Slot::Prior,
             Tok::Planned => self.slot = Slot::Planned,
@@ -1335,7 +1595,20 @@ impl<'a> SentenceBuilder<'a> {
                 let same_clause = self.clauses == 0 || self.amount_marker;
                 self.amount_marker = false;
                 self.numbers_since_subject = true;
+                let (base_open, default_slot) = (self.base_open, self.default_slot);
                 let Some(c) = self.current_mut() else { return };
+                // an amount right after the comparison base is the prior (较上年1174万元减少40
+                // 万元); a second one before the direction word is the change (较2022年决算数
+                // 688.84万元131.49万元，增长19.09%)
+                if base_open && slot == default_slot && c.change.is_none() {
+                    if c.prior.is_none() {
+                        c.prior = Some(q);
+                    } else {
+                        self.pending_delta = Some(q);
+                        self.base_open = false;
+                    }
+                    return;
+                }
                 match slot {
                     Slot::Prior if c.prior.is_none() => c.prior = Some(q),
                     Slot::Planned if c.planned.is_none() => c.planned = Some(q),
@@ -1353,22 +1626,30 @@ impl<'a> SentenceBuilder<'a> {
                         }
                     }
                 }
-                self.slot = Slot::Amount;
+                self.slot = self.default_slot;
             }
             Tok::Percent(q) => {
                 self.numbers_since_subject = true;
                 let slot = self.slot;
+                let whole = self.share_whole.clone();
                 let Some(c) = self.current_mut() else { return };
+                // a later 占 N% in the list belongs to an item the reader does not know
                 match slot {
-                    Slot::Share => c.share = Some(q),
-                    Slot::Completion => c.completion = Some(q),
+                    Slot::Share if c.share.is_none() => {
+                        c.share = Some(q);
+                        if c.share_base.is_none() {
+                            c.share_base = whole;
+                        }
+                    }
+                    Slot::Completion if c.completion.is_none() => c.completion = Some(q),
+                    Slot::Share | Slot::Completion => {}
                     _ => {
                         if let Some(ch) = c.change.as_mut().filter(|ch| ch.percent.is_none()) {
                             ch.percent = Some(q);
                         }
                     }
                 }
-                self.slot = Slot::Amount;
+                self.slot = self.default_slot;
             }
             Tok::Count(q) => {
                 self.numbers_since_subject = true;
@@ -1387,16 +1668,29 @@ impl<'a> SentenceBuilder<'a> {
             }
             Tok::Item => {
                 // `；` closes an item of a list; a list that follows 其中 goes on
-                self.slot = Slot::Amount;
+                self.slot = self.default_slot;
                 self.pending_base = None;
+                self.base_open = false;
                 self.clauses += 1;
             }
-            Tok::Clause => self.clauses += 1,
+            Tok::Clause => {
+                self.base_open = false;
+                self.clauses += 1;
+            }
         }
     }
 }
 
-fn read_paragraph(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &mut Claims) {
+/// Where a paragraph is read: its section's kind, whether it is about final accounts, and the
+/// document's year.
+#[derive(Clone, Copy)]
+struct Reading {
+    kind: SectionKind,
+    final_accounts: bool,
+    year: Option<u16>,
+}
+
+fn read_paragraph(dict: &Dictionary, kind: Reading, para: &Paragraph, out: &mut Claims) {
     let before = out.claims.len();
     read_sentences(dict, kind, para, out);
     // drop item claims that never got a figure
@@ -1414,13 +1708,34 @@ fn read_paragraph(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
     }
 }
 
-fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &mut Claims) {
+/// Reads the sentences of one paragraph; `kind` is the section's kind and whether the document
+/// is a final account.
+fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Claims) {
+    let (kind, final_accounts) = (at.kind, at.final_accounts);
     let numbered = crate::text::strip_numbering(&para.text).len() < para.text.len();
     // the claim a numbered item paragraph is about (its first claim)
     let mut item_claim: Option<usize> = None;
     let mut last_claim: Option<usize> = None;
+    // the claim whose 其中 breakdown is open: it goes on in later sentences of the paragraph that
+    // name another of its parts (其中：运行费…。该项经费主要用于…。购置费…)
+    let mut open_breakdown: Option<usize> = None;
+    // a paragraph about “三公” in a section whose heading names nothing (a page of its own)
+    let san_gong_here =
+        matches!(kind, SectionKind::Other | SectionKind::Part) && para.text.contains("三公");
+    let kind = if san_gong_here {
+        SectionKind::SanGong
+    } else {
+        kind
+    };
     for (offset, sentence) in sentences(&para.text) {
-        let toks = tokenize(dict, kind, para, sentence, offset);
+        let mut toks = tokenize(
+            dict,
+            kind,
+            (final_accounts, san_gong_here),
+            para,
+            sentence,
+            offset,
+        );
         collect_residue(sentence, para, offset, &mut out.residue);
         let has_subject = toks.iter().any(|(t, _)| matches!(t, Tok::Subject(..)));
         let has_numbers = toks
@@ -1455,21 +1770,61 @@ fn read_sentences(dict: &Dictionary, kind: SectionKind, para: &Paragraph, out: &
             }
             continue;
         }
+        // a sentence naming first another part of the open breakdown continues it
+        if let Some(owner) = open_breakdown.and_then(|i| out.claims.get_mut(i)) {
+            let first = toks.iter().find_map(|(t, _)| match t {
+                Tok::Subject(s, _) => Some(s),
+                _ => None,
+            });
+            if first.is_some_and(|s| {
+                contains(&owner.subject, s) && !owner.parts.iter().any(|p| &p.subject == s)
+            }) && !matches!(toks.first(), Some((Tok::Breakdown, _)))
+            {
+                let line = toks.first().map_or(owner.line, |t| t.1);
+                toks.insert(0, (Tok::Breakdown, line));
+                continue_item(owner, toks);
+                continue;
+            }
+        }
         // "…2336.91万元。其中：人员经费…；公用经费…": the breakdown of the sentence before
         if matches!(toks.first(), Some((Tok::Breakdown, _))) {
             if let Some(prev) = last_claim
                 .and_then(|i| out.claims.get_mut(i))
-                .filter(|c| c.amount.is_some() && c.parts.is_empty())
+                .filter(|c| (c.amount.is_some() || c.budget.is_some()) && c.parts.is_empty())
             {
                 continue_item(prev, toks);
+                open_breakdown = last_claim;
                 continue;
             }
         }
         let mut b = SentenceBuilder::new(kind, sentence.trim());
+        // a sentence that opens with the year before the document's and compares with nothing
+        // states that year's figures
+        let compares = toks
+            .iter()
+            .any(|(t, _)| matches!(t, Tok::Base(_) | Tok::Direction(..)));
+        let opening_year = find_year(sentence.trim_start().get(..12).unwrap_or(sentence));
+        if !compares
+            && sentence.trim_start().starts_with(['2', '２'])
+            && opening_year.is_some()
+            && opening_year.map(u32::from) == at.year.map(|y| u32::from(y) - 1)
+        {
+            b.sentence_slot = Slot::Prior;
+            b.slot = Slot::Prior;
+            b.default_slot = Slot::Prior;
+        }
         for (t, line) in toks {
             b.feed(t, line);
         }
         for claim in b.claims {
+            // the subject a numbered item's heading named, stated in full: the item is this claim
+            if let Some(head) = item_claim.and_then(|i| out.claims.get_mut(i)) {
+                if head.subject == claim.subject && !head.has_content() && head.reason.is_none() {
+                    *head = claim;
+                    last_claim = item_claim;
+                    continue;
+                }
+            }
             // a numbered item whose first sentence only names its subject: later sentences carry
             // its figures
             if numbered && item_claim.is_none() && !claim.has_content() && claim.reason.is_none() {
@@ -1533,8 +1888,8 @@ fn continue_item(claim: &mut Claim, toks: Vec<(Tok, u32)>) {
         claim,
         Claim::new(claim.subject.clone(), "", claim.section, "", claim.line),
     )];
-    b.parent = Some(0);
-    b.current = Some((0, None));
+    b.parent = vec![0];
+    b.current = vec![0];
     for (t, line) in toks {
         b.feed(t, line);
     }
@@ -1597,8 +1952,207 @@ mod tests {
     fn claims_of(kind: SectionKind, text: &str) -> Claims {
         let dict = Dictionary::new(Vocabulary::builtin());
         let mut out = Claims::default();
-        read_paragraph(&dict, kind, &para(text), &mut out);
+        let at = Reading {
+            kind,
+            final_accounts: false,
+            year: Some(2025),
+        };
+        read_paragraph(&dict, at, &para(text), &mut out);
         out
+    }
+
+    fn final_claims_of(kind: SectionKind, text: &str) -> Claims {
+        let dict = Dictionary::new(Vocabulary::builtin());
+        let mut out = Claims::default();
+        let at = Reading {
+            kind,
+            final_accounts: true,
+            year: Some(2025),
+        };
+        read_paragraph(&dict, at, &para(text), &mut out);
+        out
+    }
+
+    fn v(q: Option<&Quantity>) -> String {
+        q.map_or_else(|| "-".to_owned(), |q| q.value.to_string())
+    }
+
+    /// A compact outline of claims: `subject amount [parts]`, one level per bracket.
+    fn outline(claims: &[Claim]) -> String {
+        claims
+            .iter()
+            .map(|c| {
+                let mut s = format!("{} {}", c.subject.key(), v(c.amount.as_ref()));
+                if !c.parts.is_empty() {
+                    s.push_str(" [");
+                    s.push_str(&outline(&c.parts));
+                    s.push(']');
+                }
+                s
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    #[test]
+    fn nested_breakdowns_close_at_an_outer_item() {
+        let c = claims_of(
+            SectionKind::SanGong,
+            "“三公”经费预算1,938万元；其中：因公出国(境)费43万元；公务接待费393万元；公务用车购置和运行维护费1,502万元，其中：公车购置费384万元；公车运行维护费1118万元。",
+        );
+        assert_eq!(
+            outline(&c.claims),
+            "san_gong 1938 [abroad 43, reception 393, vehicle 1502 [vehicle_purchase 384, vehicle_operation 1118]]"
+        );
+        // a bracket after the amount of a whole opens its breakdown; the next item closes it
+        let c = claims_of(
+            SectionKind::SanGong,
+            "“三公”经费41万元，其中：因公出国(境)费0万元，公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费21万元)，公务接待费20万元。",
+        );
+        assert_eq!(
+            outline(&c.claims),
+            "san_gong 41 [abroad 0, vehicle 21 [vehicle_purchase 0, vehicle_operation 21], reception 20]"
+        );
+    }
+
+    #[test]
+    fn a_breakdown_goes_on_in_later_sentences_naming_its_parts() {
+        let c = claims_of(
+            SectionKind::SanGong,
+            "（二）公务用车购置及运行费支出预算78.7万元，比2023年预算减少7.3万元。其中：公务用车运行费35.7万元，比2023年预算减少1.3万元；该项经费主要用于燃料费。公务用车购置费43万元，比2023年预算减少6万元。",
+        );
+        assert_eq!(
+            outline(&c.claims),
+            "vehicle 78.7 [vehicle_operation 35.7, vehicle_purchase 43]"
+        );
+    }
+
+    #[test]
+    fn final_accounts_keep_budget_and_actual_apart() {
+        let c = final_claims_of(
+            SectionKind::SanGong,
+            "“三公”经费预算数为832.05万元，决算支出数为820.33万元，完成年初预算数的98.59%。",
+        );
+        let t = &c.claims[0];
+        assert_eq!(v(t.budget.as_ref()), "832.05");
+        assert_eq!(v(t.amount.as_ref()), "820.33");
+        assert_eq!(v(t.completion.as_ref()), "98.59");
+        // a budget stated alone: its breakdown states the parts' budgets
+        let c = final_claims_of(
+            SectionKind::SanGong,
+            "“三公”经费预算为20万元，其中：公务接待费9万元，公务用车运行维护费11万元。",
+        );
+        let t = &c.claims[0];
+        assert_eq!(
+            (v(t.amount.as_ref()), v(t.budget.as_ref())),
+            ("-".into(), "20".into())
+        );
+        assert!(
+            t.parts
+                .iter()
+                .all(|p| p.amount.is_none() && p.budget.is_some())
+        );
+        // in a budget, the budget is the amount
+        let c = claims_of(SectionKind::SanGong, "“三公”经费预算为20万元。");
+        assert_eq!(v(c.claims[0].amount.as_ref()), "20");
+    }
+
+    #[test]
+    fn two_comparisons_in_one_sentence_are_kept_apart() {
+        let c = final_claims_of(
+            SectionKind::SanGong,
+            "“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元，下降7.83%。",
+        );
+        let changes: Vec<(Option<BaseKind>, String, String)> = c
+            .claims
+            .iter()
+            .filter_map(|x| {
+                let ch = x.change.as_ref()?;
+                Some((
+                    ch.base.as_ref().map(|b| b.kind),
+                    v(ch.amount.as_ref()),
+                    v(ch.percent.as_ref()),
+                ))
+            })
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                (Some(BaseKind::Budget), "10.93".into(), "54.65".into()),
+                (Some(BaseKind::PriorYear), "0.71".into(), "7.83".into())
+            ]
+        );
+        assert!(c.claims.iter().all(|x| v(x.amount.as_ref()) == "9.07"));
+    }
+
+    #[test]
+    fn an_inline_prior_and_a_change_without_its_verb() {
+        let c = final_claims_of(
+            SectionKind::SanGong,
+            "“三公”经费决算支出数为820.33万元，较2022年决算数688.84万元131.49万元，增长19.09%。",
+        );
+        let t = &c.claims[0];
+        assert_eq!(v(t.prior.as_ref()), "688.84");
+        let ch = t.change.as_ref().unwrap();
+        assert_eq!(
+            (v(ch.amount.as_ref()), v(ch.percent.as_ref())),
+            ("131.49".into(), "19.09".into())
+        );
+        let c = claims_of(
+            SectionKind::SanGong,
+            "公务接待费为122万元，较上年144万元减少22万元，下降15%。",
+        );
+        let t = &c.claims[0];
+        assert_eq!(v(t.prior.as_ref()), "144");
+        assert_eq!(v(t.change.as_ref().unwrap().amount.as_ref()), "22");
+        // 经比较: "to compare", not a base
+        let c = claims_of(
+            SectionKind::SanGong,
+            "经比较2020年度“三公”经费41万元，较上年减少19万元。",
+        );
+        assert_eq!(v(c.claims[0].amount.as_ref()), "41");
+        assert_eq!(v(c.claims[0].prior.as_ref()), "-");
+    }
+
+    #[test]
+    fn a_share_of_a_whole_named_first() {
+        let c = final_claims_of(
+            SectionKind::SanGong,
+            "“三公”经费财政拨款支出决算中，因公出国(境)费支出决算0万元，占0%；公务接待费支出决算0.28万元，占0.95%。",
+        );
+        assert_eq!(c.claims.len(), 2);
+        assert!(
+            c.claims
+                .iter()
+                .all(|x| x.share_base == Some(Subject::SanGong))
+        );
+        // a later 占 N% of an item the reader does not know stays off the known one
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "本年支出合计4143.91万元，其中：基本支出1140.27万元，占27.52%；项目支出3003.64万元，占72.48%；上缴上级支出0万元，占0%。",
+        );
+        let p = &c.claims[0].parts;
+        assert_eq!(v(p[1].share.as_ref()), "72.48");
+    }
+
+    #[test]
+    fn a_sentence_about_the_year_before_states_priors() {
+        let c = claims_of(
+            SectionKind::SanGong,
+            "2024年的三公经费决算数合计为807.95万元，其中：公务接待费39.43万元。",
+        );
+        let t = &c.claims[0];
+        assert_eq!(
+            (v(t.amount.as_ref()), v(t.prior.as_ref())),
+            ("-".into(), "807.95".into())
+        );
+        assert_eq!(v(t.parts[0].prior.as_ref()), "39.43");
+        // the same year with a comparison is this year's
+        let c = claims_of(
+            SectionKind::SanGong,
+            "2024年“三公”经费3.46万元，较上年增加2.4万元。",
+        );
+        assert_eq!(v(c.claims[0].amount.as_ref()), "3.46");
     }
 
     #[test]

@@ -941,6 +941,10 @@ fn narrative_priors(earlier: &Document, later: &Document, unit: Unit, out: &mut 
             change.word
         );
         let base = change.base.as_ref().map(|b| b.kind);
+        // a change against this year's budget: nothing in the prior year's document
+        if base == Some(BaseKind::Budget) {
+            continue;
+        }
         let mut later_ev = vec![claim_evidence(&claim, amount)];
         // the prior stated outright, or implied by the change
         let stated = if let Some(p) = claim

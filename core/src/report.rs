@@ -104,7 +104,8 @@ pub struct Finding {
     /// The value printed (decimal string, in `unit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
-    /// `actual − expected`.
+    /// `actual − expected`; for a percentage (`unit` `%`) in percentage points, between
+    /// magnitudes where a direction word carries the sign (下降 7.83% against −7.26%: 0.57).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difference: Option<String>,
     /// The unit of `expected`, `actual` and `difference`.

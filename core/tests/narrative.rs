@@ -434,3 +434,23 @@ fn narrative_precision_against_the_tables() {
     let wrong = outcome("7,714万元");
     assert!(wrong.iter().any(|f| f.2 == Severity::Error), "{wrong:?}");
 }
+
+/// A percentage finding gives its difference in percentage points (never an empty string), in
+/// the JSON report too.
+#[test]
+fn a_wrong_rate_states_its_difference_in_points() {
+    let text =
+        "2025年“三公”经费预算情况说明\n2025年“三公”经费预算10万元，比上年增加2万元，增长50%。\n";
+    let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+    let report = yusuan::Checker::new().check(&doc);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "V-03" && f.is_error())
+        .expect("the wrong rate is an error");
+    assert_eq!(f.unit.as_deref(), Some("%"));
+    assert_eq!(f.expected.as_deref(), Some("25"));
+    assert_eq!(f.difference.as_deref(), Some("25"));
+    let json = report.to_json();
+    assert!(!json.contains(r#""difference":"""#), "{json}");
+}

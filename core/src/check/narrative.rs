@@ -188,12 +188,20 @@ pub(super) fn rules() -> Vec<RuleDef> {
 
 /// Every claim with its parts, depth first, with its parent.
 fn walk<'c>(cx: &'c Ctx<'_>) -> Vec<(&'c Claim, Option<&'c Claim>)> {
+    // every claim with its parent, parts of parts included (a nested 其中)
+    fn visit<'c>(
+        c: &'c Claim,
+        parent: Option<&'c Claim>,
+        out: &mut Vec<(&'c Claim, Option<&'c Claim>)>,
+    ) {
+        out.push((c, parent));
+        for p in &c.parts {
+            visit(p, Some(c), out);
+        }
+    }
     let mut out = Vec::new();
     for c in &cx.claims.claims {
-        out.push((c, None));
-        for p in &c.parts {
-            out.push((p, Some(c)));
-        }
+        visit(c, None, &mut out);
     }
     out
 }
@@ -872,13 +880,21 @@ fn percent_outcome(
         );
         return;
     }
+    // the difference in percentage points, between magnitudes where the direction word carries
+    // the sign (下降 7.83% against a recomputed −7.26%)
+    let difference = fit.recomputed.map_or_else(String::new, |r| {
+        let r = crate::variance::round_percent(r, stated.q.value.scale());
+        let r = if r.is_sign_negative() && !stated.q.value.is_sign_negative() {
+            -r
+        } else {
+            r
+        };
+        (stated.q.value - r).to_string()
+    });
+    let numbers = recomputed
+        .clone()
+        .map(|r| (r, stated.q.value.to_string(), difference, "%".to_owned()));
     let recomputed = recomputed.unwrap_or_default();
-    let numbers = Some((
-        recomputed.clone(),
-        stated.q.value.to_string(),
-        String::new(),
-        "%".to_owned(),
-    ));
     let (outcome, zh_msg, en_msg) = if fit.consistent() {
         (
             Outcome::Pass,
@@ -1227,7 +1243,7 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 /// Parts that complete their parent (a 其中 list may leave parts out: only an excess is an error).
 fn n_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for claim in &cx.claims.claims {
+    for (claim, _) in walk(cx) {
         let Some(ta) = claim.amount.as_ref().filter(|q| is_money(q)) else {
             continue;
         };
@@ -1655,22 +1671,34 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn v_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     // a change and the changes of its parts
-    for claim in &cx.claims.claims {
+    for (claim, _) in walk(cx) {
         let Some(change) = claim.change.as_ref() else {
             continue;
         };
         let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else {
             continue;
         };
+        // a part that states its amount but not its change (因公出国（境）费支出0万元): its prior,
+        // and so the sum of the parts' changes, is unknown
+        if claim
+            .parts
+            .iter()
+            .any(|p| p.change.is_none() && p.amount.is_some())
+        {
+            continue;
+        }
         let parts: Vec<(&Claim, &crate::claims::Change)> = claim
             .parts
             .iter()
             .filter_map(|p| p.change.as_ref().map(|c| (p, c)))
             .collect();
+        // the parts' changes against the same base as the whole's (上年 with 上年, 预算数 with 预算数)
+        let base_of = |c: &crate::claims::Change| c.base.as_ref().map(|b| b.kind);
         if parts.is_empty()
             || parts
                 .iter()
                 .any(|(_, c)| c.amount.is_none() && !matches!(c.direction, Direction::Flat))
+            || parts.iter().any(|(_, c)| base_of(c) != base_of(change))
         {
             continue;
         }

@@ -697,6 +697,26 @@ fn line_index(lines: &[Line<'_>], no: u32) -> usize {
     lines.iter().position(|l| l.no == no).unwrap_or(0)
 }
 
+/// Budget or final accounts, for a narrative on its own: from the first title-like line (short,
+/// not a sentence) that names 决算 or 预算; 决算 wins on one line (决算 against the budget).
+fn narrative_kind(lines: &[Line<'_>]) -> Option<DocKind> {
+    lines
+        .iter()
+        .filter(|l| !l.tab && !l.text.trim_start().starts_with("# "))
+        .take(20)
+        .map(|l| l.text.trim())
+        .filter(|t| t.chars().count() <= 40 && !t.contains(['。', '，', ',']))
+        .find_map(|t| {
+            if t.contains("决算") {
+                Some(DocKind::FinalAccounts)
+            } else if t.contains("预算") {
+                Some(DocKind::Budget)
+            } else {
+                None
+            }
+        })
+}
+
 /// Document metadata from the cover, the org lines of the tables and the tables' units.
 fn meta(
     lines: &[Line<'_>],
@@ -974,6 +994,7 @@ impl Parser<'_> {
         };
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta.year = lines.iter().take(12).find_map(|l| find_year(l.text));
+        doc.meta.kind = narrative_kind(&lines);
         "narrative".clone_into(&mut doc.meta.template);
         doc.page_starts = page_starts(&lines);
         Ok(doc)
