@@ -50,6 +50,13 @@ exceptions! {
     InvalidTemplateError "invalid_template"
         "A template could not be read (old name: InvalidLayoutError)";
     InvalidOptionError "invalid_option" "An option value is not one of the allowed values";
+    NotAPdfError "not_a_pdf" "The bytes are not a PDF";
+    PdfUnsupportedError "pdf_unsupported" "The PDF uses a feature the reader does not support";
+    PdfEncryptedError "pdf_encrypted" "The PDF is encrypted";
+    PdfDamagedError "pdf_damaged" "The PDF is damaged beyond repair";
+    PdfNoTextError "pdf_no_text" "The PDF has no text layer (an image: OCR it first)";
+    PdfTooLargeError "pdf_too_large" "The PDF has more bytes or pages than the limit";
+    PdfDecompressionBombError "pdf_decompression_bomb" "A PDF stream inflates past the limit";
     InternalError "internal_error" "A bug in yusuan: please report it with the input";
 }
 

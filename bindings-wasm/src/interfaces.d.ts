@@ -18,7 +18,14 @@ export type ErrorCode =
   | "truncated_table"
   | "invalid_catalog"
   | "invalid_template"
-  | "invalid_option";
+  | "invalid_option"
+  | "not_a_pdf"
+  | "pdf_unsupported"
+  | "pdf_encrypted"
+  | "pdf_damaged"
+  | "pdf_no_text"
+  | "pdf_too_large"
+  | "pdf_decompression_bomb";
 
 /**
  * What every function throws for input it cannot read or options it cannot accept: a real
