@@ -891,6 +891,7 @@ fn percent_outcome(
         };
         (stated.q.value - r).to_string()
     });
+    let points = difference.clone();
     let numbers = recomputed
         .clone()
         .map(|r| (r, stated.q.value.to_string(), difference, "%".to_owned()));
@@ -923,11 +924,11 @@ fn percent_outcome(
         (
             Outcome::Fail,
             format!(
-                "{loc_zh} {} 有误：按 {nums} 计算{zh}应为 {recomputed}%",
+                "{loc_zh} {} 有误：按 {nums} 计算{zh}应为 {recomputed}%，相差 {points} 个百分点",
                 stated.q.text
             ),
             format!(
-                "{loc_en} {} is wrong: the {en} recomputed from {nums} is {recomputed}%",
+                "{loc_en} {} is wrong: the {en} recomputed from {nums} is {recomputed}%, {points} percentage points off",
                 stated.q.text
             ),
         )
