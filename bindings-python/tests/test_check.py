@@ -153,8 +153,8 @@ def test_narrative_only_checks_the_claims_against_themselves() -> None:
         ("fail", "error", Decimal("314.82"), Decimal("289.12"), "%"),
         ("fail", "error", Decimal("60.54"), Decimal("66.40"), "%"),
     ]
-    # a recomputed percentage has no difference (the core leaves it empty)
-    assert [f.difference for f in v03] == [None, None]
+    # a recomputed percentage's difference is in percentage points
+    assert [f.difference for f in v03] == [Decimal("25.70"), Decimal("-5.86")]
     assert [e.line for e in v03[0].evidence] == [78, 77, 78]
     v04 = narrative_findings(report, "V-04")
     assert [(f.outcome, f.severity, f.evidence[0].line) for f in v04] == [

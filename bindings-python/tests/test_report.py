@@ -85,8 +85,8 @@ def test_json_round_trip(seed_report: yusuan.Report) -> None:
         yusuan.Report.from_json('{"schema": "yusuan.report/1"}')
 
 
-def test_a_recomputed_percentage_has_no_difference() -> None:
-    # The core leaves the difference of a recomputed percentage (V-03) as an empty string.
+def test_a_recomputed_percentage_states_its_difference_in_points() -> None:
+    # The difference of a recomputed percentage (V-03) is in percentage points, never "".
     from conftest import GOLDEN
 
     report = yusuan.check((GOLDEN / "inputs" / "seed_narrative_percent_off.txt").read_bytes())
@@ -94,8 +94,8 @@ def test_a_recomputed_percentage_has_no_difference() -> None:
     assert (v03.expected, v03.actual, v03.difference, v03.unit) == (
         Decimal("32.83"),
         Decimal("33.83"),
-        None,
+        Decimal("1.00"),
         "%",
     )
-    assert v03.to_dict()["difference"] == ""  # the JSON form is left as the core wrote it
+    assert v03.to_dict()["difference"] == "1.00"
     assert "33.83" in report._repr_html_()
