@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         }
         for c in cells {
             if let Some(b) = c.bbox {
-                assert!(b.x0 <= b.x1 && b.top <= b.bottom, "{b:?}");
+                assert!(b.x0() <= b.x1() && b.top() <= b.bottom(), "{b:?}");
             }
         }
     }
