@@ -1950,23 +1950,19 @@ mod tests {
     }
 
     fn claims_of(kind: SectionKind, text: &str) -> Claims {
-        let dict = Dictionary::new(Vocabulary::builtin());
-        let mut out = Claims::default();
-        let at = Reading {
-            kind,
-            final_accounts: false,
-            year: Some(2025),
-        };
-        read_paragraph(&dict, at, &para(text), &mut out);
-        out
+        read_as(kind, false, text)
     }
 
     fn final_claims_of(kind: SectionKind, text: &str) -> Claims {
+        read_as(kind, true, text)
+    }
+
+    fn read_as(kind: SectionKind, final_accounts: bool, text: &str) -> Claims {
         let dict = Dictionary::new(Vocabulary::builtin());
         let mut out = Claims::default();
         let at = Reading {
             kind,
-            final_accounts: true,
+            final_accounts,
             year: Some(2025),
         };
         read_paragraph(&dict, at, &para(text), &mut out);

@@ -586,16 +586,31 @@ fn whole_unit_rounds_to(
     relation: Relation,
     vals: &[Val],
 ) -> bool {
-    let Some((coarse, unit, dp, fine)) = coarse_fine(lhs, rhs, relation, vals) else {
-        return false;
-    };
-    if dp != 0 {
-        return false;
-    }
+    coarse_is(
+        lhs,
+        rhs,
+        relation,
+        vals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
+    .is_some_and(|dp| dp == 0)
+}
+
+/// The decimals of the coarser figure of a one-to-one equality when the finer one, brought to
+/// them with `strategy`, equals it; `None` otherwise.
+fn coarse_is(
+    lhs: &[&dyn Figure],
+    rhs: &[&dyn Figure],
+    relation: Relation,
+    vals: &[Val],
+    strategy: rust_decimal::RoundingStrategy,
+) -> Option<u32> {
+    let (coarse, unit, dp, fine) = coarse_fine(lhs, rhs, relation, vals)?;
     fine.checked_div(unit)
-        .map(|v| v.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+        .map(|v| v.round_dp_with_strategy(dp, strategy))
         .and_then(|v| v.checked_mul(unit))
-        .is_some_and(|r| r == coarse)
+        .filter(|r| *r == coarse)
+        .map(|_| dp)
 }
 
 /// How much wider than the envelope the intervals of figures printed to fewer than two decimals
@@ -630,13 +645,14 @@ fn truncates_to(
     relation: Relation,
     vals: &[Val],
 ) -> bool {
-    let Some((coarse, unit, dp, fine)) = coarse_fine(lhs, rhs, relation, vals) else {
-        return false;
-    };
-    fine.checked_div(unit)
-        .map(|v| v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::ToZero))
-        .and_then(|v| v.checked_mul(unit))
-        .is_some_and(|r| r == coarse)
+    coarse_is(
+        lhs,
+        rhs,
+        relation,
+        vals,
+        rust_decimal::RoundingStrategy::ToZero,
+    )
+    .is_some()
 }
 
 /// Collects the instances of one check run.
