@@ -58,6 +58,28 @@ pub struct DocumentMeta {
     pub title: Option<String>,
 }
 
+impl DocumentMeta {
+    /// The template name of a document read for its narrative only (`narrative_only`): no
+    /// table was read, by choice.
+    pub const NARRATIVE_ONLY: &'static str = "narrative";
+
+    /// True when only the narrative was read (so rules about tables do not apply).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "二、“三公”经费\n“三公”经费预算共10万元。\n";
+    /// let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+    /// assert!(doc.meta.is_narrative_only());
+    /// # let seed = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+    /// assert!(!yusuan::parse(seed).unwrap().meta.is_narrative_only());
+    /// ```
+    #[must_use]
+    pub fn is_narrative_only(&self) -> bool {
+        self.template == Self::NARRATIVE_ONLY
+    }
+}
+
 /// A 1-based, inclusive span of source lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LineSpan {

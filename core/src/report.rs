@@ -464,20 +464,48 @@ fn render(report: &Report, style: Style) -> String {
             } else {
                 let _ = writeln!(s, "  {t}");
             }
+            // instances that say the same thing in the same place are one line, naming every
+            // rule (`W-01-1, W-12-3 ×3`): one cause, one line
+            let mut lines_of: Vec<(Vec<(&str, usize)>, &Finding, String)> = Vec::new();
             for f in group
                 .iter()
                 .filter(|f| f.table.as_deref().unwrap_or("—") == t)
             {
-                let lines = evidence_places(&f.evidence);
+                let places = evidence_places(&f.evidence);
+                let same = |(_, g, p): &&mut (Vec<(&str, usize)>, &Finding, String)| {
+                    g.message == f.message && g.message_en == f.message_en && *p == places
+                };
+                match lines_of.iter_mut().find(|l| same(l)) {
+                    Some((rules, _, _)) => match rules.iter_mut().find(|(r, _)| *r == f.rule) {
+                        Some((_, n)) => *n += 1,
+                        None => rules.push((&f.rule, 1)),
+                    },
+                    None => lines_of.push((vec![(&f.rule, 1)], f, places)),
+                }
+            }
+            for (rules, f, places) in lines_of {
+                let rules: Vec<String> = rules
+                    .iter()
+                    .map(|(r, n)| {
+                        if *n > 1 {
+                            format!("{r} ×{n}")
+                        } else {
+                            (*r).to_owned()
+                        }
+                    })
+                    .collect();
+                let rules = rules.join(", ");
                 if md {
+                    let _ = writeln!(s, "- `{rules}` {}{places}  \n  {}", f.message, f.message_en);
+                } else {
+                    let _ = writeln!(s, "    [{rules}] {}{places}", f.message);
                     let _ = writeln!(
                         s,
-                        "- `{}` {}{lines}  \n  {}",
-                        f.rule, f.message, f.message_en
+                        "    {:w$} {}",
+                        "",
+                        f.message_en,
+                        w = rules.chars().count() + 2
                     );
-                } else {
-                    let _ = writeln!(s, "    [{}] {}{lines}", f.rule, f.message);
-                    let _ = writeln!(s, "    {:w$} {}", "", f.message_en, w = f.rule.len() + 2);
                 }
             }
             if md {

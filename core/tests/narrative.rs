@@ -269,8 +269,18 @@ fn narrative_alone_does_not_claim_table_checks() {
             .iter()
             .all(|f| f.table.as_deref() == Some("narrative")
                 || f.table.as_deref() == Some("performance")
-                || f.outcome == Outcome::InsufficientData
+                || f.outcome == Outcome::NotApplicable
                 || f.outcome == Outcome::Pass)
+    );
+    // the table rules are not applicable (only the narrative was read), not "not checked"
+    assert_eq!(r.summary.insufficient_data, 0, "{:#?}", r.summary);
+    assert!(r.summary.not_applicable > 0);
+    assert!(
+        r.findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::NotApplicable
+                && f.table.as_deref().is_some_and(|t| t.starts_with('T')))
+            .all(|f| f.message_en.contains("only the narrative was read"))
     );
 }
 

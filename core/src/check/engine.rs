@@ -848,8 +848,18 @@ impl<'p> Emitter<'p> {
         Outcome::InsufficientData
     }
 
-    /// A missing table makes the rule's instances insufficient.
+    /// A missing table makes the rule's instances insufficient (not applicable when the
+    /// template has no such table, or when only the narrative was read).
     pub(crate) fn missing_table(&mut self, key: &str) {
+        if self.template.0 == crate::model::DocumentMeta::NARRATIVE_ONLY {
+            self.not_applicable(
+                Some(key),
+                &format!("只读取了情况说明，未读取表 {key}"),
+                &format!("only the narrative was read (narrative-only): table {key} was not read"),
+                Vec::new(),
+            );
+            return;
+        }
         if self.not_in_template(key) {
             let name = self.template.0;
             self.not_applicable(

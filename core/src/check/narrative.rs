@@ -1055,20 +1055,30 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         .filter(|c| c.subject == Subject::PerformanceProjects)
     {
         if perf.is_empty() {
-            em.insufficient(
-                Some("performance"),
-                "文件中没有可读的绩效目标表，无法核对项目个数和金额",
-                "the document has no readable 绩效目标表 to check the count and amount against",
-                vec![Evidence {
-                    table: "narrative".to_owned(),
-                    row: Some(claim.subject.key()),
-                    column: None,
-                    text: claim.sentence.clone(),
-                    line: claim.line,
-                    page: None,
-                    bbox: None,
-                }],
-            );
+            let evidence = vec![Evidence {
+                table: "narrative".to_owned(),
+                row: Some(claim.subject.key()),
+                column: None,
+                text: claim.sentence.clone(),
+                line: claim.line,
+                page: None,
+                bbox: None,
+            }];
+            if cx.doc.meta.is_narrative_only() {
+                em.not_applicable(
+                    Some("performance"),
+                    "只读取了情况说明，未读取绩效目标表",
+                    "only the narrative was read (narrative-only): the 绩效目标表 was not read",
+                    evidence,
+                );
+            } else {
+                em.insufficient(
+                    Some("performance"),
+                    "文件中没有可读的绩效目标表，无法核对项目个数和金额",
+                    "the document has no readable 绩效目标表 to check the count and amount against",
+                    evidence,
+                );
+            }
             continue;
         }
         if let Some(count) = claim.count.as_ref() {

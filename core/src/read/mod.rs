@@ -995,7 +995,7 @@ impl Parser<'_> {
         doc.glossary = narrative::glossary(&doc.sections);
         doc.meta.year = lines.iter().take(12).find_map(|l| find_year(l.text));
         doc.meta.kind = narrative_kind(&lines);
-        "narrative".clone_into(&mut doc.meta.template);
+        crate::model::DocumentMeta::NARRATIVE_ONLY.clone_into(&mut doc.meta.template);
         doc.page_starts = page_starts(&lines);
         Ok(doc)
     }
