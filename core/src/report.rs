@@ -380,6 +380,10 @@ fn evidence_places(evidence: &[Evidence]) -> String {
     format!(" ({})", parts.join("; "))
 }
 
+/// One line of the text report: the rules (with how many instances of each) that say what one
+/// finding says, where it says it.
+type ReportLine<'a> = (Vec<(&'a str, usize)>, &'a Finding, String);
+
 fn render(report: &Report, style: Style) -> String {
     let mut s = String::new();
     let d = &report.document;
@@ -466,13 +470,13 @@ fn render(report: &Report, style: Style) -> String {
             }
             // instances that say the same thing in the same place are one line, naming every
             // rule (`W-01-1, W-12-3 ×3`): one cause, one line
-            let mut lines_of: Vec<(Vec<(&str, usize)>, &Finding, String)> = Vec::new();
+            let mut lines_of: Vec<ReportLine<'_>> = Vec::new();
             for f in group
                 .iter()
                 .filter(|f| f.table.as_deref().unwrap_or("—") == t)
             {
                 let places = evidence_places(&f.evidence);
-                let same = |(_, g, p): &&mut (Vec<(&str, usize)>, &Finding, String)| {
+                let same = |(_, g, p): &&mut ReportLine<'_>| {
                     g.message == f.message && g.message_en == f.message_en && *p == places
                 };
                 match lines_of.iter_mut().find(|l| same(l)) {
