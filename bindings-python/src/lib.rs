@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use yusuan::Options;
+use yusuan::{Input, Options};
 
 use crate::claims::{PyCatalogEntry, PyClaims, PyRuleInfo};
 use crate::compare::PyComparison;
@@ -110,8 +110,8 @@ fn with_document<T: Send>(
     f: impl FnOnce(Cow<'_, yusuan::Document>) -> T + Send,
 ) -> PyResult<T> {
     let source = Source::extract(source, "source", documents, options.narrative_only)?;
-    let input = source.input();
-    Ok(py.detach(|| run(|| options.read(&options.parser(), input).map(f)))?)
+    let read = |input: Input<'_>| run(|| options.read(&options.parser(), input).map(f));
+    Ok(py.detach(|| source.with_input(read).and_then(|r| r))?)
 }
 
 /// Checks many disclosures on every core and returns their reports in input order.
@@ -152,11 +152,12 @@ fn check_many(
     }
     let threads = threads.unwrap_or_else(yusuan::batch::threads);
     let options = options(template, layout, narrative_only, policy, include_passes)?;
-    let inputs: Vec<yusuan::Input<'_>> = held.iter().map(Source::input).collect();
     let results = py.detach(|| {
         let (parser, checker) = (options.parser(), options.checker());
-        yusuan::batch::map(&inputs, threads, |input| {
-            run(|| Ok(checker.check(&*options.read(&parser, *input)?)))
+        yusuan::batch::map(&held, threads, |source| {
+            let check =
+                |input: Input<'_>| run(|| Ok(checker.check(&*options.read(&parser, input)?)));
+            source.with_input(check).and_then(|r| r)
         })
     });
     let out = |result: Result<_, errors::Failure>| match result {
@@ -200,12 +201,16 @@ fn compare_documents(
     let options = options(template, layout, false, None, false)?;
     let earlier = Source::extract(earlier, "earlier", true, false)?;
     let later = Source::extract(later, "later", true, false)?;
-    let (e, l) = (earlier.input(), later.input());
+    let side = |name: &'static str| move |f| (name, f);
     let outcome = py.detach(|| {
         let parser = options.parser();
-        let e = run(|| options.read(&parser, e)).map_err(|f| ("earlier", f))?;
-        let l = run(|| options.read(&parser, l)).map_err(|f| ("later", f))?;
-        run_infallible(|| yusuan::compare(&e, &l)).map_err(|f| ("", f))
+        let both = |e: Input<'_>, l: Input<'_>| {
+            let e = run(|| options.read(&parser, e)).map_err(side("earlier"))?;
+            let l = run(|| options.read(&parser, l)).map_err(side("later"))?;
+            run_infallible(|| yusuan::compare(&e, &l)).map_err(side(""))
+        };
+        let read = |e: Input<'_>| later.with_input(|l| both(e, l)).map_err(side("later"))?;
+        earlier.with_input(read).map_err(side("earlier"))?
     });
     match outcome {
         Ok(inner) => Ok(PyComparison { inner }),
