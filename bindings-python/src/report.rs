@@ -59,8 +59,9 @@ wrapper! {
         /// hints, not checked, not applicable and passes (in rule order within each): `level`
         /// (`"error"`, `"warning"`, `"hint"`, `"insufficient_data"`, `"not_applicable"` or
         /// `"pass"`), `rule`, `outcome`, `severity`, `table`, `row`, `column`, `expected`,
-        /// `actual`, `difference` (`decimal.Decimal`), `unit`, `line` (of the first evidence),
-        /// `message` and `message_en`. `attrs` holds the document, the summary and the notices.
+        /// `actual`, `difference` (`decimal.Decimal`), `unit`, `line`, `page` and `bbox` (of the
+        /// first evidence; a PDF's), `message` and `message_en`. `attrs` holds the document, the
+        /// summary and the notices.
         ///
         /// Needs pandas (`pip install pandas`).
         fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {

@@ -38,6 +38,8 @@ REPORT_COLUMNS = (
     "difference",
     "unit",
     "line",
+    "page",
+    "bbox",
     "message",
     "message_en",
 )
@@ -105,14 +107,18 @@ def report_frame(report: Report) -> Any:
             f.difference,
             f.unit,
             f.evidence[0].line if f.evidence else None,
+            f.evidence[0].page if f.evidence else None,
+            f.evidence[0].bbox if f.evidence else None,
             f.message,
             f.message_en,
         )
         for f in by_level(report.findings)
     ]
     frame = pd.DataFrame.from_records(records, columns=list(REPORT_COLUMNS))
-    # Source lines stay integers even where a finding has no evidence.
-    frame["line"] = pd.array(frame["line"].tolist(), dtype="Int64")
+    # Source lines and pages stay integers even where a finding has none; a bbox is a tuple of
+    # four Decimals (or None).
+    for name in ("line", "page"):
+        frame[name] = pd.array(frame[name].tolist(), dtype="Int64")
     frame.attrs["document"] = _document_attrs(report.document)
     frame.attrs["summary"] = report.summary.to_dict()
     frame.attrs["notices"] = [n.to_dict() for n in report.notices]
