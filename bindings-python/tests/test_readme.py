@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import MISMATCH_PATH, PDF_PATH, ROOT, SEED_PATH
 
+import yusuan
+
 
 def blocks(readme: Path, lang: str, section: str | None = None) -> list[str]:
     text = readme.read_text(encoding="utf-8")
@@ -49,4 +51,5 @@ def test_the_package_readme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     names: dict[str, object] = {}
     exec(compile(code, "bindings-python/README.md", "exec"), names)
     assert "Summary(error=0" in repr(names["report"])
-    assert names["pdf"].document.template == "national-12"  # type: ignore[attr-defined]
+    pdf = names["pdf"]
+    assert isinstance(pdf, yusuan.Report) and pdf.document.template == "national-12"

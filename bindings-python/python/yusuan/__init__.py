@@ -108,10 +108,10 @@ def read(
     `source` is a file (a `pathlib.Path`, or a one-line `str` naming a file), its `bytes`, or
     the text. Bytes that start with `%PDF-` are read as a PDF (its tables, its text, the page of
     every cell); other bytes are text: UTF-8, UTF-16 with a BOM or GB18030 (detected, with a
-    notice), anything else `InvalidUtf8Error` with the byte offset. A PDF that cannot be read raises the error of its
-    trouble (`PdfEncryptedError`, `PdfNoTextError`, `PdfDamagedError`, …); a file that cannot
-    be opened raises `OSError` (`FileNotFoundError`, …) naming it. `template` (`layout`, its old
-    name) and `narrative_only` are as in `yusuan.parse`.
+    notice), anything else `InvalidUtf8Error` with the byte offset. A PDF that cannot be read
+    raises the error of its trouble (`PdfEncryptedError`, `PdfNoTextError`, `PdfDamagedError`,
+    …); a file that cannot be opened raises `OSError` (`FileNotFoundError`, …) naming it.
+    `template` (`layout`, its old name) and `narrative_only` are as in `yusuan.parse`.
 
     Example:
 
@@ -123,10 +123,10 @@ def read(
     ('national-12', ['T05'], Decimal('300.00'))
     >>> yusuan.read(Path(pdf_path).read_bytes()) == yusuan.read(pdf_path) == doc
     True
-    >>> yusuan.read(b"%PDF-1.7\n")
+    >>> yusuan.read(b"%PDF-1.7")
     Traceback (most recent call last):
     ...
-    yusuan.PdfDamagedError: ...
+    yusuan.PdfDamagedError: the PDF is damaged and could not be repaired: the file is truncated ...
     """
     return parse(source, template=template, layout=layout, narrative_only=narrative_only)
 
