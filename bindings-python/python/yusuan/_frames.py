@@ -116,9 +116,11 @@ def report_frame(report: Report) -> Any:
     ]
     frame = pd.DataFrame.from_records(records, columns=list(REPORT_COLUMNS))
     # Source lines and pages stay integers even where a finding has none; a bbox is a tuple of
-    # four Decimals (or None).
+    # four Decimals, or None (not NaN).
     for name in ("line", "page"):
         frame[name] = pd.array(frame[name].tolist(), dtype="Int64")
+    at = REPORT_COLUMNS.index("bbox")
+    frame["bbox"] = pd.Series([r[at] for r in records], index=frame.index, dtype=object)
     frame.attrs["document"] = _document_attrs(report.document)
     frame.attrs["summary"] = report.summary.to_dict()
     frame.attrs["notices"] = [n.to_dict() for n in report.notices]
