@@ -34,8 +34,8 @@ pub(crate) enum Source<'a> {
 
 impl Source<'_> {
     /// Extracts a source from `obj`: text, bytes, a `Document` where `documents` says so, or a
-    /// file (read later, as bytes): an `os.PathLike`, or a `str` of one line that names an existing
-    /// file. A one-line `str` that looks like a path (`x.txt`, `./x`) but names no file is a
+    /// file (read later): an `os.PathLike`, or a `str` of one line that names an existing file.
+    /// A one-line `str` that looks like a path (`x.txt`, `./x`) but names no file is a
     /// `FileNotFoundError`, not a text. A narrative-only reading of a `Document` is refused.
     pub(crate) fn extract<'a>(
         obj: &'a Bound<'_, PyAny>,

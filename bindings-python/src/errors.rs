@@ -113,13 +113,10 @@ impl Failure {
                 (INTERNAL_CODE, message, None, None, None)
             }
             Failure::Io(path, e) => {
-                let why = e.to_string(); // "No such file or directory (os error 2)"
-                let why = why
-                    .split(" (os error")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned();
-                let args = (e.raw_os_error(), why, path.display().to_string());
+                // "No such file or directory (os error 2)": the words, as `OSError` has them
+                let why = e.to_string();
+                let why = why.split(" (os error").next().unwrap_or(&why);
+                let args = (e.raw_os_error(), why.to_owned(), path.display().to_string());
                 return pyo3::exceptions::PyOSError::new_err(args);
             }
         };

@@ -30,14 +30,15 @@ use crate::errors::{run, run_infallible};
 use crate::report::{PyPolicy, PyReport};
 use crate::wrap::classes;
 
-/// Parses a disclosure into a `Document`.
+/// Parses a disclosure, a PDF or text, into a `Document` (`yusuan.read` is the same).
 ///
-/// `source` is the text (`str`), its UTF-8 `bytes`, or a file: a `pathlib.Path`, or a one-line
-/// `str` naming a file. `template` (old name: `layout`) forces a template instead of the one
-/// whose titles match: a built-in name (`yusuan.templates()`), a template's JSON, a `dict` or a
-/// JSON file. `narrative_only=True` reads only the narrative (情况说明), of any template (no
-/// tables then). Input that cannot be read (empty, binary, not a disclosure, cut off inside a
-/// table) raises a `yusuan.YusuanError` subclass.
+/// `source` is the text (`str`), `bytes` (a PDF's when they start with `%PDF-`, else the text's),
+/// or a file: a `pathlib.Path`, or a one-line `str` naming a file. `template` (old name:
+/// `layout`) forces a template instead of the one whose titles match: a built-in name
+/// (`yusuan.templates()`), a template's JSON, a `dict` or a JSON file. `narrative_only=True`
+/// reads only the narrative (情况说明), of any template (no tables then). Input that cannot be
+/// read (empty, binary, not a disclosure, cut off inside a table, a damaged PDF) raises a
+/// `yusuan.YusuanError` subclass.
 ///
 /// Example:
 ///
@@ -46,6 +47,8 @@ use crate::wrap::classes;
 /// ('national-12', 12)
 /// >>> yusuan.parse(path) == doc
 /// True
+/// >>> [t.key for t in yusuan.parse(pdf_path).tables]
+/// ['T05']
 /// >>> narrative = yusuan.parse(text, narrative_only=True)
 /// >>> narrative.template, len(narrative.tables)
 /// ('narrative', 0)
