@@ -119,9 +119,9 @@ fn with_document<T: Send>(
 
 /// Checks many disclosures on every core and returns their reports in input order.
 ///
-/// The arguments are as in `yusuan.check`; the work runs on `threads` threads (default: one per
-/// core). The first error of an input that cannot be read is raised after all are done; with
-/// `return_exceptions=True` the exception takes the input's place in the list instead.
+/// The arguments are as in `yusuan.check`; the work, reading files too, runs on `threads` threads
+/// (default: one per core). The first error of an input that cannot be read (or `OSError`) is
+/// raised after all are done; with `return_exceptions=True` it takes the input's place instead.
 ///
 /// Example:
 ///
