@@ -3,6 +3,7 @@
 //! `decimal.Decimal`), names of core enums.
 
 use std::borrow::Cow;
+use std::path::PathBuf;
 
 use pyo3::exceptions::{PyFileNotFoundError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -23,16 +24,18 @@ static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 pub(crate) enum Source<'a> {
     /// A `str` (encoded to UTF-8 on the way in).
     Text(Cow<'a, str>),
-    /// `bytes`, read in place, or the bytes of a file named by a path.
-    Bytes(Cow<'a, [u8]>),
+    /// `bytes` (of a PDF or of text), read in place.
+    Bytes(&'a [u8]),
+    /// A file named by a path, read (without the GIL) by [`Source::with_input`].
+    Path(PathBuf),
     /// A document parsed earlier.
     Document(&'a yusuan::Document),
 }
 
 impl Source<'_> {
     /// Extracts a source from `obj`: text, bytes, a `Document` where `documents` says so, or a
-    /// file (read as bytes): an `os.PathLike`, or a `str` of one line that names an existing
-    /// file. A one-line `str` that looks like a path (`x.txt`, `./x`) but names no file is a
+    /// file (read later): an `os.PathLike`, or a `str` of one line that names an existing file.
+    /// A one-line `str` that looks like a path (`x.txt`, `./x`) but names no file is a
     /// `FileNotFoundError`, not a text. A narrative-only reading of a `Document` is refused.
     pub(crate) fn extract<'a>(
         obj: &'a Bound<'_, PyAny>,
@@ -45,9 +48,7 @@ impl Source<'_> {
             if text.contains('\n') || text.len() > 4096 {
                 Ok(Source::Text(text))
             } else if std::path::Path::new(text.as_ref()).is_file() {
-                Ok(Source::Bytes(Cow::Owned(
-                    read(obj, "read_bytes")?.extract()?,
-                )))
+                Ok(Source::Path(PathBuf::from(text.as_ref())))
             } else if looks_like_path(&text) {
                 let why =
                     format!("No such file (`{param}` is a one-line str that looks like a path)");
@@ -56,7 +57,7 @@ impl Source<'_> {
                 Ok(Source::Text(text))
             }
         } else if let Ok(b) = obj.cast::<PyBytes>() {
-            Ok(Source::Bytes(Cow::Borrowed(b.as_bytes())))
+            Ok(Source::Bytes(b.as_bytes()))
         } else if let (true, Ok(d)) = (documents, obj.cast::<PyDocument>()) {
             if narrative_only {
                 return Err(PyValueError::new_err(format!(
@@ -67,9 +68,7 @@ impl Source<'_> {
             }
             Ok(Source::Document(&d.get().inner))
         } else if obj.hasattr("__fspath__")? {
-            Ok(Source::Bytes(Cow::Owned(
-                read(obj, "read_bytes")?.extract()?,
-            )))
+            Ok(Source::Path(obj.extract()?))
         } else {
             let expected = if documents {
                 "str, bytes or Document"
@@ -84,13 +83,19 @@ impl Source<'_> {
         }
     }
 
-    /// The core's input for this source.
-    pub(crate) fn input(&self) -> Input<'_> {
-        match self {
+    /// `f` of the core's input for this source, a file's bytes read first (call it without the
+    /// GIL): a file that cannot be read is [`Failure::Io`].
+    pub(crate) fn with_input<T>(&self, f: impl FnOnce(Input<'_>) -> T) -> Result<T, Failure> {
+        let bytes;
+        Ok(f(match self {
             Source::Text(t) => Input::Text(t),
             Source::Bytes(b) => Input::Bytes(b),
             Source::Document(d) => Input::Document(d),
-        }
+            Source::Path(p) => {
+                bytes = std::fs::read(p).map_err(|e| Failure::Io(p.clone(), e))?;
+                Input::Bytes(&bytes)
+            }
+        }))
     }
 }
 

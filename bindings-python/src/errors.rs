@@ -90,6 +90,8 @@ pub(crate) enum Failure {
     Core(yusuan::Error),
     /// A panic in the core (a bug), with its message.
     Panic(String),
+    /// A file that could not be read (raised as `OSError`, the subclass of its errno).
+    Io(std::path::PathBuf, std::io::Error),
 }
 
 impl From<Failure> for PyErr {
@@ -109,6 +111,13 @@ impl Failure {
             Failure::Panic(msg) => {
                 let message = format!("internal error in yusuan (please report it): {msg}");
                 (INTERNAL_CODE, message, None, None, None)
+            }
+            Failure::Io(path, e) => {
+                // "No such file or directory (os error 2)": the words, as `OSError` has them
+                let why = e.to_string();
+                let why = why.split(" (os error").next().unwrap_or(&why);
+                let args = (e.raw_os_error(), why.to_owned(), path.display().to_string());
+                return pyo3::exceptions::PyOSError::new_err(args);
             }
         };
         let err = PyErr::from_type(class_for(py, code), message);

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use yusuan::Options;
+use yusuan::{Input, Options};
 
 use crate::claims::{PyCatalogEntry, PyClaims, PyRuleInfo};
 use crate::compare::PyComparison;
@@ -30,14 +30,15 @@ use crate::errors::{run, run_infallible};
 use crate::report::{PyPolicy, PyReport};
 use crate::wrap::classes;
 
-/// Parses a disclosure into a `Document`.
+/// Parses a disclosure, a PDF or text, into a `Document` (`yusuan.read` is the same).
 ///
-/// `source` is the text (`str`), its UTF-8 `bytes`, or a file: a `pathlib.Path`, or a one-line
-/// `str` naming a file. `template` (old name: `layout`) forces a template instead of the one
-/// whose titles match: a built-in name (`yusuan.templates()`), a template's JSON, a `dict` or a
-/// JSON file. `narrative_only=True` reads only the narrative (情况说明), of any template (no
-/// tables then). Input that cannot be read (empty, binary, not a disclosure, cut off inside a
-/// table) raises a `yusuan.YusuanError` subclass.
+/// `source` is the text (`str`), `bytes` (a PDF's when they start with `%PDF-`, else the text's),
+/// or a file: a `pathlib.Path`, or a one-line `str` naming a file. `template` (old name:
+/// `layout`) forces a template instead of the one whose titles match: a built-in name
+/// (`yusuan.templates()`), a template's JSON, a `dict` or a JSON file. `narrative_only=True`
+/// reads only the narrative (情况说明), of any template (no tables then). Input that cannot be
+/// read (empty, binary, not a disclosure, cut off inside a table, a damaged PDF) raises a
+/// `yusuan.YusuanError` subclass.
 ///
 /// Example:
 ///
@@ -46,6 +47,8 @@ use crate::wrap::classes;
 /// ('national-12', 12)
 /// >>> yusuan.parse(path) == doc
 /// True
+/// >>> [t.key for t in yusuan.parse(pdf_path).tables]
+/// ['T05']
 /// >>> narrative = yusuan.parse(text, narrative_only=True)
 /// >>> narrative.template, len(narrative.tables)
 /// ('narrative', 0)
@@ -110,15 +113,15 @@ fn with_document<T: Send>(
     f: impl FnOnce(Cow<'_, yusuan::Document>) -> T + Send,
 ) -> PyResult<T> {
     let source = Source::extract(source, "source", documents, options.narrative_only)?;
-    let input = source.input();
-    Ok(py.detach(|| run(|| options.read(&options.parser(), input).map(f)))?)
+    let read = |input: Input<'_>| run(|| options.read(&options.parser(), input).map(f));
+    Ok(py.detach(|| source.with_input(read).and_then(|r| r))?)
 }
 
 /// Checks many disclosures on every core and returns their reports in input order.
 ///
-/// The arguments are as in `yusuan.check`; the work runs on `threads` threads (default: one per
-/// core). The first error of an input that cannot be read is raised after all are done; with
-/// `return_exceptions=True` the exception takes the input's place in the list instead.
+/// The arguments are as in `yusuan.check`; the work, reading files too, runs on `threads` threads
+/// (default: one per core). The first error of an input that cannot be read (or `OSError`) is
+/// raised after all are done; with `return_exceptions=True` it takes the input's place instead.
 ///
 /// Example:
 ///
@@ -152,11 +155,12 @@ fn check_many(
     }
     let threads = threads.unwrap_or_else(yusuan::batch::threads);
     let options = options(template, layout, narrative_only, policy, include_passes)?;
-    let inputs: Vec<yusuan::Input<'_>> = held.iter().map(Source::input).collect();
     let results = py.detach(|| {
         let (parser, checker) = (options.parser(), options.checker());
-        yusuan::batch::map(&inputs, threads, |input| {
-            run(|| Ok(checker.check(&*options.read(&parser, *input)?)))
+        yusuan::batch::map(&held, threads, |source| {
+            let check =
+                |input: Input<'_>| run(|| Ok(checker.check(&*options.read(&parser, input)?)));
+            source.with_input(check).and_then(|r| r)
         })
     });
     let out = |result: Result<_, errors::Failure>| match result {
@@ -200,12 +204,16 @@ fn compare_documents(
     let options = options(template, layout, false, None, false)?;
     let earlier = Source::extract(earlier, "earlier", true, false)?;
     let later = Source::extract(later, "later", true, false)?;
-    let (e, l) = (earlier.input(), later.input());
+    let side = |name: &'static str| move |f| (name, f);
     let outcome = py.detach(|| {
         let parser = options.parser();
-        let e = run(|| options.read(&parser, e)).map_err(|f| ("earlier", f))?;
-        let l = run(|| options.read(&parser, l)).map_err(|f| ("later", f))?;
-        run_infallible(|| yusuan::compare(&e, &l)).map_err(|f| ("", f))
+        let both = |e: Input<'_>, l: Input<'_>| {
+            let e = run(|| options.read(&parser, e)).map_err(side("earlier"))?;
+            let l = run(|| options.read(&parser, l)).map_err(side("later"))?;
+            run_infallible(|| yusuan::compare(&e, &l)).map_err(side(""))
+        };
+        let read = |e: Input<'_>| later.with_input(|l| both(e, l)).map_err(side("later"))?;
+        earlier.with_input(read).map_err(side("earlier"))?
     });
     match outcome {
         Ok(inner) => Ok(PyComparison { inner }),

@@ -59,8 +59,9 @@ wrapper! {
         /// hints, not checked, not applicable and passes (in rule order within each): `level`
         /// (`"error"`, `"warning"`, `"hint"`, `"insufficient_data"`, `"not_applicable"` or
         /// `"pass"`), `rule`, `outcome`, `severity`, `table`, `row`, `column`, `expected`,
-        /// `actual`, `difference` (`decimal.Decimal`), `unit`, `line` (of the first evidence),
-        /// `message` and `message_en`. `attrs` holds the document, the summary and the notices.
+        /// `actual`, `difference` (`decimal.Decimal`), `unit`, `line`, `page` and `bbox` (of the
+        /// first evidence; a PDF's), `message` and `message_en`. `attrs` holds the document, the
+        /// summary and the notices.
         ///
         /// Needs pandas (`pip install pandas`).
         fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -109,17 +110,22 @@ wrapper! {
 
 wrapper! {
     /// A cell or passage a finding rests on: `table` (`"T05"`, or `"narrative"`/`"performance"`
-    /// for text), `row` and `column` (or None), `text` as printed and `line` (1-based).
+    /// for text), `row` and `column` (or None), `text` as printed, `line` (1-based), and, where
+    /// the input has pages, `page` (1-based) and `bbox`: where the cell is on its page (PDF), as
+    /// `(x0, top, x1, bottom)` in points from the top-left corner, `decimal.Decimal`s as the
+    /// JSON writes them (or None).
     PyEvidence(Evidence) as "Evidence" {
         table: &str = |e| &e.table;
         row: Option<&str> = |e| e.row.as_deref();
         column: Option<&str> = |e| e.column.as_deref();
         text: &str = |e| &e.text;
         line: u32 = |e| e.line;
+        page: Option<u32> = |e| e.page;
+        bbox: Option<(Decimal, Decimal, Decimal, Decimal)> = |e| e.bbox.map(edges);
         fn __repr__() -> String = |e| format!(
-            "<Evidence {} {} {} {:?} line {}>",
+            "<Evidence {} {} {} {:?} line {}{}>",
             e.table, e.row.as_deref().unwrap_or("-"), e.column.as_deref().unwrap_or("-"), e.text,
-            e.line
+            e.line, e.page.map(|p| format!(" page {p}")).unwrap_or_default()
         );
     }
 }
@@ -140,6 +146,16 @@ wrapper! {
         insufficient_data: usize = |s| s.insufficient_data;
         fn __repr__() -> String = |s| summary_repr(s);
     }
+}
+
+/// A box's edges as its JSON writes them (`130.0`, `72.1`).
+fn edges(b: yusuan::source::BBox) -> (Decimal, Decimal, Decimal, Decimal) {
+    let edge = |d: Decimal| {
+        let mut d = d.normalize();
+        d.rescale(d.scale().max(1));
+        d
+    };
+    (edge(b.x0()), edge(b.top()), edge(b.x1()), edge(b.bottom()))
 }
 
 fn summary_repr(s: &Summary) -> String {

@@ -30,6 +30,10 @@ SEED_PATH = CORPUS / "seed_2025_yantai_unit_budget.txt"
 FABRICATED_PATH = COMPARE / "yantai_2024_fabricated.txt"
 MISMATCH_PATH = COMPARE / "yantai_2024_mismatch.txt"
 PUTUO_PATH = SHARED_CORPUS / "01_sh_putuo_wanli_street_dept_budget_2023.txt"
+#: The damaged-PDF catalogue (tests/pdf_damaged); its `valid.pdf` is a one-table disclosure as a
+#: well-formed PDF, made in the project.
+PDF_DAMAGED = ROOT / "tests" / "pdf_damaged"
+PDF_PATH = PDF_DAMAGED / "inputs" / "valid.pdf"
 
 
 def require_shared() -> None:

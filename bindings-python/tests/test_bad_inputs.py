@@ -48,9 +48,9 @@ def test_catalogue_present() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input(case: dict[str, Any]) -> None:
-    # this package is built without the core's `pdf` feature: where a case says what a build
-    # without it sees (a PDF refused as such), that is what it must see
-    expect = case.get("without_pdf", case["expect"])
+    # this package is built with the core's `pdf` feature: where a case says what a bytes entry
+    # that reads PDFs sees (bytes that start with %PDF- read as a PDF), that is what it must see
+    expect = case.get("with_pdf", case["expect"])
     data = input_bytes(case)
     if "error" in expect:
         code = expect["error"]

@@ -79,3 +79,24 @@ def test_notices_are_shown(seed_text: str) -> None:
     assert report.notices and "Notices" in html
     assert f"<code>{report.notices[0].code}</code>" in html
     assert "Notices" not in yusuan.check(seed_text)._repr_html_()
+
+
+def test_the_page_of_a_pdf_is_shown() -> None:
+    from conftest import SHARED_CORPUS, require_shared
+
+    require_shared()
+    report = yusuan.check(SHARED_CORPUS / "pdf" / "07_sh_putuo_finance_bureau_dept_final_2024.pdf")
+    f = _frames.by_level(report.findings)[0]
+    pages = sorted({e.page for e in f.evidence if e.page})
+    assert f.is_error and pages
+    html = report._repr_html_()
+    row = html.split("<tbody>")[1].split("<tr ")[1]
+    assert all(f"page {p}, line " in row for p in pages), row
+    # a text has no pages: the lines alone
+    assert "page " not in yusuan.check(_text())._repr_html_().split("<tbody>")[1]
+
+
+def _text() -> str:
+    from conftest import SEED_PATH
+
+    return SEED_PATH.read_text(encoding="utf-8")

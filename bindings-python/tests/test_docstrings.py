@@ -2,7 +2,8 @@
 properties, and the package's modules: the documentation is executed, so it cannot drift.
 
 Every example sees `yusuan`, `text` (the seed disclosure), `path` (its file), `golden_dir` and
-`compare_dir` (tests/compare: the fabricated 2024 documents to compare the seed with).
+`compare_dir` (tests/compare: the fabricated 2024 documents to compare the seed with) and
+`pdf_path` (a one-table disclosure as a PDF, tests/pdf_damaged/inputs/valid.pdf).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import COMPARE, GOLDEN, SEED_PATH
+from conftest import COMPARE, GOLDEN, PDF_PATH, SEED_PATH
 
 import yusuan
 
@@ -58,7 +59,8 @@ def test_there_are_examples() -> None:
 @pytest.mark.parametrize(("name", "doc"), DOCSTRINGS, ids=[n for n, _ in DOCSTRINGS])
 def test_docstring_examples(name: str, doc: str) -> None:
     globs = {"yusuan": yusuan, "text": SEED_PATH.read_text(encoding="utf-8"),
-             "path": str(SEED_PATH), "golden_dir": GOLDEN, "compare_dir": COMPARE}
+             "path": str(SEED_PATH), "golden_dir": GOLDEN, "compare_dir": COMPARE,
+             "pdf_path": str(PDF_PATH)}
     test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
     assert test.examples, name
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)

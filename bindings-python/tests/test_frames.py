@@ -42,6 +42,22 @@ def test_report_frame(seed_report: yusuan.Report) -> None:
     assert counts["hint"] == seed_report.summary.hint
 
 
+def test_report_frame_has_the_page_and_box_of_a_pdf() -> None:
+    from conftest import PDF_PATH, SEED_PATH
+
+    report = yusuan.check(PDF_PATH, include_passes=True)
+    df = report.to_pandas()
+    assert str(df["page"].dtype) == "Int64"
+    firsts = [f.evidence[0] if f.evidence else None for f in _frames.by_level(report.findings)]
+    assert df["bbox"].tolist() == [e.bbox if e else None for e in firsts]
+    assert [None if pd.isna(x) else x for x in df["line"]] == [e.line if e else None for e in firsts]
+    boxes = [b for b in df["bbox"] if b is not None]
+    assert boxes and all(type(x) is Decimal for b in boxes for x in b)
+    # a text has no pages: the columns are there, empty
+    text = yusuan.check(SEED_PATH).to_pandas()
+    assert text["page"].isna().all() and all(b is None for b in text["bbox"])
+
+
 def test_report_frame_lists_errors_first_with_a_level() -> None:
     from conftest import GOLDEN
 

@@ -3,10 +3,12 @@ run in parallel with it."""
 
 from __future__ import annotations
 
+import errno
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -94,3 +96,26 @@ def test_python_threads_share_the_work(seed_bytes: bytes) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         reports = list(pool.map(yusuan.check, [seed_bytes] * 16))
     assert len(set(r.to_json() for r in reports)) == 1
+
+
+def test_paths_are_read_by_the_workers(seed_path: Path, seed_text: str, tmp_path: Path) -> None:
+    # a path (pathlib.Path or a str naming a file) is read by the worker that checks it, PDFs too
+    from conftest import PDF_PATH
+
+    want = [yusuan.check(seed_text), yusuan.check(PDF_PATH.read_bytes())]
+    for paths in ([seed_path, PDF_PATH], [str(seed_path), str(PDF_PATH)]):
+        assert yusuan.check_many(paths * 3, threads=2) == want * 3
+    # a file that cannot be read: an OSError of its errno, naming the file, in its place
+    missing, folder = tmp_path / "gone.pdf", tmp_path
+    got = yusuan.check_many([seed_path, missing, folder], return_exceptions=True)
+    assert got[0] == want[0]
+    assert isinstance(got[1], FileNotFoundError) and got[1].filename == str(missing)
+    assert isinstance(got[2], IsADirectoryError) and got[2].filename == str(folder)
+    assert got[1].errno == errno.ENOENT and str(missing) in str(got[1])
+    with pytest.raises(FileNotFoundError, match=r"No such file or directory: .*gone\.pdf"):
+        yusuan.check_many([seed_path, missing])
+
+
+def test_reading_files_releases_the_gil(seed_path: Path) -> None:
+    during, elapsed = count_while(lambda: yusuan.check_many([seed_path] * 40, threads=1))
+    assert during > 1000, f"the counter advanced {during} times in {elapsed:.3f} s"

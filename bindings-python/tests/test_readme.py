@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MISMATCH_PATH, ROOT, SEED_PATH
+from conftest import MISMATCH_PATH, PDF_PATH, ROOT, SEED_PATH
+
+import yusuan
 
 
 def blocks(readme: Path, lang: str, section: str | None = None) -> list[str]:
@@ -44,7 +46,10 @@ def test_the_package_readme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     pytest.importorskip("pandas")
     (code,) = blocks(Path(__file__).parents[1] / "README.md", "python")
     shutil.copy(SEED_PATH, tmp_path / "budget.txt")
+    shutil.copy(PDF_PATH, tmp_path / "budget.pdf")
     monkeypatch.chdir(tmp_path)
     names: dict[str, object] = {}
     exec(compile(code, "bindings-python/README.md", "exec"), names)
     assert "Summary(error=0" in repr(names["report"])
+    pdf = names["pdf"]
+    assert isinstance(pdf, yusuan.Report) and pdf.document.template == "national-12"

@@ -63,6 +63,28 @@ def test_finding_attributes(seed_report: yusuan.Report) -> None:
     assert repr(ev).startswith("<Evidence T01 expenditure_subtotal")
 
 
+def test_evidence_page_and_box(seed_report: yusuan.Report) -> None:
+    # a text has no pages: None
+    ev = seed_report.findings[0].evidence[0]
+    assert ev.page is None and ev.bbox is None
+    # a PDF: the page (where it has more than one) and the box of every cell, as the JSON says
+    from conftest import SHARED_CORPUS, require_shared
+
+    require_shared()
+    report = yusuan.check(SHARED_CORPUS / "pdf" / "07_sh_putuo_finance_bureau_dept_final_2024.pdf")
+    raw = json.loads(report.to_json(), parse_float=Decimal)["findings"]
+    for f, r in zip(report.findings, raw):
+        for e, want in zip(f.evidence, r["evidence"], strict=True):
+            assert e.page == want["page"] and isinstance(e.page, int)
+            assert e.bbox == (tuple(want["bbox"]) if "bbox" in want else None)
+            # the same digits as the JSON (130.0, 72.1), Decimals, never floats
+            assert [str(x) for x in e.bbox or ()] == [str(x) for x in want.get("bbox", [])]
+    ev = next(e for f in report.findings for e in f.evidence if e.bbox)
+    assert all(type(x) is Decimal for x in ev.bbox or ())
+    assert repr(ev).endswith(f"line {ev.line} page {ev.page}>")
+    assert yusuan.Report.from_json(report.to_json()) == report
+
+
 def test_findings_without_figures_have_none(seed_report: yusuan.Report) -> None:
     nodata = [f for f in seed_report.findings if f.outcome == "insufficient_data"]
     assert nodata

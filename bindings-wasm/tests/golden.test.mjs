@@ -32,6 +32,9 @@ import {
 } from "./support.mjs";
 
 const cases = goldenCases();
+// Whether the package reads PDFs (built with the core's `pdf` feature: it then has `checkPdf`).
+// Without it, a PDF case must be refused as such (`pdf_unsupported`), never skipped.
+const hasPdf = typeof yusuan.checkPdf === "function";
 
 test("the golden manifest has cases of both kinds", () => {
   assert.ok(cases.length >= 8, `${cases.length} cases`);
@@ -40,7 +43,23 @@ test("the golden manifest has cases of both kinds", () => {
 
 for (const c of cases) {
   const input = fs.readFileSync(path.join(goldenDir, c.input));
-  if (c.report) {
+  if (c.pdf && !hasPdf) {
+    test(`golden ${c.name}: a PDF, refused as pdf_unsupported (the package has no pdf feature)`, () => {
+      assertYusuanError(() => yusuan.check(new Uint8Array(input)), "pdf_unsupported");
+      assertYusuanError(() => yusuan.checkJson(new Uint8Array(input)), "pdf_unsupported");
+      assertYusuanError(() => yusuan.parse(new Uint8Array(input)), "pdf_unsupported");
+    });
+  } else if (c.pdf) {
+    test(`golden ${c.name}: the PDF's report equals tests/golden/${c.report}`, () => {
+      const want = fs.readFileSync(path.join(goldenDir, c.report), "utf8");
+      assert.deepStrictEqual(yusuan.check(new Uint8Array(input)), JSON.parse(want));
+      assert.equal(yusuan.checkJson(new Uint8Array(input)), want);
+      if (cli) {
+        const got = runCli("check", "--format", "json", path.join(goldenDir, c.input));
+        assert.equal(got, want, "the CLI itself no longer prints the stored report");
+      }
+    });
+  } else if (c.report) {
     test(`golden ${c.name}: report equals tests/golden/${c.report}`, () => {
       const want = fs.readFileSync(path.join(goldenDir, c.report), "utf8");
       const text = input.toString("utf8");
@@ -218,7 +237,7 @@ test("parse returns the typed model; amounts are strings", () => {
 const rowKey = (r) => r.code ?? r.item ?? (r.total ? "total" : null);
 
 test("every evidence cell of every golden report is found by table, line, columnName and row", () => {
-  for (const c of cases.filter((c) => c.report)) {
+  for (const c of cases.filter((c) => c.report && !c.pdf)) {
     const text = fs.readFileSync(path.join(goldenDir, c.input), "utf8");
     const doc = yusuan.parse(text);
     const cells = new Map();
@@ -277,7 +296,7 @@ test("actual outputs conform to the TypeScript types (tsc --noEmit)", () => {
     `import type { Document, Report, RuleInfo, CatalogEntry, ErrorCode, Comparison, Claims } from ${JSON.stringify(path.join(pkgDir, "node/yusuan"))};`,
   ];
   const put = (name, type, value) => lines.push(`export const ${name}: ${type} = ${JSON.stringify(value, null, 1)};`);
-  for (const c of cases.filter((c) => c.report)) {
+  for (const c of cases.filter((c) => c.report && !c.pdf)) {
     const text = fs.readFileSync(path.join(goldenDir, c.input), "utf8");
     put(`report_${c.name}`, "Report", yusuan.check(text, { includePasses: true }));
     put(`doc_${c.name}`, "Document", yusuan.parse(text));

@@ -1,8 +1,9 @@
 """yusuan (预算): read Chinese government budget disclosures and cross-check them.
 
-Reads 部门/单位预算 and 决算公开 disclosures (text with tab-separated tables, as extracted from the
-PDF; a `str`, `bytes` or a path) into a typed model and checks them with exact decimals: classification codes, table sums,
-cross-table identities, the narrative's claims. A sum that does not add up is a *finding* in a
+Reads 部门/单位预算 and 决算公开 disclosures (the PDF itself, or text with tab-separated tables as
+extracted from it; a path, `bytes` or a `str`) into a typed model and checks them with exact
+decimals: classification codes, table sums, cross-table identities, the narrative's claims. The
+evidence of a finding in a PDF says on which page, and where on it, the cell is printed. A sum that does not add up is a *finding* in a
 `Report`; only input that cannot be read raises (a subclass of `YusuanError`, itself a
 `ValueError`). `compare` sets two years of one body side by side, `claims` lists what the
 narrative (情况说明) states.
@@ -13,6 +14,10 @@ Example:
 >>> report = yusuan.check(pathlib.Path(path).read_text(encoding="utf-8"))
 >>> report.summary
 Summary(error=0, warning=..., hint=..., passed=..., not_applicable=..., insufficient_data=...)
+>>> pdf = yusuan.check(pathlib.Path(pdf_path), include_passes=True)  # a PDF: the same checks
+>>> e = next(f for f in pdf.findings if f.rule == "W-05-1").evidence[0]
+>>> e.text, e.line, e.bbox  # the cell, and where it is printed on its page (in points)
+('300.00', 7, (Decimal('222.0'), Decimal('140.0'), Decimal('272.0'), Decimal('154.0')))
 >>> doc = yusuan.read(path)
 >>> doc.table("T05").row("2080505").cells[0].value
 Decimal('223.00')
@@ -91,28 +96,39 @@ if TYPE_CHECKING:
 
 
 def read(
-    path: str | os.PathLike[str],
+    source: str | bytes | os.PathLike[str],
     /,
     *,
     template: str | dict[str, Any] | os.PathLike[str] | None = None,
     layout: str | None = None,
     narrative_only: bool = False,
 ) -> Document:
-    """Reads a disclosure file (UTF-8 text) and parses it into a `Document`.
+    """Reads a disclosure, a PDF or text, into a `Document` (as `yusuan.parse` does).
 
-    The bytes go to the parser as they are, so invalid UTF-8 raises `InvalidUtf8Error` with the
-    byte offset. A file that cannot be opened raises `OSError` as `open` does; `template`
-    (`layout`, its old name) and `narrative_only` are as in `yusuan.parse`, which takes a path
-    too.
+    `source` is a file (a `pathlib.Path`, or a one-line `str` naming a file), its `bytes`, or
+    the text. Bytes that start with `%PDF-` are read as a PDF (its tables, its text, the page of
+    every cell); other bytes are text: UTF-8, UTF-16 with a BOM or GB18030 (detected, with a
+    notice), anything else `InvalidUtf8Error` with the byte offset. A PDF that cannot be read
+    raises the error of its trouble (`PdfEncryptedError`, `PdfNoTextError`, `PdfDamagedError`,
+    …); a file that cannot be opened raises `OSError` (`FileNotFoundError`, …) naming it.
+    `template` (`layout`, its old name) and `narrative_only` are as in `yusuan.parse`.
 
     Example:
 
     >>> yusuan.read(path).year
     2025
+    >>> from pathlib import Path
+    >>> doc = yusuan.read(Path(pdf_path))
+    >>> doc.template, [t.key for t in doc.tables], doc.table("T05").rows[0].cells[0].value
+    ('national-12', ['T05'], Decimal('300.00'))
+    >>> yusuan.read(Path(pdf_path).read_bytes()) == yusuan.read(pdf_path) == doc
+    True
+    >>> yusuan.read(b"%PDF-1.7")
+    Traceback (most recent call last):
+    ...
+    yusuan.PdfDamagedError: the PDF is damaged and could not be repaired: the file is truncated ...
     """
-    with open(path, "rb") as f:
-        data = f.read()
-    return parse(data, template=template, layout=layout, narrative_only=narrative_only)
+    return parse(source, template=template, layout=layout, narrative_only=narrative_only)
 
 
 __all__ = [

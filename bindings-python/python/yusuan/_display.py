@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from yusuan._frames import by_level, level
 
 if TYPE_CHECKING:
-    from yusuan._yusuan import Comparison, Report, ReportDocument
+    from yusuan._yusuan import Comparison, Evidence, Report, ReportDocument
 
 #: At most this many findings are shown; the rest are counted (`to_pandas()` has them all).
 MAX_ROWS = 500
@@ -108,7 +108,7 @@ def report_html(report: Report) -> str:
         for f in findings[:MAX_ROWS]:
             key = level(f)
             _, _, background = STYLES.get(key, ("", "", "#fff"))
-            lines = ", ".join(dict.fromkeys(str(e.line) for e in f.evidence))
+            lines = _where(f.evidence)
             parts.append(
                 f'<tr style="background:{background}">'
                 f"<td>{_badge(key)}</td>"
@@ -131,6 +131,20 @@ def report_html(report: Report) -> str:
         parts.append("<p>No findings to show (passes are counted above).</p>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def _where(evidence: list[Evidence]) -> str:
+    """The lines of a finding's evidence, by page where the input has pages (a PDF), as the
+    text report says it: `page 8, line 123, 124; page 9, line 139`, or `123, 124`."""
+    pages: dict[int | None, list[str]] = {}
+    for e in evidence:
+        lines = pages.setdefault(e.page, [])
+        if str(e.line) not in lines:
+            lines.append(str(e.line))
+    return "; ".join(
+        f"page {page}, line {', '.join(lines)}" if page else ", ".join(lines)
+        for page, lines in pages.items()
+    )
 
 
 def _table(headers: tuple[str, ...], rows: list[str]) -> str:

@@ -38,6 +38,8 @@ REPORT_COLUMNS = (
     "difference",
     "unit",
     "line",
+    "page",
+    "bbox",
     "message",
     "message_en",
 )
@@ -105,14 +107,20 @@ def report_frame(report: Report) -> Any:
             f.difference,
             f.unit,
             f.evidence[0].line if f.evidence else None,
+            f.evidence[0].page if f.evidence else None,
+            f.evidence[0].bbox if f.evidence else None,
             f.message,
             f.message_en,
         )
         for f in by_level(report.findings)
     ]
     frame = pd.DataFrame.from_records(records, columns=list(REPORT_COLUMNS))
-    # Source lines stay integers even where a finding has no evidence.
-    frame["line"] = pd.array(frame["line"].tolist(), dtype="Int64")
+    # Source lines and pages stay integers even where a finding has none; a bbox is a tuple of
+    # four Decimals, or None (not NaN).
+    for name in ("line", "page"):
+        frame[name] = pd.array(frame[name].tolist(), dtype="Int64")
+    at = REPORT_COLUMNS.index("bbox")
+    frame["bbox"] = pd.Series([r[at] for r in records], index=frame.index, dtype=object)
     frame.attrs["document"] = _document_attrs(report.document)
     frame.attrs["summary"] = report.summary.to_dict()
     frame.attrs["notices"] = [n.to_dict() for n in report.notices]

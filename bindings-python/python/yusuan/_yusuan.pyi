@@ -72,7 +72,8 @@ _Outcome: TypeAlias = Literal["pass", "fail", "hint", "not_applicable", "insuffi
 _Severity: TypeAlias = Literal["error", "warning", "info"]
 _Unit: TypeAlias = Literal["元", "万元", "亿元"]
 _LineStatus: TypeAlias = Literal["changed", "unchanged", "appeared", "vanished"]
-# A str of one line that names an existing file is read as that file.
+# A file (a path, or a str of one line that names an existing file), the bytes of a PDF or of
+# text, or the text.
 _Source: TypeAlias = str | bytes | os.PathLike[str]
 _CheckSource: TypeAlias = str | bytes | os.PathLike[str] | Document
 # A built-in template's name, a template's JSON, a dict of it, or a JSON file.
@@ -374,6 +375,10 @@ class Evidence:
     def text(self) -> str: ...
     @property
     def line(self) -> int: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def bbox(self) -> tuple[Decimal, Decimal, Decimal, Decimal] | None: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
