@@ -16,28 +16,7 @@ use crate::convert::{json_to_py, name_of, to_json, to_pretty_json, to_py_dict};
 use crate::wrap::wrapper;
 
 wrapper! {
-    /// What a disclosure's narrative (情况说明) states: one claim per subject a sentence gives
-    /// figures for (amount, count, change with its base, share, prior, reason, the breakdown into
-    /// parts), the reasons stated on their own, and template text left in (`增加（减少）`, `XX`).
-    ///
-    /// Made by `yusuan.claims(source)`. `claims`, `reasons` and `residue` are lists of `dict`s in
-    /// the JSON form of `yusuan claims --format json`, except that every stated number (the
-    /// `"value"` of a quantity) is a `decimal.Decimal`; `to_dict()` and `to_json()` are the JSON
-    /// form itself (numbers as decimal strings). A claim's `"subject"` is a key (`"san_gong"`) or,
-    /// for a classification item, a `dict` (`{"functional": {"class": …, "section": …, "item": …}}`).
-    ///
-    /// Example:
-    ///
-    /// >>> found = yusuan.claims(text)
-    /// >>> len(found.claims), len(found.reasons), found.residue
-    /// (14, 1, [])
-    /// >>> c = next(c for c in found.claims if c["line"] == 354)
-    /// >>> c["subject"], c["amount"]["value"], c["amount"]["unit"]
-    /// ('san_gong', Decimal('226.6'), '万元')
-    /// >>> c["change"]["direction"], c["change"]["amount"]["value"], c["change"]["percent"]["value"]
-    /// ('increase', Decimal('56'), Decimal('32.83'))
-    /// >>> print(found.to_text().splitlines()[0])
-    /// L340 income_total 「收入预算」 7,713.47万元
+    #[doc = include_str!("../doc/Claims.txt")]
     PyClaims(Claims) as "Claims" + to_dict {
         /// One line per claim (parts indented under their whole): source line, subject, amount,
         /// count, change with its base, share, prior, reason; what `yusuan claims` prints.
@@ -132,16 +111,7 @@ impl<'de> serde::Deserialize<'de> for Rule {
 }
 
 wrapper! {
-    /// A rule of the catalogue: `id` (stable, `"W-02-3"`: W within a table, X across tables, C
-    /// classification codes), `title` (in Chinese) and `title_en`, `kind` (`"hard"`: an identity,
-    /// `"conditional"`, or `"soft"`: its findings are hints), `tables` (those it needs; empty:
-    /// all) and `condition` (of a conditional rule, in English, or None).
-    ///
-    /// Example:
-    ///
-    /// >>> rule = next(r for r in yusuan.rules() if r.id == "W-02-3")
-    /// >>> rule.kind, rule.tables
-    /// ('hard', ['T02'])
+    #[doc = include_str!("../doc/RuleInfo.txt")]
     PyRuleInfo(Rule) as "RuleInfo" {
         id: &'static str = |r| r.0.id;
         title: &'static str = |r| r.0.title;
@@ -160,17 +130,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// A code of the 政府收支分类科目 (the classification of government revenue and expenditure):
-    /// `code` (full, `"2080505"`), `name` (official), `domain` (`"functional"`, `"economic_dept"`,
-    /// `"economic_gov"` or `"income"`), `level` (`"class"` 类, 3 digits; `"section"` 款, 5;
-    /// `"item"` 项, 7), `parent` (None for a 类), `edition_year` and `verified` (a published
-    /// document backs the row).
-    ///
-    /// Example:
-    ///
-    /// >>> entry = yusuan.catalog.lookup("2080505")
-    /// >>> entry.name, entry.level, entry.parent
-    /// ('机关事业单位基本养老保险缴费支出', 'item', '20805')
+    #[doc = include_str!("../doc/CatalogEntry.txt")]
     PyCatalogEntry(CatalogEntry) as "CatalogEntry" + to_dict {
         code: &str = |e| &e.code;
         name: &str = |e| &e.name;

@@ -13,26 +13,7 @@ use crate::report::{PyEvidence, PyReportDocument};
 use crate::wrap::{call_python, find, list, wrapper};
 
 wrapper! {
-    /// Two documents side by side (`yusuan.compare(earlier, later)`): `schema`
-    /// (`"yusuan.compare/1"`), `earlier` and `later` (in year order), `unit` (of every amount,
-    /// `decimal.Decimal`: the later document's), `notes` (what a reader must know about the pair),
-    /// `summary`, `prior_checks` (the later document's figures about the earlier year, checked
-    /// only for one body and consecutive years), `tables` (in both, in the later one's order) and
-    /// `has_mismatches` (a prior-year figure disagrees: `yusuan compare` exits with 1).
-    ///
-    /// Example:
-    ///
-    /// >>> earlier = yusuan.read(compare_dir / "yantai_2024_mismatch.txt")
-    /// >>> cmp = yusuan.compare(earlier, text)
-    /// >>> cmp.earlier.year, cmp.later.year, cmp.unit
-    /// (2024, 2025, '万元')
-    /// >>> cmp.summary
-    /// CompareSummary(changed=4, unchanged=124, appeared=1, vanished=1, prior_pass=6, prior_fail=4, prior_hint=0, prior_not_checked=0)
-    /// >>> cmp.has_mismatches
-    /// True
-    /// >>> line = cmp.table("T05").line("2010301", "total")
-    /// >>> line.status, line.earlier, line.later, line.change, line.growth
-    /// ('changed', Decimal('2100'), Decimal('2202.31'), Decimal('102.31'), Decimal('4.87'))
+    #[doc = include_str!("../doc/Comparison.txt")]
     PyComparison(Comparison) as "Comparison" + to_dict {
         schema: &str = |c| &c.schema;
         earlier: PyReportDocument = |c| c.earlier.clone().into();
@@ -57,9 +38,7 @@ wrapper! {
             let missing = || format!("no table `{key}` in this comparison (tables: {})", keys());
             find(&c.tables, |t| t.key == key, missing)
         };
-        /// The readable text of `yusuan compare` (also what `str(comparison)` gives): the
-        /// prior-year figures that do not agree, then per table the lines whose main amount
-        /// changed, appeared or vanished; with `all=True` every prior-year figure and every line.
+        #[doc = include_str!("../doc/Comparison.to_text.txt")]
         fn to_text(*, all: bool = false) -> String = |c| c.to_text(all);
         /// The same as Markdown (`yusuan compare --format markdown`).
         fn to_markdown(*, all: bool = false) -> String = |c| c.to_markdown(all);
@@ -67,13 +46,7 @@ wrapper! {
         static fn from_json(json: &str) -> PyResult<PyComparison> =
             from_json::<Comparison>(json, "comparison").map(PyComparison::from);
 
-        /// The line changes as a pandas DataFrame, one row per line and amount column of every
-        /// table: `table`, `row`, `code`, `name`, `column`, `column_header`, `main` (a column of
-        /// the table's summary), `status`, `earlier`, `later`, `change`, `growth`, `contribution`
-        /// (`decimal.Decimal`, None where undefined), `earlier_line` and `later_line`. `attrs`
-        /// holds both documents, the unit and the summary.
-        ///
-        /// Needs pandas (`pip install pandas`).
+        #[doc = include_str!("../doc/Comparison.to_pandas.txt")]
         fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
             call_python(slf, "yusuan._frames", "comparison_frame", None)
         }
@@ -135,11 +108,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// A figure of the later document about the earlier year (a prior-year column, or the prior a
-    /// narrative change implies) against the earlier document: `subject`, `outcome` (`"pass"`,
-    /// `"fail"`, `"hint"` within rounding, `"insufficient_data"`), `stated`, `earlier` and
-    /// `difference` (`stated - earlier`), or None; `message`, `message_en`, and the printed
-    /// figures: `later_evidence`, `earlier_evidence`.
+    #[doc = include_str!("../doc/PriorCheck.txt")]
     PyPriorCheck(PriorCheck) as "PriorCheck" + to_dict {
         subject: &str = |p| &p.subject;
         outcome: &'static str = |p| p.outcome.as_str();
@@ -157,17 +126,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// One table in both documents: `key`, `title` (the later one's), `main_columns` (what the
-    /// summary counts) and `lines` (every amount of every line; vanished lines last).
-    ///
-    /// Example:
-    ///
-    /// >>> cmp = yusuan.compare(yusuan.read(compare_dir / "yantai_2024_mismatch.txt"), text)
-    /// >>> t05 = cmp.table("T05")
-    /// >>> t05.key, t05.main_columns
-    /// ('T05', ['total'])
-    /// >>> [(l.row, l.status) for l in t05.lines if l.column == "total" and l.status != "unchanged"]
-    /// [('2010301', 'changed'), ('2080506', 'appeared'), ('2010399', 'vanished')]
+    #[doc = include_str!("../doc/TableComparison.txt")]
     PyTableComparison(TableComparison) as "TableComparison" + to_dict {
         key: &str = |t| &t.key;
         title: &str = |t| &t.title;
@@ -194,11 +153,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// One amount of one line in both documents: `row` (code, line item, `"total"` or `"row<N>"`),
-    /// `code`, `name`, `column` (`"total"`, `"income.amount"`, …), `column_header`, `status`
-    /// (`"changed"`, `"unchanged"`, `"appeared"`, `"vanished"`), `earlier` and `later` (or None),
-    /// `change` (a missing side as zero), `growth` and `contribution` (percent, 2 decimals; None
-    /// without a base), `earlier_line` and `later_line`.
+    #[doc = include_str!("../doc/LineChange.txt")]
     PyLineChange(LineChange) as "LineChange" + to_dict {
         row: &str = |l| &l.row;
         code: Option<&str> = |l| l.code.as_deref();

@@ -4,7 +4,8 @@
 //! error; the classes are generated (`wrap::wrapper!`). Long calls release the GIL, and every
 //! call into the core runs under a panic guard (`errors::run`). Doc comments are the Python
 //! docstrings (plain text with doctests, run by `tests/test_docstrings.py`), hence the `doc_*`
-//! allowances.
+//! allowances; the longer ones (a class's, a function's with its examples) are Python text and
+//! live in `doc/<Python name>.txt`, included as `#[doc = include_str!(…)]`.
 
 #![allow(clippy::doc_markdown, clippy::doc_link_with_quotes)]
 
@@ -30,32 +31,7 @@ use crate::errors::{run, run_infallible};
 use crate::report::{PyPolicy, PyReport};
 use crate::wrap::classes;
 
-/// Parses a disclosure, a PDF or text, into a `Document` (`yusuan.read` is the same).
-///
-/// `source` is the text (`str`), `bytes` (a PDF's when they start with `%PDF-`, else the text's),
-/// or a file: a `pathlib.Path`, or a one-line `str` naming a file. `template` (old name:
-/// `layout`) forces a template instead of the one whose titles match: a built-in name
-/// (`yusuan.templates()`), a template's JSON, a `dict` or a JSON file. `narrative_only=True`
-/// reads only the narrative (情况说明), of any template (no tables then). Input that cannot be
-/// read (empty, binary, not a disclosure, cut off inside a table, a damaged PDF) raises a
-/// `yusuan.YusuanError` subclass.
-///
-/// Example:
-///
-/// >>> doc = yusuan.parse(text)
-/// >>> doc.template, len(doc.tables)
-/// ('national-12', 12)
-/// >>> yusuan.parse(path) == doc
-/// True
-/// >>> [t.key for t in yusuan.parse(pdf_path).tables]
-/// ['T05']
-/// >>> narrative = yusuan.parse(text, narrative_only=True)
-/// >>> narrative.template, len(narrative.tables)
-/// ('narrative', 0)
-/// >>> yusuan.parse("")
-/// Traceback (most recent call last):
-/// ...
-/// yusuan.EmptyInputError: the input is empty
+#[doc = include_str!("../doc/parse.txt")]
 #[pyfunction]
 #[pyo3(signature = (source, /, *, template = None, layout = None, narrative_only = false))]
 fn parse(
@@ -71,22 +47,7 @@ fn parse(
     Ok(PyDocument::from(doc))
 }
 
-/// Checks a disclosure and returns its `Report`.
-///
-/// `source`, `narrative_only` and `template` are as in `yusuan.parse` (`source` may be a
-/// `Document` too). `policy` chooses the rules and the rounding envelope; `include_passes=True`
-/// keeps the passes in `findings` (`summary` counts them always). A sum that does not add up is
-/// a finding, never an exception.
-///
-/// Example:
-///
-/// >>> report = yusuan.check(text)
-/// >>> report.summary.error, report.has_errors
-/// (0, False)
-/// >>> report.to_json() == (golden_dir / "seed.json").read_text(encoding="utf-8")
-/// True
-/// >>> yusuan.check(text, narrative_only=True).document.template
-/// 'narrative'
+#[doc = include_str!("../doc/check.txt")]
 #[pyfunction]
 #[pyo3(signature = (source, /, *, policy = None, include_passes = false, narrative_only = false,
                     template = None, layout = None))]
@@ -117,17 +78,7 @@ fn with_document<T: Send>(
     Ok(py.detach(|| source.with_input(read).and_then(|r| r))?)
 }
 
-/// Checks many disclosures on every core and returns their reports in input order.
-///
-/// The arguments are as in `yusuan.check`; the work, reading files too, runs on `threads` threads
-/// (default: one per core). The first error of an input that cannot be read (or `OSError`) is
-/// raised after all are done; with `return_exceptions=True` it takes the input's place instead.
-///
-/// Example:
-///
-/// >>> reports = yusuan.check_many([text, text.encode(), ""], return_exceptions=True)
-/// >>> [type(r).__name__ for r in reports]
-/// ['Report', 'Report', 'EmptyInputError']
+#[doc = include_str!("../doc/check_many.txt")]
 #[pyfunction]
 #[pyo3(signature = (sources, /, *, policy = None, include_passes = false, narrative_only = false,
                     template = None, layout = None, threads = None, return_exceptions = false))]
@@ -171,27 +122,7 @@ fn check_many(
     results.into_iter().map(out).collect()
 }
 
-/// Compares two documents of one body for consecutive years and returns the `Comparison`.
-///
-/// `earlier` and `later` are as `yusuan.check` takes them (put in year order, with a note, when
-/// swapped). Tables pair by key, lines by code (or line item, or position): every amount's
-/// change, growth and share of its table's change, the lines that appear or vanish. The later
-/// document's figures about the earlier year (prior-year columns, the priors "比上年增加 Δ"
-/// implies) are checked against the earlier one when the two are of one body and consecutive
-/// years (otherwise a note says why): a disagreement is a `PriorCheck` with outcome `"fail"`. A
-/// document that cannot be read raises as in `yusuan.parse`, with a note naming the side.
-///
-/// Example:
-///
-/// >>> earlier = (compare_dir / "yantai_2024_fabricated.txt").read_bytes()
-/// >>> cmp = yusuan.compare(earlier, text)
-/// >>> cmp.has_mismatches, cmp.summary.prior_fail
-/// (False, 0)
-/// >>> cmp.table("T05").line("2080506", "total").status
-/// 'appeared'
-/// >>> other = yusuan.compare(earlier.replace("烟台市人民政府办公室".encode(), "烟台市财政局".encode()), text)
-/// >>> [n.code for n in other.notes], other.prior_checks
-/// (['different_units', 'prior_year_not_checked'], [])
+#[doc = include_str!("../doc/compare.txt")]
 #[pyfunction(name = "compare")]
 #[pyo3(signature = (earlier, later, /, *, template = None, layout = None))]
 fn compare_documents(
@@ -227,20 +158,7 @@ fn compare_documents(
     }
 }
 
-/// Reads the claims of a disclosure's narrative (情况说明) and returns them as `Claims`.
-///
-/// The arguments are as in `yusuan.check`. A narrative on its own, or of a document whose
-/// template is not known, needs `narrative_only=True`: otherwise it is `NotADisclosureError`.
-///
-/// Example:
-///
-/// >>> found = yusuan.claims(text)
-/// >>> [c["subject"] for c in found.claims][:3]
-/// ['income_total', 'expenditure_total', 'income_expenditure_total']
-/// >>> narrative = "二、“三公”经费\n“三公”经费预算共10万元，比上年增加2万元，增长25%。\n"
-/// >>> c = yusuan.claims(narrative, narrative_only=True).claims[0]
-/// >>> c["subject"], c["amount"]["value"], c["change"]["percent"]["value"]
-/// ('san_gong', Decimal('10'), Decimal('25'))
+#[doc = include_str!("../doc/claims.txt")]
 #[pyfunction(name = "claims")]
 #[pyo3(signature = (source, /, *, narrative_only = false, template = None, layout = None))]
 fn read_claims(
@@ -257,12 +175,7 @@ fn read_claims(
     Ok(PyClaims::from(claims))
 }
 
-/// The names of the built-in templates, for `template=...`.
-///
-/// Example:
-///
-/// >>> "national-12" in yusuan.templates()
-/// True
+#[doc = include_str!("../doc/templates.txt")]
 #[pyfunction]
 fn templates() -> PyResult<Vec<&'static str>> {
     Ok(run_infallible(yusuan::options::template_names)?)
@@ -274,13 +187,7 @@ fn layouts() -> PyResult<Vec<&'static str>> {
     templates()
 }
 
-/// The rule catalogue, in the order rules run (what `yusuan rules` lists).
-///
-/// Example:
-///
-/// >>> rules = yusuan.rules()
-/// >>> sorted({r.kind for r in rules})
-/// ['conditional', 'hard', 'soft']
+#[doc = include_str!("../doc/rules.txt")]
 #[pyfunction]
 fn rules() -> PyResult<Vec<PyRuleInfo>> {
     let all = run_infallible(yusuan::check::rules)?;
@@ -331,9 +238,7 @@ fn _restore<'py>(py: Python<'py>, class_name: &str, data: &str) -> PyResult<Boun
     }
 }
 
-/// Reads Chinese government budget disclosures (部门/单位预算, 决算) into a typed model and
-/// cross-checks them with exact decimals. The native half of the package `yusuan`; import
-/// `yusuan` instead.
+#[doc = include_str!("../doc/_yusuan.txt")]
 #[pymodule]
 fn _yusuan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

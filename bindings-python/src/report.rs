@@ -11,25 +11,7 @@ use crate::document::PyNotice;
 use crate::wrap::{call_python, list, wrapper};
 
 wrapper! {
-    /// The result of checking one document: every rule instance that did not pass (and the passes
-    /// too with `include_passes=True`), counts by outcome, and what was checked.
-    ///
-    /// `schema` (`"yusuan.report/1"`), `document`, `coverage`, `notices` (what the reader noticed,
-    /// see `Notice`), `summary`, `findings` (in the order the rules ran) and `has_errors` (any
-    /// error: `yusuan check` then exits with status 1). `to_json()` is the `yusuan.report/1`
-    /// contract, byte for byte what `yusuan check --format json` prints; `to_pandas()` gives one
-    /// row per finding, errors first; in a notebook the report shows as a table.
-    ///
-    /// Example:
-    ///
-    /// >>> report = yusuan.check(text)
-    /// >>> report.summary
-    /// Summary(error=0, warning=..., hint=..., passed=..., not_applicable=..., insufficient_data=...)
-    /// >>> report.has_errors
-    /// False
-    /// >>> f = next(f for f in report.findings if f.rule == "W-01-5")
-    /// >>> f.rule, f.outcome, f.table, f.row, f.expected, f.actual, f.difference
-    /// ('W-01-5', 'hint', 'T01', 'expenditure_subtotal', Decimal('7713.46'), Decimal('7713.47'), Decimal('0.01'))
+    #[doc = include_str!("../doc/Report.txt")]
     PyReport(Report) as "Report" + to_dict {
         schema: &str = |r| &r.schema;
         document: PyReportDocument = |r| r.document.clone().into();
@@ -55,15 +37,7 @@ wrapper! {
         static fn from_json(json: &str) -> PyResult<PyReport> =
             from_json::<Report>(json, "report").map(PyReport::from);
 
-        /// The findings as a pandas DataFrame, one row per finding, errors first, then warnings,
-        /// hints, not checked, not applicable and passes (in rule order within each): `level`
-        /// (`"error"`, `"warning"`, `"hint"`, `"insufficient_data"`, `"not_applicable"` or
-        /// `"pass"`), `rule`, `outcome`, `severity`, `table`, `row`, `column`, `expected`,
-        /// `actual`, `difference` (`decimal.Decimal`), `unit`, `line`, `page` and `bbox` (of the
-        /// first evidence; a PDF's), `message` and `message_en`. `attrs` holds the document, the
-        /// summary and the notices.
-        ///
-        /// Needs pandas (`pip install pandas`).
+        #[doc = include_str!("../doc/Report.to_pandas.txt")]
         fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
             call_python(slf, "yusuan._frames", "report_frame", None)
         }
@@ -76,15 +50,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// One rule instance: its outcome, the figures compared and the cells they were read from.
-    ///
-    /// `rule` (see `yusuan.rules()`), `outcome` (`"pass"`, `"fail"`, `"hint"`, `"not_applicable"`
-    /// or `"insufficient_data"`), `severity` (`"error"` or `"warning"` for failures, `"info"`
-    /// otherwise), `message` (in Chinese) and `message_en`; `table`, `row` (a code, a summary
-    /// line, `"total"` or a label) and `column`: what it is about, or None; `expected`, `actual`
-    /// and `difference` (`actual - expected` as the core computed it): `decimal.Decimal` in
-    /// `unit`, or None; `evidence` (the cells and passages it rests on) and `is_error` (a failure
-    /// with severity error).
+    #[doc = include_str!("../doc/Finding.txt")]
     PyFinding(Finding) as "Finding" + to_dict {
         rule: &str = |f| &f.rule;
         outcome: &'static str = |f| f.outcome.as_str();
@@ -109,11 +75,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// A cell or passage a finding rests on: `table` (`"T05"`, or `"narrative"`/`"performance"`
-    /// for text), `row` and `column` (or None), `text` as printed, `line` (1-based), and, where
-    /// the input has pages, `page` (1-based) and `bbox`: where the cell is on its page (PDF), as
-    /// `(x0, top, x1, bottom)` in points from the top-left corner, `decimal.Decimal`s as the
-    /// JSON writes them (or None).
+    #[doc = include_str!("../doc/Evidence.txt")]
     PyEvidence(Evidence) as "Evidence" {
         table: &str = |e| &e.table;
         row: Option<&str> = |e| e.row.as_deref();
@@ -131,12 +93,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// Counts of rule instances by outcome; failures are split into errors and warnings: `error`,
-    /// `warning`, `hint` (gaps inside the rounding envelope, soft rules' observations), `passed`,
-    /// `not_applicable` (the condition does not hold) and `insufficient_data` (not checked).
-    ///
-    /// The JSON key `pass` is the attribute `passed` (`pass` is a Python keyword); `to_dict()` uses
-    /// the JSON keys.
+    #[doc = include_str!("../doc/Summary.txt")]
     PySummary(Summary) as "Summary" + to_dict {
         error: usize = |s| s.error;
         warning: usize = |s| s.warning;
@@ -180,9 +137,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// The document a report (or a side of a comparison) is about: `unit`, `year`, `kind`
-    /// (`"budget"` or `"final_accounts"`), `level` (`"department"` or `"unit"`) and `amount_unit`,
-    /// each None where not known, and `template` (what it was read with; `layout`, its old name).
+    #[doc = include_str!("../doc/ReportDocument.txt")]
     PyReportDocument(ReportDocument) as "ReportDocument" {
         unit: Option<&str> = |d| d.unit.as_deref();
         year: Option<u16> = |d| d.year;
@@ -201,24 +156,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// Which rules run and how tolerant they are. Every argument defaults to the core's default.
-    ///
-    /// - `soft_rules`: run the soft rules (their findings are hints).
-    /// - `skip_rules`: rule ids not to run.
-    /// - `envelope_factor`: multiplies the rounding envelope (1 = the design's envelope, 0 = exact);
-    ///   a `decimal.Decimal` or an int, never a float.
-    /// - `code_whitelist`: region- or year-specific codes accepted without a catalog check.
-    /// - `strict_zero_base`: a growth rate stated on a zero base (rule V-04) is an error rather
-    ///   than a hint.
-    ///
-    /// Example:
-    ///
-    /// >>> from decimal import Decimal
-    /// >>> yusuan.check(text).summary.error
-    /// 0
-    /// >>> exact = yusuan.Policy(envelope_factor=Decimal("0"), skip_rules=["X-12"])
-    /// >>> yusuan.check(text, policy=exact).summary.error > 0  # 0.01 rounding gaps are errors now
-    /// True
+    #[doc = include_str!("../doc/Policy.txt")]
     PyPolicy(yusuan::Policy) as "Policy" + to_dict {
         soft_rules: bool = |p| p.soft_rules;
         skip_rules: Vec<String> = |p| p.skip_rules.clone();
