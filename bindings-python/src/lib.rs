@@ -7,7 +7,11 @@
 //! allowances; the longer ones (a class's, a function's with its examples) are Python text and
 //! live in `doc/<Python name>.txt`, included as `#[doc = include_str!(…)]`.
 
-#![allow(clippy::doc_markdown, clippy::doc_link_with_quotes)]
+#![allow(
+    clippy::doc_markdown,
+    clippy::doc_link_with_quotes,
+    clippy::doc_lazy_continuation
+)]
 
 mod claims;
 mod compare;
