@@ -188,6 +188,43 @@ impl Subject {
         }
     }
 
+    /// A headline figure of the format: a total of the income or expenditure, of the fiscal
+    /// grants, of a fund, the “三公” total or the 机关运行经费 — the changes a reader expects a
+    /// reason for (the items under them need none).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use yusuan::claims::Subject;
+    /// assert!(Subject::SanGong.is_headline());
+    /// assert!(!Subject::Reception.is_headline());
+    /// ```
+    #[must_use]
+    pub fn is_headline(&self) -> bool {
+        matches!(
+            self,
+            Subject::IncomeExpenditureTotal
+                | Subject::IncomeTotal
+                | Subject::ExpenditureTotal
+                | Subject::FiscalTotal
+                | Subject::FiscalIncome
+                | Subject::FiscalExpenditure
+                | Subject::GeneralPublicIncome
+                | Subject::GeneralPublicExpenditure
+                | Subject::GovFundExpenditure
+                | Subject::StateCapitalExpenditure
+                | Subject::SanGong
+                | Subject::OperatingCosts
+        )
+    }
+
+    /// Whether `part` is a part of this subject where the format fixes it (the “三公” items of
+    /// the total, 人员经费 and 公用经费 of 基本支出, …), directly or through the subjects between.
+    #[must_use]
+    pub fn contains(&self, part: &Subject) -> bool {
+        contains(self, part)
+    }
+
     /// One of the “三公” subjects (the total and its items).
     fn is_san_gong(&self) -> bool {
         matches!(
@@ -770,16 +807,38 @@ const DIRECTION_WORDS: [&str; 15] = [
 const COUNT_WORDS: [&str; 14] = [
     "个", "辆", "家", "台", "件", "套", "项", "人", "次", "批", "场", "名", "处", "所",
 ];
-const REASON_MARKERS: [&str; 8] = [
+const REASON_MARKERS: [&str; 13] = [
     "主要原因是",
     "主要原因为",
     "主要原因：",
     "主要原因:",
     "主要原因",
+    "原因主要是",
+    "原因主要为",
+    "原因主要有",
     "原因是",
+    "原因为",
     "由于",
     "因为",
+    // (only where a clause starts, and not as 主要是用于: see `reason_marker`)
+    "主要是",
 ];
+
+/// The reason marker at `chars[i..]`: one of [`REASON_MARKERS`]; `主要是` only where a clause
+/// starts (`…增加250万元，主要是…`, `。主要是…`), and not as the purpose `主要是用于`.
+fn reason_marker(chars: &[(usize, char)], i: usize) -> Option<&'static str> {
+    let m = REASON_MARKERS.iter().find(|m| starts_with(chars, i, m))?;
+    if *m != "主要是" {
+        return Some(m);
+    }
+    let before = chars
+        .get(..i)
+        .and_then(|b| b.iter().rev().map(|(_, c)| *c).find(|&c| !skippable(c)));
+    let clause_start =
+        before.is_none_or(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'));
+    let purpose = starts_with(chars, i + m.chars().count(), "用于");
+    (clause_start && !purpose).then_some(m)
+}
 
 /// Tokenises one sentence; `base` is the byte offset of the sentence in the paragraph.
 fn tokenize(
@@ -825,7 +884,7 @@ fn tokenize(
         let can = |set: &[char]| set.binary_search(&fc).is_ok();
         // reason: to the end of its list item (`；`) or of the sentence
         if let Some(m) = can(&dict.reason_first)
-            .then(|| REASON_MARKERS.iter().find(|m| starts_with(&chars, i, m)))
+            .then(|| reason_marker(&chars, i))
             .flatten()
         {
             let end = i + m.chars().count();

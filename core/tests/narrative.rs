@@ -464,3 +464,74 @@ fn a_wrong_rate_states_its_difference_in_points() {
     let json = report.to_json();
     assert!(!json.contains(r#""difference":"""#), "{json}");
 }
+
+/// The V-08 instances of a narrative read on its own: (outcome, severity, line).
+fn reason_instances(text: &str) -> Vec<(Outcome, yusuan::report::Severity, u32)> {
+    let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+    let report = yusuan::Checker::new().include_passes(true).check(&doc);
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "V-08")
+        .map(|f| {
+            (
+                f.outcome,
+                f.severity,
+                f.evidence.first().map_or(0, |e| e.line),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_headline_change_without_a_reason_is_one_warning() {
+    // two comparisons of one subject in one sentence: one instance
+    let text = "四、“三公”经费情况说明\n2023年“三公”经费支出12万元，较年初预算减少3万元，较上年减少1万元。\n";
+    let found = reason_instances(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Outcome::Fail);
+    assert_eq!(found[0].1, yusuan::report::Severity::Warning);
+}
+
+#[test]
+fn reasons_are_found_where_documents_put_them() {
+    let cases = [
+        // after the second comparison of the sentence: it covers both
+        "四、“三公”经费情况说明\n2023年“三公”经费支出12万元，较年初预算减少3万元，较上年减少1万元，主要原因是严控一般性支出。\n",
+        // `X原因主要是`
+        "四、“三公”经费情况说明\n2023年“三公”经费预算12万元，比上年减少1万元，下降原因主要是厉行节约。\n",
+        // `主要是` opening a clause, and opening the next sentence
+        "二、收支预算总体情况\n2023年收入预算200万元，比上年增加20万元，主要是一般公共预算拨款增加20万元。\n",
+        "四、“三公”经费情况说明\n2023年“三公”经费支出12万元，较上年减少1万元。主要是压减公务接待。\n",
+        // in the breakdown
+        "四、“三公”经费情况说明\n2023年“三公”经费预算12万元，比上年减少1万元，其中：公务接待费5万元，比上年减少1万元，主要原因是厉行节约。\n",
+        // in the item paragraphs that follow
+        "四、“三公”经费情况说明\n2023年“三公”经费预算12万元，比上年减少1万元。具体情况如下：\n（一）公务接待费预算5万元，比上年减少1万元，下降原因主要是从严控制接待。\n",
+        // a reason after a list covers the list
+        "四、“三公”经费情况说明\n2023年“三公”经费支出12万元，比上年下降10%；其中公务接待费5万元，比上年下降5%。下降的主要原因都是压减开支。\n",
+    ];
+    for text in cases {
+        let found = reason_instances(text);
+        assert!(!found.is_empty(), "no V-08 instance in {text}");
+        assert!(
+            found.iter().all(|(o, _, _)| *o == Outcome::Pass),
+            "{found:?} in {text}"
+        );
+    }
+}
+
+#[test]
+fn items_and_purposes_are_not_reasons_or_headlines() {
+    // an item under a headline needs no reason of its own: no instance
+    let item = "四、“三公”经费情况说明\n（一）公务接待费预算5万元，比上年减少1万元。\n";
+    assert!(
+        reason_instances(item).is_empty(),
+        "{:?}",
+        reason_instances(item)
+    );
+    // `主要是用于` is a purpose, not a reason; `主要是` inside a clause is no reason either
+    let purpose = "四、“三公”经费情况说明\n2023年“三公”经费预算12万元，比上年减少1万元，主要是用于公务接待。\n";
+    let found = reason_instances(purpose);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Outcome::Fail, "{found:?}");
+}

@@ -1810,12 +1810,81 @@ fn v_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     }
 }
 
+/// A stated reason with text in it (an empty one is template residue: V-06's).
+fn has_reason(c: &Claim) -> bool {
+    c.reason.as_ref().is_some_and(|r| !r.text.trim().is_empty())
+}
+
+/// The claim or one of its parts (at any depth) states a reason.
+fn reason_within(c: &Claim) -> bool {
+    has_reason(c) || c.parts.iter().any(reason_within)
+}
+
+/// Whether the change of the headline claim `claims[i]` is explained: a reason in its sentence
+/// (one given after a list covers the list), in its breakdown (其中 …), in a later statement of
+/// the same section about it or a part of it (the item paragraphs that follow `具体情况如下`), in a
+/// reason stated on its own in the section, or in an identical earlier statement.
+fn explained(cx: &Ctx<'_>, i: usize) -> bool {
+    let claims = &cx.claims.claims;
+    let Some(claim) = claims.get(i) else {
+        return false;
+    };
+    let same_sentence = |c: &Claim| c.line == claim.line && c.sentence == claim.sentence;
+    let about = |c: &Claim| c.subject == claim.subject || claim.subject.contains(&c.subject);
+    let same_change = |c: &Claim| {
+        c.subject == claim.subject
+            && c.change
+                .as_ref()
+                .map(|ch| (ch.direction, ch.amount.as_ref().map(|q| q.value)))
+                == claim
+                    .change
+                    .as_ref()
+                    .map(|ch| (ch.direction, ch.amount.as_ref().map(|q| q.value)))
+    };
+    claims
+        .iter()
+        .filter(|c| same_sentence(c))
+        .any(reason_within)
+        || claims
+            .iter()
+            .skip(i + 1)
+            .take_while(|c| c.section == claim.section)
+            .any(|c| about(c) && reason_within(c))
+        || claims
+            .iter()
+            .take(i)
+            .any(|c| same_change(c) && reason_within(c))
+        || cx
+            .claims
+            .reasons
+            .iter()
+            .any(|r| r.section == claim.section && !r.reason.text.trim().is_empty())
+}
+
+/// V-08: a stated increase or decrease of a headline figure comes with a reason. Items under a
+/// headline need none; the statements of one sentence about one subject (a change against the
+/// budget and against the prior year) are one instance.
 fn v_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for claim in &cx.claims.claims {
+    let claims = &cx.claims.claims;
+    for (i, claim) in claims.iter().enumerate() {
         let Some(change) = claim.change.as_ref() else {
             continue;
         };
-        if matches!(change.direction, Direction::Flat | Direction::RoughlyFlat) {
+        if matches!(change.direction, Direction::Flat | Direction::RoughlyFlat)
+            || !claim.subject.is_headline()
+        {
+            continue;
+        }
+        // one instance per subject and sentence: the first changing statement of it
+        let earlier_twin = claims.iter().take(i).any(|c| {
+            c.subject == claim.subject
+                && c.line == claim.line
+                && c.sentence == claim.sentence
+                && c.change.as_ref().is_some_and(|ch| {
+                    !matches!(ch.direction, Direction::Flat | Direction::RoughlyFlat)
+                })
+        });
+        if earlier_twin {
             continue;
         }
         let evidence = vec![Evidence {
@@ -1832,16 +1901,7 @@ fn v_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Some(claim.subject.key()),
             None,
         );
-        let own = claim
-            .reason
-            .as_ref()
-            .is_some_and(|r| !r.text.trim().is_empty());
-        let in_section = cx
-            .claims
-            .reasons
-            .iter()
-            .any(|r| r.section == claim.section && !r.reason.text.trim().is_empty());
-        if own || in_section {
+        if explained(cx, i) {
             em.pass(|| {
                 (
                     at,
