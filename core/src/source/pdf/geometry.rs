@@ -187,7 +187,10 @@ mod tests {
     fn errors_of_the_file_and_of_the_page_number() {
         assert_eq!(page_geometry(b"hello", 1).unwrap_err().code(), "not_a_pdf");
         assert_eq!(page_geometry(b"  ", 1).unwrap_err().code(), "empty_input");
-        assert_eq!(page_geometry(VALID, 0).unwrap_err().code(), "invalid_option");
+        assert_eq!(
+            page_geometry(VALID, 0).unwrap_err().code(),
+            "invalid_option"
+        );
         let err = page_geometry(VALID, 9).unwrap_err();
         assert!(err.to_string().contains("a page from 1 to 1"), "{err}");
     }
