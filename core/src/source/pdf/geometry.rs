@@ -156,7 +156,8 @@ mod tests {
                 && b.bottom() <= page.height
         };
         assert!(page.chars.iter().all(|c| inside(&c.bbox)));
-        // every character of every cell of the grid is a character of the page, inside the cell
+        // every character of every cell of the grid is a character of the page whose centre is
+        // in the cell (pdfplumber's rule for a cell's text)
         let mut cells = 0;
         for line in grid.lines() {
             for cell in grid.cells(line) {
@@ -166,11 +167,16 @@ mod tests {
                 for ch in cell.text.chars() {
                     assert!(
                         page.chars.iter().any(|c| {
+                            let two = Decimal::TWO;
+                            let (cx, cy) = (
+                                (c.bbox.x0() + c.bbox.x1()) / two,
+                                (c.bbox.top() + c.bbox.bottom()) / two,
+                            );
                             c.text == ch.to_string()
-                                && c.bbox.x0() >= b.x0()
-                                && c.bbox.x1() <= b.x1()
-                                && c.bbox.top() >= b.top()
-                                && c.bbox.bottom() <= b.bottom()
+                                && cx >= b.x0()
+                                && cx <= b.x1()
+                                && cy >= b.top()
+                                && cy <= b.bottom()
                         }),
                         "{ch} of {} not in its box",
                         cell.text
