@@ -397,6 +397,9 @@ test("a dropped PDF is checked, and a finding's cells are drawn on its page", { 
   assert.equal(await page.textContent("#source"), file);
   assert.equal(await page.inputValue("#text"), node.textForm(new Uint8Array(bytes)), "the text of the extraction is shown");
   assert.ok(await page.isHidden("#pdfview"), "no page drawn before a finding is selected");
+  // The report downloaded is the one `yusuan check FILE.pdf --format json` prints (checkJson).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(fs.readFileSync(await download.path(), "utf8"), node.checkJson(new Uint8Array(bytes)));
 
   // A finding with cells on a page: its region is drawn, its cells highlighted where they are.
   const index = want.findings.findIndex((f) => f.evidence.some((e) => e.page !== undefined && e.bbox && e.column !== undefined));
