@@ -108,12 +108,13 @@ pub fn check_pdf(
 pub fn text_form(
     #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
 ) -> Result<String, JsValue> {
-    let parser = yusuan::Parser::new();
     match Input::from_js(input, "input")? {
-        Input::Text(text) => parser.text_form(text.as_bytes()),
-        Input::Bytes(bytes) => parser.text_form(&bytes),
+        // a string is text, as `check` reads it (only bytes can be a PDF)
+        Input::Text(text) => Ok(yusuan::source::text::grid(&text).to_text()),
+        Input::Bytes(bytes) => yusuan::Parser::new()
+            .text_form(&bytes)
+            .map_err(|e| errors::to_js(&e)),
     }
-    .map_err(|e| errors::to_js(&e))
 }
 
 /// What page `page` (1-based) of a PDF shows: its size, its characters (text and box) and its

@@ -442,6 +442,13 @@ test("a dropped PDF is checked, and a finding's cells are drawn on its page", { 
   // Text checked afterwards has no pages to draw.
   await checkSample(page);
   assert.ok(await page.isHidden("#pdfview"));
+  // A PDF chosen with the file button (the project's one-table PDF) is checked as well.
+  const chosen = path.join(root, "tests/pdf_damaged/inputs/valid.pdf");
+  const small = node.check(new Uint8Array(fs.readFileSync(chosen)));
+  await page.setInputFiles("#file", chosen);
+  await page.waitForFunction(() => document.querySelector("#source")?.textContent === "valid.pdf" && document.querySelector("#results")?.dataset.state === "done");
+  assert.equal(await page.getAttribute("#results", "data-findings"), String(small.findings.length));
+  assert.equal(await page.$$eval("#tables-body section.table", (t) => t.length), small.coverage.tables_found.length);
   assert.deepStrictEqual(page.problems, []);
   await page.close();
 });

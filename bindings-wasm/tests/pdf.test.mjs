@@ -123,6 +123,9 @@ test("checkPdf reads a PDF only; pdfPage gives a page's geometry and refuses a p
 
   // textForm of text is the text as the reader splits it
   assert.equal(yusuan.textForm("标题\r\n合计\t1.00\n"), "标题\n合计\t1.00\n");
+  // a string is text, even when it mentions %PDF- (only bytes can be a PDF)
+  assert.equal(yusuan.textForm("%PDF-1.7 是文件头\n"), "%PDF-1.7 是文件头\n");
+  assertYusuanError(() => yusuan.textForm(new TextEncoder().encode("%PDF-1.7 是文件头\n")), "pdf_damaged");
 });
 
 // ---- the damaged-PDF catalogue ------------------------------------------------------------
