@@ -449,6 +449,9 @@ test("a dropped PDF is checked, and a finding's cells are drawn on its page", { 
   await page.waitForFunction(() => document.querySelector("#source")?.textContent === "valid.pdf" && document.querySelector("#results")?.dataset.state === "done");
   assert.equal(await page.getAttribute("#results", "data-findings"), String(small.findings.length));
   assert.equal(await page.$$eval("#tables-body section.table", (t) => t.length), small.coverage.tables_found.length);
+  // the drawing breaks nothing of the page's own strict CSP (its <meta>): no style attribute, no
+  // inline code
+  assert.deepStrictEqual(await page.evaluate(() => window.__violations), [], "the page violates its own CSP");
   assert.deepStrictEqual(page.problems, []);
   await page.close();
 });
