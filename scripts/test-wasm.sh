@@ -10,8 +10,11 @@
 #      the fixtures of tests/compare (compare.test.mjs); claims, narrativeOnly and strictZeroBase
 #      (narrative.test.mjs); the bad-input catalogue of tests/bad_inputs (bad_inputs.test.mjs); the
 #      README's examples as written (ES module and CommonJS), templates as data, notices and a
-#      comparison of two bodies (front_door.test.mjs);
-#   4. headless Chromium: the page end to end (with the comparison to a previous year, which two
+#      comparison of two bodies (front_door.test.mjs); PDFs: the corpus PDFs against the CLI and
+#      the text of their extraction, pdfPage, and the damaged-PDF catalogue of tests/pdf_damaged
+#      under a watchdog (pdf.test.mjs);
+#   4. headless Chromium: the page end to end (a dropped PDF with a finding drawn on its page;
+#      the comparison to a previous year, which two
 #      documents it compares, a new document clearing the previous year's file; the notices; the
 #      page opened from disk saying it must be served), no request off its origin, a strict CSP,
 #      and the timing of check(seed) and compare(previous, seed)
@@ -38,10 +41,10 @@ tsc --noEmit -p bindings-wasm/tests/types
 echo "ok"
 
 mkdir -p test-output/wasm
-step "node $(node --version): golden cases, the API, compare, claims, the narrative, the bad-input catalogue"
+step "node $(node --version): golden cases, the API, compare, claims, the narrative, the bad-input catalogue, PDFs"
 node --test --test-reporter=spec bindings-wasm/tests/golden.test.mjs bindings-wasm/tests/compare.test.mjs \
     bindings-wasm/tests/narrative.test.mjs bindings-wasm/tests/bad_inputs.test.mjs \
-    bindings-wasm/tests/front_door.test.mjs
+    bindings-wasm/tests/front_door.test.mjs bindings-wasm/tests/pdf.test.mjs
 
 step "chromium: the page end to end, no network, CSP, timing"
 node --test --test-reporter=spec bindings-wasm/tests/browser.test.mjs

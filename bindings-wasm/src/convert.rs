@@ -46,7 +46,7 @@ fn json_of(value: &JsValue) -> Option<serde_json::Value> {
     serde_json::from_str(&text).ok()
 }
 
-/// The input of every function: text, or bytes that the core decodes as UTF-8.
+/// The input of every function: text, or bytes (a PDF, or text the core decodes).
 pub(crate) enum Input {
     Text(String),
     Bytes(Vec<u8>),
@@ -73,6 +73,25 @@ impl Input {
             Input::Text(s) => yusuan::Input::Text(s),
             Input::Bytes(b) => yusuan::Input::Bytes(b),
         }
+    }
+}
+
+/// The bytes of a `Uint8Array` argument called `name`; anything else is `invalid_option`.
+pub(crate) fn bytes(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    value
+        .dyn_ref::<Uint8Array>()
+        .map(Uint8Array::to_vec)
+        .ok_or_else(|| invalid_option(name, &type_name(value), "a Uint8Array"))
+}
+
+/// A value for a message: a number or string as it is, anything else by its type.
+pub(crate) fn describe(value: &JsValue) -> String {
+    if let Some(n) = value.as_f64() {
+        n.to_string()
+    } else if let Some(s) = value.as_string() {
+        s
+    } else {
+        type_name(value)
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Every function of the package throws a real `Error` (so `instanceof Error`, a stack trace and
 //! `console.error` all work) with `name = "YusuanError"`, the core's stable `code`, `line` and
-//! `table` when the error points at them, `input` (`"earlier"` or `"later"`) when `compare` could
+//! `table` when the error points at them, `page` (1-based) when a PDF error points at a page, `input` (`"earlier"` or `"later"`) when `compare` could
 //! not read one of its two inputs, and `details`: the error's fields as an object.
 
 use js_sys::{Error as JsError, Reflect};
@@ -21,6 +21,9 @@ pub(crate) fn to_js(err: &yusuan::Error) -> JsValue {
     }
     if let Some(table) = err.table() {
         set(&js, "table", &JsValue::from_str(table));
+    }
+    if let Some(page) = err.page() {
+        set(&js, "page", &JsValue::from(page));
     }
     // The core serialises an error as its fields tagged with `code`; fall back to the code alone.
     let details = crate::convert::to_js(err)

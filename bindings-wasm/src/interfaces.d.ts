@@ -38,14 +38,48 @@ export interface YusuanError extends Error {
   line?: number;
   /** The table key (`T05`), where the error points at one. */
   table?: string;
+  /** The 1-based page of a PDF, where the error points at one (`pdf_damaged`, `pdf_too_large`). */
+  page?: number;
   /** Which input `compare` (and `compareJson`, `compareText`) could not read. */
   input?: "earlier" | "later";
   /** The error's fields (`{code: "truncated_table", table, title, line}`, …). */
   details: { code: ErrorCode; [field: string]: unknown };
 }
 
-/** Text of a disclosure, or its bytes (UTF-8; invalid bytes give `invalid_utf8`). */
+/**
+ * Text of a disclosure, or its bytes: a PDF (told by `%PDF-` near its start) or text (UTF-8,
+ * GB18030 or UTF-16 with a BOM; bytes that are none of these give `invalid_utf8`).
+ */
 export type Input = string | Uint8Array;
+
+/** What one page of a PDF shows (`pdfPage`), in points from the page's top-left corner. */
+export interface PdfPage {
+  /** The page, 1-based. */
+  page: number;
+  /** The number of pages of the document. */
+  pages: number;
+  width: number;
+  height: number;
+  /** Every character, in content order. */
+  chars: PdfChar[];
+  /** The straight lines drawn (ruling lines of tables): each `[x0, top, x1, bottom]`. */
+  lines: [number, number, number, number][];
+  /** The rectangles drawn (boxed or shaded cells). */
+  rects: PdfRect[];
+}
+
+/** A character of a PDF page. */
+export interface PdfChar {
+  text: string;
+  bbox: [number, number, number, number];
+}
+
+/** A rectangle of a PDF page: outlined (`stroke`), filled (`fill`), or both. */
+export interface PdfRect {
+  bbox: [number, number, number, number];
+  stroke: boolean;
+  fill: boolean;
+}
 
 /**
  * A template: a region's table set as data (the JSON of `core/data/templates/*.json`). Titles

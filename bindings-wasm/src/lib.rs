@@ -3,6 +3,10 @@
 //! WebAssembly bindings of the [`yusuan`] core, built into the npm package `yusuan` by
 //! `bindings-wasm/build.sh` (wasm-bindgen `web` and `nodejs` targets, then `wasm-opt -Oz`).
 //!
+//! Documents are text or bytes; bytes are a PDF (told by `%PDF-` at their start) or text, as the
+//! core's `yusuan::read` tells them apart. `checkPdf` reads a PDF only, and `pdfPage` gives what
+//! one page of a PDF shows (characters, ruling lines), for drawing the region of a finding.
+//!
 //! Thin by design: each function converts its arguments, calls the core, and converts the result
 //! to plain JS objects in the JSON shape the CLI prints (amounts as decimal strings). Errors are
 //! thrown as real `Error` objects named `YusuanError` with the core's stable `code` (one mapping,
@@ -70,6 +74,71 @@ pub fn check_json(
     #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: &JsValue,
 ) -> Result<String, JsValue> {
     Ok(run_check(input, options)?.to_json())
+}
+
+/// Reads and checks a PDF, given as its bytes: the report of `yusuan check FILE.pdf --format
+/// json`, each piece of evidence with its `page` and `bbox`. Unlike `check`, bytes that are not a
+/// PDF are refused (`not_a_pdf`) rather than read as text.
+///
+/// Throws a `YusuanError` for a file that cannot be read (`pdf_damaged`, `pdf_encrypted`,
+/// `pdf_no_text`, `pdf_too_large`, `pdf_decompression_bomb`, `not_a_pdf`, `empty_input`), a PDF
+/// that is not a disclosure (`not_a_disclosure`, …) and bad options (`invalid_option`).
+#[wasm_bindgen(js_name = checkPdf, unchecked_return_type = "Report")]
+pub fn check_pdf(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let (options, _) = convert::options(options, Options::CHECK, &[])?;
+    let bytes = convert::bytes(bytes, "bytes")?;
+    let grid = yusuan::source::pdf::grid(&bytes).map_err(|e| errors::to_js(&e))?;
+    let parser = options.parser();
+    let doc = if options.narrative_only {
+        parser.read_narrative_grid(&grid)
+    } else {
+        parser.read_grid(&grid)
+    }
+    .map_err(|e| errors::to_js(&e))?;
+    to_js(&options.checker().check(&doc))
+}
+
+/// The text form of a document (what `yusuan text FILE` prints): for a PDF, the text of its
+/// extraction (tables as tab-separated rows, pages separated by form feeds), whose line numbers
+/// are those of the findings; for text, the text as the reader splits it into lines.
+#[wasm_bindgen(js_name = textForm)]
+pub fn text_form(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
+) -> Result<String, JsValue> {
+    match Input::from_js(input, "input")? {
+        // a string is text, as `check` reads it (only bytes can be a PDF)
+        Input::Text(text) => Ok(yusuan::source::text::grid(&text).to_text()),
+        Input::Bytes(bytes) => yusuan::Parser::new()
+            .text_form(&bytes)
+            .map_err(|e| errors::to_js(&e)),
+    }
+}
+
+/// What page `page` (1-based) of a PDF shows: its size, its characters (text and box) and its
+/// ruling lines and rectangles, in the coordinates of the evidence's `bbox` (points from the
+/// page's top-left corner). Enough to draw the region around a finding's cells.
+///
+/// Throws a `YusuanError`: `invalid_option` for a page that is not in the document, and the
+/// errors of `checkPdf` for a file that cannot be read.
+#[wasm_bindgen(js_name = pdfPage, unchecked_return_type = "PdfPage")]
+pub fn pdf_page(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] page: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = convert::bytes(bytes, "bytes")?;
+    let number = page
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX))
+        .ok_or_else(|| {
+            errors::invalid_option("page", &convert::describe(page), "a page number from 1")
+        })?;
+    // checked above: a whole number within u32
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let number = number as u32;
+    to_js(&yusuan::source::pdf::page_geometry(&bytes, number).map_err(|e| errors::to_js(&e))?)
 }
 
 fn run_check(input: &JsValue, options: &JsValue) -> Result<yusuan::Report, JsValue> {

@@ -37,9 +37,10 @@ test("the catalogue has at least 40 cases, each saying what the user should see"
 
 for (const c of cases) {
   test(`bad input ${c.name}: ${c.user_sees}`, () => {
-    // this package is built without the core's `pdf` feature: where a case says what such a
-    // build sees (a PDF refused as such), that is what it must see
-    const expect = c.without_pdf ?? c.expect;
+    // this package is built with the core's `pdf` feature: its bytes entry points tell PDF from
+    // text, so where a case says what such a front end sees (its bytes read by the PDF reader),
+    // that is what it must see
+    const expect = c.with_pdf ?? c.expect;
     const data = inputBytes(c);
     if (expect.error) {
       const err = assertYusuanError(() => yusuan.parse(data), expect.error);

@@ -6,6 +6,9 @@
 //   outcome and table, clicking a finding highlights its cells, hovering a cell shows its findings,
 //   English UI, JSON download (equal to the CLI's), a dropped and an uploaded file, bad input shows
 //   a readable error; screenshots go to test-output/wasm/;
+// - a dropped PDF (../shared/corpus/pdf/07_*.pdf) is checked: the findings of check() in Node, the
+//   text of its extraction shown, and a selected finding's cells drawn on the region of their page
+//   as SVG (ruling lines, characters, the cells highlighted), from pdfPage, without any request;
 // - a second file, the previous year's, is compared with the document checked: counts, the
 //   prior-year figures that disagree, and the changed, new and vanished lines of each table, equal
 //   to what compare() gives in Node; a previous-year file that cannot be read shows its error;
@@ -39,6 +42,10 @@ const seedReport = fs.readFileSync(path.join(goldenDir, "seed.json"), "utf8");
 const seed = JSON.parse(seedReport);
 const mismatchPath = path.join(root, "tests/compare/yantai_2024_mismatch.txt");
 const mismatch = fs.readFileSync(mismatchPath, "utf8");
+// The real PDFs of the development corpus (../shared, never copied into the project).
+const pdfDir = path.resolve(root, "../shared/corpus/pdf");
+const hasShared = fs.existsSync(pdfDir);
+if (!hasShared && process.env.CI) throw new Error(`${pdfDir} is missing under CI`);
 // The same package's Node build: what the page's comparison must show.
 const node = require(path.join(path.resolve(process.env.YUSUAN_WASM_PKG || path.join(root, "bindings-wasm/pkg")), "node/yusuan.js"));
 
@@ -339,8 +346,8 @@ test("bad input shows a readable error", async () => {
     ["paste", "", "empty_input", /输入为空/],
     ["paste", fs.readFileSync(path.join(goldenDir, "inputs/seed_truncated.txt"), "utf8"), "truncated_table", /截断/],
     ["file", Buffer.from([0x31, 0x32, 0xff, 0xfe, 0x0a]), "invalid_utf8", /UTF-8/],
-    // the page is built without the pdf feature yet: a PDF is refused as such
-    ["file", Buffer.from("%PDF-1.7\n\u0000\u0001binary"), "pdf_unsupported", /PDF/],
+    // the page reads PDFs: a broken one is refused as damaged, in words
+    ["file", Buffer.from("%PDF-1.7\n\u0000\u0001binary"), "pdf_damaged", /PDF 文件已损坏/],
   ];
   for (const [how, content, code, explained] of cases) {
     if (how === "paste") {
@@ -360,6 +367,91 @@ test("bad input shows a readable error", async () => {
   // And the page recovers: the sample still checks.
   await checkSample(page);
   assert.ok(await page.isHidden("#error"));
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+test("a dropped PDF is checked, and a finding's cells are drawn on its page", { skip: !hasShared && "../shared/corpus is missing" }, async () => {
+  const file = fs.readdirSync(pdfDir).find((f) => f.startsWith("07_") && f.endsWith(".pdf"));
+  assert.ok(file, `${pdfDir}: no 07_*.pdf`);
+  const bytes = fs.readFileSync(path.join(pdfDir, file));
+  const want = node.check(new Uint8Array(bytes));
+  assert.ok(want.findings.length > 0);
+  const page = await openPage(pythonUrl);
+  const dt = await page.evaluateHandle(
+    ([b64, name]) => {
+      const raw = atob(b64);
+      const data = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type: "application/pdf" }));
+      return transfer;
+    },
+    [bytes.toString("base64"), file],
+  );
+  await page.dispatchEvent("#dropzone", "drop", { dataTransfer: dt });
+  await page.waitForFunction((n) => document.querySelector("#results")?.dataset.state === "done" && document.querySelector("#results").dataset.findings === String(n), want.findings.length, { timeout: 60000 });
+  assert.equal(await page.$$eval("#findings-body li.finding", (lis) => lis.length), want.findings.length);
+  const rules = await page.$$eval("#findings-body li.finding", (lis) => lis.map((li) => [Number(li.dataset.index), li.dataset.rule]));
+  for (const [i, rule] of rules) assert.equal(rule, want.findings[i].rule);
+  assert.equal(await page.textContent("#source"), file);
+  assert.equal(await page.inputValue("#text"), node.textForm(new Uint8Array(bytes)), "the text of the extraction is shown");
+  assert.ok(await page.isHidden("#pdfview"), "no page drawn before a finding is selected");
+  // The report downloaded is the one `yusuan check FILE.pdf --format json` prints (checkJson).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(fs.readFileSync(await download.path(), "utf8"), node.checkJson(new Uint8Array(bytes)));
+
+  // A finding with cells on a page: its region is drawn, its cells highlighted where they are.
+  const index = want.findings.findIndex((f) => f.evidence.some((e) => e.page !== undefined && e.bbox && e.column !== undefined));
+  assert.ok(index >= 0, "a finding with evidence on a page");
+  const finding = want.findings[index];
+  await page.click(`#findings-body li.finding[data-index="${index}"]`);
+  await page.waitForSelector("#pdfview[data-state=done] svg rect.hl");
+  const pages = [...new Set(finding.evidence.filter((e) => e.page !== undefined && e.bbox).map((e) => e.page))].slice(0, 4);
+  assert.deepStrictEqual(await page.$$eval("#pdfview svg", (ss) => ss.map((s) => Number(s.dataset.page))), pages);
+  const first = pages[0];
+  const boxes = [...new Set(finding.evidence.filter((e) => e.page === first && e.bbox).map((e) => e.bbox.join(",")))];
+  const drawn = await page.$$eval(`#pdfview svg[data-page="${first}"] rect.hl`, (rs) => rs.map((r) => ["x", "y", "width", "height"].map((a) => Number(r.getAttribute(a)))));
+  assert.deepStrictEqual(
+    drawn.map(([x, y, w, hh]) => [x, y, x + w, y + hh].map((v) => v.toFixed(2)).join(",")).sort(),
+    boxes.map((b) => b.split(",").map((v) => Number(v).toFixed(2)).join(",")).sort(),
+  );
+  // the page's geometry: ruling lines and characters, among them those of the highlighted cells
+  const geometry = node.pdfPage(new Uint8Array(bytes), first);
+  const counts = await page.$eval(`#pdfview svg[data-page="${first}"]`, (s) => ({
+    lines: s.querySelectorAll("line.pdf-line, rect.pdf-rect").length,
+    chars: [...s.querySelectorAll("text.pdf-char")].map((t) => t.textContent).join(""),
+    shown: s.getBoundingClientRect().height > 50,
+  }));
+  assert.ok(counts.lines > 0, "ruling lines drawn");
+  assert.ok(counts.shown, "the drawing is visible");
+  const cell = finding.evidence.find((e) => e.page === first && e.bbox && e.column !== undefined);
+  for (const ch of cell.text.replace(/\s/g, "")) assert.ok(counts.chars.includes(ch), `${ch} of ${cell.text} drawn`);
+  assert.ok(geometry.chars.length >= counts.chars.length);
+  await page.$eval("#pdfview", (el) => el.scrollIntoView());
+  fs.writeFileSync(path.join(outDir, "checker-pdf.png"), await page.screenshot());
+
+  // A second click clears the selection and the drawing; English captions.
+  await page.click(`#findings-body li.finding[data-index="${index}"]`);
+  assert.ok(await page.isHidden("#pdfview"));
+  await page.click("#lang");
+  await page.click(`#findings-body li.finding[data-index="${index}"]`);
+  await page.waitForSelector("#pdfview[data-state=done] svg rect.hl");
+  assert.match(await page.textContent("#pdfview figcaption"), new RegExp(`^page ${first} of ${geometry.pages}$`));
+  await page.click("#lang");
+  // Text checked afterwards has no pages to draw.
+  await checkSample(page);
+  assert.ok(await page.isHidden("#pdfview"));
+  // A PDF chosen with the file button (the project's one-table PDF) is checked as well.
+  const chosen = path.join(root, "tests/pdf_damaged/inputs/valid.pdf");
+  const small = node.check(new Uint8Array(fs.readFileSync(chosen)));
+  await page.setInputFiles("#file", chosen);
+  await page.waitForFunction(() => document.querySelector("#source")?.textContent === "valid.pdf" && document.querySelector("#results")?.dataset.state === "done");
+  assert.equal(await page.getAttribute("#results", "data-findings"), String(small.findings.length));
+  assert.equal(await page.$$eval("#tables-body section.table", (t) => t.length), small.coverage.tables_found.length);
+  // the drawing breaks nothing of the page's own strict CSP (its <meta>): no style attribute, no
+  // inline code
+  assert.deepStrictEqual(await page.evaluate(() => window.__violations), [], "the page violates its own CSP");
   assert.deepStrictEqual(page.problems, []);
   await page.close();
 });

@@ -269,3 +269,27 @@ fn every_input_is_catalogued() {
         assert!(dir().join(u).exists(), "{u} is missing");
     }
 }
+
+/// What the entry point that tells PDF from text (`yusuan::read`) gives for the cases that say
+/// (`with_pdf`, and `without_pdf` for a build without the PDF reader): the error of the case.
+#[test]
+fn the_pdf_expectations_of_the_bytes_entry_point() {
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("cases.json")).unwrap()).unwrap();
+    let key = if cfg!(feature = "pdf") {
+        "with_pdf"
+    } else {
+        "without_pdf"
+    };
+    let mut seen = 0;
+    for case in manifest.as_array().unwrap() {
+        let Some(want) = case.get(key) else { continue };
+        seen += 1;
+        let name = case["name"].as_str().unwrap();
+        let err = yusuan::read(&input(case)).expect_err(name);
+        assert_eq!(Some(err.code()), want["error"].as_str(), "{name}: {err}");
+        let part = want["message_contains"].as_str().unwrap_or("");
+        assert!(err.to_string().contains(part), "{name}: {err} lacks {part}");
+    }
+    assert!(seen > 0, "no case says what `{key}` sees");
+}

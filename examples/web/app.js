@@ -1,7 +1,9 @@
 // The in-browser checker: parse and check a disclosure with the yusuan WebAssembly package, show
 // the summary, the findings grouped by outcome and table, and the parsed tables with the cells of
-// each finding highlighted; optionally compare it with the previous year's disclosure (changed,
-// new and vanished lines, and the prior-year figures it states checked against that document).
+// each finding highlighted; for a PDF, the region of the page around a selected finding's cells,
+// drawn as SVG from the characters and ruling lines the package extracts (no PDF renderer);
+// optionally compare it with the previous year's disclosure (changed, new and vanished lines, and
+// the prior-year figures it states checked against that document).
 // Everything runs here; the only requests are for this page's own files.
 //
 // No framework, no build step, no eval, no inline script or style (the page's CSP forbids them):
@@ -19,7 +21,7 @@ const TEXT = {
     ready: "就绪",
     loadFailed: "无法加载核对程序",
     inputHeading: "文件",
-    placeholder: "粘贴从 PDF 导出的文本（表格以制表符分隔），或把 .txt 文件拖到这里",
+    placeholder: "把 PDF 或 .txt 文件拖到这里，或粘贴从 PDF 导出的文本（表格以制表符分隔）",
     run: "核对",
     sample: "载入示例",
     open: "打开文件…",
@@ -30,6 +32,11 @@ const TEXT = {
     findingsHeading: "发现",
     findingsHint: "点击一条发现，在表中标出它涉及的单元格；鼠标停在单元格上，显示与它相关的发现。",
     tablesHeading: "表格",
+    pdfHeading: "PDF 原页面",
+    pdfHint: "所选发现涉及的单元格在 PDF 页面上的位置（由提取的文字和表格线绘制）。",
+    pdfPage: (n, of) => `第 ${n} 页（共 ${of} 页）`,
+    pdfNone: "这条发现没有指向 PDF 页面上单元格的证据。",
+    pdfFailed: "无法绘制该页：",
     footer: "yusuan：以精确小数核对政府预算公开文件。本页离线运行，不发送任何数据。",
     pasted: "粘贴的文本",
     sampleName: "示例：2025 年烟台市人民政府办公室单位预算",
@@ -97,7 +104,13 @@ const TEXT = {
       empty_input: "输入为空。",
       invalid_utf8: "文件不是 UTF-8 编码的文本。",
       not_text: "文件不是文本（含有控制字符），可能是 PDF 或 Word 原件：请先导出为文本。",
-      pdf_unsupported: "这是 PDF 文件：此页面目前只读文本，请先导出文本（yusuan text 文件.pdf）。",
+      pdf_unsupported: "这是 PDF 文件：这个版本只读文本，请先导出文本（yusuan text 文件.pdf）。",
+      not_a_pdf: "文件不是 PDF。",
+      pdf_encrypted: "PDF 文件已加密：需要密码才能打开，请先导出未加密的副本。",
+      pdf_damaged: "PDF 文件已损坏，无法修复：请重新下载原件。",
+      pdf_no_text: "PDF 没有文字层（是扫描的图像）：请先进行文字识别（OCR）。",
+      pdf_too_large: "PDF 文件超出了可读取的限度。",
+      pdf_decompression_bomb: "PDF 中的压缩数据解压后过大，已拒绝读取。",
       input_too_large: "文件过大。",
       not_a_disclosure: "没有找到任何预算公开表格：这似乎不是预算或决算公开文件。",
       truncated_table: "文本在表格中途截断：文件可能不完整。",
@@ -113,7 +126,7 @@ const TEXT = {
     ready: "Ready",
     loadFailed: "The checker could not be loaded",
     inputHeading: "Document",
-    placeholder: "Paste the text exported from the PDF (tables tab-separated), or drop a .txt file here",
+    placeholder: "Drop a PDF or a .txt file here, or paste the text exported from the PDF (tables tab-separated)",
     run: "Check",
     sample: "Load the sample",
     open: "Open a file…",
@@ -124,6 +137,11 @@ const TEXT = {
     findingsHeading: "Findings",
     findingsHint: "Click a finding to highlight its cells in the tables; hover a cell to see its findings.",
     tablesHeading: "Tables",
+    pdfHeading: "On the PDF page",
+    pdfHint: "Where the selected finding's cells are on the PDF page (drawn from the extracted text and ruling lines).",
+    pdfPage: (n, of) => `page ${n} of ${of}`,
+    pdfNone: "This finding has no evidence on a cell of a PDF page.",
+    pdfFailed: "The page cannot be drawn: ",
     footer: "yusuan: checks government budget disclosures with exact decimals. This page works offline and sends nothing.",
     pasted: "pasted text",
     sampleName: "Sample: 2025 unit budget of the Yantai municipal government office",
@@ -191,7 +209,13 @@ const TEXT = {
       empty_input: "The input is empty.",
       invalid_utf8: "The file is not UTF-8 text.",
       not_text: "The file is not text (it holds control characters); it may be the PDF or Word original: export it as text first.",
-      pdf_unsupported: "This is a PDF: the page reads text for now; export its text first (yusuan text file.pdf).",
+      pdf_unsupported: "This is a PDF: this build reads text only; export its text first (yusuan text file.pdf).",
+      not_a_pdf: "The file is not a PDF.",
+      pdf_encrypted: "The PDF is encrypted: it needs a password; export an unencrypted copy first.",
+      pdf_damaged: "The PDF is damaged and could not be repaired: download the original again.",
+      pdf_no_text: "The PDF has no text layer (it is a scanned image): run OCR on it first.",
+      pdf_too_large: "The PDF is past a limit of what can be read.",
+      pdf_decompression_bomb: "Compressed data in the PDF inflates to too much: it was refused.",
       input_too_large: "The file is too large.",
       not_a_disclosure: "No table of a budget disclosure was found: this does not look like a budget or final-accounts disclosure.",
       truncated_table: "The text ends in the middle of a table: the file may be incomplete.",
@@ -215,6 +239,8 @@ function groupOf(f) {
 const state = {
   lang: initialLanguage(),
   input: null, // string or Uint8Array: what was checked
+  pdf: null, // the bytes of the PDF checked, if it is one (for drawing its pages)
+  pdfPages: new Map(), // page number → pdfPage(pdf, n), drawn once
   sourceName: "",
   doc: null,
   report: null,
@@ -281,6 +307,10 @@ function run(input, sourceName, newDocument = true) {
     state.cleared = state.previous.name;
     state.previous = null;
   }
+  if (input !== state.input) {
+    state.pdf = input instanceof Uint8Array && isPdf(input) ? input : null;
+    state.pdfPages = new Map();
+  }
   state.input = input;
   state.sourceName = sourceName;
   state.selected = -1;
@@ -339,6 +369,7 @@ function render() {
   renderCompare();
   renderTables(); // before the findings: they link to the cells
   renderFindings();
+  renderPdfView();
   results.hidden = false;
   results.dataset.unmapped = String(state.unmapped);
   results.dataset.findings = String(state.report.findings.length);
@@ -785,14 +816,127 @@ function select(i, scroll) {
   for (const li of document.querySelectorAll("#findings-body li.selected")) li.classList.remove("selected");
   if (state.selected === i && scroll) {
     state.selected = -1; // a second click clears the selection
+    renderPdfView();
     return;
   }
   state.selected = i;
+  renderPdfView();
   const cells = state.findingCells[i] || [];
   for (const td of cells) td.classList.add("selected");
   const li = state.findingItems[i];
   if (li) li.classList.add("selected");
   if (scroll && cells.length) cells[0].scrollIntoView({ block: "center", inline: "nearest" });
+}
+
+// ---- the PDF page around a finding ------------------------------------------------------------
+
+const SVG = "http://www.w3.org/2000/svg";
+// Points of page shown around the finding's cells.
+const PDF_MARGIN = 36;
+
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v !== undefined && v !== null) el.setAttribute(k, String(v));
+  }
+  for (const c of children) el.append(c);
+  return el;
+}
+
+// The region of each page the selected finding's evidence is on, drawn from pdfPage: the ruling
+// lines and rectangles, the characters, and the evidence's cells highlighted. Hidden when the
+// document is not a PDF or nothing is selected.
+function renderPdfView() {
+  const panel = $("pdfview");
+  const body = $("pdfview-body");
+  const f = state.report && state.selected >= 0 ? state.report.findings[state.selected] : null;
+  if (!state.pdf || !f) {
+    panel.hidden = true;
+    panel.dataset.state = "empty";
+    body.replaceChildren();
+    return;
+  }
+  panel.hidden = false;
+  const byPage = new Map(); // page → [evidence with a box], in the order of the evidence
+  for (const e of f.evidence) {
+    if (e.page === undefined || !e.bbox) continue;
+    if (!byPage.has(e.page)) byPage.set(e.page, []);
+    byPage.get(e.page).push(e);
+  }
+  if (byPage.size === 0) {
+    body.replaceChildren(h("p", { class: "empty", text: t("pdfNone") }));
+    panel.dataset.state = "none";
+    return;
+  }
+  const figures = [];
+  for (const [n, evidence] of [...byPage].slice(0, 4)) {
+    let page = state.pdfPages.get(n);
+    if (!page) {
+      try {
+        page = yusuan.pdfPage(state.pdf, n);
+      } catch (e) {
+        figures.push(h("p", { class: "error", text: `${t("pdfFailed")}${e && e.message ? e.message : String(e)}` }));
+        continue;
+      }
+      state.pdfPages.set(n, page);
+    }
+    figures.push(pageFigure(page, evidence, groupOf(f)));
+  }
+  body.replaceChildren(...figures);
+  panel.dataset.state = "done";
+}
+
+function pageFigure(page, evidence, group) {
+  let [x0, top, x1, bottom] = evidence[0].bbox;
+  for (const e of evidence) {
+    x0 = Math.min(x0, e.bbox[0]);
+    top = Math.min(top, e.bbox[1]);
+    x1 = Math.max(x1, e.bbox[2]);
+    bottom = Math.max(bottom, e.bbox[3]);
+  }
+  x0 = Math.max(0, x0 - PDF_MARGIN);
+  top = Math.max(0, top - PDF_MARGIN);
+  x1 = Math.min(page.width, x1 + PDF_MARGIN);
+  bottom = Math.min(page.height, bottom + PDF_MARGIN);
+  const meets = (b) => b[2] >= x0 && b[0] <= x1 && b[3] >= top && b[1] <= bottom;
+  const drawing = svg("svg", {
+    viewBox: `${x0} ${top} ${x1 - x0} ${bottom - top}`,
+    role: "img",
+    "aria-label": t("pdfPage")(page.page, page.pages),
+    "data-page": page.page,
+    preserveAspectRatio: "xMidYMin meet",
+  });
+  drawing.append(svg("rect", { class: "paper", x: x0, y: top, width: x1 - x0, height: bottom - top }));
+  for (const r of page.rects) {
+    if (!meets(r.bbox)) continue;
+    const cls = ["pdf-rect", r.fill ? "filled" : "", r.stroke ? "stroked" : ""].filter(Boolean).join(" ");
+    drawing.append(svg("rect", { class: cls, x: r.bbox[0], y: r.bbox[1], width: r.bbox[2] - r.bbox[0], height: r.bbox[3] - r.bbox[1] }));
+  }
+  // the evidence's cells, under the text so that it stays readable
+  const seen = new Set();
+  for (const e of evidence) {
+    const key = e.bbox.join(",");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    drawing.append(
+      svg(
+        "rect",
+        { class: `hl g-${group}`, x: e.bbox[0], y: e.bbox[1], width: e.bbox[2] - e.bbox[0], height: e.bbox[3] - e.bbox[1], "data-line": e.line, "data-column": e.column },
+        svg("title", {}, document.createTextNode(`${e.table} ${e.column ?? e.row ?? ""} · ${t("line")(e.line)}: ${e.text}`)),
+      ),
+    );
+  }
+  for (const l of page.lines) {
+    if (!meets(l)) continue;
+    drawing.append(svg("line", { class: "pdf-line", x1: l[0], y1: l[1], x2: l[2], y2: l[3] }));
+  }
+  for (const c of page.chars) {
+    if (!meets(c.bbox) || c.text.trim() === "") continue;
+    const size = Math.max(1, c.bbox[3] - c.bbox[1]);
+    // the baseline a little above the box's bottom (the descent of a CJK font)
+    drawing.append(svg("text", { class: "pdf-char", x: c.bbox[0], y: c.bbox[3] - size * 0.12, "font-size": size.toFixed(2) }, document.createTextNode(c.text)));
+  }
+  return h("figure", { dataset: { page: page.page } }, h("figcaption", { text: t("pdfPage")(page.page, page.pages) }), drawing);
 }
 
 // ---- hovering a cell: its findings ----------------------------------------------------------
@@ -853,10 +997,30 @@ function applyLanguage() {
 
 async function readFile(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  // Show the text; check the bytes, so that the core reports invalid UTF-8 or binary input.
-  $("text").value = new TextDecoder("utf-8").decode(bytes);
+  // Show the text (of a PDF, the text of its extraction, whose line numbers the findings give);
+  // check the bytes, so that the core reports invalid UTF-8, binary input or a damaged PDF.
+  let shown = "";
+  if (isPdf(bytes)) {
+    try {
+      shown = yusuan.textForm(bytes);
+    } catch {
+      shown = ""; // the check below reports why it cannot be read
+    }
+  } else {
+    shown = new TextDecoder("utf-8").decode(bytes);
+  }
+  $("text").value = shown;
   state.sourceKind = "file";
   run(bytes, file.name);
+}
+
+// A PDF by its bytes, as the core tells it: `%PDF-` within the first 1024 bytes.
+function isPdf(bytes) {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
 }
 
 async function loadSample() {

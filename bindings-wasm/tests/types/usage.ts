@@ -5,6 +5,7 @@
 import init, {
   check,
   checkJson,
+  checkPdf,
   claims,
   columnName,
   compare,
@@ -14,7 +15,9 @@ import init, {
   initSync,
   lookup,
   parse,
+  pdfPage,
   rules,
+  textForm,
   version,
   type CatalogEntry,
   type Cell,
@@ -32,6 +35,7 @@ import init, {
   type Evidence,
   type Finding,
   type Outcome,
+  type PdfPage,
   type Report,
   type RuleInfo,
   type Table,
@@ -96,6 +100,18 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
   const layoutTables: string[] | undefined = narrativeDoc.meta.template_tables;
   void [narrative, checkJson(text, { narrativeOnly: true }), layoutTables];
 
+  // a PDF: checkPdf (a PDF only) and the geometry of a page of it
+  const pdfReport: Report = checkPdf(bytes, { includePasses: true, narrativeOnly: false });
+  const at = pdfReport.findings[0]?.evidence[0];
+  if (at?.page !== undefined && at.bbox !== undefined) {
+    const page: PdfPage = pdfPage(bytes, at.page);
+    const [x0, top, x1, bottom]: number[] = at.bbox;
+    const inside = page.chars.filter((c) => c.bbox[0] >= x0! && c.bbox[2] <= x1! && c.bbox[1] >= top! && c.bbox[3] <= bottom!);
+    const ruled: number = page.lines.length + page.rects.filter((r) => r.stroke || r.fill).length;
+    void [page.width / page.height, page.pages, inside.map((c) => c.text).join(""), ruled];
+  }
+  const extracted: string = textForm(bytes) + textForm(text);
+
   // compare: two years of one body
   const cmp: Comparison = compare(bytes, text, { layout: "national-12" });
   const mismatches: boolean = cmp.summary.prior_fail > 0;
@@ -148,8 +164,9 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
       const where: number | undefined = err.line;
       const table: string | undefined = err.table;
       const input: "earlier" | "later" | undefined = err.input;
+      const page: number | undefined = err.page;
       const detail: unknown = err.details["title"];
-      void [code, where, table, input, detail, err.details.code];
+      void [code, where, table, input, page, detail, err.details.code];
     }
   }
   const codes: ErrorCode[] = errorCodes();
@@ -160,7 +177,7 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
   const entry: CatalogEntry | undefined = lookup("2080505");
   const parent: string | null | undefined = entry?.parent;
   const v: string = version();
-  void [counts, schema, json, codes, kind, parent, v];
+  void [counts, schema, json, codes, kind, parent, v, extracted];
 
   // ---- misuse the types must reject ----
   // @ts-expect-error the input is text or bytes
@@ -192,6 +209,10 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
   // @ts-expect-error a claim's subject is not any string
   const subjectBad: Subject = "salaries";
   void [changeAsNumber, subjectBad];
+  // @ts-expect-error checkPdf takes the bytes of a PDF, not text
+  checkPdf(text);
+  // @ts-expect-error pdfPage takes a page number
+  pdfPage(bytes, "1");
   // @ts-expect-error the Node build has no init
   node.default();
   void [asNumber, bad];

@@ -124,7 +124,7 @@ fn ok(v: f64) -> bool {
     v.is_finite() && v.abs() <= MAX_COORD
 }
 
-fn box_ok(x0: f64, top: f64, x1: f64, bottom: f64) -> bool {
+pub(super) fn box_ok(x0: f64, top: f64, x1: f64, bottom: f64) -> bool {
     ok(x0) && ok(top) && ok(x1) && ok(bottom)
 }
 
@@ -375,7 +375,7 @@ fn light(c: &Char) -> Char {
 
 /// Points to hundredths (coordinates are within ±10⁷ points, so hundredths fit an i64).
 #[allow(clippy::cast_possible_truncation)] // checked: finite and below 10^15
-fn dec(v: f64) -> Decimal {
+pub(super) fn dec(v: f64) -> Decimal {
     let hundredths = (v * 100.0).round();
     if hundredths.is_finite() && hundredths.abs() < 1e15 {
         Decimal::new(hundredths as i64, 2)
@@ -384,7 +384,7 @@ fn dec(v: f64) -> Decimal {
     }
 }
 
-fn bbox(b: &PBox) -> BBox {
+pub(super) fn bbox_of(b: &PBox) -> BBox {
     BBox::new(dec(b.x0), dec(b.top), dec(b.x1), dec(b.bottom))
 }
 
@@ -420,7 +420,7 @@ fn push_item(grid: &mut Grid<'static>, page: u32, item: Item) {
     let no = grid.lines().last().map_or(1, |l| l.no.saturating_add(1));
     match item {
         Item::Text(line) => {
-            let cell = GridCell::new(line.text(), 0).with_bbox(bbox(&line.bbox));
+            let cell = GridCell::new(line.text(), 0).with_bbox(bbox_of(&line.bbox));
             grid.push_line(no, page, LineKind::Text, [cell]);
         }
         Item::Table(rows) => {
@@ -443,7 +443,7 @@ fn push_item(grid: &mut Grid<'static>, page: u32, item: Item) {
                             let (x0, x1) = (key(cell.bbox.x0), key(cell.bbox.x1));
                             let span = starts.iter().filter(|&&s| s >= x0 && s < x1).count();
                             GridCell::new(one_line(&text), column)
-                                .with_bbox(bbox(&cell.bbox))
+                                .with_bbox(bbox_of(&cell.bbox))
                                 .with_span(u16::try_from(span).unwrap_or(u16::MAX))
                         }
                         // covered by a merged cell
@@ -475,7 +475,7 @@ mod tests {
 
     #[test]
     fn boxes_round_to_hundredths() {
-        let b = bbox(&PBox::new(72.123_456, 410.5, 130.0, 422.004));
+        let b = bbox_of(&PBox::new(72.123_456, 410.5, 130.0, 422.004));
         assert_eq!(b.x0().to_string(), "72.12");
         assert_eq!(b.bottom().to_string(), "422.00");
     }

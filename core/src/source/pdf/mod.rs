@@ -28,6 +28,10 @@
 //! [`Error`] with a stable code: `pdf_damaged`, `pdf_encrypted`, `pdf_no_text`,
 //! `pdf_too_large`, `pdf_decompression_bomb`, `not_a_pdf`. The limits are [`Limits`].
 //!
+//! [`page_geometry`] gives what one page shows (its size, characters, ruling lines and
+//! rectangles) as plain data, for drawing the region around a finding's cells without a PDF
+//! renderer.
+//!
 //! # Examples
 //!
 //! ```no_run
@@ -42,8 +46,11 @@
 // hundredths, when a cell or line box enters the grid. No amount passes through f64.
 
 mod extract;
+mod geometry;
 mod guard;
 mod repair;
+
+pub use geometry::{PageChar, PageGeometry, PageRect, page_geometry, page_geometry_with};
 
 use crate::error::{Error, Result};
 use crate::model::NoticeCode;
@@ -123,6 +130,16 @@ pub fn grid(bytes: &[u8]) -> Result<Grid<'static>> {
 
 /// The grid of a PDF, within `limits`.
 pub fn grid_with(bytes: &[u8], limits: &Limits) -> Result<Grid<'static>> {
+    let opened = open_checked_bytes(bytes, limits)?;
+    let mut grid = extract::grid(&opened.pdf, limits)?;
+    if let Some(message) = opened.repaired {
+        grid.push_notice(NoticeCode::PdfRepaired, message, 0);
+    }
+    Ok(grid)
+}
+
+/// The first checks on any bytes given as a PDF (empty, no header, too large), then [`open`].
+fn open_checked_bytes(bytes: &[u8], limits: &Limits) -> Result<Opened> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::EmptyInput);
     }
@@ -133,12 +150,7 @@ pub fn grid_with(bytes: &[u8], limits: &Limits) -> Result<Grid<'static>> {
     if bytes.len() > limits.max_bytes {
         return Err(too_large("bytes", bytes.len(), limits.max_bytes, None));
     }
-    let opened = open(bytes, limits)?;
-    let mut grid = extract::grid(&opened.pdf, limits)?;
-    if let Some(message) = opened.repaired {
-        grid.push_notice(NoticeCode::PdfRepaired, message, 0);
-    }
-    Ok(grid)
+    open(bytes, limits)
 }
 
 /// A PDF ready for extraction.
