@@ -382,6 +382,19 @@ def font_reloaded():
     return p.bytes()
 
 
+def font_program_unread():
+    """A TrueType font with /Widths whose font program inflates to 80 MiB: the extractor reads
+    the widths and never the program, so nothing inflates it and the file is read."""
+    p = one_table(resources=b"/Font << /F1 3 0 R /F2 20 0 R >>")
+    body = disclosure_content(p.cids) + "BT /F2 10 Tf 40 40 Td (x) Tj ET\n"
+    p.add(8, stream(body.encode()))
+    widths = b" ".join(b"500" for _ in range(95))
+    p.add(20, b"<< /Type /Font /Subtype /TrueType /BaseFont /Big /FirstChar 32 /LastChar 126 /Widths [" + widths + b"] /FontDescriptor 21 0 R >>")
+    p.add(21, b"<< /Type /FontDescriptor /FontName /Big /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 900 /Descent -100 /CapHeight 700 /StemV 80 /FontFile2 22 0 R >>")
+    p.add(22, stream(b"\0" * BOMB, extra=b" /Length1 %d" % BOMB))
+    return p.bytes()
+
+
 def big_page_content():
     p = one_table()
     body = disclosure_content(p.cids) + "% " + "x" * (5 * 1024 * 1024) + "\n"
@@ -504,6 +517,7 @@ INPUTS = {
     "bomb_object_stream.pdf": bomb_object_stream,
     "big_page_content.pdf": big_page_content,
     "font_reloaded.pdf": font_reloaded,
+    "font_program_unread.pdf": font_program_unread,
     "form_amplification.pdf": form_amplification,
     "self_invoking_form.pdf": self_invoking_form,
     "dense_grid.pdf": dense_grid,

@@ -20,7 +20,8 @@
 //! It also works around a cost of pdfplumber-rs 0.4.1 (see [`vertical_metrics_patch`]).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -62,7 +63,15 @@ pub(super) fn check<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Checked<'a>>
     if pages.len() > limits.max_pages {
         return Err(too_large("pages", pages.len(), limits.max_pages, None));
     }
-    let streams = inflate_all(&doc, limits)?;
+    let skipped = font_programs(&doc);
+    let (streams, inflated) = inflate_all(&doc, limits, &skipped)?;
+    let programs = Programs {
+        doc: &doc,
+        limits,
+        sizes: RefCell::new(HashMap::new()),
+        total: Cell::new(inflated),
+        error: RefCell::new(None),
+    };
     check_skipped(bytes, &doc, limits)?;
     let patchable = can_patch(&doc, bytes);
     let mut total = 0usize;
@@ -70,7 +79,11 @@ pub(super) fn check<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Checked<'a>>
     let mut memo = HashMap::new();
     for (i, &page_id) in pages.iter().enumerate() {
         let page_no = u32::try_from(i + 1).ok();
-        font_total = font_total.saturating_add(page_font_work(&doc, page_id, &streams, patchable));
+        let fonts = page_font_work(&doc, page_id, &streams, &programs, patchable);
+        if let Some(e) = programs.error.take() {
+            return Err(e);
+        }
+        font_total = font_total.saturating_add(fonts);
         if font_total > limits.max_font_bytes {
             return Err(too_large(
                 "document font bytes",
@@ -98,7 +111,7 @@ pub(super) fn check<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Checked<'a>>
             ));
         }
     }
-    let bytes = match vertical_metrics_patch(&doc, bytes) {
+    let bytes = match vertical_metrics_patch(&doc, bytes, patchable) {
         Some(patched) => Cow::Owned(patched),
         None => Cow::Borrowed(bytes),
     };
@@ -133,9 +146,13 @@ fn is_image(dict: &Dictionary) -> bool {
         .is_ok_and(|n| n == b"Image")
 }
 
-/// Every stream but images inflated against the limits; the sizes of those that may be
-/// interpreted as content.
-fn inflate_all(doc: &Document, limits: &Limits) -> Result<HashMap<ObjectId, StreamInfo>> {
+/// Every stream but images and the font programs in `skip` inflated against the limits; the
+/// sizes of those that may be interpreted as content, and the bytes inflated in all.
+fn inflate_all(
+    doc: &Document,
+    limits: &Limits,
+    skip: &HashSet<ObjectId>,
+) -> Result<(HashMap<ObjectId, StreamInfo>, usize)> {
     let bomb = |limit: usize| Error::PdfDecompressionBomb {
         limit: u64::try_from(limit).unwrap_or(u64::MAX),
     };
@@ -145,7 +162,7 @@ fn inflate_all(doc: &Document, limits: &Limits) -> Result<HashMap<ObjectId, Stre
         let Object::Stream(stream) = object else {
             continue;
         };
-        if is_image(&stream.dict) {
+        if is_image(&stream.dict) || skip.contains(&id) {
             continue;
         }
         let info = if stream.dict.has(b"Filter") {
@@ -175,7 +192,93 @@ fn inflate_all(doc: &Document, limits: &Limits) -> Result<HashMap<ObjectId, Stre
         }
         infos.insert(id, info);
     }
-    Ok(infos)
+    Ok((infos, total))
+}
+
+/// The font programs (`/FontFile`, `/FontFile2`, `/FontFile3` of a font descriptor, wherever it
+/// stands). The extractor reads a font program only for some fonts (see [`page_font_work`]): they
+/// are inflated only for those, once, by [`Programs`] (a 3 MB document of embedded CJK fonts
+/// spent most of its check inflating programs nothing reads).
+fn font_programs(doc: &Document) -> HashSet<ObjectId> {
+    fn walk(o: &Object, out: &mut HashSet<ObjectId>, depth: u8) {
+        if depth > 8 {
+            return;
+        }
+        match o {
+            Object::Dictionary(d) => walk_dict(d, out, depth),
+            Object::Array(a) => a.iter().for_each(|x| walk(x, out, depth + 1)),
+            _ => {}
+        }
+    }
+    fn walk_dict(d: &Dictionary, out: &mut HashSet<ObjectId>, depth: u8) {
+        for (key, value) in d {
+            match (key.as_slice(), value) {
+                (b"FontFile" | b"FontFile2" | b"FontFile3", Object::Reference(id)) => {
+                    out.insert(*id);
+                }
+                _ => walk(value, out, depth + 1),
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    for object in doc.objects.values() {
+        match object {
+            Object::Stream(s) => walk_dict(&s.dict, &mut out, 0),
+            other => walk(other, &mut out, 0),
+        }
+    }
+    out
+}
+
+/// The font programs, inflated when the extractor would read one (against the same limits as
+/// [`inflate_all`]), each once; the first limit passed is kept in `error`.
+struct Programs<'d> {
+    doc: &'d Document,
+    limits: &'d Limits,
+    sizes: RefCell<HashMap<ObjectId, usize>>,
+    /// The bytes inflated so far, by [`inflate_all`] and here.
+    total: Cell<usize>,
+    error: RefCell<Option<Error>>,
+}
+
+impl Programs<'_> {
+    /// The inflated size of the font program `id` (0 when it is not a stream).
+    fn size(&self, id: ObjectId) -> usize {
+        if let Some(&n) = self.sizes.borrow().get(&id) {
+            return n;
+        }
+        let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
+            return 0;
+        };
+        let bomb = |limit: usize| Error::PdfDecompressionBomb {
+            limit: u64::try_from(limit).unwrap_or(u64::MAX),
+        };
+        let n = if stream.dict.has(b"Filter") {
+            match stream.decompressed_content_with_limit(self.limits.max_stream_bytes) {
+                Ok(data) => data.len(),
+                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    ..
+                })) => {
+                    self.fail(bomb(self.limits.max_stream_bytes));
+                    return 0;
+                }
+                Err(_) => stream.content.len(),
+            }
+        } else {
+            stream.content.len()
+        };
+        let total = self.total.get().saturating_add(n);
+        self.total.set(total);
+        if total > self.limits.max_total_stream_bytes {
+            self.fail(bomb(self.limits.max_total_stream_bytes));
+        }
+        self.sizes.borrow_mut().insert(id, n);
+        n
+    }
+
+    fn fail(&self, e: Error) {
+        self.error.borrow_mut().get_or_insert(e);
+    }
 }
 
 /// lopdf drops an object it cannot load (an object stream that inflates past the limit among
@@ -304,13 +407,15 @@ fn page_font_work(
     doc: &Document,
     page_id: ObjectId,
     streams: &HashMap<ObjectId, StreamInfo>,
+    programs: &Programs<'_>,
     patchable: bool,
 ) -> usize {
     let size = |o: Result<&Object, lopdf::Error>| -> usize {
-        o.and_then(Object::as_reference)
-            .ok()
-            .and_then(|id| streams.get(&id))
-            .map_or(0, |i| i.bytes)
+        o.and_then(Object::as_reference).ok().map_or(0, |id| {
+            streams
+                .get(&id)
+                .map_or_else(|| programs.size(id), |i| i.bytes)
+        })
     };
     let font_cost = |font: &Dictionary| -> usize {
         let mut cost = size(font.get(b"ToUnicode"));
@@ -526,9 +631,10 @@ fn xobject_forms(doc: &Document, resources: &Dictionary) -> Vec<ObjectId> {
 ///
 /// The extracted characters are the same (the corpus tests compare them with Python
 /// pdfplumber). Returns `None` when nothing needs it, or when the file is not one this can
-/// safely append to (encrypted, or with bytes before `%PDF-` that shift offsets).
-fn vertical_metrics_patch(doc: &Document, bytes: &[u8]) -> Option<Vec<u8>> {
-    if !can_patch(doc, bytes) {
+/// safely append to (encrypted, or with bytes before `%PDF-` that shift offsets:
+/// `patchable`, what [`can_patch`] says).
+fn vertical_metrics_patch(doc: &Document, bytes: &[u8], patchable: bool) -> Option<Vec<u8>> {
+    if !patchable {
         return None;
     }
     let mut fonts: Vec<ObjectId> = Vec::new();
@@ -729,32 +835,30 @@ fn write_object(out: &mut Vec<u8>, object: &Object, depth: usize) -> Option<()> 
 /// True when a stream ends with a Ghostscript `Page N` marker before `endstream`: pdfplumber
 /// removes those before parsing, which moves every later offset.
 fn has_page_markers(bytes: &[u8]) -> bool {
-    let mut from = 0;
-    while let Some(off) = bytes
-        .get(from..)
-        .and_then(|rest| rest.windows(9).position(|w| w == b"endstream"))
-    {
-        let at = from + off;
+    memchr::memmem::find_iter(bytes, b"endstream").any(|at| {
         let before = bytes.get(..at).unwrap_or(&[]);
-        if let Some(rest) = before.strip_suffix(b"\n") {
+        before.strip_suffix(b"\n").is_some_and(|rest| {
             let digits = rest.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-            if digits > 0
+            digits > 0
                 && rest
                     .get(..rest.len() - digits)
                     .is_some_and(|r| r.ends_with(b"Page "))
-            {
-                return true;
-            }
-        }
-        from = at + 9;
-    }
-    false
+        })
+    })
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::count_do;
+    use super::{count_do, has_page_markers};
+
+    #[test]
+    fn ghostscript_page_markers_are_found_before_endstream() {
+        assert!(has_page_markers(b"stream\nq Q\nPage 12\nendstream"));
+        assert!(!has_page_markers(b"stream\nq Q\nendstream\nPage 3\n"));
+        assert!(!has_page_markers(b"stream\nxPage \nendstream endstream"));
+        assert!(!has_page_markers(b""));
+    }
 
     #[test]
     fn do_operators_are_counted_as_tokens() {
