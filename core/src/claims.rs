@@ -634,6 +634,8 @@ enum Tok {
     AmountMarker,
     Clause,
     Item,
+    /// 分别为 / 各是 / 各减少: the values that follow go to the subjects before, in order.
+    Respectively,
 }
 
 struct Dictionary {
@@ -677,7 +679,8 @@ impl Dictionary {
             .filter_map(|(p, _)| p.first().copied())
             .chain(words.filter_map(|w| w.chars().next()))
             .chain([
-                '比', '较', '与', '同', '占', '（', '(', '；', ';', '，', ',', '、', '用',
+                '比', '较', '与', '同', '占', '（', '(', '；', ';', '，', ',', '、', '用', '分',
+                '各',
             ])
             .collect();
         first.sort_unstable();
@@ -840,6 +843,157 @@ fn reason_marker(chars: &[(usize, char)], i: usize) -> Option<&'static str> {
     (clause_start && !purpose).then_some(m)
 }
 
+/// `分别为`, `分别是`, `各是`, `各为` at `chars[i..]`, or `分别`/`各` right before a direction word or
+/// `占` (`分别增长`, `各减少`, `分别占`): the length of the marker (without the direction word).
+fn respectively_at(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    for m in ["分别为", "分别是", "各是", "各为"] {
+        if starts_with(chars, i, m) {
+            return Some(m.chars().count());
+        }
+    }
+    let m = ["分别", "各"]
+        .into_iter()
+        .find(|m| starts_with(chars, i, m))?;
+    let after = i + m.chars().count();
+    let then = DIRECTION_WORDS.iter().any(|w| starts_with(chars, after, w))
+        || starts_with(chars, after, "占")
+        || starts_with(chars, after, "比")
+        || starts_with(chars, after, "较");
+    then.then(|| m.chars().count())
+}
+
+/// The two subjects a combined one stands for when the values that follow are given
+/// respectively (`收支总计分别为 A、B`: income A, expenditure B).
+fn pair_of(s: &Subject) -> Option<[Subject; 2]> {
+    match s {
+        Subject::IncomeExpenditureTotal => Some([Subject::IncomeTotal, Subject::ExpenditureTotal]),
+        Subject::FiscalTotal => Some([Subject::FiscalIncome, Subject::FiscalExpenditure]),
+        _ => None,
+    }
+}
+
+/// Rewrites `S1、S2 分别为 A、B` (and `收、支总计各减少 A、B，各下降 p、q`) into `S1 A，S2 B`: every
+/// value after the marker goes to the subject of its position among the values of its kind. A
+/// combined subject (收支总计) stands for its pair. When the counts do not match, the values are
+/// dropped: a figure is never given to a subject it may not belong to.
+fn distribute(toks: Vec<(Tok, u32)>) -> Vec<(Tok, u32)> {
+    if !toks.iter().any(|(t, _)| matches!(t, Tok::Respectively)) {
+        return toks;
+    }
+    let mut out: Vec<(Tok, u32)> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while let Some((tok, line)) = toks.get(i) {
+        if !matches!(tok, Tok::Respectively) {
+            out.push((tok.clone(), *line));
+            i += 1;
+            continue;
+        }
+        // the subjects: the run of subjects (and list commas) right before the marker
+        let mut run_start = out.len();
+        while run_start > 0
+            && matches!(
+                out.get(run_start - 1),
+                Some((Tok::Subject(..) | Tok::Clause, _))
+            )
+        {
+            run_start -= 1;
+        }
+        let mut subjects: Vec<(Subject, String, u32)> = out
+            .get(run_start..)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|(t, l)| match t {
+                Tok::Subject(s, label) => Some((s.clone(), label.clone(), *l)),
+                _ => None,
+            })
+            .collect();
+        if let [(only, label, l)] = subjects.as_slice() {
+            if let Some(pair) = pair_of(only) {
+                let names = ["收入", "支出"];
+                subjects = pair
+                    .into_iter()
+                    .zip(names)
+                    .map(|(s, n)| (s, format!("{label}（{n}）"), *l))
+                    .collect();
+            }
+        }
+        // the values: to the end of the list item, a reason or the next subject; a second
+        // marker (`…各减少 A、B，各下降 p、q`) goes on the same subjects
+        let mut end = i + 1;
+        while let Some((t, _)) = toks.get(end) {
+            // (a subject right after 占 is the whole of the shares, not the next subject)
+            let share_whole = matches!(t, Tok::Subject(..))
+                && end
+                    .checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|(p, _)| matches!(p, Tok::Share));
+            if !share_whole
+                && matches!(
+                    t,
+                    Tok::Item | Tok::Reason(_) | Tok::Subject(..) | Tok::ShareWhole(_)
+                )
+            {
+                break;
+            }
+            end += 1;
+        }
+        let region = toks.get(i + 1..end).unwrap_or(&[]);
+        // one segment per marker (`各是 A、B，各减少 a、b`): each gives one value of a kind to
+        // every subject
+        let segments: Vec<&[(Tok, u32)]> = region
+            .split(|(t, _)| matches!(t, Tok::Respectively))
+            .collect();
+        let n = subjects.len();
+        let fits = |seg: &&[(Tok, u32)]| {
+            let count = |f: fn(&Tok) -> bool| seg.iter().filter(|(t, _)| f(t)).count();
+            let kinds = [
+                count(|t| matches!(t, Tok::Money(_))),
+                count(|t| matches!(t, Tok::Percent(_))),
+                count(|t| matches!(t, Tok::Count(_))),
+            ];
+            kinds.iter().all(|&k| k == 0 || k == n) && kinds.iter().any(|&k| k > 0)
+        };
+        if n < 2 || !segments.iter().all(fits) {
+            // not a list this can distribute: the subjects stay, their values go
+            i = end;
+            continue;
+        }
+        out.truncate(run_start);
+        for (k, (subject, label, l)) in subjects.iter().enumerate() {
+            if k > 0 {
+                out.push((Tok::Clause, *l));
+            }
+            out.push((Tok::Subject(subject.clone(), label.clone()), *l));
+            for seg in &segments {
+                let mut seen = [0usize; 3];
+                for (t, tl) in *seg {
+                    let keep = match t {
+                        Tok::Money(_) | Tok::Percent(_) | Tok::Count(_) => {
+                            let kind = match t {
+                                Tok::Money(_) => 0,
+                                Tok::Percent(_) => 1,
+                                _ => 2,
+                            };
+                            let nth = seen.get(kind).copied().unwrap_or(0);
+                            if let Some(x) = seen.get_mut(kind) {
+                                *x += 1;
+                            }
+                            nth == k
+                        }
+                        Tok::Clause => false,
+                        _ => true,
+                    };
+                    if keep {
+                        out.push((t.clone(), *tl));
+                    }
+                }
+            }
+        }
+        i = end;
+    }
+    out
+}
+
 /// Tokenises one sentence; `base` is the byte offset of the sentence in the paragraph.
 fn tokenize(
     dict: &Dictionary,
@@ -904,6 +1058,11 @@ fn tokenize(
         if let Some((b, end)) = base_at(sentence, &chars, i) {
             toks.push((Tok::Base(b), line));
             i = end;
+            continue;
+        }
+        if let Some(n) = respectively_at(&chars, i) {
+            toks.push((Tok::Respectively, line));
+            i += n;
             continue;
         }
         if let Some(w) = can(&dict.direction_first)
@@ -1142,15 +1301,22 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
 fn number_at(sentence: &str, chars: &[(usize, char)], i: usize, line: u32) -> (Option<Tok>, usize) {
     let mut j = i;
     let mut digits = String::new();
+    // a comma groups thousands only before exactly three digits, and never after the decimal
+    // point: in `4125.49,4143.91万元` it separates two figures
+    let thousands = |j: usize, digits: &str| {
+        !digits.contains('.')
+            && (1..=3).all(|d| {
+                chars
+                    .get(j + d)
+                    .is_some_and(|(_, n)| fold_char(*n).is_ascii_digit())
+            })
+            && !chars
+                .get(j + 4)
+                .is_some_and(|(_, n)| fold_char(*n).is_ascii_digit())
+    };
     while let Some(&(_, c)) = chars.get(j) {
         let c = fold_char(c);
-        if c.is_ascii_digit()
-            || c == '.'
-            || (c == ','
-                && chars
-                    .get(j + 1)
-                    .is_some_and(|(_, n)| fold_char(*n).is_ascii_digit()))
-        {
+        if c.is_ascii_digit() || c == '.' || (c == ',' && thousands(j, &digits)) {
             if c != ',' {
                 digits.push(c);
             }
@@ -1210,6 +1376,20 @@ fn number_at(sentence: &str, chars: &[(usize, char)], i: usize, line: u32) -> (O
         };
         return (Some(Tok::Percent(q)), k + 1);
     }
+    // `4125.49、4143.91万元`: a figure of a list takes the unit of the list's last figure
+    if let Some(unit_tok) = list_unit(chars, k) {
+        let q = |kind| Quantity {
+            value,
+            kind,
+            text: text_to(num_end),
+            line,
+        };
+        return match unit_tok {
+            QuantityKind::Percent => (Some(Tok::Percent(q(QuantityKind::Percent))), num_end),
+            kind @ QuantityKind::Money { .. } => (Some(Tok::Money(q(kind))), num_end),
+            QuantityKind::Count { .. } => (None, num_end),
+        };
+    }
     if let Some(w) = COUNT_WORDS.iter().find(|w| starts_with(chars, k, w)) {
         let end = k + w.chars().count();
         let q = Quantity {
@@ -1223,6 +1403,42 @@ fn number_at(sentence: &str, chars: &[(usize, char)], i: usize, line: u32) -> (O
         return (Some(Tok::Count(q)), end);
     }
     (None, num_end)
+}
+
+/// The unit of a list of bare figures that starts at `k` with its separator (`、4143.91万元`,
+/// `,38.28%`, `和4143.91万元`): the unit of the list's last figure, when every item between is a
+/// bare figure.
+fn list_unit(chars: &[(usize, char)], mut k: usize) -> Option<QuantityKind> {
+    let sep = |k: usize| -> Option<usize> {
+        let c = chars.get(k)?.1;
+        matches!(c, '、' | ',' | '，' | '和' | '及').then_some(k + 1)
+    };
+    for _ in 0..8 {
+        k = sep(k)?;
+        let start = k;
+        while chars
+            .get(k)
+            .is_some_and(|(_, c)| fold_char(*c).is_ascii_digit() || fold_char(*c) == '.')
+        {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        for (word, unit) in [
+            ("万元", Unit::WanYuan),
+            ("亿元", Unit::YiYuan),
+            ("元", Unit::Yuan),
+        ] {
+            if starts_with(chars, k, word) {
+                return Some(QuantityKind::Money { unit });
+            }
+        }
+        if starts_with(chars, k, "%") || starts_with(chars, k, "％") {
+            return Some(QuantityKind::Percent);
+        }
+    }
+    None
 }
 
 /// A comparison base at `i` (比上年, 较2024年预算, 与2023年度相比, 比2022年预算执行数).
@@ -1725,6 +1941,8 @@ impl<'a> SentenceBuilder<'a> {
                     }
                 }
             }
+            // (rewritten away by `distribute`; one left over has nothing to give out)
+            Tok::Respectively => {}
             Tok::Item => {
                 // `；` closes an item of a list; a list that follows 其中 goes on
                 self.slot = self.default_slot;
@@ -1787,14 +2005,14 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
         kind
     };
     for (offset, sentence) in sentences(&para.text) {
-        let mut toks = tokenize(
+        let mut toks = distribute(tokenize(
             dict,
             kind,
             (final_accounts, san_gong_here),
             para,
             sentence,
             offset,
-        );
+        ));
         collect_residue(sentence, para, offset, &mut out.residue);
         let has_subject = toks.iter().any(|(t, _)| matches!(t, Tok::Subject(..)));
         let has_numbers = toks
@@ -2400,5 +2618,62 @@ mod tests {
         assert_eq!(c.claims[0].reason.as_ref().unwrap().text, "");
         let c = claims_of(SectionKind::BudgetOverview, "收入预算增加（减少）XX万元。");
         assert!(!c.residue.is_empty());
+    }
+
+    #[test]
+    fn values_given_respectively_go_to_their_subjects() {
+        let sum = SectionKind::BudgetOverview;
+        // a combined subject stands for its pair; a list comma is not a thousands separator
+        let c = claims_of(sum, "2025年度收、支总计各是4125.49,4143.91万元。");
+        assert_eq!(
+            outline(&c.claims),
+            "income_total 4125.49, expenditure_total 4143.91"
+        );
+        assert!(c.claims.iter().all(|c| c.label.contains("总计")));
+        // two subjects, two amounts, and a unit given once for the list
+        let c = claims_of(sum, "2025年收入总计和支出总计分别为100、90万元。");
+        assert_eq!(outline(&c.claims), "income_total 100, expenditure_total 90");
+        // changes and rates given respectively
+        let c = claims_of(
+            sum,
+            "收、支总计各是50、40万元，各减少5、4万元，各下降9.09%、9.09%。",
+        );
+        let ch: Vec<String> = c
+            .claims
+            .iter()
+            .map(|c| {
+                let ch = c.change.as_ref().unwrap();
+                format!("{} {}", v(ch.amount.as_ref()), v(ch.percent.as_ref()))
+            })
+            .collect();
+        assert_eq!(ch, ["5 9.09", "4 9.09"]);
+        // counts that do not match: no figure is given to a subject it may not belong to
+        let c = claims_of(sum, "收入总计和支出总计分别为100万元、90万元、80万元。");
+        assert!(
+            c.claims.iter().all(|c| c.amount.is_none()),
+            "{:?}",
+            outline(&c.claims)
+        );
+        // a thousands separator stays one
+        let c = claims_of(sum, "2025年收入预算1,234.56万元。");
+        assert_eq!(outline(&c.claims), "income_total 1234.56");
+        // parts of a breakdown, with their shares of a named whole
+        let c = claims_of(
+            sum,
+            "2025年支出预算100万元，其中：基本支出和项目支出分别为80万元、20万元，分别占支出预算的80%、20%。",
+        );
+        assert_eq!(
+            outline(&c.claims),
+            "expenditure_total 100 [basic 80, project 20]"
+        );
+        let shares: Vec<String> = c.claims[0]
+            .parts
+            .iter()
+            .map(|p| v(p.share.as_ref()))
+            .collect();
+        assert_eq!(shares, ["80", "20"]);
+        // 各项 / 各类 are not “respectively”
+        let c = claims_of(sum, "2025年支出预算100万元，各项支出增加10万元。");
+        assert_eq!(outline(&c.claims), "expenditure_total 100");
     }
 }

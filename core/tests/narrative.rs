@@ -535,3 +535,31 @@ fn items_and_purposes_are_not_reasons_or_headlines() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, Outcome::Fail, "{found:?}");
 }
+
+/// The N-07 outcomes of a narrative read on its own.
+fn balance_outcomes(text: &str) -> Vec<Outcome> {
+    let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+    let report = yusuan::Checker::new().include_passes(true).check(&doc);
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "N-07")
+        .map(|f| f.outcome)
+        .collect()
+}
+
+#[test]
+fn the_two_grand_totals_stated_together_balance() {
+    let head = "一、收入支出决算总体情况说明\n";
+    // given respectively, with the unit once and an ASCII comma between the figures
+    let wrong = format!("{head}2025年度收、支总计各是4125.49,4143.91万元。\n");
+    assert_eq!(balance_outcomes(&wrong), [Outcome::Fail]);
+    // the consistent rewrite: no error
+    let right = format!("{head}2025年度收、支总计各是4143.91,4143.91万元。\n");
+    assert_eq!(balance_outcomes(&right), [Outcome::Pass]);
+    let named = format!("{head}2025年度收入总计4143.91万元，支出总计4143.91万元。\n");
+    assert_eq!(balance_outcomes(&named), [Outcome::Pass]);
+    // the year's income and expenditure (合计) need not balance: no instance
+    let year = format!("{head}2025年度本年收入合计4125.49万元，本年支出合计4143.91万元。\n");
+    assert!(balance_outcomes(&year).is_empty());
+}

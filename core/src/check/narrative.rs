@@ -69,6 +69,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             n_06,
         ),
         r(
+            "N-07",
+            RuleKind::Hard,
+            &[],
+            "情况说明中同句所述收入总计与支出总计相等（无收支总表时）",
+            "the 收入总计 and 支出总计 stated in one sentence are equal (without the summary table)",
+            n_07,
+        ),
+        r(
             "N-08",
             RuleKind::Hard,
             &[],
@@ -443,6 +451,52 @@ fn n_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         claim.subject.key(),
                         cell.table.key
                     ),
+                )
+            },
+            Severity::Error,
+        );
+    }
+}
+
+/// N-07: the two 总计 lines of the 收支总表 balance, so a sentence that states 收入总计 and 支出总计
+/// (`收、支总计各是 A、B`, `收入总计A万元，支出总计B万元`) states one figure twice. With the summary
+/// table at hand N-01 checks each against it, which names the wrong one: then this does not
+/// apply.
+fn n_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let grand = |c: &Claim| c.label.contains("总计") && c.budget.is_none();
+    let claims = &cx.claims.claims;
+    for (i, income) in claims.iter().enumerate() {
+        if income.subject != Subject::IncomeTotal || !grand(income) {
+            continue;
+        }
+        let Some(a) = income.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let Some((expenditure, b)) = claims.iter().skip(i + 1).find_map(|c| {
+            let same = c.line == income.line && c.sentence == income.sentence;
+            let b = c.amount.as_ref().filter(|q| is_money(q))?;
+            (same && c.subject == Subject::ExpenditureTotal && grand(c)).then_some((c, b))
+        }) else {
+            continue;
+        };
+        if cx.table("T01").is_some() {
+            em.not_applicable(
+                Some("narrative"),
+                "收支总表已读取，由 N-01 逐项核对",
+                "the summary table was read: N-01 checks each total against it",
+                vec![said(income, a, "金额").evidence()],
+            );
+            continue;
+        }
+        let (ea, eb) = (said(income, a, "金额"), said(expenditure, b, "金额"));
+        em.compare_figs(
+            &[&ea],
+            &[&eb],
+            Relation::Eq,
+            &|| {
+                words(
+                    "收入总计 = 支出总计（收支总表两端总计相等）",
+                    "收入总计 = 支出总计 (the two totals of the summary table balance)",
                 )
             },
             Severity::Error,
