@@ -1638,6 +1638,19 @@ fn container(s: &Subject) -> Option<Subject> {
     }
 }
 
+/// The whole that a subject is one of the additive parts of, by the format (人员经费 and 公用经费
+/// of 基本支出, the “三公” items, the vehicle items, the three 政府采购 kinds; not the 中小企业
+/// reservation, which overlaps them).
+fn partition_whole(s: &Subject) -> Option<Subject> {
+    match s {
+        Subject::ProcurementGoods | Subject::ProcurementWorks | Subject::ProcurementServices => {
+            Some(Subject::Procurement)
+        }
+        Subject::ProcurementSme | Subject::ProcurementSmallMicro => None,
+        other => container(other),
+    }
+}
+
 /// Whether `whole` contains `part`, directly or through the subjects between them.
 fn contains(whole: &Subject, part: &Subject) -> bool {
     let mut at = container(part);
@@ -2004,6 +2017,13 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
     } else {
         kind
     };
+    // a breakdown the paragraph before left open (`基本支出911.7万元，其中：` / `人员经费…。` then a
+    // paragraph `公用经费…`): a paragraph that opens with another direct part of it goes on with it
+    let mut carried = out.claims.len().checked_sub(1).filter(|&i| {
+        out.claims
+            .get(i)
+            .is_some_and(|c| c.section == kind && !c.parts.is_empty())
+    });
     for (offset, sentence) in sentences(&para.text) {
         let mut toks = distribute(tokenize(
             dict,
@@ -2046,6 +2066,26 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
                 }
             }
             continue;
+        }
+        if let Some(owner_at) = carried.take() {
+            let first = toks.iter().find_map(|(t, _)| match t {
+                Tok::Subject(s, _) => Some(s.clone()),
+                _ => None,
+            });
+            if let (Some(owner), Some(s)) = (out.claims.get_mut(owner_at), first) {
+                let direct = partition_whole(&s).is_some_and(|w| w == owner.subject);
+                if direct
+                    && !owner.parts.iter().any(|p| p.subject == s)
+                    && !matches!(toks.first(), Some((Tok::Breakdown, _)))
+                {
+                    let line = toks.first().map_or(owner.line, |t| t.1);
+                    toks.insert(0, (Tok::Breakdown, line));
+                    continue_item(owner, toks);
+                    open_breakdown = Some(owner_at);
+                    last_claim = Some(owner_at);
+                    continue;
+                }
+            }
         }
         // a sentence naming first another part of the open breakdown continues it
         if let Some(owner) = open_breakdown.and_then(|i| out.claims.get_mut(i)) {
@@ -2155,6 +2195,8 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
                 item_claim = last_claim;
             }
         }
+        // a breakdown opened in this sentence may go on in the next one
+        carried = last_claim.filter(|&i| out.claims.get(i).is_some_and(|c| !c.parts.is_empty()));
     }
 }
 
@@ -2675,5 +2717,55 @@ mod tests {
         // 各项 / 各类 are not “respectively”
         let c = claims_of(sum, "2025年支出预算100万元，各项支出增加10万元。");
         assert_eq!(outline(&c.claims), "expenditure_total 100");
+    }
+
+    #[test]
+    fn a_breakdown_goes_on_over_a_paragraph_break() {
+        let dict = Dictionary::new(Vocabulary::builtin());
+        let at = Reading {
+            kind: SectionKind::BudgetOverview,
+            final_accounts: false,
+            year: Some(2025),
+        };
+        let read_in = |kind: SectionKind, paras: &[&str]| {
+            let mut out = Claims::default();
+            for p in paras {
+                read_paragraph(&dict, Reading { kind, ..at }, &para(p), &mut out);
+            }
+            outline(&out.claims)
+        };
+        let read = |paras: &[&str]| read_in(SectionKind::BudgetOverview, paras);
+        // the other part of 基本支出 in a paragraph of its own
+        assert_eq!(
+            read(&[
+                "2025年基本支出100万元，其中：人员经费60万元。",
+                "公用经费40万元，主要包括办公费。"
+            ]),
+            "basic 100 [personnel 60, public 40]"
+        );
+        // and in the next sentence of the same paragraph
+        assert_eq!(
+            read(&["2025年基本支出100万元，其中：人员经费60万元，主要包括工资。公用经费40万元。"]),
+            "basic 100 [personnel 60, public 40]"
+        );
+        // a subject that is no additive part of it stays a claim of its own
+        assert_eq!(
+            read(&[
+                "2025年基本支出100万元，其中：人员经费60万元。",
+                "项目支出40万元。"
+            ]),
+            "basic 100 [personnel 60], project 40"
+        );
+        // the 中小企业 reservation overlaps the procurement kinds: not one of them
+        assert_eq!(
+            read_in(
+                SectionKind::Procurement,
+                &[
+                    "2025年政府采购预算30万元，其中：政府采购货物10万元、政府采购服务20万元。",
+                    "面向中小企业预留政府采购项目预算金额12万元。",
+                ]
+            ),
+            "procurement 30 [procurement_goods 10, procurement_services 20], procurement_sme 12"
+        );
     }
 }

@@ -563,3 +563,31 @@ fn the_two_grand_totals_stated_together_balance() {
     let year = format!("{head}2025年度本年收入合计4125.49万元，本年支出合计4143.91万元。\n");
     assert!(balance_outcomes(&year).is_empty());
 }
+
+#[test]
+fn basic_expenditure_is_personnel_plus_public() {
+    let n09 = |text: &str| -> Vec<Outcome> {
+        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+        let report = yusuan::Checker::new().include_passes(true).check(&doc);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "N-09")
+            .map(|f| f.outcome)
+            .collect()
+    };
+    let head = "六、一般公共预算财政拨款基本支出决算情况说明\n";
+    // both parts stated (the second after a paragraph break) and short of the whole: an error
+    let short = format!(
+        "{head}2025年基本支出911.7万元，其中：\n人员经费489.18万元。\n公用经费46.89万元。\n"
+    );
+    assert_eq!(n09(&short), [Outcome::Fail]);
+    // the consistent rewrite
+    let right = format!(
+        "{head}2025年基本支出536.07万元，其中：\n人员经费489.18万元。\n公用经费46.89万元。\n"
+    );
+    assert_eq!(n09(&right), [Outcome::Pass]);
+    // one part alone only bounds the whole
+    let one = format!("{head}2025年基本支出911.7万元，其中：人员经费489.18万元。\n");
+    assert_eq!(n09(&one), [Outcome::Pass]);
+}

@@ -1334,6 +1334,28 @@ fn n_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }
         let t = said(claim, ta, "金额");
         let refs: Vec<&dyn Figure> = parts.iter().map(|p| p as &dyn Figure).collect();
+        // 基本支出 is 人员经费 + 公用经费 by the format: with both stated, the split is complete
+        let subjects: Vec<&Subject> = claim.parts.iter().map(|p| &p.subject).collect();
+        let complete = claim.subject == Subject::Basic
+            && parts.len() == 2
+            && subjects.len() == 2
+            && subjects.contains(&&Subject::Personnel)
+            && subjects.contains(&&Subject::Public);
+        if complete {
+            em.compare_figs(
+                &[&t],
+                &refs,
+                Relation::Eq,
+                &|| {
+                    words(
+                        format!("{} = 人员经费 + 公用经费", claim.label.trim()),
+                        "基本支出 = 人员经费 + 公用经费 (the format's split of basic expenditure)",
+                    )
+                },
+                Severity::Error,
+            );
+            continue;
+        }
         em.compare_figs(
             &refs,
             &[&t],
