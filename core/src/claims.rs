@@ -1367,6 +1367,23 @@ fn number_at(sentence: &str, chars: &[(usize, char)], i: usize, line: u32) -> (O
             return (Some(Tok::Money(q)), end);
         }
     }
+    // `合计为1000.86万,`: 万 standing alone for 万元 (a clause ends right after it; 万人, 万册 …
+    // are other units)
+    if starts_with(chars, k, "万")
+        && chars
+            .get(k + 1)
+            .is_none_or(|(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '）' | ')'))
+    {
+        let q = Quantity {
+            value,
+            kind: QuantityKind::Money {
+                unit: Unit::WanYuan,
+            },
+            text: text_to(k + 1),
+            line,
+        };
+        return (Some(Tok::Money(q)), k + 1);
+    }
     if starts_with(chars, k, "%") || starts_with(chars, k, "％") {
         let q = Quantity {
             value,
@@ -2714,6 +2731,9 @@ mod tests {
             .map(|p| v(p.share.as_ref()))
             .collect();
         assert_eq!(shares, ["80", "20"]);
+        // 万 standing alone for 万元 at the end of a clause; 万人 is no amount
+        let c = claims_of(sum, "2025年支出预算合计为1000.86万，服务群众3万人。");
+        assert_eq!(outline(&c.claims), "expenditure_total 1000.86");
         // 各项 / 各类 are not “respectively”
         let c = claims_of(sum, "2025年支出预算100万元，各项支出增加10万元。");
         assert_eq!(outline(&c.claims), "expenditure_total 100");

@@ -591,3 +591,28 @@ fn basic_expenditure_is_personnel_plus_public() {
     let one = format!("{head}2025年基本支出911.7万元，其中：人员经费489.18万元。\n");
     assert_eq!(n09(&one), [Outcome::Pass]);
 }
+
+#[test]
+fn one_figure_stated_twice_is_compared_only_for_one_body() {
+    let v10 = |text: &str| -> Vec<Outcome> {
+        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+        let report = yusuan::Checker::new().include_passes(true).check(&doc);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "V-10")
+            .map(|f| f.outcome)
+            .collect()
+    };
+    let head = "二、“三公”经费决算情况说明\n";
+    // the district and its 区直 departments are two bodies: nothing to compare
+    let two = format!(
+        "{head}全区2025年“三公”经费决算数合计为1000.86万，比上年增加10万元。\n2025年区直财政拨款资金安排“三公”经费决算数为736.40万元，比预算数减少67.62万元。\n"
+    );
+    assert!(v10(&two).is_empty(), "{:?}", v10(&two));
+    // one body, two figures: an error (`万` standing alone for 万元)
+    let one = format!(
+        "{head}2025年“三公”经费决算数合计为1000.86万，比上年增加10万元。\n2025年“三公”经费决算数为736.40万元，比预算数减少67.62万元。\n"
+    );
+    assert_eq!(v10(&one), [Outcome::Fail]);
+}

@@ -2041,6 +2041,27 @@ fn v_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     }
 }
 
+/// Words that narrow the body a figure is about (`区直`部门 of a district, `本级` without the
+/// subordinate units, `全县` …), as a sentence prints them before its subject.
+const SCOPE_WORDS: [&str; 16] = [
+    "区直", "县直", "市直", "州直", "省直", "本级", "全区", "全县", "全市", "全州", "全省", "各乡",
+    "乡镇", "街道", "汇总", "所属",
+];
+
+/// The scope words a claim's sentence prints before its subject.
+fn scope_of(c: &Claim) -> Vec<&'static str> {
+    let head = c
+        .sentence
+        .find(c.label.trim())
+        .and_then(|at| c.sentence.get(..at))
+        .unwrap_or("");
+    SCOPE_WORDS
+        .iter()
+        .copied()
+        .filter(|w| head.contains(w))
+        .collect()
+}
+
 fn v_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     // a part is the same figure only under the same kind of whole (其中财政拨款 of two totals differ)
     let all: Vec<(&Claim, Option<&Subject>)> = walk(cx)
@@ -2057,7 +2078,11 @@ fn v_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .iter()
             .skip(i + 1)
             .filter(|(b, pb)| {
-                b.subject == a.subject && pb == pa && b.budget.is_none() == a.budget.is_none()
+                b.subject == a.subject
+                    && pb == pa
+                    && b.budget.is_none() == a.budget.is_none()
+                    // 区直 736.40 and the district's 1000.86 are figures of two bodies
+                    && scope_of(b) == scope_of(a)
             })
             .map(|(b, _)| *b)
             .collect();
