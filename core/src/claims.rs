@@ -1060,7 +1060,10 @@ fn tokenize(
             i = end;
             continue;
         }
-        if let Some(n) = respectively_at(&chars, i) {
+        if let Some(n) = matches!(c, '分' | '各')
+            .then(|| respectively_at(&chars, i))
+            .flatten()
+        {
             toks.push((Tok::Respectively, line));
             i += n;
             continue;
