@@ -616,3 +616,25 @@ fn one_figure_stated_twice_is_compared_only_for_one_body() {
     );
     assert_eq!(v10(&one), [Outcome::Fail]);
 }
+
+#[test]
+fn a_change_stated_apart_from_its_two_figures_is_checked() {
+    let v01 = |text: &str| -> Vec<Outcome> {
+        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+        let report = yusuan::Checker::new().include_passes(true).check(&doc);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "V-01")
+            .map(|f| f.outcome)
+            .collect()
+    };
+    let figures = "2025年“三公”经费决算支出情况说明\n2025年“三公”经费决算数合计为1000.86万元。2024年“三公”经费决算数合计为807.95万元。\n";
+    let wrong = format!("{figures}2025年“三公”经费决算数相较于上年增加275.76万元。\n");
+    assert_eq!(v01(&wrong), [Outcome::Fail]);
+    let right = format!("{figures}2025年“三公”经费决算数相较于上年增加192.91万元。\n");
+    assert_eq!(v01(&right), [Outcome::Pass]);
+    // against the budget it is another comparison: nothing to check here
+    let budget = format!("{figures}2025年“三公”经费决算数较年初预算数增加275.76万元。\n");
+    assert!(v01(&budget).is_empty(), "{:?}", v01(&budget));
+}

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::claims::{Change, Claim, Quantity, QuantityKind, Subject};
+use crate::claims::{BaseKind, Change, Claim, Quantity, QuantityKind, Subject};
 use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
@@ -1511,6 +1511,90 @@ fn v_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             ),
         };
     }
+    for (claim, delta, now, before) in detached_changes(cx) {
+        let Some(change) = claim.change.as_ref() else {
+            continue;
+        };
+        let d = said(claim, delta, "增减额");
+        let what = || {
+            words(
+                format!(
+                    "增减额 = 本年数 − 上年数（{}，本年数与上年数见前文）",
+                    change.word
+                ),
+                format!(
+                    "change = this year − last year ({}; both figures stated earlier)",
+                    change.word
+                ),
+            )
+        };
+        if change.direction == Direction::Decrease {
+            em.compare_figs(
+                &[&now, &d],
+                &[&before],
+                Relation::Eq,
+                &what,
+                Severity::Error,
+            );
+        } else {
+            em.compare_figs(
+                &[&now],
+                &[&before, &d],
+                Relation::Eq,
+                &what,
+                Severity::Error,
+            );
+        }
+    }
+}
+
+/// A change stated on its own (`2022年“三公”经费决算数相较于上年增加275.76万元`) against the two
+/// figures the section states apart: this year's amount and the prior year's, each the only one
+/// of its subject and body there.
+fn detached_changes<'c>(cx: &'c Ctx<'_>) -> Vec<(&'c Claim, &'c Quantity, Said<'c>, Said<'c>)> {
+    let claims = &cx.claims.claims;
+    let mut out = Vec::new();
+    for claim in claims {
+        let Some(change) = claim.change.as_ref() else {
+            continue;
+        };
+        let Some(delta) = change.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let prior_base = change
+            .base
+            .as_ref()
+            .is_none_or(|b| !matches!(b.kind, BaseKind::Budget));
+        if claim.amount.is_some() || claim.budget.is_some() || !prior_base {
+            continue;
+        }
+        let peers = claims.iter().filter(|c| {
+            c.subject == claim.subject
+                && c.section == claim.section
+                && c.budget.is_none()
+                && scope_of(c) == scope_of(claim)
+        });
+        let nows: Vec<(&Claim, &Quantity)> = peers
+            .clone()
+            .filter(|c| c.prior.is_none())
+            .filter_map(|c| c.amount.as_ref().filter(|q| is_money(q)).map(|q| (c, q)))
+            .collect();
+        let befores: Vec<(&Claim, &Quantity)> = peers
+            .filter(|c| c.amount.is_none())
+            .filter_map(|c| c.prior.as_ref().filter(|q| is_money(q)).map(|q| (c, q)))
+            .collect();
+        // (the prior stated with the change itself, or apart)
+        let own = claim.prior.as_ref().filter(|q| is_money(q));
+        let before = match (own, befores.as_slice()) {
+            (Some(q), _) => Some(said(claim, q, "上年数")),
+            (None, [(b, bq)]) => Some(said(b, bq, "上年数")),
+            _ => None,
+        };
+        if let ([(n, nq)], Some(before)) = (nows.as_slice(), before) {
+            out.push((claim, delta, said(n, nq, "本年数"), before));
+        }
+    }
+    out
 }
 
 fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
