@@ -103,7 +103,7 @@ class Pdf:
 
     def _font_objects(self):
         f = self.font_first
-        w = " ".join("%d [%d]" % (cid, adv(chr(cid))) for cid in sorted(self.cids))
+        w = getattr(self, "w_prefix", "") + " ".join("%d [%d]" % (cid, adv(chr(cid))) for cid in sorted(self.cids))
         cmap = [
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
@@ -395,6 +395,14 @@ def font_program_unread():
     return p.bytes()
 
 
+def font_width_range():
+    """A /W range `0 -120 1000` (a fuzzer's find): a reader that casts -120 to 32 bits expands it
+    into four billion widths."""
+    p = one_table()
+    p.w_prefix = "0 -120 1000 "
+    return p.bytes()
+
+
 def big_page_content():
     p = one_table()
     body = disclosure_content(p.cids) + "% " + "x" * (5 * 1024 * 1024) + "\n"
@@ -518,6 +526,7 @@ INPUTS = {
     "big_page_content.pdf": big_page_content,
     "font_reloaded.pdf": font_reloaded,
     "font_program_unread.pdf": font_program_unread,
+    "font_width_range.pdf": font_width_range,
     "form_amplification.pdf": form_amplification,
     "self_invoking_form.pdf": self_invoking_form,
     "dense_grid.pdf": dense_grid,

@@ -63,6 +63,7 @@ pub(super) fn check<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Checked<'a>>
     if pages.len() > limits.max_pages {
         return Err(too_large("pages", pages.len(), limits.max_pages, None));
     }
+    check_widths(&doc, limits)?;
     let skipped = font_programs(&doc);
     let (streams, inflated) = inflate_all(&doc, limits, &skipped)?;
     let programs = Programs {
@@ -193,6 +194,76 @@ fn inflate_all(
         infos.insert(id, info);
     }
     Ok((infos, total))
+}
+
+/// The widths the extractor would expand from the `/W` and `/W2` arrays of every font: it reads
+/// `c [w …]` as one entry per width and `c_first c_last w…` as one entry per CID of the range,
+/// with the numbers cast to 32 bits (a negative `c_last` wraps to four billion). A font past
+/// [`Limits::max_font_widths`] is refused before the extractor sees it.
+fn check_widths(doc: &Document, limits: &Limits) -> Result<()> {
+    let resolve = |o: &Object| -> Object {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).cloned().unwrap_or(Object::Null),
+            other => other.clone(),
+        }
+    };
+    // (as the extractor casts: an integer or a real to u32, wrapping)
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let as_u32 = |o: &Object| -> Option<u32> {
+        match o {
+            Object::Integer(i) => Some(*i as u32),
+            Object::Real(f) => Some(*f as u32),
+            _ => None,
+        }
+    };
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else {
+            continue;
+        };
+        for (key, per_range) in [(&b"W"[..], 1usize), (&b"W2"[..], 3)] {
+            let Ok(w) = dict.get(key) else {
+                continue;
+            };
+            let Object::Array(items) = resolve(w) else {
+                continue;
+            };
+            let items: Vec<Object> = items.iter().map(resolve).collect();
+            let mut count = 0usize;
+            let mut i = 0;
+            while let Some(first) = items.get(i) {
+                let Some(start) = as_u32(first) else {
+                    i += 1;
+                    continue;
+                };
+                match items.get(i + 1) {
+                    Some(Object::Array(ws)) => {
+                        count = count.saturating_add(ws.len());
+                        i += 2;
+                    }
+                    Some(next) => match as_u32(next) {
+                        Some(end) => {
+                            let n = usize::try_from(end.saturating_sub(start))
+                                .unwrap_or(usize::MAX)
+                                .saturating_add(1);
+                            count = count.saturating_add(n);
+                            i += 2 + per_range;
+                        }
+                        None => i += 2,
+                    },
+                    None => break,
+                }
+                if count > limits.max_font_widths {
+                    return Err(too_large(
+                        "font width entries",
+                        count,
+                        limits.max_font_widths,
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The font programs (`/FontFile`, `/FontFile2`, `/FontFile3` of a font descriptor, wherever it

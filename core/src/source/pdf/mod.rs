@@ -95,6 +95,10 @@ pub struct Limits {
     /// and every use of a form, since it loads a page's fonts anew (1 GiB; a real disclosure
     /// needs 1–100 MB).
     pub max_font_bytes: usize,
+    /// Widths a CID font's `/W` (or `/W2`) array may assign (65,536: a CID is 16-bit); the
+    /// extractor expands every range `c_first c_last w` into one entry per CID, so a range like
+    /// `0 -120 1000` would be four billion.
+    pub max_font_widths: usize,
 }
 
 impl Default for Limits {
@@ -110,6 +114,7 @@ impl Default for Limits {
             max_grid_points: 200_000,
             max_form_depth: 6,
             max_font_bytes: 1024 * 1024 * 1024,
+            max_font_widths: 65_536,
         }
     }
 }
