@@ -312,6 +312,15 @@ def page_tree_cycle():
     return p.bytes()
 
 
+def parent_cycle():
+    """The page's /Parent is a node whose /Parent is the page (a fuzzer's find: a reader looking up
+    inherited attributes spins for ever)."""
+    p = one_table()
+    p.add(7, page_obj(8, parent=9))
+    p.add(9, b"<< /Type /Pages /Kids [7 0 R] /Count 1 /Parent 7 0 R >>")
+    return p.bytes()
+
+
 def preamble():
     return b"Content-Type: application/pdf\r\n\r\n" + valid()
 
@@ -527,6 +536,7 @@ INPUTS = {
     "font_reloaded.pdf": font_reloaded,
     "font_program_unread.pdf": font_program_unread,
     "font_width_range.pdf": font_width_range,
+    "parent_cycle.pdf": parent_cycle,
     "form_amplification.pdf": form_amplification,
     "self_invoking_form.pdf": self_invoking_form,
     "dense_grid.pdf": dense_grid,

@@ -63,6 +63,7 @@ pub(super) fn check<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Checked<'a>>
     if pages.len() > limits.max_pages {
         return Err(too_large("pages", pages.len(), limits.max_pages, None));
     }
+    check_parents(&doc, &pages)?;
     check_widths(&doc, limits)?;
     let skipped = font_programs(&doc);
     let (streams, inflated) = inflate_all(&doc, limits, &skipped)?;
@@ -194,6 +195,31 @@ fn inflate_all(
         infos.insert(id, info);
     }
     Ok((infos, total))
+}
+
+/// Every page's `/Parent` chain ends: the extractor follows it for inherited attributes
+/// (`/CropBox`, `/Resources`) without noticing a cycle (a fuzzer's find: a page whose parent's
+/// parent is the page spins for ever).
+fn check_parents(doc: &Document, pages: &[ObjectId]) -> Result<()> {
+    for (i, &page) in pages.iter().enumerate() {
+        let mut seen = HashSet::from([page]);
+        let mut at = page;
+        while let Some(parent) = doc
+            .get_dictionary(at)
+            .ok()
+            .and_then(|d| d.get(b"Parent").ok())
+            .and_then(|p| p.as_reference().ok())
+        {
+            if !seen.insert(parent) || seen.len() > 64 {
+                return Err(damaged(
+                    "the page tree's /Parent links form a cycle",
+                    u32::try_from(i + 1).ok(),
+                ));
+            }
+            at = parent;
+        }
+    }
+    Ok(())
 }
 
 /// The widths the extractor would expand from the `/W` and `/W2` arrays of every font: it reads
