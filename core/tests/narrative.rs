@@ -536,16 +536,20 @@ fn items_and_purposes_are_not_reasons_or_headlines() {
     assert_eq!(found[0].0, Outcome::Fail, "{found:?}");
 }
 
-/// The N-07 outcomes of a narrative read on its own.
-fn balance_outcomes(text: &str) -> Vec<Outcome> {
+/// The outcomes of `rule` on a narrative read on its own.
+fn outcomes(text: &str, rule: &str) -> Vec<Outcome> {
     let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
     let report = yusuan::Checker::new().include_passes(true).check(&doc);
     report
         .findings
         .iter()
-        .filter(|f| f.rule == "N-07")
+        .filter(|f| f.rule == rule)
         .map(|f| f.outcome)
         .collect()
+}
+
+fn balance_outcomes(text: &str) -> Vec<Outcome> {
+    outcomes(text, "N-07")
 }
 
 #[test]
@@ -566,16 +570,7 @@ fn the_two_grand_totals_stated_together_balance() {
 
 #[test]
 fn basic_expenditure_is_personnel_plus_public() {
-    let n09 = |text: &str| -> Vec<Outcome> {
-        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
-        let report = yusuan::Checker::new().include_passes(true).check(&doc);
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule == "N-09")
-            .map(|f| f.outcome)
-            .collect()
-    };
+    let n09 = |text: &str| outcomes(text, "N-09");
     let head = "六、一般公共预算财政拨款基本支出决算情况说明\n";
     // both parts stated (the second after a paragraph break) and short of the whole: an error
     let short = format!(
@@ -594,16 +589,7 @@ fn basic_expenditure_is_personnel_plus_public() {
 
 #[test]
 fn one_figure_stated_twice_is_compared_only_for_one_body() {
-    let v10 = |text: &str| -> Vec<Outcome> {
-        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
-        let report = yusuan::Checker::new().include_passes(true).check(&doc);
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule == "V-10")
-            .map(|f| f.outcome)
-            .collect()
-    };
+    let v10 = |text: &str| outcomes(text, "V-10");
     let head = "二、“三公”经费决算情况说明\n";
     // the district and its 区直 departments are two bodies: nothing to compare
     let two = format!(
@@ -619,16 +605,7 @@ fn one_figure_stated_twice_is_compared_only_for_one_body() {
 
 #[test]
 fn a_change_stated_apart_from_its_two_figures_is_checked() {
-    let v01 = |text: &str| -> Vec<Outcome> {
-        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
-        let report = yusuan::Checker::new().include_passes(true).check(&doc);
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule == "V-01")
-            .map(|f| f.outcome)
-            .collect()
-    };
+    let v01 = |text: &str| outcomes(text, "V-01");
     let figures = "2025年“三公”经费决算支出情况说明\n2025年“三公”经费决算数合计为1000.86万元。2024年“三公”经费决算数合计为807.95万元。\n";
     let wrong = format!("{figures}2025年“三公”经费决算数相较于上年增加275.76万元。\n");
     assert_eq!(v01(&wrong), [Outcome::Fail]);
