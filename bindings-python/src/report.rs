@@ -65,6 +65,7 @@ wrapper! {
         difference: Option<Decimal> = |f| dec(f.difference.as_ref());
         unit: Option<&str> = |f| f.unit.as_deref();
         evidence: Vec<PyEvidence> = |f| list(&f.evidence);
+        related: Vec<PyFinding> = |f| list(&f.related);
         is_error: bool = |f| f.is_error();
         fn __repr__() -> String = |f| {
             let place = [&f.table, &f.row, &f.column].into_iter().filter_map(|x| x.as_deref());

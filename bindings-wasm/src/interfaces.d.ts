@@ -205,6 +205,11 @@ export interface Finding {
   /** The unit of expected, actual and difference. */
   unit?: string;
   evidence: Evidence[];
+  /**
+   * The failed checks this finding stands for, when one printed figure explains them all (a cell
+   * off by the same amount in every equality it takes part in); absent otherwise.
+   */
+  related?: Finding[];
 }
 
 export interface ReportDocument {

@@ -62,7 +62,7 @@ for (const c of cases) {
     const rows = doc.tables.flatMap((t) =>
       t.rows.flatMap((r) => (r.issues ?? []).map((i) => ({ table: t.key, line: r.line, issue: i.kind }))),
     );
-    const lists = { notices: doc.notices ?? [], cells, rows, findings: report.findings };
+    const lists = { notices: doc.notices ?? [], cells, rows, findings: report.findings.flatMap((f) => [f, ...(f.related ?? [])]) };
     for (const [key, actual] of Object.entries(lists)) {
       for (const want of expect[key] ?? []) {
         assert.ok(actual.some((a) => subset(want, a)), `${key}: nothing matches ${JSON.stringify(want)}`);

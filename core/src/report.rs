@@ -113,6 +113,11 @@ pub struct Finding {
     pub unit: Option<String>,
     /// What the finding rests on.
     pub evidence: Vec<Evidence>,
+    /// The failed checks this finding stands for, when one printed figure explains them all (a
+    /// cell off by the same amount in every equality it takes part in): the finding is about
+    /// that figure, and each check it breaks is listed here as its own instance. Empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Finding>,
 }
 
 impl Finding {
@@ -267,21 +272,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// A report of `findings`; `coverage.rule_instances` counts every instance evaluated
+    /// (failures merged into one finding per cause count one each).
     pub(crate) fn new(
         doc: &Document,
         coverage: Coverage,
         summary: Summary,
         findings: Vec<Finding>,
     ) -> Report {
-        let coverage = Coverage {
-            rule_instances: summary.error
-                + summary.warning
-                + summary.hint
-                + summary.pass
-                + summary.not_applicable
-                + summary.insufficient_data,
-            ..coverage
-        };
         let mut findings = findings;
         locate(&mut findings, doc);
         Report {
@@ -384,6 +382,21 @@ fn evidence_places(evidence: &[Evidence]) -> String {
 /// finding says, where it says it.
 type ReportLine<'a> = (Vec<(&'a str, usize)>, &'a Finding, String);
 
+/// `W-01-1, W-12-3 ×3`: rules with how many instances of each.
+fn rule_list(rules: &[(&str, usize)]) -> String {
+    let rules: Vec<String> = rules
+        .iter()
+        .map(|(r, n)| {
+            if *n > 1 {
+                format!("{r} ×{n}")
+            } else {
+                (*r).to_owned()
+            }
+        })
+        .collect();
+    rules.join(", ")
+}
+
 fn render(report: &Report, style: Style) -> String {
     let mut s = String::new();
     let d = &report.document;
@@ -484,21 +497,22 @@ fn render(report: &Report, style: Style) -> String {
                         Some((_, n)) => *n += 1,
                         None => rules.push((&f.rule, 1)),
                     },
+                    None if !f.related.is_empty() => {
+                        // a finding for one cause names the rules of the checks it stands for
+                        let mut rules: Vec<(&str, usize)> = Vec::new();
+                        for r in &f.related {
+                            match rules.iter_mut().find(|(id, _)| *id == r.rule) {
+                                Some((_, n)) => *n += 1,
+                                None => rules.push((&r.rule, 1)),
+                            }
+                        }
+                        lines_of.push((rules, f, places));
+                    }
                     None => lines_of.push((vec![(&f.rule, 1)], f, places)),
                 }
             }
             for (rules, f, places) in lines_of {
-                let rules: Vec<String> = rules
-                    .iter()
-                    .map(|(r, n)| {
-                        if *n > 1 {
-                            format!("{r} ×{n}")
-                        } else {
-                            (*r).to_owned()
-                        }
-                    })
-                    .collect();
-                let rules = rules.join(", ");
+                let rules = rule_list(&rules);
                 if md {
                     let _ = writeln!(s, "- `{rules}` {}{places}  \n  {}", f.message, f.message_en);
                 } else {
@@ -510,6 +524,19 @@ fn render(report: &Report, style: Style) -> String {
                         f.message_en,
                         w = rules.chars().count() + 2
                     );
+                }
+                // the checks one cause breaks, each under it
+                for r in &f.related {
+                    let places = evidence_places(&r.evidence);
+                    if md {
+                        let _ = writeln!(
+                            s,
+                            "  - `{}` {}{places}  \n    {}",
+                            r.rule, r.message, r.message_en
+                        );
+                    } else {
+                        let _ = writeln!(s, "        ↳ [{}] {}{places}", r.rule, r.message);
+                    }
                 }
             }
             if md {

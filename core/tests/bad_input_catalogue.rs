@@ -151,12 +151,18 @@ fn verify(case: &Value, got: &Outcome) -> Vec<String> {
         ),
         ("cells", cells(&got.document)),
         ("rows", row_issues(&got.document)),
+        // the checks a finding for one cause stands for are reported instances too
         (
             "findings",
             got.report["findings"]
                 .as_array()
-                .cloned()
-                .unwrap_or_default(),
+                .into_iter()
+                .flatten()
+                .flat_map(|f| {
+                    std::iter::once(f.clone())
+                        .chain(f["related"].as_array().into_iter().flatten().cloned())
+                })
+                .collect(),
         ),
     ];
     for (key, actual) in &lists {

@@ -343,6 +343,8 @@ fn every_mutated_cell_is_detected() {
     let (doc, _) = seed_report();
     let lines: Vec<&str> = SEED.split('\n').collect();
     let mut total = 0;
+    let mut pinned = 0;
+    let mut errors_per_mutant: Vec<usize> = Vec::new();
     let mut missed: Vec<String> = Vec::new();
     for table in &doc.tables {
         for row in &table.rows {
@@ -362,6 +364,7 @@ fn every_mutated_cell_is_detected() {
                 let text = mutant.join("\n");
                 let report = yusuan::check(&yusuan::parse(&text).unwrap());
                 let key = row.key();
+                let column = table.columns[usize::from(cell.column)].name();
                 let caught = report.findings.iter().any(|f| {
                     f.is_error()
                         && f.evidence.iter().any(|e| {
@@ -370,6 +373,29 @@ fn every_mutated_cell_is_detected() {
                                 && e.line == cell.line
                         })
                 });
+                // the finding about the mutated cell itself: a cause finding (or a single
+                // failure) whose first evidence is that cell
+                let named = report.findings.iter().any(|f| {
+                    f.is_error()
+                        && f.evidence.first().is_some_and(|e| {
+                            e.table == table.key
+                                && e.row.as_deref() == Some(key.as_str())
+                                && e.line == cell.line
+                                && e.column.as_deref() == Some(column.as_str())
+                        })
+                });
+                if named {
+                    pinned += 1;
+                }
+                errors_per_mutant.push(report.summary.error);
+                if report.summary.error > 1 && std::env::var("YUSUAN_SHOW_SPLIT").is_ok() {
+                    for f in report.findings.iter().filter(|f| f.is_error()) {
+                        eprintln!(
+                            "split {} line {}: [{}] {}",
+                            table.key, cell.line, f.rule, f.message_en
+                        );
+                    }
+                }
                 if !caught {
                     missed.push(format!(
                         "{} line {} {} {}",
@@ -382,6 +408,13 @@ fn every_mutated_cell_is_detected() {
     let detected = total - missed.len();
     // reported in the test output with `--nocapture`
     eprintln!("mutants detected: {detected}/{total}");
+    errors_per_mutant.sort_unstable();
+    let one = errors_per_mutant.iter().filter(|n| **n == 1).count();
+    eprintln!(
+        "the finding is about the mutated cell itself: {pinned}/{total}; one error: {one}/{total}; errors per mutant: median {}, max {}",
+        errors_per_mutant.get(total / 2).copied().unwrap_or(0),
+        errors_per_mutant.last().copied().unwrap_or(0)
+    );
     assert!(total > 300, "{total}");
     assert!(
         missed.is_empty(),

@@ -583,6 +583,7 @@ function renderCompare() {
 
 async function readPrevious(file) {
   state.cleared = null;
+  reading("compare");
   state.previous = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
   runCompare();
   render();
@@ -799,6 +800,14 @@ function findingItem(f, i) {
       ? h("div", { class: "where", text: lines.slice(0, 8).map((n) => t("line")(n)).join(", ") + (lines.length > 8 ? " …" : "") })
       : null,
     quotes,
+    // One figure that explains several failed checks: the checks, each on its own line.
+    f.related && f.related.length
+      ? h(
+          "ul",
+          { class: "related" },
+          f.related.map((r) => h("li", {}, h("code", { class: "rule", text: r.rule }), h("span", { class: "message", text: en ? r.message_en : r.message }))),
+        )
+      : null,
   );
   li.addEventListener("click", () => select(i, true));
   li.addEventListener("keydown", (ev) => {
@@ -995,7 +1004,14 @@ function applyLanguage() {
 
 // ---- input: paste, file, drop, sample ---------------------------------------------------------
 
+// Marks a panel as waiting for its input (a file being read, the sample being fetched), so that
+// neither a reader nor a test takes the previous result, still on screen, for the new one.
+function reading(id) {
+  $(id).dataset.state = "reading";
+}
+
 async function readFile(file) {
+  reading("results");
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Show the text (of a PDF, the text of its extraction, whose line numbers the findings give);
   // check the bytes, so that the core reports invalid UTF-8, binary input or a damaged PDF.
@@ -1024,6 +1040,7 @@ function isPdf(bytes) {
 }
 
 async function loadSample() {
+  reading("results");
   const response = await fetch("sample.txt");
   if (!response.ok) throw new Error(`sample.txt: HTTP ${response.status}`);
   const text = await response.text();

@@ -667,6 +667,8 @@ pub(crate) struct Emitter<'p> {
     /// The document's template and the table keys it defines (empty: unknown, as for a narrative
     /// read on its own).
     template: (&'p str, &'p [String]),
+    /// The failed equalities among the findings, for merging those one figure explains.
+    pub(crate) gaps: Vec<super::cause::Gap>,
 }
 
 /// What a failed instance reports: its severity, its messages (Chinese, English) and, for a
@@ -690,6 +692,7 @@ impl<'p> Emitter<'p> {
             keep_passes,
             rule: "",
             template,
+            gaps: Vec::new(),
         }
     }
 
@@ -786,6 +789,7 @@ impl<'p> Emitter<'p> {
             difference,
             unit,
             evidence,
+            related: Vec::new(),
         });
     }
 
@@ -1036,6 +1040,26 @@ impl<'p> Emitter<'p> {
                 ),
             ),
         };
+        if outcome == Outcome::Fail && severity == Severity::Error {
+            self.gaps.push(super::cause::Gap {
+                finding: self.findings.len(),
+                diff,
+                envelope,
+                at_most: relation == Relation::Le,
+                terms: all
+                    .iter()
+                    .zip(&vals)
+                    .enumerate()
+                    .map(|(i, (f, v))| super::cause::Term {
+                        sign: if i < lhs.len() { 1 } else { -1 },
+                        yuan: v.yuan_or_zero().unwrap_or_default(),
+                        unit: f.unit(),
+                        decimals: f.decimals().unwrap_or(0),
+                        location: f.location(),
+                    })
+                    .collect(),
+            });
+        }
         self.push(
             outcome,
             severity,

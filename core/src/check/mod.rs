@@ -39,6 +39,7 @@ macro_rules! rule {
     };
 }
 
+mod cause;
 mod classification;
 mod cross;
 mod engine;
@@ -199,7 +200,18 @@ impl Checker<'_> {
             em.rule(rule.info.id);
             (rule.run)(&cx, &mut em);
         }
-        Report::new(doc, coverage(doc), em.summary, em.findings)
+        let s = em.summary;
+        let coverage = Coverage {
+            rule_instances: s.error
+                + s.warning
+                + s.hint
+                + s.pass
+                + s.not_applicable
+                + s.insufficient_data,
+            ..coverage(doc)
+        };
+        cause::merge(&mut em.findings, &em.gaps, &mut em.summary);
+        Report::new(doc, coverage, em.summary, em.findings)
     }
 }
 

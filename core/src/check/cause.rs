@@ -1,0 +1,530 @@
+//! One finding per cause: failed equalities that one printed figure explains are one finding.
+//!
+//! A wrong cell breaks every relation it takes part in: a 类 total off by 1.00 breaks 合计 =
+//! 基本 + 项目, 类 = Σ 款, the table's total row and the cross-table equalities that print the same
+//! class. Each such relation fails with a gap of ±1.00, and changing that one cell by the same
+//! amount would make every one of them hold. Those failures are reported as **one** finding about
+//! the cell ("… 6,782.69 breaks 5 checks; each holds, within rounding, if it were 6,781.69"),
+//! listing every check it breaks in [`Finding::related`] and every cell they rest on in its
+//! evidence. Failures no single figure explains stay separate findings.
+//!
+//! The grouping is greedy and deterministic: the figure explaining the most failures goes first
+//! (ties: the figure met first), and each failure belongs to at most one group.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::amount::Unit;
+use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
+
+use super::engine::fmt_amount;
+
+/// A failed equality `Σ lhs − Σ rhs = diff` of one finding, with what each figure is.
+#[derive(Debug, Clone)]
+pub(crate) struct Gap {
+    /// Index of the finding in the emitter's list.
+    pub(crate) finding: usize,
+    /// Σ lhs − Σ rhs, in 元.
+    pub(crate) diff: Decimal,
+    /// The rounding envelope of the relation, in 元.
+    pub(crate) envelope: Decimal,
+    /// The relation is `Σ lhs ≤ Σ rhs` (otherwise an equality).
+    pub(crate) at_most: bool,
+    /// The figures, in the order of the finding's evidence.
+    pub(crate) terms: Vec<Term>,
+}
+
+/// One figure of a [`Gap`].
+#[derive(Debug, Clone)]
+pub(crate) struct Term {
+    /// +1 on the left side, −1 on the right.
+    pub(crate) sign: i8,
+    /// The printed value in 元 (0 for a blank).
+    pub(crate) yuan: Decimal,
+    /// The unit the figure is printed in, and its printed decimals.
+    pub(crate) unit: Unit,
+    pub(crate) decimals: u32,
+    /// Where it is, in Chinese and English.
+    pub(crate) location: (String, String),
+}
+
+/// Failures a single figure may be the cause of, looked at per figure (more are never grouped:
+/// a document with thousands of failures keeps them apart rather than costing quadratic time).
+const MAX_GAPS_PER_FIGURE: usize = 64;
+
+/// What identifies a figure across findings: its table, row, column, line and text.
+type Key = (String, Option<String>, Option<String>, u32, String);
+
+fn key_of(ev: &Evidence) -> Key {
+    (
+        ev.table.clone(),
+        ev.row.clone(),
+        ev.column.clone(),
+        ev.line,
+        ev.text.clone(),
+    )
+}
+
+/// A figure's part in one gap: the gap, the change of the figure that closes it (in 元), and the
+/// term.
+struct Part {
+    gap: usize,
+    delta: Decimal,
+    term: usize,
+    /// The figure's net coefficient in the relation (±1, or more when printed twice).
+    coefficient: i32,
+}
+
+/// Merges the failures `gaps` describe into one finding per cause, adjusting `summary`.
+pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Summary) {
+    if gaps.len() < 2 {
+        return;
+    }
+    // every figure's parts, in the order figures are first met
+    let mut order: Vec<Key> = Vec::new();
+    let mut parts: HashMap<Key, Vec<Part>> = HashMap::new();
+    for (gi, gap) in gaps.iter().enumerate() {
+        let Some(finding) = findings.get(gap.finding) else {
+            continue;
+        };
+        if !(finding.outcome == Outcome::Fail && finding.severity == Severity::Error) {
+            continue;
+        }
+        // the net coefficient of each figure in this relation (a figure printed on both sides
+        // cancels out)
+        let mut net: Vec<(Key, i32, usize)> = Vec::new();
+        for (ti, (term, ev)) in gap.terms.iter().zip(&finding.evidence).enumerate() {
+            let k = key_of(ev);
+            match net.iter_mut().find(|(nk, _, _)| *nk == k) {
+                Some(entry) => entry.1 += i32::from(term.sign),
+                None => net.push((k, i32::from(term.sign), ti)),
+            }
+        }
+        for (k, coefficient, term) in net {
+            if coefficient == 0 {
+                continue;
+            }
+            let Some(delta) = gap.diff.checked_div(Decimal::from(coefficient)).map(|d| -d) else {
+                continue;
+            };
+            let list = parts.entry(k.clone()).or_default();
+            if list.is_empty() {
+                order.push(k);
+            }
+            if list.len() < MAX_GAPS_PER_FIGURE {
+                list.push(Part {
+                    gap: gi,
+                    delta,
+                    term,
+                    coefficient,
+                });
+            }
+        }
+    }
+    // the figures by how many failures they could explain, most first
+    let mut candidates: Vec<(usize, &Key)> = order
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| parts.get(*k).is_some_and(|p| p.len() >= 2))
+        .collect();
+    candidates.sort_by_key(|(i, k)| (std::cmp::Reverse(parts.get(*k).map_or(0, Vec::len)), *i));
+    let mut taken = vec![false; gaps.len()];
+    // (the anchor's gap and term: the cause, the change that closes the gaps, the gaps)
+    let mut groups: Vec<(usize, usize, Decimal, Vec<usize>)> = Vec::new();
+    for (_, k) in candidates {
+        let Some(list) = parts.get(k) else { continue };
+        let free: Vec<&Part> = list
+            .iter()
+            .filter(|p| !taken.get(p.gap).copied().unwrap_or(true))
+            .collect();
+        if free.len() < 2 {
+            continue;
+        }
+        // the change that closes the most of them, within their rounding (an equality sets it;
+        // an inequality only bounds it)
+        let mut best: Option<(usize, &Part)> = None;
+        for p in free
+            .iter()
+            .filter(|p| gaps.get(p.gap).is_some_and(|g| !g.at_most))
+        {
+            let n = free.iter().filter(|q| agrees(gaps, p, q)).count();
+            if best.is_none_or(|(bn, _)| n > bn) {
+                best = Some((n, p));
+            }
+        }
+        let Some((n, anchor)) = best else { continue };
+        if n < 2 {
+            continue;
+        }
+        let members: Vec<&Part> = free
+            .iter()
+            .copied()
+            .filter(|q| agrees(gaps, anchor, q))
+            .collect();
+        for m in &members {
+            if let Some(t) = taken.get_mut(m.gap) {
+                *t = true;
+            }
+        }
+        groups.push((
+            anchor.gap,
+            anchor.term,
+            anchor.delta,
+            members.iter().map(|m| m.gap).collect(),
+        ));
+    }
+    if groups.is_empty() {
+        return;
+    }
+    let mut remove = vec![false; findings.len()];
+    let mut merged: Vec<(usize, Finding)> = Vec::new();
+    for (anchor_gap, anchor_term, delta, members) in groups {
+        let (Some(gap), Some(first)) = (
+            gaps.get(anchor_gap),
+            members
+                .iter()
+                .filter_map(|g| gaps.get(*g))
+                .map(|g| g.finding)
+                .min(),
+        ) else {
+            continue;
+        };
+        let (Some(term), Some(ev)) = (
+            gap.terms.get(anchor_term),
+            findings
+                .get(gap.finding)
+                .and_then(|f| f.evidence.get(anchor_term))
+                .cloned(),
+        ) else {
+            continue;
+        };
+        let mut related: Vec<Finding> = Vec::new();
+        let mut indices: Vec<usize> = members
+            .iter()
+            .filter_map(|g| gaps.get(*g))
+            .map(|g| g.finding)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        for &i in &indices {
+            if let Some(f) = findings.get(i) {
+                related.push(f.clone());
+            }
+            if let Some(r) = remove.get_mut(i) {
+                *r = true;
+            }
+        }
+        let Some(head) = findings.get(first) else {
+            continue;
+        };
+        merged.push((first, cause_finding(head, term, ev, delta, related)));
+    }
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut merged = merged.into_iter().peekable();
+    for (i, f) in findings.drain(..).enumerate() {
+        while let Some((_, m)) = merged.next_if(|(at, _)| *at == i) {
+            summary.error = summary
+                .error
+                .saturating_sub(m.related.len().saturating_sub(1));
+            out.push(m);
+        }
+        if !remove.get(i).copied().unwrap_or(false) {
+            out.push(f);
+        }
+    }
+    out.extend(merged.map(|(_, m)| m));
+    *findings = out;
+}
+
+/// Whether the change equality `p` asks for also closes `q`: an equality asking for the same
+/// change within the rounding of both, or an inequality that the change satisfies within its
+/// rounding.
+fn agrees(gaps: &[Gap], p: &Part, q: &Part) -> bool {
+    let env = |g: usize| gaps.get(g).map_or(Decimal::ZERO, |g| g.envelope);
+    if let Some(g) = gaps.get(q.gap).filter(|g| g.at_most) {
+        // Σ lhs − Σ rhs after the change: diff + coefficient × Δ, at most the envelope
+        return Decimal::from(q.coefficient)
+            .checked_mul(p.delta)
+            .and_then(|c| g.diff.checked_add(c))
+            .is_some_and(|after| after <= g.envelope);
+    }
+    let tolerance = env(p.gap).saturating_add(env(q.gap));
+    p.delta
+        .checked_sub(q.delta)
+        .is_some_and(|d| d.abs() <= tolerance)
+}
+
+/// The finding about one figure that explains the failures `related`.
+fn cause_finding(
+    head: &Finding,
+    term: &Term,
+    evidence: Evidence,
+    delta: Decimal,
+    related: Vec<Finding>,
+) -> Finding {
+    let factor = term.unit.in_yuan();
+    let show = |y: Decimal| fmt_amount(y.checked_div(factor).unwrap_or(y), term.decimals);
+    let would = term.yuan.saturating_add(delta);
+    let (actual, expected, difference) = (show(term.yuan), show(would), show(-delta));
+    let n = related.len();
+    let unit = term.unit;
+    let (loc_zh, loc_en) = &term.location;
+    let message = format!(
+        "{loc_zh} {actual} 与 {n} 项核对不符；若为 {expected}，各项均在四舍五入允差内相符（相差 {difference}{unit}）"
+    );
+    let message_en = format!(
+        "{loc_en} {actual} breaks {n} checks; each holds, within rounding, if it were {expected} (a difference of {difference} {unit})"
+    );
+    let (table, row, column) = (
+        Some(evidence.table.clone()),
+        evidence.row.clone(),
+        evidence.column.clone(),
+    );
+    let mut all: Vec<Evidence> = vec![evidence];
+    for ev in related.iter().flat_map(|f| &f.evidence) {
+        if !all.iter().any(|e| key_of(e) == key_of(ev)) {
+            all.push(ev.clone());
+        }
+    }
+    Finding {
+        rule: head.rule.clone(),
+        outcome: Outcome::Fail,
+        severity: Severity::Error,
+        message,
+        message_en,
+        table,
+        row,
+        column,
+        expected: Some(expected),
+        actual: Some(actual),
+        difference: Some(difference),
+        unit: Some(unit.as_str().to_owned()),
+        evidence: all,
+        related,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn ev(table: &str, row: &str, text: &str, line: u32) -> Evidence {
+        Evidence {
+            table: table.to_owned(),
+            row: Some(row.to_owned()),
+            column: Some("合计".to_owned()),
+            text: text.to_owned(),
+            line,
+            page: None,
+            bbox: None,
+        }
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// A failed equality `cells[0] = Σ cells[1..]` (values in 万元, printed to the cent).
+    fn failure(rule: &str, severity: Severity, cells: &[(&str, &str, &str, u32)]) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            outcome: Outcome::Fail,
+            severity,
+            message: format!("{rule} 不符"),
+            message_en: format!("{rule} fails"),
+            table: Some(cells[0].0.to_owned()),
+            row: Some(cells[0].1.to_owned()),
+            column: Some("合计".to_owned()),
+            expected: None,
+            actual: None,
+            difference: None,
+            unit: None,
+            evidence: cells.iter().map(|(t, r, v, l)| ev(t, r, v, *l)).collect(),
+            related: Vec::new(),
+        }
+    }
+
+    fn gap(finding: usize, cells: &[(&str, &str, &str, u32)]) -> Gap {
+        let wan = Unit::WanYuan.in_yuan();
+        let yuan: Vec<Decimal> = cells.iter().map(|c| d(c.2) * wan).collect();
+        let rhs: Decimal = yuan.iter().skip(1).sum();
+        Gap {
+            finding,
+            diff: yuan[0] - rhs,
+            envelope: Decimal::new(5, 3) * wan * Decimal::from(cells.len()),
+            at_most: false,
+            terms: cells
+                .iter()
+                .zip(&yuan)
+                .enumerate()
+                .map(|(i, (c, y))| Term {
+                    sign: if i == 0 { 1 } else { -1 },
+                    yuan: *y,
+                    unit: Unit::WanYuan,
+                    decimals: 2,
+                    location: (format!("「{}」合计", c.1), format!("row {}", c.1)),
+                })
+                .collect(),
+        }
+    }
+
+    /// A failure: its rule, severity and cells (table, row, value, line).
+    type Case<'a> = (&'a str, Severity, &'a [(&'a str, &'a str, &'a str, u32)]);
+
+    fn run(cases: &[Case<'_>]) -> (Vec<Finding>, Summary) {
+        let mut findings: Vec<Finding> = cases.iter().map(|(r, s, c)| failure(r, *s, c)).collect();
+        let gaps: Vec<Gap> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, c))| gap(i, c))
+            .collect();
+        let mut summary = Summary {
+            error: cases.iter().filter(|c| c.1 == Severity::Error).count(),
+            ..Summary::default()
+        };
+        merge(&mut findings, &gaps, &mut summary);
+        (findings, summary)
+    }
+
+    #[test]
+    fn one_cell_off_in_every_check_it_is_in_is_one_finding() {
+        // 类 201 prints 101.00; its 款 add up to 100.00, and the total row (200.00) adds 201
+        // and 202 (100.00) as if 201 were 100.00: one cell, 1.00 too large, breaks both.
+        let (f, s) = run(&[
+            (
+                "W-05-2",
+                Severity::Error,
+                &[("T05", "201", "101.00", 10), ("T05", "20101", "100.00", 11)],
+            ),
+            (
+                "W-05-2",
+                Severity::Error,
+                &[
+                    ("T05", "total", "200.00", 9),
+                    ("T05", "201", "101.00", 10),
+                    ("T05", "202", "100.00", 20),
+                ],
+            ),
+        ]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(s.error, 1);
+        let one = &f[0];
+        assert_eq!(one.row.as_deref(), Some("201"));
+        assert_eq!(
+            (one.actual.as_deref(), one.expected.as_deref()),
+            (Some("101.00"), Some("100.00"))
+        );
+        assert_eq!(one.difference.as_deref(), Some("1.00"));
+        assert_eq!(one.related.len(), 2);
+        assert!(one.message.contains("2 项核对不符"), "{}", one.message);
+        // the cause first, then every other figure the checks rest on, once
+        let rows: Vec<&str> = one
+            .evidence
+            .iter()
+            .filter_map(|e| e.row.as_deref())
+            .collect();
+        assert_eq!(rows, ["201", "20101", "total", "202"]);
+    }
+
+    #[test]
+    fn changes_that_disagree_are_not_one_cause() {
+        // 201 is in both failures, but one asks it to be 1.00 smaller and the other 5.00 larger
+        let (f, s) = run(&[
+            (
+                "W-05-2",
+                Severity::Error,
+                &[("T05", "201", "101.00", 10), ("T05", "20101", "100.00", 11)],
+            ),
+            (
+                "W-05-2",
+                Severity::Error,
+                &[
+                    ("T05", "total", "206.00", 9),
+                    ("T05", "201", "101.00", 10),
+                    ("T05", "202", "100.00", 20),
+                ],
+            ),
+        ]);
+        assert_eq!(f.len(), 2);
+        assert_eq!(s.error, 2);
+        assert!(f.iter().all(|f| f.related.is_empty()));
+    }
+
+    #[test]
+    fn failures_without_a_shared_figure_stay_apart() {
+        let (f, _) = run(&[
+            (
+                "W-05-1",
+                Severity::Error,
+                &[("T05", "201", "101.00", 10), ("T05", "20101", "100.00", 11)],
+            ),
+            (
+                "W-07-1",
+                Severity::Error,
+                &[("T07", "total", "5.00", 30), ("T07", "abroad", "4.00", 30)],
+            ),
+        ]);
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.related.is_empty()));
+    }
+
+    #[test]
+    fn only_errors_are_merged() {
+        let (f, s) = run(&[
+            (
+                "W-05-2",
+                Severity::Error,
+                &[("T05", "201", "101.00", 10), ("T05", "20101", "100.00", 11)],
+            ),
+            (
+                "X-12",
+                Severity::Warning,
+                &[("T05", "201", "101.00", 10), ("T01", "201", "100.00", 40)],
+            ),
+        ]);
+        assert_eq!(f.len(), 2);
+        assert_eq!(s.error, 1);
+    }
+
+    #[test]
+    fn the_figure_explaining_most_goes_first_and_each_failure_counts_once() {
+        // 201 explains three failures; 20101 shares one of them and explains only two
+        let (f, s) = run(&[
+            (
+                "W-05-2",
+                Severity::Error,
+                &[("T05", "201", "101.00", 10), ("T05", "20101", "100.00", 11)],
+            ),
+            (
+                "W-05-2",
+                Severity::Error,
+                &[
+                    ("T05", "total", "200.00", 9),
+                    ("T05", "201", "101.00", 10),
+                    ("T05", "202", "100.00", 20),
+                ],
+            ),
+            (
+                "X-05",
+                Severity::Error,
+                &[("T01", "201", "100.00", 40), ("T05", "201", "101.00", 10)],
+            ),
+            (
+                "W-05-1",
+                Severity::Error,
+                &[
+                    ("T05", "20101", "100.00", 11),
+                    ("T05", "2010101", "99.00", 12),
+                ],
+            ),
+        ]);
+        assert_eq!(s.error, 2);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].row.as_deref(), Some("201"));
+        assert_eq!(f[0].related.len(), 3);
+        assert_eq!(f[1].rule, "W-05-1");
+        assert!(f[1].related.is_empty());
+    }
+}
