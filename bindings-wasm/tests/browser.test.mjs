@@ -330,6 +330,10 @@ test("an uploaded and a dropped .txt file are checked", async () => {
     assert.ok(want.summary.error > 0);
     assert.equal(await page.$$eval("#findings-body section.group[data-group=error] li.finding", (l) => l.length), want.summary.error);
     assert.equal(await page.getAttribute("#results", "data-unmapped"), "0");
+    // one cell that breaks several checks is one error, with the checks listed under it
+    const related = want.findings.filter((f) => f.related).map((f) => f.related.length);
+    assert.deepStrictEqual(await page.$$eval("#findings-body li.finding ul.related", (uls) => uls.map((u) => u.children.length)), related);
+    if (name === "seed_t05_cell_plus_one") assert.deepStrictEqual(related, [5]);
     assert.match(await page.textContent("#source"), name === "seed_t05_cell_plus_one" ? /seed_t05_cell_plus_one\.txt/ : /dropped\.txt/);
   }
   // The error cells are highlighted as errors.
