@@ -53,14 +53,17 @@ pub(crate) struct Term {
 /// a document with thousands of failures keeps them apart rather than costing quadratic time).
 const MAX_GAPS_PER_FIGURE: usize = 64;
 
-/// What identifies a figure across findings: its table, row, column, line and text.
+/// What identifies a figure across findings: its table, row, column, line and text. A number of
+/// the narrative (or of a 绩效目标表) is one figure whatever part it plays in a check: its column
+/// names that part (`金额`, `本年数`), so it is left out.
 type Key = (String, Option<String>, Option<String>, u32, String);
 
 fn key_of(ev: &Evidence) -> Key {
+    let text_figure = matches!(ev.table.as_str(), "narrative" | "performance");
     (
         ev.table.clone(),
         ev.row.clone(),
-        ev.column.clone(),
+        if text_figure { None } else { ev.column.clone() },
         ev.line,
         ev.text.clone(),
     )
@@ -468,6 +471,57 @@ mod tests {
         ]);
         assert_eq!(f.len(), 2);
         assert!(f.iter().all(|f| f.related.is_empty()));
+    }
+
+    #[test]
+    fn a_number_of_the_narrative_is_one_figure_whatever_part_it_plays() {
+        let mut said = failure(
+            "N-02",
+            Severity::Error,
+            &[
+                ("narrative", "san_gong", "226.9万元", 354),
+                ("T07", "total", "226.60", 250),
+            ],
+        );
+        let mut change = failure(
+            "V-01",
+            Severity::Error,
+            &[
+                ("narrative", "san_gong", "226.9万元", 354),
+                ("T07", "prior", "170.60", 250),
+                ("narrative", "san_gong", "56万元", 354),
+            ],
+        );
+        said.evidence[0].column = Some("金额".to_owned());
+        change.evidence[0].column = Some("本年数".to_owned());
+        change.evidence[2].column = Some("增减额".to_owned());
+        let gaps = [
+            gap(
+                0,
+                &[
+                    ("narrative", "san_gong", "226.90", 354),
+                    ("T07", "total", "226.60", 250),
+                ],
+            ),
+            gap(
+                1,
+                &[
+                    ("narrative", "san_gong", "226.90", 354),
+                    ("T07", "prior", "170.60", 250),
+                    ("narrative", "san_gong", "56.00", 354),
+                ],
+            ),
+        ];
+        let mut findings = vec![said, change];
+        let mut summary = Summary {
+            error: 2,
+            ..Summary::default()
+        };
+        merge(&mut findings, &gaps, &mut summary);
+        assert_eq!(summary.error, 1);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].expected.as_deref(), Some("226.60"));
+        assert_eq!(findings[0].related.len(), 2);
     }
 
     #[test]
