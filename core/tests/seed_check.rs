@@ -423,3 +423,59 @@ fn every_mutated_cell_is_detected() {
         missed.join("\n")
     );
 }
+
+/// One cause, one finding: a 项 row left out of T05 makes its 款 exceed the 项 by the same amount
+/// in every column the row prints; that is one error listing each column, not one per column.
+#[test]
+fn a_missing_row_is_one_error_however_many_columns_it_shows_in() {
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let (doc, _) = seed_report();
+    let t05 = doc.table("T05").unwrap();
+    // the first 项 row of T05 with more than one amount, whose 款 has other 项 too
+    let row = t05
+        .rows
+        .iter()
+        .find(|r| {
+            r.code.as_ref().is_some_and(|c| {
+                c.len() == 7
+                    && t05
+                        .rows
+                        .iter()
+                        .filter(|o| {
+                            o.code
+                                .as_ref()
+                                .is_some_and(|oc| oc.len() == 7 && oc[..5] == c[..5])
+                        })
+                        .count()
+                        > 1
+            }) && r
+                .cells
+                .iter()
+                .filter(|c| c.value.number().is_some())
+                .count()
+                > 1
+        })
+        .unwrap();
+    let parent = row.code.as_ref().unwrap()[..5].to_owned();
+    let text: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i + 1 != row.line as usize)
+        .map(|(_, l)| *l)
+        .collect();
+    let report = yusuan::check(&yusuan::parse(&text.join("\n")).unwrap());
+    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let one = errors[0];
+    assert_eq!(
+        (one.table.as_deref(), one.row.as_deref()),
+        (Some("T05"), Some(parent.as_str()))
+    );
+    assert!(one.related.len() >= 2, "{one:#?}");
+    assert!(
+        one.related
+            .iter()
+            .all(|r| r.rule == one.rule && r.row == one.row)
+    );
+    assert_eq!(report.summary.error, 1);
+}

@@ -8,6 +8,10 @@
 //! listing every check it breaks in [`Finding::related`] and every cell they rest on in its
 //! evidence. Failures no single figure explains stay separate findings.
 //!
+//! A gap no single figure explains may still be one: the same relation failing on one row in
+//! several columns (a 款 whose 项 fall short in 合计, 基本支出 and 人员经费: a 项 row missing or
+//! misprinted across the row) is one finding listing each column and its gap.
+//!
 //! The grouping is greedy and deterministic: the figure explaining the most failures goes first
 //! (ties: the figure met first), and each failure belongs to at most one group.
 
@@ -31,6 +35,8 @@ pub(crate) struct Gap {
     pub(crate) envelope: Decimal,
     /// The relation is `Σ lhs ≤ Σ rhs` (otherwise an equality).
     pub(crate) at_most: bool,
+    /// What the relation is (`款 = 下级各项之和`), in Chinese and English.
+    pub(crate) what: (String, String),
     /// The figures, in the order of the finding's evidence.
     pub(crate) terms: Vec<Term>,
 }
@@ -177,11 +183,36 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
             members.iter().map(|m| m.gap).collect(),
         ));
     }
-    if groups.is_empty() {
+    let rows = same_gap_in_columns(findings, gaps, &mut taken);
+    if groups.is_empty() && rows.is_empty() {
         return;
     }
     let mut remove = vec![false; findings.len()];
     let mut merged: Vec<(usize, Finding)> = Vec::new();
+    for members in rows {
+        let indices: Vec<usize> = members
+            .iter()
+            .filter_map(|g| gaps.get(*g))
+            .map(|g| g.finding)
+            .collect();
+        let (Some(&first), Some(gap)) =
+            (indices.first(), members.first().and_then(|g| gaps.get(*g)))
+        else {
+            continue;
+        };
+        let related: Vec<Finding> = indices
+            .iter()
+            .filter_map(|i| findings.get(*i).cloned())
+            .collect();
+        for &i in &indices {
+            if let Some(r) = remove.get_mut(i) {
+                *r = true;
+            }
+        }
+        if let Some(m) = one_gap_finding(gap, related) {
+            merged.push((first, m));
+        }
+    }
     for (anchor_gap, anchor_term, delta, members) in groups {
         let (Some(gap), Some(first)) = (
             gaps.get(anchor_gap),
@@ -223,6 +254,7 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
         };
         merged.push((first, cause_finding(head, term, ev, delta, related)));
     }
+    merged.sort_by_key(|(at, _)| *at);
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut merged = merged.into_iter().peekable();
     for (i, f) in findings.drain(..).enumerate() {
@@ -238,6 +270,148 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
     }
     out.extend(merged.map(|(_, m)| m));
     *findings = out;
+}
+
+/// Groups the failures not yet grouped that are one relation failing on one row in two or more
+/// columns; marks them taken.
+fn same_gap_in_columns(findings: &[Finding], gaps: &[Gap], taken: &mut [bool]) -> Vec<Vec<usize>> {
+    // (rule, table, row) of a failure
+    type RowKey<'f> = (&'f str, Option<&'f str>, Option<&'f str>);
+    let mut by_row: HashMap<RowKey<'_>, Vec<usize>> = HashMap::new();
+    let mut order: Vec<RowKey<'_>> = Vec::new();
+    for (gi, gap) in gaps.iter().enumerate() {
+        if taken.get(gi).copied().unwrap_or(true) || gap.at_most {
+            continue;
+        }
+        let Some(f) = findings
+            .get(gap.finding)
+            .filter(|f| f.outcome == Outcome::Fail && f.severity == Severity::Error)
+        else {
+            continue;
+        };
+        let key = (f.rule.as_str(), f.table.as_deref(), f.row.as_deref());
+        let list = by_row.entry(key).or_default();
+        if list.is_empty() {
+            order.push(key);
+        }
+        if list.len() < MAX_GAPS_PER_FIGURE {
+            list.push(gi);
+        }
+    }
+    let mut groups = Vec::new();
+    for key in order {
+        let Some(list) = by_row.get(&key) else {
+            continue;
+        };
+        for (n, &anchor) in list.iter().enumerate() {
+            if taken.get(anchor).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(a) = gaps.get(anchor) else { continue };
+            let mut columns: Vec<Option<&str>> =
+                vec![findings.get(a.finding).and_then(|f| f.column.as_deref())];
+            let mut members = vec![anchor];
+            for &other in list.iter().skip(n + 1) {
+                let Some(b) = gaps.get(other) else { continue };
+                let column = findings.get(b.finding).and_then(|f| f.column.as_deref());
+                if column.is_some()
+                    && !taken.get(other).copied().unwrap_or(true)
+                    && !columns.contains(&column)
+                {
+                    columns.push(column);
+                    members.push(other);
+                }
+            }
+            if members.len() >= 2 {
+                for &m in &members {
+                    if let Some(t) = taken.get_mut(m) {
+                        *t = true;
+                    }
+                }
+                groups.push(members);
+            }
+        }
+    }
+    groups
+}
+
+/// The finding for one gap printed in several columns of a row (`related`: one per column).
+fn one_gap_finding(gap: &Gap, related: Vec<Finding>) -> Option<Finding> {
+    let head = related.first()?;
+    let term = gap.terms.first()?;
+    // the row's place: the first cell's, without its column
+    let column = head.column.as_deref().unwrap_or_default();
+    let (loc_zh, loc_en) = &term.location;
+    let loc_zh = loc_zh.strip_suffix(column).unwrap_or(loc_zh).trim_end();
+    let loc_en = loc_en
+        .strip_suffix(column)
+        .and_then(|l| l.strip_suffix(" column "))
+        .unwrap_or(loc_en);
+    let columns: Vec<&str> = related.iter().filter_map(|f| f.column.as_deref()).collect();
+    let n = related.len();
+    let unit = head.unit.clone().unwrap_or_default();
+    let difference = head.difference.clone().unwrap_or_default();
+    let (what_zh, what_en) = &gap.what;
+    // the same difference in every column (a 项 row printing one amount), or each its own
+    let same = related
+        .iter()
+        .all(|f| f.difference == head.difference && f.unit == head.unit);
+    let each = |by: &str| -> Vec<String> {
+        related
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}{by}{}",
+                    f.column.as_deref().unwrap_or_default(),
+                    f.difference.as_deref().unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    let message = if same {
+        format!(
+            "{loc_zh}有 {n} 列（{}）不符合“{what_zh}”，各列相差同为 {difference}{unit}：同一缺口",
+            columns.join("、")
+        )
+    } else {
+        format!(
+            "{loc_zh}有 {n} 列不符合“{what_zh}”（相差 {}，单位{unit}）：同一行的缺口",
+            each(" ").join("、")
+        )
+    };
+    let message_en = if same {
+        format!(
+            "{loc_en}: {n} columns ({}) break `{what_en}` by the same {difference} {unit}: one gap",
+            columns.join(", ")
+        )
+    } else {
+        format!(
+            "{loc_en}: {n} columns break `{what_en}` ({}, in {unit}): one row's gap",
+            each(" by ").join(", ")
+        )
+    };
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for ev in related.iter().flat_map(|f| &f.evidence) {
+        if !evidence.iter().any(|e| key_of(e) == key_of(ev)) {
+            evidence.push(ev.clone());
+        }
+    }
+    Some(Finding {
+        rule: head.rule.clone(),
+        outcome: Outcome::Fail,
+        severity: Severity::Error,
+        message,
+        message_en,
+        table: head.table.clone(),
+        row: head.row.clone(),
+        column: None,
+        expected: head.expected.clone(),
+        actual: head.actual.clone(),
+        difference: head.difference.clone(),
+        unit: head.unit.clone(),
+        evidence,
+        related,
+    })
 }
 
 /// Whether the change equality `p` asks for also closes `q`: an equality asking for the same
@@ -358,6 +532,7 @@ mod tests {
             diff: yuan[0] - rhs,
             envelope: Decimal::new(5, 3) * wan * Decimal::from(cells.len()),
             at_most: false,
+            what: ("款 = 下级各项之和".to_owned(), "款 = Σ 项".to_owned()),
             terms: cells
                 .iter()
                 .zip(&yuan)
@@ -522,6 +697,102 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].expected.as_deref(), Some("226.60"));
         assert_eq!(findings[0].related.len(), 2);
+    }
+
+    #[test]
+    fn the_same_gap_in_several_columns_of_a_row_is_one_finding() {
+        // 款 20805 is 73.84 above its 项 in two columns: a 项 row missing across the row
+        let mut a = failure(
+            "W-05-2",
+            Severity::Error,
+            &[
+                ("T05", "20805", "577.88", 197),
+                ("T05", "2080501", "504.04", 198),
+            ],
+        );
+        let mut b = failure(
+            "W-05-2",
+            Severity::Error,
+            &[
+                ("T05", "20805", "575.94", 197),
+                ("T05", "2080501", "502.10", 198),
+            ],
+        );
+        // a third column of the same row with another gap is the same row's gap too
+        let mut c = failure(
+            "W-05-2",
+            Severity::Error,
+            &[
+                ("T05", "20805", "9.00", 197),
+                ("T05", "2080501", "1.00", 198),
+            ],
+        );
+        for (f, col) in [(&mut a, "合计"), (&mut b, "人员经费"), (&mut c, "公用经费")] {
+            f.column = Some(col.to_owned());
+            for e in &mut f.evidence {
+                e.column = Some(col.to_owned());
+            }
+            f.difference = Some("73.84".to_owned());
+            f.unit = Some("万元".to_owned());
+        }
+        c.difference = Some("8.00".to_owned());
+        let gaps = [
+            gap(
+                0,
+                &[
+                    ("T05", "20805", "577.88", 197),
+                    ("T05", "2080501", "504.04", 198),
+                ],
+            ),
+            gap(
+                1,
+                &[
+                    ("T05", "20805", "575.94", 197),
+                    ("T05", "2080501", "502.10", 198),
+                ],
+            ),
+            gap(
+                2,
+                &[
+                    ("T05", "20805", "9.00", 197),
+                    ("T05", "2080501", "1.00", 198),
+                ],
+            ),
+        ];
+        let mut findings = vec![a, b, c];
+        let mut summary = Summary {
+            error: 3,
+            ..Summary::default()
+        };
+        merge(&mut findings, &gaps, &mut summary);
+        assert_eq!(summary.error, 1);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].related.len(), 3);
+        assert_eq!(findings[0].column, None);
+        assert!(
+            findings[0].message.contains("有 3 列不符合"),
+            "{}",
+            findings[0].message
+        );
+        // with one gap in every column, it says so
+        let mut two = findings[0].related[..2].to_vec();
+        let mut summary = Summary {
+            error: 2,
+            ..Summary::default()
+        };
+        merge(&mut two, &gaps[..2], &mut summary);
+        assert_eq!(two.len(), 1);
+        let findings = two;
+        assert!(
+            findings[0].message.contains("有 2 列（合计、人员经费）"),
+            "{}",
+            findings[0].message
+        );
+        assert!(
+            findings[0].message.contains("相差同为 73.84万元"),
+            "{}",
+            findings[0].message
+        );
     }
 
     #[test]

@@ -1046,6 +1046,7 @@ impl<'p> Emitter<'p> {
                 diff,
                 envelope,
                 at_most: relation == Relation::Le,
+                what: (what.zh.to_string(), what.en.to_string()),
                 terms: all
                     .iter()
                     .zip(&vals)
