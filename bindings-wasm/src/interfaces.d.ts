@@ -220,6 +220,10 @@ export interface Coverage {
   tables_found: string[];
   tables_missing: string[];
   rule_instances: number;
+  /** Narrative sentences that print an amount, a percentage or a count. */
+  numeric_sentences: number;
+  /** Source lines of those sentences from which no claim was read (one entry per sentence). */
+  numeric_sentences_without_claims: number[];
 }
 
 export interface Summary {
@@ -702,4 +706,8 @@ export interface Claims {
   reasons: ReasonStatement[];
   /** Template text left in the narrative (`增加（减少）`, `XX`). */
   residue: { text: string; line: number }[];
+  /** Sentences that print a number from which no claim was read. */
+  unread: { text: string; line: number }[];
+  /** The number of sentences that print a number (an amount, a percentage, a count). */
+  numeric_sentences: number;
 }

@@ -482,6 +482,14 @@ pub struct Claims {
     pub reasons: Vec<ReasonStatement>,
     /// Template residue found in the narrative (`增加（减少）`, `XX`).
     pub residue: Vec<Residue>,
+    /// Sentences that print a number (an amount, a percentage, a count) from which no claim
+    /// took a figure: what the reader could not place, counted in the report's coverage so that
+    /// a gap is visible, not silent.
+    #[serde(default)]
+    pub unread: Vec<UnreadSentence>,
+    /// The number of sentences that print a number, read or not.
+    #[serde(default)]
+    pub numeric_sentences: usize,
 }
 
 impl Claims {
@@ -567,6 +575,15 @@ impl Claims {
         for r in &self.residue {
             let _ = writeln!(out, "L{} residue: {}", r.line, r.text);
         }
+        for u in &self.unread {
+            let short: String = u.text.chars().take(40).collect();
+            let more = if u.text.chars().count() > 40 {
+                "…"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "L{} no claim read: {short}{more}", u.line);
+        }
         out
     }
 }
@@ -577,6 +594,15 @@ pub struct Residue {
     /// What was found.
     pub text: String,
     /// 1-based source line.
+    pub line: u32,
+}
+
+/// A sentence with a number from which no claim was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadSentence {
+    /// The sentence, as printed (trimmed).
+    pub text: String,
+    /// 1-based source line where it starts.
     pub line: u32,
 }
 
@@ -2044,15 +2070,34 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
             .get(i)
             .is_some_and(|c| c.section == kind && !c.parts.is_empty())
     });
+    // the claims a sentence of this paragraph may give figures to: its own and the one a
+    // breakdown of the paragraph before left open; a sentence with numbers that changes none of
+    // their figures yielded no claim (checked when the next sentence starts, and at the end)
+    let reach = out.claims.len().saturating_sub(1);
+    let mut pending: Option<(UnreadSentence, usize)> = None;
     for (offset, sentence) in sentences(&para.text) {
-        let mut toks = distribute(tokenize(
+        settle_unread(&mut pending, out, reach);
+        let raw = tokenize(
             dict,
             kind,
             (final_accounts, san_gong_here),
             para,
             sentence,
             offset,
-        ));
+        );
+        if raw
+            .iter()
+            .any(|(t, _)| matches!(t, Tok::Money(_) | Tok::Percent(_) | Tok::Count(_)))
+        {
+            out.numeric_sentences += 1;
+            let lead = sentence.len() - sentence.trim_start().len();
+            let unread = UnreadSentence {
+                text: sentence.trim().to_owned(),
+                line: para.line_of(offset + lead),
+            };
+            pending = Some((unread, figures_in(out.claims.get(reach..).unwrap_or(&[]))));
+        }
+        let mut toks = distribute(raw);
         collect_residue(sentence, para, offset, &mut out.residue);
         let has_subject = toks.iter().any(|(t, _)| matches!(t, Tok::Subject(..)));
         let has_numbers = toks
@@ -2218,6 +2263,46 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
         // a breakdown opened in this sentence may go on in the next one
         carried = last_claim.filter(|&i| out.claims.get(i).is_some_and(|c| !c.parts.is_empty()));
     }
+    settle_unread(&mut pending, out, reach);
+}
+
+/// Records the sentence of `pending` as unread when the claims from `reach` on hold as many
+/// figures as before it was read.
+fn settle_unread(pending: &mut Option<(UnreadSentence, usize)>, out: &mut Claims, reach: usize) {
+    if let Some((sentence, before)) = pending.take() {
+        if figures_in(out.claims.get(reach..).unwrap_or(&[])) == before {
+            out.unread.push(sentence);
+        }
+    }
+}
+
+/// The number of figures (amounts, counts, changes, shares, priors, budgets, rates, a part
+/// named without its number) in `claims`, parts included: it grows whenever a sentence gives a
+/// claim anything.
+fn figures_in(claims: &[Claim]) -> usize {
+    claims
+        .iter()
+        .map(|c| {
+            let change = c.change.as_ref().map_or(0, |ch| {
+                1 + usize::from(ch.amount.is_some()) + usize::from(ch.percent.is_some())
+            });
+            usize::from(c.missing_number)
+                + change
+                + [
+                    &c.amount,
+                    &c.count,
+                    &c.share,
+                    &c.prior,
+                    &c.planned,
+                    &c.budget,
+                    &c.completion,
+                ]
+                .iter()
+                .filter(|q| q.is_some())
+                .count()
+                + figures_in(&c.parts)
+        })
+        .sum()
 }
 
 /// Adds the figures of a sentence without a subject to a numbered item's claim.

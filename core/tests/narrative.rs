@@ -615,3 +615,35 @@ fn a_change_stated_apart_from_its_two_figures_is_checked() {
     let budget = format!("{figures}2025年“三公”经费决算数较年初预算数增加275.76万元。\n");
     assert!(v01(&budget).is_empty(), "{:?}", v01(&budget));
 }
+
+#[test]
+fn sentences_with_numbers_and_no_claim_are_counted() {
+    // line 2: read; line 3: a bare percentage with nothing to hang on; line 4: a count of
+    // offices, no subject the reader knows; line 5: no number at all
+    let text = "二、“三公”经费\n“三公”经费预算10万元，比上年增加2万元，增长25%，主要原因是会议增加。\n另有19.09%。\n本单位现有内设机构8个。\n公务接待主要用于业务交流。\n";
+    let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+    let report = yusuan::Checker::new().check(&doc);
+    assert_eq!(report.coverage.numeric_sentences, 3);
+    assert_eq!(report.coverage.numeric_sentences_without_claims, [3, 4]);
+    let claims = yusuan::claims::extract_all(&doc);
+    assert_eq!(
+        claims.unread.iter().map(|u| u.line).collect::<Vec<_>>(),
+        [3, 4]
+    );
+    assert!(
+        claims
+            .to_text()
+            .contains("L4 no claim read: 本单位现有内设机构8个")
+    );
+    // the text report says so on its coverage line
+    let summary = report.to_text();
+    assert!(
+        summary.contains("narrative sentences with numbers 3, no claim read from 2: lines 3 4"),
+        "{summary}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(
+        json["coverage"]["numeric_sentences_without_claims"],
+        serde_json::json!([3, 4])
+    );
+}

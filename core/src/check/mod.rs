@@ -199,7 +199,7 @@ impl Checker<'_> {
             em.rule(rule.info.id);
             (rule.run)(&cx, &mut em);
         }
-        Report::new(doc, coverage(doc), em.summary, em.findings)
+        Report::new(doc, coverage(doc, &cx.claims), em.summary, em.findings)
     }
 }
 
@@ -257,7 +257,7 @@ fn catalogue() -> &'static [RuleDef] {
     })
 }
 
-fn coverage(doc: &Document) -> Coverage {
+fn coverage(doc: &Document, claims: &crate::claims::Claims) -> Coverage {
     let found: Vec<String> = doc.tables.iter().map(|t| t.key.clone()).collect();
     let missing = Template::builtin()
         .iter()
@@ -274,5 +274,7 @@ fn coverage(doc: &Document) -> Coverage {
         tables_found: found,
         tables_missing: missing,
         rule_instances: 0,
+        numeric_sentences: claims.numeric_sentences,
+        numeric_sentences_without_claims: claims.unread.iter().map(|u| u.line).collect(),
     }
 }
