@@ -647,3 +647,38 @@ fn sentences_with_numbers_and_no_claim_are_counted() {
         serde_json::json!([3, 4])
     );
 }
+
+#[test]
+fn the_actual_said_to_be_below_or_above_the_budget_is_checked() {
+    let v13 = |text: &str| outcomes(text, "V-13");
+    let head = "二、“三公”经费支出决算情况说明\n";
+    let figures = "2025年“三公”经费支出年初预算为246万元，支出决算为167.37万元";
+    // below, as the figures say; the reason in the same sentence
+    let below = format!("{head}{figures}，决算数小于预算数的主要原因是节约项目经费。\n");
+    assert_eq!(v13(&below), [Outcome::Pass]);
+    // the opposite direction: an error
+    let above = format!("{head}{figures}，决算数大于预算数的主要原因是会议增加。\n");
+    assert_eq!(v13(&above), [Outcome::Fail]);
+    // stated in a sentence of its own, after the figures; 与预算持平 against unequal figures
+    let apart = format!("{head}{figures}。决算数等于预算数。\n");
+    assert_eq!(v13(&apart), [Outcome::Fail]);
+    let flat = format!("{head}{figures}，与年初预算持平。\n");
+    assert_eq!(v13(&flat), [Outcome::Fail]);
+    // the template's either-or (小于，或持平) is one relation: at most the budget
+    let either = format!("{head}{figures}。决算数小于预算数（或与预算数持平）的主要原因是节约。\n");
+    assert_eq!(v13(&either), [Outcome::Pass]);
+    // the budget stated in a statement of its own, the actual in another
+    let split = format!(
+        "{head}2025年度“三公”经费财政拨款支出预算为44.52万元，2025年实际支出“三公”经费决算为22.62万元。本年度“三公”经费决算数未超过2025年预算数。\n"
+    );
+    assert_eq!(v13(&split), [Outcome::Pass]);
+    // equal only inside the rounding of a figure in whole 元: a hint
+    let round = format!(
+        "{head}2025年“三公”经费支出年初预算为27080元，支出决算为27080.4元，决算数等于预算数。\n"
+    );
+    assert_eq!(v13(&round), [Outcome::Hint]);
+    // no budget stated: not checked
+    let lone =
+        format!("{head}2025年“三公”经费支出决算为3.46万元。决算数小于预算数的主要原因是节约。\n");
+    assert_eq!(v13(&lone), [Outcome::InsufficientData]);
+}

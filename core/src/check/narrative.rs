@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::claims::{BaseKind, Change, Claim, Quantity, QuantityKind, Subject};
+use crate::claims::{BaseKind, BudgetRelation, Change, Claim, Quantity, QuantityKind, Subject};
 use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
@@ -179,6 +179,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "同一指标多处表述的金额一致",
             "the same figure stated twice agrees",
             v_10,
+        ),
+        r(
+            "V-13",
+            RuleKind::Hard,
+            &[],
+            "决算数与预算数的比较表述（大于/小于/等于/持平/未超过）与两数一致",
+            "the stated comparison of the actual with the budget (above, below, equal, flat, not above) agrees with the two figures",
+            v_13,
         ),
         r(
             "V-12",
@@ -377,6 +385,15 @@ impl Prior<'_> {
 fn prior_of<'c>(cx: &'c Ctx<'_>, claim: &'c Claim) -> Option<Prior<'c>> {
     if let Some(p) = claim.prior.as_ref().filter(|q| is_money(q)) {
         return Some(Prior::Stated(said(claim, p, "上年数")));
+    }
+    // a change against this year's budget is not measured from the prior year's column
+    if claim
+        .change
+        .as_ref()
+        .and_then(|c| c.base.as_ref())
+        .is_some_and(|b| matches!(b.kind, BaseKind::Budget))
+    {
+        return None;
     }
     let key = san_gong_key(&claim.subject)?;
     let year = cx.doc.meta.year?.checked_sub(1)?;
@@ -2234,5 +2251,164 @@ fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         };
         let fit = share_fits(Printed::new(completion.value), pa, pb);
         percent_outcome(em, &stated, &fit, &[&a, &b], "完成率", "completion rate");
+    }
+}
+
+/// The relation a claim states of its actual to its budget, with the words: `决算数小于预算数`,
+/// or a change against the budget (`与年初预算持平`, `比预算数减少…` with the budget stated).
+fn stated_versus_budget(claim: &Claim) -> Option<(BudgetRelation, String, u32)> {
+    if let Some(v) = &claim.versus_budget {
+        return Some((v.relation, v.text.clone(), v.line));
+    }
+    let change = claim.change.as_ref()?;
+    if !change
+        .base
+        .as_ref()
+        .is_some_and(|b| matches!(b.kind, BaseKind::Budget))
+    {
+        return None;
+    }
+    // a change by an amount against a budget not stated says nothing the amount does not
+    if change.amount.is_some() && claim.budget.is_none() {
+        return None;
+    }
+    let relation = match change.direction {
+        Direction::Increase => BudgetRelation::Above,
+        Direction::Decrease => BudgetRelation::Below,
+        Direction::Flat => BudgetRelation::Equal,
+        Direction::RoughlyFlat => return None,
+    };
+    let base = change.base.as_ref().map_or("", |b| b.text.as_str());
+    Some((relation, format!("{base}{}", change.word), change.line))
+}
+
+/// V-13: in final accounts, `决算数小于（大于、等于）预算数`, `未超过预算数`, `与预算持平` against the
+/// actual and the budget of the same subject: stated in the claim, else by the one other
+/// statement of the subject's budget in the section (`预算为44.52万元，…决算为22.62万元`), else
+/// printed in the 三公 table. A relation no values inside the printed figures satisfy is an
+/// error; one that holds only inside their rounding a hint; one of the two figures missing is not
+/// checked.
+fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let claims = &cx.claims.claims;
+    for (claim, _) in walk(cx) {
+        let Some((relation, text, line)) = stated_versus_budget(claim) else {
+            continue;
+        };
+        let peers = || {
+            claims.iter().filter(|c| {
+                c.subject == claim.subject
+                    && c.section == claim.section
+                    && scope_of(c) == scope_of(claim)
+                    && !std::ptr::eq(*c, claim)
+            })
+        };
+        let stated_budget = claim
+            .budget
+            .as_ref()
+            .filter(|q| is_money(q))
+            .map(|q| said(claim, q, "预算数"))
+            .or_else(|| {
+                let with: Vec<(&Claim, &Quantity)> = peers()
+                    .filter_map(|c| c.budget.as_ref().filter(|q| is_money(q)).map(|q| (c, q)))
+                    .collect();
+                match with.as_slice() {
+                    [(c, q)] => Some(said(c, q, "预算数")),
+                    _ => None,
+                }
+            });
+        let stated_actual = claim
+            .amount
+            .as_ref()
+            .filter(|q| is_money(q))
+            .map(|q| said(claim, q, "决算数"));
+        let key = san_gong_key(&claim.subject);
+        let table = |basis: Basis| key.and_then(|k| san_gong_cell(cx, k, None, basis));
+        let budget: Option<Box<dyn Figure + '_>> = match stated_budget {
+            Some(b) => Some(Box::new(b)),
+            None => table(Basis::Budget).map(|c| Box::new(c) as Box<dyn Figure>),
+        };
+        let actual: Option<Box<dyn Figure + '_>> = match stated_actual {
+            Some(a) => Some(Box::new(a)),
+            None => table(Basis::Actual).map(|c| Box::new(c) as Box<dyn Figure>),
+        };
+        let statement = Evidence {
+            table: "narrative".to_owned(),
+            row: Some(claim.subject.key()),
+            column: None,
+            text: text.clone(),
+            line,
+            page: None,
+            bbox: None,
+        };
+        let at = (
+            Some("narrative".to_owned()),
+            Some(claim.subject.key()),
+            None,
+        );
+        let (Some(budget), Some(actual)) = (budget, actual) else {
+            em.push(
+                Outcome::InsufficientData,
+                Severity::Info,
+                at,
+                (
+                    format!("无法核对：情况说明第{line}行称“{text}”，但未列明同一事项的预算数和决算数"),
+                    format!("not checked: narrative line {line} says `{text}` but the budget or the actual of the same item is not stated"),
+                ),
+                None,
+                vec![statement],
+            );
+            continue;
+        };
+        let (Some(pb), Some(pa)) = (printed(budget.as_ref()), printed(actual.as_ref())) else {
+            continue;
+        };
+        let diff = pa.value - pb.value;
+        let slack = pa.half_ulp + pb.half_ulp;
+        let zero = Decimal::ZERO;
+        let (exact, possible) = match relation {
+            BudgetRelation::Above => (diff > zero, diff + slack > zero),
+            BudgetRelation::Below => (diff < zero, diff - slack < zero),
+            BudgetRelation::Equal => (diff.is_zero(), diff.abs() <= slack),
+            BudgetRelation::AtMost => (diff <= zero, diff - slack <= zero),
+            BudgetRelation::AtLeast => (diff >= zero, diff + slack >= zero),
+        };
+        let (a, b) = (actual.text(), budget.text());
+        let evidence = vec![statement, actual.evidence(), budget.evidence()];
+        if exact {
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("“{text}”与决算数 {a}、预算数 {b} 一致"),
+                        format!("`{text}` agrees with the actual {a} and the budget {b}"),
+                    ),
+                    evidence,
+                )
+            });
+        } else if possible {
+            em.push(
+                Outcome::Hint,
+                Severity::Info,
+                at,
+                (
+                    format!("情况说明第{line}行称“{text}”，决算数 {a} 与预算数 {b} 仅在四舍五入范围内相符"),
+                    format!("narrative line {line} says `{text}`: the actual {a} and the budget {b} agree only within rounding"),
+                ),
+                None,
+                evidence,
+            );
+        } else {
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!("情况说明第{line}行称“{text}”，但决算数 {a}、预算数 {b} 与之不符"),
+                    format!("narrative line {line} says `{text}` but the actual {a} against the budget {b} says otherwise"),
+                ),
+                None,
+                evidence,
+            );
+        }
     }
 }
