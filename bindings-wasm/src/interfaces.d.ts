@@ -682,6 +682,12 @@ export interface Claim {
   budget?: Quantity;
   /** The completion rate (完成年初预算的 N%). */
   completion?: Quantity;
+  /** How the actual is said to compare with the budget (决算数小于预算数), in final accounts. */
+  versus_budget?: {
+    relation: "above" | "below" | "equal" | "at_most" | "at_least";
+    text: string;
+    line: number;
+  };
   reason?: Reason;
   /** The breakdown (其中 / 包括). */
   parts?: Claim[];
