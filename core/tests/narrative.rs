@@ -682,3 +682,27 @@ fn the_actual_said_to_be_below_or_above_the_budget_is_checked() {
         format!("{head}2025年“三公”经费支出决算为3.46万元。决算数小于预算数的主要原因是节约。\n");
     assert_eq!(v13(&lone), [Outcome::InsufficientData]);
 }
+
+#[test]
+fn the_shares_of_one_base_add_up_to_at_most_one_hundred() {
+    let n11 = |text: &str| outcomes(text, "N-11");
+    let head = "一、支出决算情况说明\n";
+    // shares of the parts without their amounts: 110 % of one base is an error
+    let over = format!("{head}2025年本年支出合计100万元，其中：基本支出占70%，项目支出占40%。\n");
+    assert_eq!(n11(&over), [Outcome::Fail]);
+    let under = format!("{head}2025年本年支出合计100万元，其中：基本支出占60%，项目支出占30%。\n");
+    assert_eq!(n11(&under), [Outcome::Pass]);
+    // every part listed (1 + 1 + 1 = 3): 99.9 % is 100 % only inside the rounding, a hint
+    let income = "一、收入决算情况说明\n2025年本年收入合计3万元，其中：财政拨款收入1万元，占33.3%；事业收入1万元，占33.3%；其他收入1万元，";
+    assert_eq!(n11(&format!("{income}占33.3%。\n")), [Outcome::Hint]);
+    assert_eq!(n11(&format!("{income}占33.4%。\n")), [Outcome::Pass]);
+    // a share N-05 finds wrong is that share's finding: no second one for the sum
+    let wrong = format!(
+        "{head}2025年本年支出合计100万元，其中：基本支出60万元，占60%；项目支出40万元，占30%。\n"
+    );
+    assert!(n11(&wrong).is_empty(), "{:?}", n11(&wrong));
+    assert_eq!(outcomes(&wrong, "N-05"), [Outcome::Pass, Outcome::Fail]);
+    // the whole named first (…决算中，A…占x%，B…占y%)
+    let named = "二、“三公”经费支出决算情况说明\n2025年“三公”经费支出决算中，公务接待费支出占60%，公务用车购置及运行费支出占50%。\n";
+    assert_eq!(n11(named), [Outcome::Fail]);
+}

@@ -101,6 +101,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             n_10,
         ),
         r(
+            "N-11",
+            RuleKind::Hard,
+            &[],
+            "同一基数的各部分占比之和不超过100%（各部分列全时等于100%）",
+            "the shares of the parts of one base add up to at most 100% (to 100% where every part is listed)",
+            n_11,
+        ),
+        r(
             "V-01",
             RuleKind::Hard,
             &[],
@@ -2407,6 +2415,216 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     format!("narrative line {line} says `{text}` but the actual {a} against the budget {b} says otherwise"),
                 ),
                 None,
+                evidence,
+            );
+        }
+    }
+}
+
+/// The interval a printed percentage stands for (a bare `0%` is exactly nothing).
+fn percent_interval(q: &Quantity) -> (Decimal, Decimal) {
+    let scale = q.value.scale();
+    let half = if q.value.is_zero() && scale == 0 {
+        Decimal::ZERO
+    } else {
+        Decimal::new(5, scale.saturating_add(1).min(28))
+    };
+    (q.value - half, q.value + half)
+}
+
+/// The groups of shares of one base: the parts of a claim whose shares are of it (`…收入合计
+/// 4125.49万元，其中：A…占93.54%，B…占6.46%`), and the claims of one sentence whose shares name the
+/// same whole (`“三公”经费支出决算中，A…占x%，B…占y%`). Each group with its whole, when its figure
+/// is stated or printed.
+type ShareGroup<'c> = (Vec<&'c Claim>, Option<Box<dyn Figure + 'c>>);
+
+fn share_groups<'c>(cx: &'c Ctx<'_>) -> Vec<ShareGroup<'c>> {
+    let mut out: Vec<ShareGroup<'c>> = Vec::new();
+    for (claim, _) in walk(cx) {
+        let Some(q) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let parts: Vec<&Claim> = claim
+            .parts
+            .iter()
+            .filter(|p| p.share.is_some() && p.share_base.is_none())
+            .collect();
+        if parts.len() >= 2 {
+            out.push((parts, Some(Box::new(said(claim, q, "金额")))));
+        }
+    }
+    let tops = &cx.claims.claims;
+    let mut used = vec![false; tops.len()];
+    for (i, first) in tops.iter().enumerate() {
+        if used.get(i).copied().unwrap_or(true) || first.share.is_none() {
+            continue;
+        }
+        let Some(base) = first.share_base.as_ref() else {
+            continue;
+        };
+        let mut group = vec![first];
+        for (j, c) in tops.iter().enumerate().skip(i + 1) {
+            if c.share.is_some()
+                && c.share_base.as_ref() == Some(base)
+                && c.line == first.line
+                && c.sentence == first.sentence
+            {
+                group.push(c);
+                if let Some(u) = used.get_mut(j) {
+                    *u = true;
+                }
+            }
+        }
+        if group.len() < 2 {
+            continue;
+        }
+        out.push((group, share_whole(cx, first, None)));
+    }
+    out
+}
+
+/// N-11: the shares of the parts of one base add up to at most 100 %; where the parts' amounts
+/// add up to the base (every part listed), to 100 %. Each share stands for the interval of its
+/// printed decimals: the sum fails only when no values inside them reach the bound.
+fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let hundred = Decimal::ONE_HUNDRED;
+    for (parts, whole) in share_groups(cx) {
+        let shares: Vec<&Quantity> = parts.iter().filter_map(|p| p.share.as_ref()).collect();
+        let (mut low, mut high, mut sum) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        for q in &shares {
+            let (l, h) = percent_interval(q);
+            low += l;
+            high += h;
+            sum += q.value;
+        }
+        // every part listed: their amounts add up to the whole inside the rounding
+        let amounts: Vec<Said<'_>> = parts
+            .iter()
+            .filter_map(|p| {
+                p.amount
+                    .as_ref()
+                    .filter(|q| is_money(q))
+                    .map(|q| said(p, q, "金额"))
+            })
+            .collect();
+        let whole_fig = whole.as_deref();
+        let complete = amounts.len() == parts.len()
+            && whole_fig.and_then(printed).is_some_and(|w| {
+                let (mut v, mut half) = (Decimal::ZERO, w.half_ulp);
+                for a in &amounts {
+                    if let Some(pa) = printed(a) {
+                        v += pa.value;
+                        half += pa.half_ulp;
+                    } else {
+                        return false;
+                    }
+                }
+                (v - w.value).abs() <= half
+            });
+        // a share N-05 finds wrong (or truncated) is that share's finding, not the sum's
+        let off = whole_fig.and_then(printed).is_some_and(|pw| {
+            parts.iter().any(|p| {
+                let (Some(q), Some(a)) =
+                    (p.share.as_ref(), p.amount.as_ref().filter(|q| is_money(q)))
+                else {
+                    return false;
+                };
+                printed(&said(p, a, "金额"))
+                    .is_some_and(|pa| !share_fits(Printed::new(q.value), pa, pw).consistent())
+            })
+        });
+        if off {
+            continue;
+        }
+        let Some(first) = parts.first() else { continue };
+        let Some(fq) = first.share.as_ref() else {
+            continue;
+        };
+        let at = said(first, fq, "占比").at();
+        let mut evidence: Vec<Evidence> = parts
+            .iter()
+            .filter_map(|p| p.share.as_ref().map(|q| said(p, q, "占比").evidence()))
+            .collect();
+        if let Some(w) = whole_fig {
+            evidence.push(w.evidence());
+        }
+        let list = shares
+            .iter()
+            .map(|q| q.text.clone())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let line = fq.line;
+        let numbers = Some((
+            "100".to_owned(),
+            sum.to_string(),
+            (sum - hundred).to_string(),
+            "%".to_owned(),
+        ));
+        let base = whole_fig.map_or_else(
+            || {
+                first
+                    .share_base
+                    .as_ref()
+                    .map_or_else(String::new, Subject::key)
+            },
+            Figure::text,
+        );
+        if low > hundred {
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!("情况说明第{line}行同一基数（{base}）的各部分占比之和 {list} = {sum}% 超过 100%"),
+                    format!("narrative line {line}: the shares of one base ({base}) add up to {list} = {sum}%, more than 100%"),
+                ),
+                numbers,
+                evidence,
+            );
+        } else if !complete {
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("各部分占比之和 {sum}% 不超过 100%"),
+                        format!("the shares add up to {sum}%, not more than 100%"),
+                    ),
+                    evidence,
+                )
+            });
+        } else if sum == hundred {
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("各部分列全，占比之和 {list} = 100%"),
+                        format!("every part listed: the shares add up to {list} = 100%"),
+                    ),
+                    evidence,
+                )
+            });
+        } else if low <= hundred && hundred <= high {
+            em.push(
+                Outcome::Hint,
+                Severity::Info,
+                at,
+                (
+                    format!("情况说明第{line}行各部分列全，占比之和 {list} = {sum}%，仅在四舍五入范围内等于 100%"),
+                    format!("narrative line {line}: every part listed, the shares add up to {list} = {sum}%, 100% only within rounding"),
+                ),
+                numbers,
+                evidence,
+            );
+        } else {
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!("情况说明第{line}行各部分金额之和等于{base}，占比之和 {list} = {sum}% 却不是 100%"),
+                    format!("narrative line {line}: the parts add up to the whole {base}, yet their shares add up to {list} = {sum}%, not 100%"),
+                ),
+                numbers,
                 evidence,
             );
         }
