@@ -706,3 +706,21 @@ fn the_shares_of_one_base_add_up_to_at_most_one_hundred() {
     let named = "二、“三公”经费支出决算情况说明\n2025年“三公”经费支出决算中，公务接待费支出占60%，公务用车购置及运行费支出占50%。\n";
     assert_eq!(n11(named), [Outcome::Fail]);
 }
+
+#[test]
+fn growth_on_an_implied_zero_prior_is_the_zero_base_hint() {
+    let v04 = |text: &str| outcomes(text, "V-04");
+    let head = "二、“三公”经费\n";
+    // 0.30 increased by 0.30: the prior is 0, no growth rate is defined
+    let zero = format!(
+        "{head}公务接待费预算0.30万元，比上年增加0.30万元，增长100%，主要原因是接待增加。\n"
+    );
+    assert_eq!(v04(&zero), [Outcome::Hint]);
+    assert!(outcomes(&zero, "V-03").is_empty());
+    // a prior of 0.10 implied: V-03's, not V-04's
+    let some = format!(
+        "{head}公务接待费预算0.30万元，比上年增加0.20万元，增长200%，主要原因是接待增加。\n"
+    );
+    assert!(v04(&some).is_empty());
+    assert_eq!(outcomes(&some, "V-03"), [Outcome::Pass]);
+}

@@ -1738,14 +1738,31 @@ fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let Some(percent) = change.percent.as_ref() else {
             continue;
         };
-        let Some(prior) = prior_of(cx, claim) else {
-            continue;
-        };
-        if !prior.fig().value().is_zero_or_blank() {
-            continue;
-        }
         let s = said(claim, percent, "增减率");
-        let evidence = vec![s.evidence(), prior.fig().evidence()];
+        let evidence = match prior_of(cx, claim) {
+            Some(prior) if prior.fig().value().is_zero_or_blank() => {
+                vec![s.evidence(), prior.fig().evidence()]
+            }
+            Some(_) => continue,
+            // no prior stated: an increase equal to this year's figure implies a prior of 0
+            None => {
+                let (Some(a), Some(d)) = (
+                    claim.amount.as_ref().filter(|q| is_money(q)),
+                    change.amount.as_ref().filter(|q| is_money(q)),
+                ) else {
+                    continue;
+                };
+                let (c, dd) = (said(claim, a, "本年数"), said(claim, d, "增减额"));
+                let same = matches!(
+                    (printed(&c), printed(&dd)),
+                    (Some(pc), Some(pd)) if pc.value == pd.value && !pc.value.is_zero()
+                );
+                if change.direction != Direction::Increase || !same {
+                    continue;
+                }
+                vec![s.evidence(), c.evidence(), dd.evidence()]
+            }
+        };
         let (outcome, severity) = if cx.policy.strict_zero_base {
             (Outcome::Fail, Severity::Error)
         } else {
