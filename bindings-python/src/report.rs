@@ -125,14 +125,19 @@ fn summary_repr(s: &Summary) -> String {
 
 wrapper! {
     /// What a check covered: `tables_found` (in template order), `tables_missing` (required by
-    /// the template, not found) and `rule_instances` (evaluated).
+    /// the template, not found), `rule_instances` (evaluated), `numeric_sentences` (narrative
+    /// sentences that print a number) and `numeric_sentences_without_claims` (the source lines of
+    /// those from which no claim was read).
     PyCoverage(Coverage) as "Coverage" {
         tables_found: Vec<String> = |c| c.tables_found.clone();
         tables_missing: Vec<String> = |c| c.tables_missing.clone();
         rule_instances: usize = |c| c.rule_instances;
+        numeric_sentences: usize = |c| c.numeric_sentences;
+        numeric_sentences_without_claims: Vec<u32> = |c| c.numeric_sentences_without_claims.clone();
         fn __repr__() -> String = |c| format!(
-            "Coverage(tables_found={}, tables_missing={}, rule_instances={})",
-            list_repr(&c.tables_found), list_repr(&c.tables_missing), c.rule_instances
+            "Coverage(tables_found={}, tables_missing={}, rule_instances={}, numeric_sentences={}, numeric_sentences_without_claims={:?})",
+            list_repr(&c.tables_found), list_repr(&c.tables_missing), c.rule_instances,
+            c.numeric_sentences, c.numeric_sentences_without_claims
         );
     }
 }

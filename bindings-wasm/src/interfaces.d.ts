@@ -225,6 +225,10 @@ export interface Coverage {
   tables_found: string[];
   tables_missing: string[];
   rule_instances: number;
+  /** Narrative sentences that print an amount, a percentage or a count. */
+  numeric_sentences: number;
+  /** Source lines of those sentences from which no claim was read (one entry per sentence). */
+  numeric_sentences_without_claims: number[];
 }
 
 export interface Summary {
@@ -683,6 +687,12 @@ export interface Claim {
   budget?: Quantity;
   /** The completion rate (完成年初预算的 N%). */
   completion?: Quantity;
+  /** How the actual is said to compare with the budget (决算数小于预算数), in final accounts. */
+  versus_budget?: {
+    relation: "above" | "below" | "equal" | "at_most" | "at_least";
+    text: string;
+    line: number;
+  };
   reason?: Reason;
   /** The breakdown (其中 / 包括). */
   parts?: Claim[];
@@ -707,4 +717,8 @@ export interface Claims {
   reasons: ReasonStatement[];
   /** Template text left in the narrative (`增加（减少）`, `XX`). */
   residue: { text: string; line: number }[];
+  /** Sentences that print a number from which no claim was read. */
+  unread: { text: string; line: number }[];
+  /** The number of sentences that print a number (an amount, a percentage, a count). */
+  numeric_sentences: number;
 }

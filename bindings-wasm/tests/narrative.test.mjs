@@ -23,7 +23,7 @@ const byRule = (report, rule) => report.findings.filter((f) => f.rule === rule);
 
 test("claims: the seed's narrative, amounts as strings", () => {
   const c = yusuan.claims(seed);
-  assert.deepStrictEqual(Object.keys(c), ["claims", "reasons", "residue"]);
+  assert.deepStrictEqual(Object.keys(c), ["claims", "reasons", "residue", "unread", "numeric_sentences"]);
   const sanGong = c.claims.find((x) => x.subject === "san_gong");
   assert.equal(sanGong.amount.value, "226.6");
   assert.equal(sanGong.amount.kind, "money");

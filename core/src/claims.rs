@@ -359,6 +359,33 @@ pub struct Change {
     pub line: u32,
 }
 
+/// How a final account says its actual compares with the budget (决算数小于预算数).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetRelation {
+    /// 大于 / 高于 / 超过 / 超出 / 多于.
+    Above,
+    /// 小于 / 低于 / 少于.
+    Below,
+    /// 等于 / 与预算数持平.
+    Equal,
+    /// 未超过 / 不超过 / 小于预算数（或与预算数持平）.
+    AtMost,
+    /// 不低于 / 大于预算数（或与预算数持平）.
+    AtLeast,
+}
+
+/// A statement of how the actual compares with the budget (`决算数小于年初预算数`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetComparison {
+    /// The relation stated.
+    pub relation: BudgetRelation,
+    /// As printed.
+    pub text: String,
+    /// 1-based source line.
+    pub line: u32,
+}
+
 /// A stated reason (主要原因是…).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
@@ -402,6 +429,9 @@ pub struct Claim {
     /// The stated completion rate (完成年初预算的 N%).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion: Option<Quantity>,
+    /// How the actual is said to compare with the budget (决算数小于预算数), in final accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versus_budget: Option<BudgetComparison>,
     /// The stated reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
@@ -439,6 +469,7 @@ impl Claim {
             planned: None,
             budget: None,
             completion: None,
+            versus_budget: None,
             reason: None,
             parts: Vec::new(),
             missing_number: false,
@@ -459,6 +490,7 @@ impl Claim {
             || self.budget.is_some()
             || !self.parts.is_empty()
             || self.missing_number
+            || self.versus_budget.is_some()
     }
 }
 
@@ -482,6 +514,14 @@ pub struct Claims {
     pub reasons: Vec<ReasonStatement>,
     /// Template residue found in the narrative (`增加（减少）`, `XX`).
     pub residue: Vec<Residue>,
+    /// Sentences that print a number (an amount, a percentage, a count) from which no claim
+    /// took a figure: what the reader could not place, counted in the report's coverage so that
+    /// a gap is visible, not silent.
+    #[serde(default)]
+    pub unread: Vec<UnreadSentence>,
+    /// The number of sentences that print a number, read or not.
+    #[serde(default)]
+    pub numeric_sentences: usize,
 }
 
 impl Claims {
@@ -540,6 +580,9 @@ impl Claims {
                     let _ = write!(s, " · {what} {v}");
                 }
             }
+            if let Some(v) = &c.versus_budget {
+                let _ = write!(s, " · 决算与预算 {}", v.text);
+            }
             if let Some(r) = &c.reason {
                 let short: String = r.text.chars().take(30).collect();
                 let _ = write!(
@@ -567,6 +610,15 @@ impl Claims {
         for r in &self.residue {
             let _ = writeln!(out, "L{} residue: {}", r.line, r.text);
         }
+        for u in &self.unread {
+            let short: String = u.text.chars().take(40).collect();
+            let more = if u.text.chars().count() > 40 {
+                "…"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "L{} no claim read: {short}{more}", u.line);
+        }
         out
     }
 }
@@ -577,6 +629,15 @@ pub struct Residue {
     /// What was found.
     pub text: String,
     /// 1-based source line.
+    pub line: u32,
+}
+
+/// A sentence with a number from which no claim was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadSentence {
+    /// The sentence, as printed (trimmed).
+    pub text: String,
+    /// 1-based source line where it starts.
     pub line: u32,
 }
 
@@ -636,6 +697,8 @@ enum Tok {
     Item,
     /// 分别为 / 各是 / 各减少: the values that follow go to the subjects before, in order.
     Respectively,
+    /// 决算数小于预算数: how the actual compares with the budget.
+    VersusBudget(BudgetComparison),
 }
 
 struct Dictionary {
@@ -1027,6 +1090,15 @@ fn tokenize(
                 toks.push((t, line));
             }
             i = end.max(i + 1);
+            continue;
+        }
+        // 决算数小于预算数 (final accounts)
+        if let Some((v, end)) = final_accounts
+            .then(|| versus_budget_at(sentence, &chars, i, line))
+            .flatten()
+        {
+            toks.push((Tok::VersusBudget(v), line));
+            i = end;
             continue;
         }
         // nothing below starts with any other character
@@ -1459,6 +1531,114 @@ fn list_unit(chars: &[(usize, char)], mut k: usize) -> Option<QuantityKind> {
         }
     }
     None
+}
+
+/// `决算数小于预算数`, `支出决算数大于年初预算数`, `决算数未超过2019年预算数`, `小于预算数（或与预算数持平）`
+/// at `i` (the comparison word): the relation, and where it ends. The words before must name the
+/// actual (决算, 支出, 执行数) and the words after the budget (预算, with 年初/全年/调整 or a year).
+fn versus_budget_at(
+    text: &str,
+    chars: &[(usize, char)],
+    i: usize,
+    line: u32,
+) -> Option<(BudgetComparison, usize)> {
+    const WORDS: [(&str, BudgetRelation); 17] = [
+        ("未超过", BudgetRelation::AtMost),
+        ("没有超过", BudgetRelation::AtMost),
+        ("不超过", BudgetRelation::AtMost),
+        ("未超出", BudgetRelation::AtMost),
+        ("未突破", BudgetRelation::AtMost),
+        ("不高于", BudgetRelation::AtMost),
+        ("不低于", BudgetRelation::AtLeast),
+        ("大于", BudgetRelation::Above),
+        ("高于", BudgetRelation::Above),
+        ("超过", BudgetRelation::Above),
+        ("超出", BudgetRelation::Above),
+        ("多于", BudgetRelation::Above),
+        ("小于", BudgetRelation::Below),
+        ("低于", BudgetRelation::Below),
+        ("少于", BudgetRelation::Below),
+        ("等于", BudgetRelation::Equal),
+        ("相等于", BudgetRelation::Equal),
+    ];
+    let c = chars.get(i)?.1;
+    if !matches!(
+        c,
+        '未' | '没' | '不' | '大' | '高' | '超' | '多' | '小' | '低' | '少' | '等' | '相'
+    ) {
+        return None;
+    }
+    let &(word, mut relation) = WORDS.iter().find(|(w, _)| starts_with(chars, i, w))?;
+    // the actual before the word
+    let head = slice(text, chars, i.saturating_sub(5), i);
+    let head = head.trim_end();
+    if !["决算数", "决算", "支出数", "支出", "执行数", "决算支出"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        return None;
+    }
+    // the budget after it: (本年|年初|全年|调整|20XX年)预算(数)
+    let mut at = i + word.chars().count();
+    let digits = (at..chars.len())
+        .take_while(|&j| {
+            chars
+                .get(j)
+                .is_some_and(|(_, ch)| fold_char(*ch).is_ascii_digit())
+        })
+        .count();
+    if digits == 4 && starts_with(chars, at + 4, "年") {
+        at += 5;
+        if starts_with(chars, at, "度") {
+            at += 1;
+        }
+    }
+    for w in ["本年", "年初", "全年", "调整后", "调整"] {
+        if starts_with(chars, at, w) {
+            at += w.chars().count();
+            break;
+        }
+    }
+    if !starts_with(chars, at, "预算") {
+        return None;
+    }
+    at += 2;
+    if starts_with(chars, at, "数") {
+        at += 1;
+    }
+    // 小于预算数（或与预算数持平）: the template's either-or is one relation
+    if chars
+        .get(at)
+        .is_some_and(|(_, ch)| matches!(ch, '（' | '('))
+    {
+        if let Some(close) = (at..chars.len().min(at + 16))
+            .find(|&j| chars.get(j).is_some_and(|(_, ch)| matches!(ch, '）' | ')')))
+        {
+            let aside = slice(text, chars, at, close);
+            if aside.contains('或') && (aside.contains("持平") || aside.contains("等于")) {
+                relation = match relation {
+                    BudgetRelation::Below => BudgetRelation::AtMost,
+                    BudgetRelation::Above => BudgetRelation::AtLeast,
+                    r => r,
+                };
+                at = close + 1;
+            }
+        }
+    }
+    let start = i.saturating_sub(
+        ["决算数", "决算", "支出数", "支出", "执行数", "决算支出"]
+            .iter()
+            .find(|w| head.ends_with(*w))
+            .map_or(0, |w| w.chars().count()),
+    );
+    Some((
+        BudgetComparison {
+            relation,
+            text: slice(text, chars, start, at),
+            line,
+        },
+        at,
+    ))
 }
 
 /// A comparison base at `i` (比上年, 较2024年预算, 与2023年度相比, 比2022年预算执行数).
@@ -1976,6 +2156,13 @@ impl<'a> SentenceBuilder<'a> {
             }
             // (rewritten away by `distribute`; one left over has nothing to give out)
             Tok::Respectively => {}
+            Tok::VersusBudget(v) => {
+                if let Some(c) = self.current_mut() {
+                    if c.versus_budget.is_none() {
+                        c.versus_budget = Some(v);
+                    }
+                }
+            }
             Tok::Item => {
                 // `；` closes an item of a list; a list that follows 其中 goes on
                 self.slot = self.default_slot;
@@ -2044,21 +2231,51 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
             .get(i)
             .is_some_and(|c| c.section == kind && !c.parts.is_empty())
     });
+    // the claims a sentence of this paragraph may give figures to: its own and the one a
+    // breakdown of the paragraph before left open; a sentence with numbers that changes none of
+    // their figures yielded no claim (checked when the next sentence starts, and at the end)
+    let reach = out.claims.len().saturating_sub(1);
+    let mut pending: Option<(UnreadSentence, usize)> = None;
     for (offset, sentence) in sentences(&para.text) {
-        let mut toks = distribute(tokenize(
+        settle_unread(&mut pending, out, reach);
+        let raw = tokenize(
             dict,
             kind,
             (final_accounts, san_gong_here),
             para,
             sentence,
             offset,
-        ));
+        );
+        if raw
+            .iter()
+            .any(|(t, _)| matches!(t, Tok::Money(_) | Tok::Percent(_) | Tok::Count(_)))
+        {
+            out.numeric_sentences += 1;
+            let lead = sentence.len() - sentence.trim_start().len();
+            let unread = UnreadSentence {
+                text: sentence.trim().to_owned(),
+                line: para.line_of(offset + lead),
+            };
+            pending = Some((unread, figures_in(out.claims.get(reach..).unwrap_or(&[]))));
+        }
+        let mut toks = distribute(raw);
         collect_residue(sentence, para, offset, &mut out.residue);
         let has_subject = toks.iter().any(|(t, _)| matches!(t, Tok::Subject(..)));
         let has_numbers = toks
             .iter()
             .any(|(t, _)| matches!(t, Tok::Money(_) | Tok::Percent(_) | Tok::Count(_)));
         if !has_subject {
+            // 决算数小于预算数的主要原因是…: said of the claim before
+            if let Some(v) = toks.iter().find_map(|(t, _)| match t {
+                Tok::VersusBudget(v) => Some(v.clone()),
+                _ => None,
+            }) {
+                if let Some(c) = last_claim.and_then(|i| out.claims.get_mut(i)) {
+                    if c.versus_budget.is_none() {
+                        c.versus_budget = Some(v);
+                    }
+                }
+            }
             let reason = toks.iter().find_map(|(t, l)| match t {
                 Tok::Reason(r) => Some(Reason {
                     text: r.clone(),
@@ -2197,6 +2414,21 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
             }
             // the same subject restated in the next sentence of a paragraph (与上年相比，…减少…)
             if let Some(prev) = last_claim.and_then(|i| out.claims.get_mut(i)) {
+                // (…“三公”经费支出决算数小于年初预算数的主要原因是…)
+                if prev.subject == claim.subject
+                    && prev.versus_budget.is_none()
+                    && claim.versus_budget.is_some()
+                    && claim.amount.is_none()
+                    && claim.budget.is_none()
+                    && claim.change.is_none()
+                    && claim.parts.is_empty()
+                {
+                    prev.versus_budget = claim.versus_budget;
+                    if prev.reason.is_none() {
+                        prev.reason = claim.reason;
+                    }
+                    continue;
+                }
                 if prev.subject == claim.subject
                     && claim.amount.is_none()
                     && prev.change.is_none()
@@ -2218,6 +2450,46 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
         // a breakdown opened in this sentence may go on in the next one
         carried = last_claim.filter(|&i| out.claims.get(i).is_some_and(|c| !c.parts.is_empty()));
     }
+    settle_unread(&mut pending, out, reach);
+}
+
+/// Records the sentence of `pending` as unread when the claims from `reach` on hold as many
+/// figures as before it was read.
+fn settle_unread(pending: &mut Option<(UnreadSentence, usize)>, out: &mut Claims, reach: usize) {
+    if let Some((sentence, before)) = pending.take() {
+        if figures_in(out.claims.get(reach..).unwrap_or(&[])) == before {
+            out.unread.push(sentence);
+        }
+    }
+}
+
+/// The number of figures (amounts, counts, changes, shares, priors, budgets, rates, a part
+/// named without its number) in `claims`, parts included: it grows whenever a sentence gives a
+/// claim anything.
+fn figures_in(claims: &[Claim]) -> usize {
+    claims
+        .iter()
+        .map(|c| {
+            let change = c.change.as_ref().map_or(0, |ch| {
+                1 + usize::from(ch.amount.is_some()) + usize::from(ch.percent.is_some())
+            });
+            usize::from(c.missing_number)
+                + change
+                + [
+                    &c.amount,
+                    &c.count,
+                    &c.share,
+                    &c.prior,
+                    &c.planned,
+                    &c.budget,
+                    &c.completion,
+                ]
+                .iter()
+                .filter(|q| q.is_some())
+                .count()
+                + figures_in(&c.parts)
+        })
+        .sum()
 }
 
 /// Adds the figures of a sentence without a subject to a numbered item's claim.

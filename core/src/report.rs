@@ -219,6 +219,39 @@ pub struct Coverage {
     pub tables_missing: Vec<String>,
     /// Number of rule instances evaluated.
     pub rule_instances: usize,
+    /// Number of narrative sentences that print a number (an amount, a percentage, a count).
+    #[serde(default)]
+    pub numeric_sentences: usize,
+    /// The source lines of the narrative sentences that print a number from which the claim
+    /// reader took no figure: the part of the narrative no rule could check.
+    #[serde(default)]
+    pub numeric_sentences_without_claims: Vec<u32>,
+}
+
+/// The coverage line's note on narrative sentences with numbers that yielded no claim
+/// (`; narrative sentences with numbers 12, no claim read from 2: lines 14 20`).
+fn unread_sentences(c: &Coverage) -> String {
+    if c.numeric_sentences == 0 {
+        return String::new();
+    }
+    let lines: Vec<String> = c
+        .numeric_sentences_without_claims
+        .iter()
+        .map(u32::to_string)
+        .collect();
+    let mut s = format!(
+        "; narrative sentences with numbers {}, no claim read from {}",
+        c.numeric_sentences,
+        lines.len()
+    );
+    if !lines.is_empty() {
+        s.push_str(": lines ");
+        s.push_str(&lines.iter().take(20).cloned().collect::<Vec<_>>().join(" "));
+        if lines.len() > 20 {
+            s.push_str(" …");
+        }
+    }
+    s
 }
 
 /// Counts of instances by outcome (failures split into errors and warnings).
@@ -418,7 +451,7 @@ fn render(report: &Report, style: Style) -> String {
     let m = &report.summary;
     let _ = writeln!(
         s,
-        "{}{} errors · {} warnings · {} hints · {} passed · {} not applicable · {} not checked ({} rule instances; template {}, tables found {}{})",
+        "{}{} errors · {} warnings · {} hints · {} passed · {} not applicable · {} not checked ({} rule instances; template {}, tables found {}{}{})",
         if md { "**Summary:** " } else { "" },
         m.error,
         m.warning,
@@ -433,7 +466,8 @@ fn render(report: &Report, style: Style) -> String {
             String::new()
         } else {
             format!(", missing {}", report.coverage.tables_missing.join(" "))
-        }
+        },
+        unread_sentences(&report.coverage)
     );
     if !report.notices.is_empty() {
         let head = format!("注意 / Notices ({})", report.notices.len());

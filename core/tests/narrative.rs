@@ -615,3 +615,112 @@ fn a_change_stated_apart_from_its_two_figures_is_checked() {
     let budget = format!("{figures}2025年“三公”经费决算数较年初预算数增加275.76万元。\n");
     assert!(v01(&budget).is_empty(), "{:?}", v01(&budget));
 }
+
+#[test]
+fn sentences_with_numbers_and_no_claim_are_counted() {
+    // line 2: read; line 3: a bare percentage with nothing to hang on; line 4: a count of
+    // offices, no subject the reader knows; line 5: no number at all
+    let text = "二、“三公”经费\n“三公”经费预算10万元，比上年增加2万元，增长25%，主要原因是会议增加。\n另有19.09%。\n本单位现有内设机构8个。\n公务接待主要用于业务交流。\n";
+    let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+    let report = yusuan::Checker::new().check(&doc);
+    assert_eq!(report.coverage.numeric_sentences, 3);
+    assert_eq!(report.coverage.numeric_sentences_without_claims, [3, 4]);
+    let claims = yusuan::claims::extract_all(&doc);
+    assert_eq!(
+        claims.unread.iter().map(|u| u.line).collect::<Vec<_>>(),
+        [3, 4]
+    );
+    assert!(
+        claims
+            .to_text()
+            .contains("L4 no claim read: 本单位现有内设机构8个")
+    );
+    // the text report says so on its coverage line
+    let summary = report.to_text();
+    assert!(
+        summary.contains("narrative sentences with numbers 3, no claim read from 2: lines 3 4"),
+        "{summary}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(
+        json["coverage"]["numeric_sentences_without_claims"],
+        serde_json::json!([3, 4])
+    );
+}
+
+#[test]
+fn the_actual_said_to_be_below_or_above_the_budget_is_checked() {
+    let v13 = |text: &str| outcomes(text, "V-13");
+    let head = "二、“三公”经费支出决算情况说明\n";
+    let figures = "2025年“三公”经费支出年初预算为246万元，支出决算为167.37万元";
+    // below, as the figures say; the reason in the same sentence
+    let below = format!("{head}{figures}，决算数小于预算数的主要原因是节约项目经费。\n");
+    assert_eq!(v13(&below), [Outcome::Pass]);
+    // the opposite direction: an error
+    let above = format!("{head}{figures}，决算数大于预算数的主要原因是会议增加。\n");
+    assert_eq!(v13(&above), [Outcome::Fail]);
+    // stated in a sentence of its own, after the figures; 与预算持平 against unequal figures
+    let apart = format!("{head}{figures}。决算数等于预算数。\n");
+    assert_eq!(v13(&apart), [Outcome::Fail]);
+    let flat = format!("{head}{figures}，与年初预算持平。\n");
+    assert_eq!(v13(&flat), [Outcome::Fail]);
+    // the template's either-or (小于，或持平) is one relation: at most the budget
+    let either = format!("{head}{figures}。决算数小于预算数（或与预算数持平）的主要原因是节约。\n");
+    assert_eq!(v13(&either), [Outcome::Pass]);
+    // the budget stated in a statement of its own, the actual in another
+    let split = format!(
+        "{head}2025年度“三公”经费财政拨款支出预算为44.52万元，2025年实际支出“三公”经费决算为22.62万元。本年度“三公”经费决算数未超过2025年预算数。\n"
+    );
+    assert_eq!(v13(&split), [Outcome::Pass]);
+    // equal only inside the rounding of a figure in whole 元: a hint
+    let round = format!(
+        "{head}2025年“三公”经费支出年初预算为27080元，支出决算为27080.4元，决算数等于预算数。\n"
+    );
+    assert_eq!(v13(&round), [Outcome::Hint]);
+    // no budget stated: not checked
+    let lone =
+        format!("{head}2025年“三公”经费支出决算为3.46万元。决算数小于预算数的主要原因是节约。\n");
+    assert_eq!(v13(&lone), [Outcome::InsufficientData]);
+}
+
+#[test]
+fn the_shares_of_one_base_add_up_to_at_most_one_hundred() {
+    let n11 = |text: &str| outcomes(text, "N-11");
+    let head = "一、支出决算情况说明\n";
+    // shares of the parts without their amounts: 110 % of one base is an error
+    let over = format!("{head}2025年本年支出合计100万元，其中：基本支出占70%，项目支出占40%。\n");
+    assert_eq!(n11(&over), [Outcome::Fail]);
+    let under = format!("{head}2025年本年支出合计100万元，其中：基本支出占60%，项目支出占30%。\n");
+    assert_eq!(n11(&under), [Outcome::Pass]);
+    // every part listed (1 + 1 + 1 = 3): 99.9 % is 100 % only inside the rounding, a hint
+    let income = "一、收入决算情况说明\n2025年本年收入合计3万元，其中：财政拨款收入1万元，占33.3%；事业收入1万元，占33.3%；其他收入1万元，";
+    assert_eq!(n11(&format!("{income}占33.3%。\n")), [Outcome::Hint]);
+    assert_eq!(n11(&format!("{income}占33.4%。\n")), [Outcome::Pass]);
+    // a share N-05 finds wrong is that share's finding: no second one for the sum
+    let wrong = format!(
+        "{head}2025年本年支出合计100万元，其中：基本支出60万元，占60%；项目支出40万元，占30%。\n"
+    );
+    assert!(n11(&wrong).is_empty(), "{:?}", n11(&wrong));
+    assert_eq!(outcomes(&wrong, "N-05"), [Outcome::Pass, Outcome::Fail]);
+    // the whole named first (…决算中，A…占x%，B…占y%)
+    let named = "二、“三公”经费支出决算情况说明\n2025年“三公”经费支出决算中，公务接待费支出占60%，公务用车购置及运行费支出占50%。\n";
+    assert_eq!(n11(named), [Outcome::Fail]);
+}
+
+#[test]
+fn growth_on_an_implied_zero_prior_is_the_zero_base_hint() {
+    let v04 = |text: &str| outcomes(text, "V-04");
+    let head = "二、“三公”经费\n";
+    // 0.30 increased by 0.30: the prior is 0, no growth rate is defined
+    let zero = format!(
+        "{head}公务接待费预算0.30万元，比上年增加0.30万元，增长100%，主要原因是接待增加。\n"
+    );
+    assert_eq!(v04(&zero), [Outcome::Hint]);
+    assert!(outcomes(&zero, "V-03").is_empty());
+    // a prior of 0.10 implied: V-03's, not V-04's
+    let some = format!(
+        "{head}公务接待费预算0.30万元，比上年增加0.20万元，增长200%，主要原因是接待增加。\n"
+    );
+    assert!(v04(&some).is_empty());
+    assert_eq!(outcomes(&some, "V-03"), [Outcome::Pass]);
+}

@@ -208,7 +208,7 @@ impl Checker<'_> {
                 + s.pass
                 + s.not_applicable
                 + s.insufficient_data,
-            ..coverage(doc)
+            ..coverage(doc, &cx.claims)
         };
         cause::merge(&mut em.findings, &em.gaps, &mut em.summary);
         Report::new(doc, coverage, em.summary, em.findings)
@@ -269,7 +269,7 @@ fn catalogue() -> &'static [RuleDef] {
     })
 }
 
-fn coverage(doc: &Document) -> Coverage {
+fn coverage(doc: &Document, claims: &crate::claims::Claims) -> Coverage {
     let found: Vec<String> = doc.tables.iter().map(|t| t.key.clone()).collect();
     let missing = Template::builtin()
         .iter()
@@ -286,5 +286,7 @@ fn coverage(doc: &Document) -> Coverage {
         tables_found: found,
         tables_missing: missing,
         rule_instances: 0,
+        numeric_sentences: claims.numeric_sentences,
+        numeric_sentences_without_claims: claims.unread.iter().map(|u| u.line).collect(),
     }
 }

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::claims::{BaseKind, Change, Claim, Quantity, QuantityKind, Subject};
+use crate::claims::{BaseKind, BudgetRelation, Change, Claim, Quantity, QuantityKind, Subject};
 use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
@@ -101,6 +101,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             n_10,
         ),
         r(
+            "N-11",
+            RuleKind::Hard,
+            &[],
+            "同一基数的各部分占比之和不超过100%（各部分列全时等于100%）",
+            "the shares of the parts of one base add up to at most 100% (to 100% where every part is listed)",
+            n_11,
+        ),
+        r(
             "V-01",
             RuleKind::Hard,
             &[],
@@ -179,6 +187,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "同一指标多处表述的金额一致",
             "the same figure stated twice agrees",
             v_10,
+        ),
+        r(
+            "V-13",
+            RuleKind::Hard,
+            &[],
+            "决算数与预算数的比较表述（大于/小于/等于/持平/未超过）与两数一致",
+            "the stated comparison of the actual with the budget (above, below, equal, flat, not above) agrees with the two figures",
+            v_13,
         ),
         r(
             "V-12",
@@ -377,6 +393,15 @@ impl Prior<'_> {
 fn prior_of<'c>(cx: &'c Ctx<'_>, claim: &'c Claim) -> Option<Prior<'c>> {
     if let Some(p) = claim.prior.as_ref().filter(|q| is_money(q)) {
         return Some(Prior::Stated(said(claim, p, "上年数")));
+    }
+    // a change against this year's budget is not measured from the prior year's column
+    if claim
+        .change
+        .as_ref()
+        .and_then(|c| c.base.as_ref())
+        .is_some_and(|b| matches!(b.kind, BaseKind::Budget))
+    {
+        return None;
     }
     let key = san_gong_key(&claim.subject)?;
     let year = cx.doc.meta.year?.checked_sub(1)?;
@@ -1713,14 +1738,31 @@ fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let Some(percent) = change.percent.as_ref() else {
             continue;
         };
-        let Some(prior) = prior_of(cx, claim) else {
-            continue;
-        };
-        if !prior.fig().value().is_zero_or_blank() {
-            continue;
-        }
         let s = said(claim, percent, "增减率");
-        let evidence = vec![s.evidence(), prior.fig().evidence()];
+        let evidence = match prior_of(cx, claim) {
+            Some(prior) if prior.fig().value().is_zero_or_blank() => {
+                vec![s.evidence(), prior.fig().evidence()]
+            }
+            Some(_) => continue,
+            // no prior stated: an increase equal to this year's figure implies a prior of 0
+            None => {
+                let (Some(a), Some(d)) = (
+                    claim.amount.as_ref().filter(|q| is_money(q)),
+                    change.amount.as_ref().filter(|q| is_money(q)),
+                ) else {
+                    continue;
+                };
+                let (c, dd) = (said(claim, a, "本年数"), said(claim, d, "增减额"));
+                let same = matches!(
+                    (printed(&c), printed(&dd)),
+                    (Some(pc), Some(pd)) if pc.value == pd.value && !pc.value.is_zero()
+                );
+                if change.direction != Direction::Increase || !same {
+                    continue;
+                }
+                vec![s.evidence(), c.evidence(), dd.evidence()]
+            }
+        };
         let (outcome, severity) = if cx.policy.strict_zero_base {
             (Outcome::Fail, Severity::Error)
         } else {
@@ -2234,5 +2276,374 @@ fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         };
         let fit = share_fits(Printed::new(completion.value), pa, pb);
         percent_outcome(em, &stated, &fit, &[&a, &b], "完成率", "completion rate");
+    }
+}
+
+/// The relation a claim states of its actual to its budget, with the words: `决算数小于预算数`,
+/// or a change against the budget (`与年初预算持平`, `比预算数减少…` with the budget stated).
+fn stated_versus_budget(claim: &Claim) -> Option<(BudgetRelation, String, u32)> {
+    if let Some(v) = &claim.versus_budget {
+        return Some((v.relation, v.text.clone(), v.line));
+    }
+    let change = claim.change.as_ref()?;
+    if !change
+        .base
+        .as_ref()
+        .is_some_and(|b| matches!(b.kind, BaseKind::Budget))
+    {
+        return None;
+    }
+    // a change by an amount against a budget not stated says nothing the amount does not
+    if change.amount.is_some() && claim.budget.is_none() {
+        return None;
+    }
+    let relation = match change.direction {
+        Direction::Increase => BudgetRelation::Above,
+        Direction::Decrease => BudgetRelation::Below,
+        Direction::Flat => BudgetRelation::Equal,
+        Direction::RoughlyFlat => return None,
+    };
+    let base = change.base.as_ref().map_or("", |b| b.text.as_str());
+    Some((relation, format!("{base}{}", change.word), change.line))
+}
+
+/// V-13: in final accounts, `决算数小于（大于、等于）预算数`, `未超过预算数`, `与预算持平` against the
+/// actual and the budget of the same subject: stated in the claim, else by the one other
+/// statement of the subject's budget in the section (`预算为44.52万元，…决算为22.62万元`), else
+/// printed in the 三公 table. A relation no values inside the printed figures satisfy is an
+/// error; one that holds only inside their rounding a hint; one of the two figures missing is not
+/// checked.
+fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let claims = &cx.claims.claims;
+    for (claim, _) in walk(cx) {
+        let Some((relation, text, line)) = stated_versus_budget(claim) else {
+            continue;
+        };
+        let peers = || {
+            claims.iter().filter(|c| {
+                c.subject == claim.subject
+                    && c.section == claim.section
+                    && scope_of(c) == scope_of(claim)
+                    && !std::ptr::eq(*c, claim)
+            })
+        };
+        let stated_budget = claim
+            .budget
+            .as_ref()
+            .filter(|q| is_money(q))
+            .map(|q| said(claim, q, "预算数"))
+            .or_else(|| {
+                let with: Vec<(&Claim, &Quantity)> = peers()
+                    .filter_map(|c| c.budget.as_ref().filter(|q| is_money(q)).map(|q| (c, q)))
+                    .collect();
+                match with.as_slice() {
+                    [(c, q)] => Some(said(c, q, "预算数")),
+                    _ => None,
+                }
+            });
+        let stated_actual = claim
+            .amount
+            .as_ref()
+            .filter(|q| is_money(q))
+            .map(|q| said(claim, q, "决算数"));
+        let key = san_gong_key(&claim.subject);
+        let table = |basis: Basis| key.and_then(|k| san_gong_cell(cx, k, None, basis));
+        let budget: Option<Box<dyn Figure + '_>> = match stated_budget {
+            Some(b) => Some(Box::new(b)),
+            None => table(Basis::Budget).map(|c| Box::new(c) as Box<dyn Figure>),
+        };
+        let actual: Option<Box<dyn Figure + '_>> = match stated_actual {
+            Some(a) => Some(Box::new(a)),
+            None => table(Basis::Actual).map(|c| Box::new(c) as Box<dyn Figure>),
+        };
+        let statement = Evidence {
+            table: "narrative".to_owned(),
+            row: Some(claim.subject.key()),
+            column: None,
+            text: text.clone(),
+            line,
+            page: None,
+            bbox: None,
+        };
+        let at = (
+            Some("narrative".to_owned()),
+            Some(claim.subject.key()),
+            None,
+        );
+        let (Some(budget), Some(actual)) = (budget, actual) else {
+            em.push(
+                Outcome::InsufficientData,
+                Severity::Info,
+                at,
+                (
+                    format!("无法核对：情况说明第{line}行称“{text}”，但未列明同一事项的预算数和决算数"),
+                    format!("not checked: narrative line {line} says `{text}` but the budget or the actual of the same item is not stated"),
+                ),
+                None,
+                vec![statement],
+            );
+            continue;
+        };
+        let (Some(pb), Some(pa)) = (printed(budget.as_ref()), printed(actual.as_ref())) else {
+            continue;
+        };
+        let diff = pa.value - pb.value;
+        let slack = pa.half_ulp + pb.half_ulp;
+        let zero = Decimal::ZERO;
+        let (exact, possible) = match relation {
+            BudgetRelation::Above => (diff > zero, diff + slack > zero),
+            BudgetRelation::Below => (diff < zero, diff - slack < zero),
+            BudgetRelation::Equal => (diff.is_zero(), diff.abs() <= slack),
+            BudgetRelation::AtMost => (diff <= zero, diff - slack <= zero),
+            BudgetRelation::AtLeast => (diff >= zero, diff + slack >= zero),
+        };
+        let (a, b) = (actual.text(), budget.text());
+        let evidence = vec![statement, actual.evidence(), budget.evidence()];
+        if exact {
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("“{text}”与决算数 {a}、预算数 {b} 一致"),
+                        format!("`{text}` agrees with the actual {a} and the budget {b}"),
+                    ),
+                    evidence,
+                )
+            });
+        } else if possible {
+            em.push(
+                Outcome::Hint,
+                Severity::Info,
+                at,
+                (
+                    format!("情况说明第{line}行称“{text}”，决算数 {a} 与预算数 {b} 仅在四舍五入范围内相符"),
+                    format!("narrative line {line} says `{text}`: the actual {a} and the budget {b} agree only within rounding"),
+                ),
+                None,
+                evidence,
+            );
+        } else {
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!("情况说明第{line}行称“{text}”，但决算数 {a}、预算数 {b} 与之不符"),
+                    format!("narrative line {line} says `{text}` but the actual {a} against the budget {b} says otherwise"),
+                ),
+                None,
+                evidence,
+            );
+        }
+    }
+}
+
+/// The interval a printed percentage stands for (a bare `0%` is exactly nothing).
+fn percent_interval(q: &Quantity) -> (Decimal, Decimal) {
+    let scale = q.value.scale();
+    let half = if q.value.is_zero() && scale == 0 {
+        Decimal::ZERO
+    } else {
+        Decimal::new(5, scale.saturating_add(1).min(28))
+    };
+    (q.value - half, q.value + half)
+}
+
+/// The groups of shares of one base: the parts of a claim whose shares are of it (`…收入合计
+/// 4125.49万元，其中：A…占93.54%，B…占6.46%`), and the claims of one sentence whose shares name the
+/// same whole (`“三公”经费支出决算中，A…占x%，B…占y%`). Each group with its whole, when its figure
+/// is stated or printed.
+type ShareGroup<'c> = (Vec<&'c Claim>, Option<Box<dyn Figure + 'c>>);
+
+fn share_groups<'c>(cx: &'c Ctx<'_>) -> Vec<ShareGroup<'c>> {
+    let mut out: Vec<ShareGroup<'c>> = Vec::new();
+    for (claim, _) in walk(cx) {
+        let Some(q) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let parts: Vec<&Claim> = claim
+            .parts
+            .iter()
+            .filter(|p| p.share.is_some() && p.share_base.is_none())
+            .collect();
+        if parts.len() >= 2 {
+            out.push((parts, Some(Box::new(said(claim, q, "金额")))));
+        }
+    }
+    let tops = &cx.claims.claims;
+    let mut used = vec![false; tops.len()];
+    for (i, first) in tops.iter().enumerate() {
+        if used.get(i).copied().unwrap_or(true) || first.share.is_none() {
+            continue;
+        }
+        let Some(base) = first.share_base.as_ref() else {
+            continue;
+        };
+        let mut group = vec![first];
+        for (j, c) in tops.iter().enumerate().skip(i + 1) {
+            if c.share.is_some()
+                && c.share_base.as_ref() == Some(base)
+                && c.line == first.line
+                && c.sentence == first.sentence
+            {
+                group.push(c);
+                if let Some(u) = used.get_mut(j) {
+                    *u = true;
+                }
+            }
+        }
+        if group.len() < 2 {
+            continue;
+        }
+        out.push((group, share_whole(cx, first, None)));
+    }
+    out
+}
+
+/// N-11: the shares of the parts of one base add up to at most 100 %; where the parts' amounts
+/// add up to the base (every part listed), to 100 %. Each share stands for the interval of its
+/// printed decimals: the sum fails only when no values inside them reach the bound.
+fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let hundred = Decimal::ONE_HUNDRED;
+    for (parts, whole) in share_groups(cx) {
+        let shares: Vec<&Quantity> = parts.iter().filter_map(|p| p.share.as_ref()).collect();
+        let (mut low, mut high, mut sum) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        for q in &shares {
+            let (l, h) = percent_interval(q);
+            low += l;
+            high += h;
+            sum += q.value;
+        }
+        // every part listed: their amounts add up to the whole inside the rounding
+        let amounts: Vec<Said<'_>> = parts
+            .iter()
+            .filter_map(|p| {
+                p.amount
+                    .as_ref()
+                    .filter(|q| is_money(q))
+                    .map(|q| said(p, q, "金额"))
+            })
+            .collect();
+        let whole_fig = whole.as_deref();
+        let complete = amounts.len() == parts.len()
+            && whole_fig.and_then(printed).is_some_and(|w| {
+                let (mut v, mut half) = (Decimal::ZERO, w.half_ulp);
+                for a in &amounts {
+                    if let Some(pa) = printed(a) {
+                        v += pa.value;
+                        half += pa.half_ulp;
+                    } else {
+                        return false;
+                    }
+                }
+                (v - w.value).abs() <= half
+            });
+        // a share N-05 finds wrong (or truncated) is that share's finding, not the sum's
+        let off = whole_fig.and_then(printed).is_some_and(|pw| {
+            parts.iter().any(|p| {
+                let (Some(q), Some(a)) =
+                    (p.share.as_ref(), p.amount.as_ref().filter(|q| is_money(q)))
+                else {
+                    return false;
+                };
+                printed(&said(p, a, "金额"))
+                    .is_some_and(|pa| !share_fits(Printed::new(q.value), pa, pw).consistent())
+            })
+        });
+        if off {
+            continue;
+        }
+        let Some(first) = parts.first() else { continue };
+        let Some(fq) = first.share.as_ref() else {
+            continue;
+        };
+        let at = said(first, fq, "占比").at();
+        let mut evidence: Vec<Evidence> = parts
+            .iter()
+            .filter_map(|p| p.share.as_ref().map(|q| said(p, q, "占比").evidence()))
+            .collect();
+        if let Some(w) = whole_fig {
+            evidence.push(w.evidence());
+        }
+        let list = shares
+            .iter()
+            .map(|q| q.text.clone())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let line = fq.line;
+        let numbers = Some((
+            "100".to_owned(),
+            sum.to_string(),
+            (sum - hundred).to_string(),
+            "%".to_owned(),
+        ));
+        let base = whole_fig.map_or_else(
+            || {
+                first
+                    .share_base
+                    .as_ref()
+                    .map_or_else(String::new, Subject::key)
+            },
+            Figure::text,
+        );
+        if low > hundred {
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!("情况说明第{line}行同一基数（{base}）的各部分占比之和 {list} = {sum}% 超过 100%"),
+                    format!("narrative line {line}: the shares of one base ({base}) add up to {list} = {sum}%, more than 100%"),
+                ),
+                numbers,
+                evidence,
+            );
+        } else if !complete {
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("各部分占比之和 {sum}% 不超过 100%"),
+                        format!("the shares add up to {sum}%, not more than 100%"),
+                    ),
+                    evidence,
+                )
+            });
+        } else if sum == hundred {
+            em.pass(|| {
+                (
+                    at,
+                    (
+                        format!("各部分列全，占比之和 {list} = 100%"),
+                        format!("every part listed: the shares add up to {list} = 100%"),
+                    ),
+                    evidence,
+                )
+            });
+        } else if low <= hundred && hundred <= high {
+            em.push(
+                Outcome::Hint,
+                Severity::Info,
+                at,
+                (
+                    format!("情况说明第{line}行各部分列全，占比之和 {list} = {sum}%，仅在四舍五入范围内等于 100%"),
+                    format!("narrative line {line}: every part listed, the shares add up to {list} = {sum}%, 100% only within rounding"),
+                ),
+                numbers,
+                evidence,
+            );
+        } else {
+            em.push(
+                Outcome::Fail,
+                Severity::Error,
+                at,
+                (
+                    format!("情况说明第{line}行各部分金额之和等于{base}，占比之和 {list} = {sum}% 却不是 100%"),
+                    format!("narrative line {line}: the parts add up to the whole {base}, yet their shares add up to {list} = {sum}%, not 100%"),
+                ),
+                numbers,
+                evidence,
+            );
+        }
     }
 }
