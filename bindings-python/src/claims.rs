@@ -64,7 +64,8 @@ wrapper! {
 fn claim_decimals(obj: &Bound<'_, PyAny>, claim: &Claim) -> PyResult<()> {
     let Claim {
         subject: _, label: _, amount, count, change, share, share_base: _, prior, planned, budget,
-        completion, reason: _, parts, missing_number: _, section: _, sentence: _, line: _,
+        completion, versus_budget: _, reason: _, parts, missing_number: _, section: _, sentence: _,
+        line: _,
     } = claim;
     let set = |obj: &Bound<'_, PyAny>, key: &str, q: &Option<Quantity>| match q {
         Some(q) => obj.get_item(key)?.set_item("value", q.value),

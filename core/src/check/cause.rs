@@ -103,11 +103,15 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
         // the net coefficient of each figure in this relation (a figure printed on both sides
         // cancels out)
         let mut net: Vec<(Key, i32, usize)> = Vec::new();
+        let mut at: HashMap<Key, usize> = HashMap::new();
         for (ti, (term, ev)) in gap.terms.iter().zip(&finding.evidence).enumerate() {
             let k = key_of(ev);
-            match net.iter_mut().find(|(nk, _, _)| *nk == k) {
+            match at.get(&k).and_then(|i| net.get_mut(*i)) {
                 Some(entry) => entry.1 += i32::from(term.sign),
-                None => net.push((k, i32::from(term.sign), ti)),
+                None => {
+                    at.insert(k.clone(), net.len());
+                    net.push((k, i32::from(term.sign), ti));
+                }
             }
         }
         for (k, coefficient, term) in net {
@@ -391,11 +395,7 @@ fn one_gap_finding(gap: &Gap, related: Vec<Finding>) -> Option<Finding> {
         )
     };
     let mut evidence: Vec<Evidence> = Vec::new();
-    for ev in related.iter().flat_map(|f| &f.evidence) {
-        if !evidence.iter().any(|e| key_of(e) == key_of(ev)) {
-            evidence.push(ev.clone());
-        }
-    }
+    union(&mut evidence, related.iter().flat_map(|f| &f.evidence));
     Some(Finding {
         rule: head.rule.clone(),
         outcome: Outcome::Fail,
@@ -412,6 +412,16 @@ fn one_gap_finding(gap: &Gap, related: Vec<Finding>) -> Option<Finding> {
         evidence,
         related,
     })
+}
+
+/// Appends each piece of `from` not yet in `to` (as one figure: [`key_of`]), in order.
+fn union<'e>(to: &mut Vec<Evidence>, from: impl Iterator<Item = &'e Evidence>) {
+    let mut seen: std::collections::HashSet<Key> = to.iter().map(key_of).collect();
+    for ev in from {
+        if seen.insert(key_of(ev)) {
+            to.push(ev.clone());
+        }
+    }
 }
 
 /// Whether the change equality `p` asks for also closes `q`: an equality asking for the same
@@ -458,12 +468,11 @@ fn cause_finding(
         evidence.row.clone(),
         evidence.column.clone(),
     );
-    let mut all: Vec<Evidence> = vec![evidence];
-    for ev in related.iter().flat_map(|f| &f.evidence) {
-        if !all.iter().any(|e| key_of(e) == key_of(ev)) {
-            all.push(ev.clone());
-        }
-    }
+    let mut all: Vec<Evidence> = Vec::new();
+    union(
+        &mut all,
+        std::iter::once(&evidence).chain(related.iter().flat_map(|f| &f.evidence)),
+    );
     Finding {
         rule: head.rule.clone(),
         outcome: Outcome::Fail,
