@@ -106,12 +106,11 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
         let mut at: HashMap<Key, usize> = HashMap::new();
         for (ti, (term, ev)) in gap.terms.iter().zip(&finding.evidence).enumerate() {
             let k = key_of(ev);
-            match at.get(&k).and_then(|i| net.get_mut(*i)) {
-                Some(entry) => entry.1 += i32::from(term.sign),
-                None => {
-                    at.insert(k.clone(), net.len());
-                    net.push((k, i32::from(term.sign), ti));
-                }
+            if let Some(entry) = at.get(&k).and_then(|i| net.get_mut(*i)) {
+                entry.1 += i32::from(term.sign);
+            } else {
+                at.insert(k.clone(), net.len());
+                net.push((k, i32::from(term.sign), ti));
             }
         }
         for (k, coefficient, term) in net {
@@ -256,7 +255,7 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
         let Some(head) = findings.get(first) else {
             continue;
         };
-        merged.push((first, cause_finding(head, term, ev, delta, related)));
+        merged.push((first, cause_finding(head, term, &ev, delta, related)));
     }
     merged.sort_by_key(|(at, _)| *at);
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
@@ -446,7 +445,7 @@ fn agrees(gaps: &[Gap], p: &Part, q: &Part) -> bool {
 fn cause_finding(
     head: &Finding,
     term: &Term,
-    evidence: Evidence,
+    evidence: &Evidence,
     delta: Decimal,
     related: Vec<Finding>,
 ) -> Finding {
@@ -471,7 +470,7 @@ fn cause_finding(
     let mut all: Vec<Evidence> = Vec::new();
     union(
         &mut all,
-        std::iter::once(&evidence).chain(related.iter().flat_map(|f| &f.evidence)),
+        std::iter::once(evidence).chain(related.iter().flat_map(|f| &f.evidence)),
     );
     Finding {
         rule: head.rule.clone(),
