@@ -63,10 +63,9 @@ wrapper! {
 #[rustfmt::skip] // the fields of each struct in a few lines
 fn claim_decimals(obj: &Bound<'_, PyAny>, claim: &Claim) -> PyResult<()> {
     let Claim {
-        subject: _, label: _, amount, count, change, share, share_base: _, prior, planned, budget,
-        completion, versus_budget: _, reason: _, parts, missing_number: _, section: _, sentence: _,
-        line: _,
-    } = claim;
+        amount, count, change, share, prior, planned, budget, completion, parts, subject: _,
+        label: _, share_base: _, versus_budget: _, reason: _, missing_number: _, section: _,
+        sentence: _, line: _, } = claim;
     let set = |obj: &Bound<'_, PyAny>, key: &str, q: &Option<Quantity>| match q {
         Some(q) => obj.get_item(key)?.set_item("value", q.value),
         None => Ok(()),
