@@ -479,3 +479,36 @@ fn a_missing_row_is_one_error_however_many_columns_it_shows_in() {
     );
     assert_eq!(report.summary.error, 1);
 }
+
+/// Severity follows the policy: an empty fund table left unexplained, or explained in another
+/// fund's words (template residue), omits or misnames what the format asks for while no figure
+/// is contradicted — a warning; a table with data that says it is empty contradicts its figures —
+/// an error.
+#[test]
+fn empty_table_statements_are_warnings_unless_the_figures_contradict_them() {
+    let note_t09 = "（注：2025年没有使用国有资本经营预算拨款安排的支出。）";
+    let note_t08 = "（注：2025年没有使用政府性基金预算拨款安排的支出。）";
+    assert!(SEED.contains(note_t08) && SEED.contains(note_t09));
+    let fails = |text: &str, rule: &str| -> Vec<(Severity, Option<String>)> {
+        let r = yusuan::check(&yusuan::parse(text).unwrap());
+        r.findings
+            .iter()
+            .filter(|f| f.rule == rule && f.outcome == Outcome::Fail)
+            .map(|f| (f.severity, f.table.clone()))
+            .collect()
+    };
+    // no statement anywhere (the narrative says nothing of the fund either)
+    let unexplained = SEED.replace(note_t09, "");
+    let w = fails(&unexplained, "W-08-1");
+    assert_eq!(w, [(Severity::Warning, Some("T09".to_owned()))], "{w:?}");
+    // the 国资 table explained with the 基金 wording
+    let residue = SEED.replace(note_t09, note_t08);
+    let w = fails(&residue, "W-08-2");
+    assert_eq!(w, [(Severity::Warning, Some("T09".to_owned()))], "{w:?}");
+    assert!(
+        yusuan::check(&yusuan::parse(&residue).unwrap())
+            .summary
+            .error
+            == 0
+    );
+}

@@ -1570,9 +1570,10 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     bbox: None,
                 }],
             ),
+            // the format's requirement left out while no figure is contradicted: a warning
             None => em.push(
                 Outcome::Fail,
-                Severity::Error,
+                Severity::Warning,
                 (Some(key.to_owned()), None, None),
                 (
                     format!("{} 为空表，但表下和情况说明中均无说明", table.title_short()),
@@ -1661,9 +1662,10 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let names_own = own.iter().any(|w| has(&n, w));
         let names_foreign = foreign.iter().any(|w| has(&n, w));
         if names_foreign && !names_own {
+            // a statement that names the wrong fund while the figures agree: a warning
             em.push(
                 Outcome::Fail,
-                Severity::Error,
+                Severity::Warning,
                 (Some(key.to_owned()), None, None),
                 (
                     format!(
