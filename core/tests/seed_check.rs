@@ -512,3 +512,35 @@ fn empty_table_statements_are_warnings_unless_the_figures_contradict_them() {
             == 0
     );
 }
+
+/// A note calling a table empty while it prints amounts other than zero contradicts the figures:
+/// an error, for any table; zeros printed in an empty table are not data.
+#[test]
+fn a_table_with_data_that_says_it_is_empty_is_an_error() {
+    let note_t08 = "（注：2025年没有使用政府性基金预算拨款安排的支出。）";
+    // the 三公 table (it prints figures) carries an empty-table statement
+    let san_gong = "170.60\t40.00\t21.60\t\t21.60\t109.00\t226.60\t95.00\t21.60\t\t21.60\t110.00";
+    assert!(SEED.contains(san_gong));
+    let text = SEED.replace(san_gong, &format!("{san_gong}\n\n（注：本表为空表。）"));
+    let r = yusuan::check(&yusuan::parse(&text).unwrap());
+    let f: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "W-08-2" && f.outcome == Outcome::Fail)
+        .collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].severity, f[0].table.as_deref()),
+        (Severity::Error, Some("T07"))
+    );
+    assert_eq!(f[0].evidence[0].text, "（注：本表为空表。）");
+    // the seed's own empty fund tables and their statements: no such finding
+    let (_, seed) = seed_report();
+    assert!(SEED.contains(note_t08));
+    assert!(
+        !seed
+            .findings
+            .iter()
+            .any(|f| f.rule == "W-08-2" && f.outcome == Outcome::Fail)
+    );
+}

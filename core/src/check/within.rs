@@ -259,8 +259,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "W-08-2",
             Hard,
             ["T08", "T09"],
-            "空表说明须与本表资金一致；有数据的表不得注明“空表”",
-            "T08/T09: the empty-table statement names this table's fund; a table with data carries no such statement",
+            "空表说明须与本表资金一致；有数据的表（任何表）不得注明“空表”",
+            "T08/T09: the empty-table statement names this table's fund; a table with data (any table) carries no such statement",
             w_08_2
         ),
         rule!(
@@ -1594,7 +1594,65 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     }
 }
 
+/// True when some cell of `table` prints an amount other than zero.
+fn prints_nonzero(table: &Table) -> bool {
+    table
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .any(|c| matches!(&c.value, crate::amount::CellValue::Amount(n) if !n.value.is_zero()))
+}
+
+/// Every other table whose note calls it an empty table (`本表为空表`) while it prints amounts
+/// other than zero: the statement contradicts the figures.
+fn empty_note_on_data(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    for table in cx
+        .doc
+        .tables
+        .iter()
+        .filter(|t| !matches!(t.key.as_str(), "T08" | "T09"))
+    {
+        let Some(note) = &table.note else { continue };
+        if !has(&crate::text::normalize_name(&note.text), "空表") {
+            continue;
+        }
+        let key = table.key.as_str();
+        let evidence = vec![Evidence {
+            table: key.to_owned(),
+            row: None,
+            column: None,
+            text: note.text.clone(),
+            line: note.line,
+            page: None,
+            bbox: None,
+        }];
+        let data = prints_nonzero(table);
+        em.verdict(
+            !data,
+            (Some(key.to_owned()), None, None),
+            evidence,
+            || {
+                (
+                    format!("{} 注明为空表，表中也无非零金额", table.title_short()),
+                    format!("{key} says it is empty and prints no amount other than zero"),
+                )
+            },
+            || {
+                (
+                    Severity::Error,
+                    (
+                        format!("{} 有数据，但表下注明为空表", table.title_short()),
+                        format!("{key} holds data but its note says it is empty"),
+                    ),
+                    None,
+                )
+            },
+        );
+    }
+}
+
 fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    empty_note_on_data(cx, em);
     let vocab = Vocabulary::builtin();
     for key in ["T08", "T09"] {
         let Some(table) = cx.table(key) else {
@@ -1622,7 +1680,8 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }];
         let says_empty = vocab.empty_table_words.iter().any(|w| has(&n, w));
         if !table.is_empty() {
-            if says_empty {
+            // zeros printed in an "empty" table are not data against the statement
+            if says_empty && prints_nonzero(table) {
                 em.push(
                     Outcome::Fail,
                     Severity::Error,
