@@ -664,6 +664,11 @@ fn the_actual_said_to_be_below_or_above_the_budget_is_checked() {
     assert_eq!(v13(&apart), [Outcome::Fail]);
     let flat = format!("{head}{figures}，与年初预算持平。\n");
     assert_eq!(v13(&flat), [Outcome::Fail]);
+    // figures at the edge of what a decimal holds, of opposite signs: an outcome, no overflow
+    let huge = format!(
+        "{head}2025年“三公”经费支出年初预算为-79228162514264337593543950335万元，支出决算为79228162514264337593543950335万元，决算数大于预算数。\n"
+    );
+    let _ = v13(&huge);
     // the template's either-or (小于，或持平) is one relation: at most the budget
     let either = format!("{head}{figures}。决算数小于预算数（或与预算数持平）的主要原因是节约。\n");
     assert_eq!(v13(&either), [Outcome::Pass]);

@@ -2387,15 +2387,17 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let (Some(pb), Some(pa)) = (printed(budget.as_ref()), printed(actual.as_ref())) else {
             continue;
         };
-        let diff = pa.value - pb.value;
-        let slack = pa.half_ulp + pb.half_ulp;
+        // saturating: figures read from any text must not overflow (a saturated sum still
+        // orders correctly against zero)
+        let diff = pa.value.saturating_sub(pb.value);
+        let slack = pa.half_ulp.saturating_add(pb.half_ulp);
         let zero = Decimal::ZERO;
         let (exact, possible) = match relation {
-            BudgetRelation::Above => (diff > zero, diff + slack > zero),
-            BudgetRelation::Below => (diff < zero, diff - slack < zero),
+            BudgetRelation::Above => (diff > zero, diff.saturating_add(slack) > zero),
+            BudgetRelation::Below => (diff < zero, diff.saturating_sub(slack) < zero),
             BudgetRelation::Equal => (diff.is_zero(), diff.abs() <= slack),
-            BudgetRelation::AtMost => (diff <= zero, diff - slack <= zero),
-            BudgetRelation::AtLeast => (diff >= zero, diff + slack >= zero),
+            BudgetRelation::AtMost => (diff <= zero, diff.saturating_sub(slack) <= zero),
+            BudgetRelation::AtLeast => (diff >= zero, diff.saturating_add(slack) >= zero),
         };
         let (a, b) = (actual.text(), budget.text());
         let evidence = vec![statement, actual.evidence(), budget.evidence()];
@@ -2446,7 +2448,7 @@ fn percent_interval(q: &Quantity) -> (Decimal, Decimal) {
     } else {
         Decimal::new(5, scale.saturating_add(1).min(28))
     };
-    (q.value - half, q.value + half)
+    (q.value.saturating_sub(half), q.value.saturating_add(half))
 }
 
 /// The groups of shares of one base: the parts of a claim whose shares are of it (`…收入合计
@@ -2510,9 +2512,9 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let (mut low, mut high, mut sum) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         for q in &shares {
             let (l, h) = percent_interval(q);
-            low += l;
-            high += h;
-            sum += q.value;
+            low = low.saturating_add(l);
+            high = high.saturating_add(h);
+            sum = sum.saturating_add(q.value);
         }
         // every part listed: their amounts add up to the whole inside the rounding
         let amounts: Vec<Said<'_>> = parts
