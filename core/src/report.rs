@@ -217,7 +217,8 @@ pub struct Coverage {
     pub tables_found: Vec<String>,
     /// Tables the template requires that were not found.
     pub tables_missing: Vec<String>,
-    /// Number of rule instances evaluated.
+    /// Number of rule instances evaluated: the summary's counts plus, for each finding that
+    /// stands for several failed checks, the checks beyond the first.
     pub rule_instances: usize,
     /// Number of narrative sentences that print a number (an amount, a percentage, a count).
     #[serde(default)]
@@ -257,7 +258,9 @@ fn unread_sentences(c: &Coverage) -> String {
 /// Counts of instances by outcome (failures split into errors and warnings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Summary {
-    /// Failures with severity error.
+    /// Failures with severity error, one per cause: a finding standing for several failed
+    /// checks ([`Finding::related`]) counts once (the checks still count in
+    /// [`Coverage::rule_instances`]).
     pub error: usize,
     /// Failures with severity warning.
     pub warning: usize,

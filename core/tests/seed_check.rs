@@ -388,6 +388,23 @@ fn every_mutated_cell_is_detected() {
                     pinned += 1;
                 }
                 errors_per_mutant.push(report.summary.error);
+                // every instance is counted once: a finding for one cause stands for its related
+                let s = &report.summary;
+                let merged: usize = report
+                    .findings
+                    .iter()
+                    .map(|f| f.related.len().saturating_sub(1))
+                    .sum();
+                assert_eq!(
+                    s.error
+                        + s.warning
+                        + s.hint
+                        + s.pass
+                        + s.not_applicable
+                        + s.insufficient_data
+                        + merged,
+                    report.coverage.rule_instances
+                );
                 if report.summary.error > 1 && std::env::var("YUSUAN_SHOW_SPLIT").is_ok() {
                     for f in report.findings.iter().filter(|f| f.is_error()) {
                         eprintln!(

@@ -160,9 +160,19 @@ fn run(data: &[u8]) -> Result<()> {
     let report = yusuan::check(&parsed);
     let s = &report.summary;
     let counted = s.error + s.warning + s.hint + s.pass + s.not_applicable + s.insufficient_data;
-    assert_eq!(counted, report.coverage.rule_instances);
+    // a finding for one cause stands for the failed instances it lists (`related`)
+    let merged: usize = report
+        .findings
+        .iter()
+        .map(|f| f.related.len().saturating_sub(1))
+        .sum();
+    assert_eq!(counted + merged, report.coverage.rule_instances);
     // passes are only counted; every other instance is a finding
     assert_eq!(report.findings.len() + s.pass, counted, "{edits:?}");
+    for f in report.findings.iter().filter(|f| !f.related.is_empty()) {
+        assert!(f.related.len() >= 2 && f.is_error(), "{}: {} related", f.rule, f.related.len());
+        assert!(f.related.iter().all(|r| r.is_error() && r.related.is_empty()));
+    }
     for f in &report.findings {
         for e in &f.evidence {
             assert!(e.line <= parsed.line_count, "{} evidence line {} ({edits:?})", f.rule, e.line);
