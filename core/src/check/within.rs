@@ -1523,15 +1523,7 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     format!("{key} is empty and says so: {}", note.text),
                 ),
                 None,
-                vec![Evidence {
-                    table: key.to_owned(),
-                    row: None,
-                    column: None,
-                    text: note.text.clone(),
-                    line: note.line,
-                    page: None,
-                    bbox: None,
-                }],
+                vec![note_evidence(key, note)],
             );
             continue;
         }
@@ -1594,6 +1586,19 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     }
 }
 
+/// The evidence of a table's note.
+fn note_evidence(key: &str, note: &crate::model::Note) -> Evidence {
+    Evidence {
+        table: key.to_owned(),
+        row: None,
+        column: None,
+        text: note.text.clone(),
+        line: note.line,
+        page: None,
+        bbox: None,
+    }
+}
+
 /// True when some cell of `table` prints an amount other than zero.
 fn prints_nonzero(table: &Table) -> bool {
     table
@@ -1617,15 +1622,7 @@ fn empty_note_on_data(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         }
         let key = table.key.as_str();
-        let evidence = vec![Evidence {
-            table: key.to_owned(),
-            row: None,
-            column: None,
-            text: note.text.clone(),
-            line: note.line,
-            page: None,
-            bbox: None,
-        }];
+        let evidence = vec![note_evidence(key, note)];
         let data = prints_nonzero(table);
         em.verdict(
             !data,
@@ -1669,15 +1666,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let n = crate::text::normalize_name(&note.text);
-        let evidence = vec![Evidence {
-            table: key.to_owned(),
-            row: None,
-            column: None,
-            text: note.text.clone(),
-            line: note.line,
-            page: None,
-            bbox: None,
-        }];
+        let evidence = vec![note_evidence(key, note)];
         let says_empty = vocab.empty_table_words.iter().any(|w| has(&n, w));
         if !table.is_empty() {
             // zeros printed in an "empty" table are not data against the statement
