@@ -890,6 +890,33 @@ const REASON_MARKERS: [&str; 13] = [
     "主要是",
 ];
 
+/// A template's pair of opposite directions at `chars[i..]` (`增加（减少）`, `增长(下降)`): the index
+/// after it, and whether the figure right after it is zero.
+fn either_direction(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
+    let word = |at: usize| {
+        DIRECTION_WORDS
+            .iter()
+            .find(|w| starts_with(chars, at, w))
+            .and_then(|w| Some((Direction::from_word(w)?, match_chars(chars, at, w.chars())?)))
+    };
+    let (first, j) = word(i)?;
+    let j = match_chars(chars, j, std::iter::once('('))?;
+    let (second, j) = word(j)?;
+    let end = match_chars(chars, j, std::iter::once(')'))?;
+    if first.sign() * second.sign() >= 0 {
+        return None;
+    }
+    let digits: String = chars
+        .iter()
+        .skip(end)
+        .skip_while(|(_, c)| c.is_whitespace())
+        .map(|&(_, c)| fold_char(c))
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let zero = !digits.is_empty() && digits.chars().all(|c| c == '0' || c == '.');
+    Some((end, zero))
+}
+
 /// The reason marker at `chars[i..]`: one of [`REASON_MARKERS`]; `主要是` only where a clause
 /// starts (`…增加250万元，主要是…`, `。主要是…`), and not as the purpose `主要是用于`.
 fn reason_marker(chars: &[(usize, char)], i: usize) -> Option<&'static str> {
@@ -1138,6 +1165,21 @@ fn tokenize(
         {
             toks.push((Tok::Respectively, line));
             i += n;
+            continue;
+        }
+        // a template's two directions (增加(减少)0万元): a zero states no change; before any other
+        // figure the direction is unknown, so nothing is read
+        if let Some((end, zero)) = can(&dict.direction_first)
+            .then(|| either_direction(&chars, i))
+            .flatten()
+        {
+            if zero {
+                toks.push((
+                    Tok::Direction(Direction::Flat, slice(sentence, &chars, i, end)),
+                    line,
+                ));
+            }
+            i = end;
             continue;
         }
         if let Some(w) = can(&dict.direction_first)
@@ -2941,6 +2983,28 @@ mod tests {
         assert_eq!(t.budget.as_ref().unwrap().value.to_string(), "2993.92");
         assert_eq!(t.amount.as_ref().unwrap().value.to_string(), "2940.05");
         assert_eq!(t.completion.as_ref().unwrap().value.to_string(), "98.20");
+    }
+
+    #[test]
+    fn a_template_pair_of_directions() {
+        // `增加（减少）0万元`: no change; before another figure the direction is unknown
+        let c = claims_of(
+            SectionKind::SanGong,
+            "因公出国（境）费支出决算比预算数增加（减少）0万元，增长（下降）0%。",
+        );
+        let ch = c.claims[0].change.as_ref().unwrap();
+        assert_eq!(ch.direction, Direction::Flat);
+        assert!(ch.amount.as_ref().unwrap().value.is_zero());
+        let c = claims_of(
+            SectionKind::SanGong,
+            "因公出国（境）费支出决算比预算数增加（减少）5万元。",
+        );
+        assert!(
+            c.claims.iter().all(|c| c.change.is_none()),
+            "{:?}",
+            c.claims
+        );
+        assert!(!c.residue.is_empty());
     }
 
     #[test]

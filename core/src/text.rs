@@ -372,6 +372,41 @@ pub fn find_year(s: &str) -> Option<u16> {
     None
 }
 
+/// Whether a line reads as the title of a disclosure or of one of its statements: short, no
+/// sentence punctuation, about a 预算 or 决算, ending in a title word (`…情况说明`, `…公开`, `…表`).
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::text::is_title_line;
+/// assert!(is_title_line("某单位2021年度“三公”经费决算支出情况说明"));
+/// assert!(!is_title_line("2021年“三公”经费决算为10万元，比上年减少2万元。"));
+/// ```
+#[must_use]
+pub fn is_title_line(s: &str) -> bool {
+    const ENDS: [&str; 7] = ["说明", "情况", "公开", "报告", "表", "目录", "汇总"];
+    let t = s.trim().trim_end_matches(['：', ':']);
+    t.chars().count() <= 60
+        && !t.contains(['，', '。', '；', ',', ';', '？', '！'])
+        && (t.contains("预算") || t.contains("决算") || t.contains("决支出"))
+        && ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// Every year printed as `YYYY年` in `s`.
+#[must_use]
+pub(crate) fn years_in(s: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(y) = find_year(rest) {
+        out.push(y);
+        let Some(at) = rest.find(&format!("{y}年")) else {
+            break;
+        };
+        rest = rest.get(at + 5..).unwrap_or("");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -109,6 +109,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             n_11,
         ),
         r(
+            "N-12",
+            RuleKind::Hard,
+            &[],
+            "决算：各分项预算数（所述或由“比预算数增减”推出）之和等于总预算数",
+            "final accounts: the budgets of the parts (stated, or implied by a change against the budget) add up to the whole's budget",
+            n_12,
+        ),
+        r(
             "V-01",
             RuleKind::Hard,
             &[],
@@ -195,6 +203,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "决算数与预算数的比较表述（大于/小于/等于/持平/未超过）与两数一致",
             "the stated comparison of the actual with the budget (above, below, equal, flat, not above) agrees with the two figures",
             v_13,
+        ),
+        r(
+            "V-14",
+            RuleKind::Hard,
+            &[],
+            "同一标题重复出现时所写年度与文件年度一致",
+            "a title printed again names the document's year",
+            v_14,
         ),
         r(
             "V-12",
@@ -1827,10 +1843,11 @@ fn v_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    // template residue is style (DESIGN: a hint), whatever figure it sits next to
     for r in &cx.claims.residue {
         em.push(
-            Outcome::Fail,
-            Severity::Warning,
+            Outcome::Hint,
+            Severity::Info,
             (Some("narrative".to_owned()), None, None),
             (
                 format!("情况说明第{}行有模板残留“{}”", r.line, r.text),
@@ -2117,9 +2134,11 @@ fn v_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         } else if claim.reason.is_some() {
             // an empty reason is V-06's
         } else {
+            // a missing reason omits what the format asks for, while every figure may agree: a
+            // hint, never on a par with a contradiction
             em.push(
-                Outcome::Fail,
-                Severity::Warning,
+                Outcome::Hint,
+                Severity::Info,
                 at,
                 (
                     format!(
@@ -2647,5 +2666,277 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 evidence,
             );
         }
+    }
+}
+
+/// The parts a whole is split into by the format, all of them (the “三公” items, the vehicle
+/// items, 人员经费 and 公用经费 of 基本支出).
+fn partition(whole: &Subject) -> Option<&'static [Subject]> {
+    const SAN_GONG: [Subject; 3] = [Subject::Abroad, Subject::Vehicle, Subject::Reception];
+    const VEHICLE: [Subject; 2] = [Subject::VehiclePurchase, Subject::VehicleOperation];
+    const BASIC: [Subject; 2] = [Subject::Personnel, Subject::Public];
+    match whole {
+        Subject::SanGong => Some(&SAN_GONG),
+        Subject::Vehicle => Some(&VEHICLE),
+        Subject::Basic => Some(&BASIC),
+        _ => None,
+    }
+}
+
+/// The one value that every claim in `claims` states for a quantity (`None` when none states
+/// it or two state different values): a subject's actual or budget, read once per section.
+fn one_value<'c>(
+    claims: &[&'c Claim],
+    get: impl Fn(&'c Claim) -> Option<&'c Quantity>,
+) -> Option<(&'c Claim, &'c Quantity)> {
+    let mut found: Option<(&Claim, &Quantity)> = None;
+    for &c in claims {
+        let Some(q) = get(c).filter(|q| is_money(q)) else {
+            continue;
+        };
+        match found {
+            Some((_, f)) if f.value != q.value || f.unit() != q.unit() => return None,
+            Some(_) => {}
+            None => found = Some((c, q)),
+        }
+    }
+    found
+}
+
+/// A part's budget as figures: its stated budget, or its actual and its change against the
+/// budget (budget = actual − Δ; an increase's Δ goes to the other side of the equation).
+enum PartBudget<'c> {
+    Stated(Said<'c>),
+    Implied {
+        actual: Said<'c>,
+        delta: Option<(Said<'c>, Direction)>,
+    },
+}
+
+/// N-12: in final accounts, the budgets of every part of a whole that the format splits fully
+/// (the three “三公” items, …) add up to the whole's budget. A part's budget is stated
+/// (`预算为…`) or implied by its actual and its change against the budget (`比预算数减少17.54万
+/// 元`, `增加(减少)0万元`); the parts' actuals must add up to the whole's actual within rounding, so
+/// that both are of one scope. A part whose budget cannot be established leaves the sum
+/// unchecked.
+fn n_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let all = walk(cx);
+    let against_budget = |c: &Claim| {
+        c.change.as_ref().is_some_and(|ch| {
+            ch.base
+                .as_ref()
+                .is_some_and(|b| matches!(b.kind, BaseKind::Budget))
+        })
+    };
+    for (i, (whole, _)) in all.iter().enumerate() {
+        let (Some(parts), Some(wb), Some(wa)) = (
+            partition(&whole.subject),
+            whole.budget.as_ref().filter(|q| is_money(q)),
+            whole.amount.as_ref().filter(|q| is_money(q)),
+        ) else {
+            continue;
+        };
+        // the statements that follow in the same kind of section
+        let scope: Vec<&Claim> = all
+            .iter()
+            .skip(i + 1)
+            .map(|(c, _)| *c)
+            .take_while(|c| c.section == whole.section && c.subject != whole.subject)
+            .collect();
+        let mut budgets: Vec<PartBudget<'_>> = Vec::new();
+        for part in parts {
+            let of: Vec<&Claim> = scope
+                .iter()
+                .copied()
+                .filter(|c| &c.subject == part)
+                .collect();
+            if let Some((c, q)) = one_value(&of, |c| c.budget.as_ref()) {
+                budgets.push(PartBudget::Stated(said(c, q, "预算数")));
+                continue;
+            }
+            let Some((ac, aq)) = one_value(&of, |c| c.amount.as_ref()) else {
+                break;
+            };
+            let changes: Vec<&Claim> = of.iter().copied().filter(|c| against_budget(c)).collect();
+            let [c] = changes.as_slice() else { break };
+            let Some(ch) = c.change.as_ref() else { break };
+            let delta = match (ch.direction, ch.amount.as_ref().filter(|q| is_money(q))) {
+                (Direction::Flat, None) => None,
+                (Direction::RoughlyFlat, _) | (_, None) => break,
+                (d, Some(q)) => Some((said(c, q, "比预算增减额"), d)),
+            };
+            budgets.push(PartBudget::Implied {
+                actual: said(ac, aq, "决算数"),
+                delta,
+            });
+        }
+        if budgets.len() != parts.len() {
+            continue;
+        }
+        // the parts' actuals are the whole's, within rounding: one scope
+        let actuals: Vec<&Said<'_>> = budgets
+            .iter()
+            .filter_map(|b| match b {
+                PartBudget::Implied { actual, .. } => Some(actual),
+                PartBudget::Stated(_) => None,
+            })
+            .collect();
+        if actuals.len() == parts.len() {
+            let w = said(whole, wa, "决算数");
+            let (Some(pw), Some(sum)) = (
+                printed(&w),
+                actuals
+                    .iter()
+                    .try_fold(Printed::exact(Decimal::ZERO), |acc, a| {
+                        printed(*a).map(|p| Printed {
+                            value: acc.value + p.value,
+                            half_ulp: acc.half_ulp + p.half_ulp,
+                        })
+                    }),
+            ) else {
+                continue;
+            };
+            if (sum.value - pw.value).abs() > sum.half_ulp + pw.half_ulp {
+                continue; // another scope, or N-02's gap
+            }
+        }
+        let w = said(whole, wb, "预算数");
+        let mut lhs: Vec<&dyn Figure> = vec![&w];
+        let mut rhs: Vec<&dyn Figure> = Vec::new();
+        for b in &budgets {
+            match b {
+                PartBudget::Stated(s) => rhs.push(s),
+                PartBudget::Implied { actual, delta } => {
+                    rhs.push(actual);
+                    match delta {
+                        Some((d, Direction::Increase)) => lhs.push(d),
+                        Some((d, _)) => rhs.push(d),
+                        None => {}
+                    }
+                }
+            }
+        }
+        let label = whole.label.trim();
+        em.compare_figs(
+            &lhs,
+            &rhs,
+            Relation::Eq,
+            &|| {
+                words(
+                    format!("{label}预算数 = 各项预算数之和（各项预算数 = 决算数 − 比预算增减额）"),
+                    format!(
+                        "the budget of {} = the sum of its parts' budgets (a part's budget = its actual − its change against the budget)",
+                        whole.subject.key()
+                    ),
+                )
+            },
+            Severity::Error,
+        );
+    }
+}
+
+/// The lines of the narrative that read as titles ([`crate::text::is_title_line`]): section
+/// headings and the lines of paragraphs, with their line numbers.
+fn title_lines(doc: &crate::model::Document) -> Vec<(u32, &str)> {
+    let mut out = Vec::new();
+    for s in &doc.sections {
+        if crate::text::is_title_line(&s.title) {
+            out.push((s.lines.start, s.title.as_str()));
+        }
+        for p in &s.paragraphs {
+            let mut from = 0usize;
+            let ends = p
+                .breaks
+                .iter()
+                .map(|&b| usize::try_from(b).unwrap_or(usize::MAX))
+                .chain(std::iter::once(p.text.len()));
+            for end in ends {
+                if let Some(line) = p.text.get(from..end) {
+                    if crate::text::is_title_line(line) {
+                        out.push((p.line_of(from), line.trim()));
+                    }
+                }
+                from = end;
+            }
+        }
+    }
+    out
+}
+
+/// The length of the longest common subsequence of two short texts, by characters.
+fn common_chars(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diag = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let v = if x == y { diag + 1 } else { up.max(left) };
+            diag = up;
+            if let Some(slot) = row.get_mut(j + 1) {
+                *slot = v;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// V-14: a title printed again (the page title and the heading of the statement, a cover and an
+/// inner title) with another year than the document's: the same words, the year changed (`…2021年
+/// 度“三公”经费决算支出情况说明` then `…2020年度“三公”经费决支出情况说明` over a 2021 body). Titles
+/// about other years with other words (a prior year's review) are not compared. A warning: the
+/// statement names the wrong year, no figure is contradicted.
+fn v_14(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let Some(year) = cx.doc.meta.year else {
+        return;
+    };
+    let titles = title_lines(cx.doc);
+    let without_years = |t: &str| -> Vec<char> {
+        let mut s = t.to_owned();
+        for y in crate::text::years_in(t) {
+            s = s.replace(&format!("{y}年"), "年");
+        }
+        normalize_name(&s).chars().collect()
+    };
+    let references: Vec<(u32, &str, Vec<char>)> = titles
+        .iter()
+        .filter(|(_, t)| crate::text::years_in(t).contains(&year))
+        .map(|&(l, t)| (l, t, without_years(t)))
+        .collect();
+    for &(line, title) in &titles {
+        let years = crate::text::years_in(title);
+        if years.is_empty() || years.contains(&year) {
+            continue;
+        }
+        let words = without_years(title);
+        let same = references.iter().find(|(_, _, r)| {
+            let longer = r.len().max(words.len());
+            longer >= 8 && common_chars(r, &words) * 10 >= longer * 9
+        });
+        let Some((ref_line, ref_title, _)) = same else {
+            continue;
+        };
+        let printed: Vec<String> = years.iter().map(|y| format!("{y}年")).collect();
+        let printed = printed.join("、");
+        let evidence = |l: u32, t: &str| Evidence {
+            table: "narrative".to_owned(),
+            row: None,
+            column: None,
+            text: t.to_owned(),
+            line: l,
+            page: None,
+            bbox: None,
+        };
+        em.push(
+            Outcome::Fail,
+            Severity::Warning,
+            (Some("narrative".to_owned()), None, None),
+            (
+                format!("情况说明第{line}行标题写作{printed}，而同一标题（第{ref_line}行）与文件均为{year}年"),
+                format!("narrative line {line}: the title says {printed}, while the same title (line {ref_line}) and the document say {year}"),
+            ),
+            None,
+            vec![evidence(line, title), evidence(*ref_line, ref_title)],
+        );
     }
 }

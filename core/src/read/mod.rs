@@ -993,7 +993,14 @@ impl Parser<'_> {
             ..Document::default()
         };
         doc.glossary = narrative::glossary(&doc.sections);
-        doc.meta.year = lines.iter().take(12).find_map(|l| find_year(l.text));
+        // the year of the first title line (a web page may print a header block before it),
+        // else the first year near the top
+        doc.meta.year = lines
+            .iter()
+            .take(80)
+            .filter(|l| !l.tab && crate::text::is_title_line(l.text))
+            .find_map(|l| find_year(l.text))
+            .or_else(|| lines.iter().take(12).find_map(|l| find_year(l.text)));
         doc.meta.kind = narrative_kind(&lines);
         crate::model::DocumentMeta::NARRATIVE_ONLY.clone_into(&mut doc.meta.template);
         doc.page_starts = page_starts(&lines);
