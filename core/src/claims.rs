@@ -655,6 +655,7 @@ pub fn extract_all(doc: &Document) -> Claims {
     let mut out = Claims::default();
     let final_accounts = doc.meta.kind == Some(crate::model::DocKind::FinalAccounts);
     let unknown_kind = doc.meta.kind.is_none();
+    let tables = cell_tables(dict, doc);
     for section in &doc.sections {
         for para in &section.paragraphs {
             // a document of unknown kind: a paragraph that speaks of 决算 is about final accounts
@@ -667,7 +668,239 @@ pub fn extract_all(doc: &Document) -> Claims {
             read_paragraph(dict, at, para, &mut out);
         }
     }
+    // the tables' figures go where the tables are printed, among the statements
+    for t in tables {
+        let at = out.claims.partition_point(|c| c.line <= t.line);
+        out.claims.insert(at, t);
+    }
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// “三公” tables printed one cell per line (web pages: `“三公”经费合计 |`, `79 |`, or no separator)
+
+/// A column of the “三公” table, from its header cell.
+#[derive(Debug, Clone, PartialEq)]
+enum SanGongColumn {
+    Item(Subject),
+    /// 小计 under 公务用车购置及运行费.
+    Subtotal,
+}
+
+/// The “三公” column a header cell names (the longest phrase of a “三公” subject in it).
+fn san_gong_column(dict: &Dictionary, cell: &str) -> Option<SanGongColumn> {
+    let n: Vec<char> = normalize_name(cell).chars().collect();
+    if n.iter().collect::<String>() == "小计" {
+        return Some(SanGongColumn::Subtotal);
+    }
+    dict.subjects
+        .iter()
+        .filter(|(_, s)| s.is_san_gong())
+        .find(|(p, _)| !p.is_empty() && n.windows(p.len()).any(|w| w == p.as_slice()))
+        .map(|(_, s)| SanGongColumn::Item(s.clone()))
+}
+
+/// The cell a line of a flattened HTML table holds: the text without the ` |` separators.
+fn cell_text(line: &str) -> &str {
+    line.trim()
+        .trim_matches(|c: char| c == '|' || c.is_whitespace())
+}
+
+/// The number a value cell prints (`79`, `35.7`, `1,502`), if it is one.
+fn cell_number(cell: &str) -> Option<Decimal> {
+    let t: String = cell.chars().filter(|c| *c != ',').collect();
+    (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// The “三公” tables of the narrative that a web page prints one cell per line: a header row
+/// (合计, 因公出国（境）费, 公务用车购置及运行费 with 小计 / 购置费 / 运行费 under it, 公务接待费;
+/// header cells broken over two lines are joined) and one row of values, in reading order. A
+/// table is read only when the values are exactly one per column and a unit line (`单位：万元`)
+/// precedes it; it becomes the claims a sentence stating the same figures would give, so that
+/// the narrative is checked against it (V-10) and it against itself (N-02).
+fn cell_tables(dict: &Dictionary, doc: &Document) -> Vec<Claim> {
+    // every narrative line, in order: section headings and the lines of each paragraph
+    let mut lines: Vec<(u32, &str)> = Vec::new();
+    for s in &doc.sections {
+        if !s.title.is_empty() {
+            lines.push((s.lines.start, s.title.as_str()));
+        }
+        for p in &s.paragraphs {
+            let mut from = 0usize;
+            let ends = p
+                .breaks
+                .iter()
+                .map(|&b| usize::try_from(b).unwrap_or(usize::MAX))
+                .chain(std::iter::once(p.text.len()));
+            for end in ends {
+                if let Some(l) = p.text.get(from..end) {
+                    lines.push((p.line_of(from), l));
+                }
+                from = end;
+            }
+        }
+    }
+    let cells: Vec<(u32, &str)> = lines
+        .into_iter()
+        .map(|(n, l)| (n, cell_text(l)))
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let starts = cells.get(i).is_some_and(|(_, c)| {
+            c.chars().count() <= 12
+                && !c.chars().any(|ch| ch.is_ascii_digit())
+                && san_gong_column(dict, c) == Some(SanGongColumn::Item(Subject::SanGong))
+        });
+        if !starts {
+            i += 1;
+            continue;
+        }
+        match cell_table_at(dict, &cells, i) {
+            Some((claim, end)) => {
+                out.push(claim);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The table whose header starts at `cells[start]`, and the index after it.
+fn cell_table_at(dict: &Dictionary, cells: &[(u32, &str)], start: usize) -> Option<(Claim, usize)> {
+    // the unit: a 单位 line just before the header
+    let unit = cells
+        .get(start.saturating_sub(3)..start)?
+        .iter()
+        .rev()
+        .find(|(_, c)| c.contains("单位"))
+        .and_then(|(_, c)| Unit::from_label(c))?;
+    let mut header: Vec<(SanGongColumn, String)> = Vec::new();
+    let mut j = start;
+    while let Some(&(_, cell)) = cells.get(j) {
+        if cell_number(cell).is_some() {
+            break;
+        }
+        if cell.chars().count() > 16 {
+            return None;
+        }
+        if let Some(col) = san_gong_column(dict, cell) {
+            header.push((col, cell.to_owned()));
+            j += 1;
+            continue;
+        }
+        // a header cell broken over two lines (公务 / 接待费)
+        let next = cells.get(j + 1).map(|(_, c)| *c)?;
+        let joined = format!("{cell}{next}");
+        let col = san_gong_column(dict, &joined)?;
+        header.push((col, joined));
+        j += 2;
+    }
+    // the top row, then the columns under 公务用车购置及运行费
+    let top = header
+        .iter()
+        .position(|(c, _)| {
+            matches!(
+                c,
+                SanGongColumn::Subtotal
+                    | SanGongColumn::Item(Subject::VehiclePurchase | Subject::VehicleOperation)
+            )
+        })
+        .unwrap_or(header.len());
+    let (upper, lower) = header.split_at(top);
+    let unique = |cols: &[(SanGongColumn, String)]| {
+        cols.iter()
+            .enumerate()
+            .all(|(k, (c, _))| cols.iter().skip(k + 1).all(|(d, _)| d != c))
+    };
+    if !unique(upper) || !unique(lower) {
+        return None;
+    }
+    let vehicle = upper
+        .iter()
+        .position(|(c, _)| *c == SanGongColumn::Item(Subject::Vehicle));
+    let mut leaves: Vec<(Subject, &str)> = Vec::new();
+    for (k, (c, text)) in upper.iter().enumerate() {
+        let SanGongColumn::Item(s) = c else {
+            return None;
+        };
+        if Some(k) == vehicle && !lower.is_empty() {
+            for (lc, lt) in lower {
+                match lc {
+                    SanGongColumn::Subtotal => leaves.push((Subject::Vehicle, text.as_str())),
+                    SanGongColumn::Item(
+                        sub @ (Subject::VehiclePurchase | Subject::VehicleOperation),
+                    ) => leaves.push((sub.clone(), lt.as_str())),
+                    SanGongColumn::Item(_) => return None,
+                }
+            }
+        } else {
+            leaves.push((s.clone(), text.as_str()));
+        }
+    }
+    if vehicle.is_none() && !lower.is_empty() {
+        return None;
+    }
+    let values: Vec<(u32, &str)> = cells
+        .iter()
+        .skip(j)
+        .take_while(|(_, c)| cell_number(c).is_some())
+        .copied()
+        .collect();
+    if values.len() != leaves.len() || leaves.first().map(|l| &l.0) != Some(&Subject::SanGong) {
+        return None;
+    }
+    let sentence: String = header
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .chain(values.iter().map(|(_, v)| *v))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let claim_of = |(subject, label): &(Subject, &str), (line, text): &(u32, &str)| {
+        let mut c = Claim::new(
+            subject.clone(),
+            label,
+            SectionKind::SanGong,
+            &sentence,
+            *line,
+        );
+        c.amount = Some(Quantity {
+            value: cell_number(text).unwrap_or_default(),
+            kind: QuantityKind::Money { unit },
+            text: format!("{text}{}", unit.as_str()),
+            line: *line,
+        });
+        c
+    };
+    let mut claims: Vec<Claim> = leaves
+        .iter()
+        .zip(&values)
+        .map(|(l, v)| claim_of(l, v))
+        .collect();
+    // nest as the format does: the vehicle items under the vehicle, the items under the total
+    let mut total = claims.remove(0);
+    let mut vehicle_claim: Option<usize> = None;
+    for c in claims {
+        match c.subject {
+            Subject::VehiclePurchase | Subject::VehicleOperation => {
+                if let Some(v) = vehicle_claim.and_then(|k| total.parts.get_mut(k)) {
+                    v.parts.push(c);
+                } else {
+                    total.parts.push(c);
+                }
+            }
+            Subject::Vehicle => {
+                vehicle_claim = Some(total.parts.len());
+                total.parts.push(c);
+            }
+            _ => total.parts.push(c),
+        }
+    }
+    Some((total, j + values.len()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2384,13 +2617,27 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
         }
         // "…2336.91万元。其中：人员经费…；公用经费…": the breakdown of the sentence before
         if matches!(toks.first(), Some((Tok::Breakdown, _))) {
-            if let Some(prev) = last_claim
-                .and_then(|i| out.claims.get_mut(i))
-                .filter(|c| (c.amount.is_some() || c.budget.is_some()) && c.parts.is_empty())
-            {
-                continue_item(prev, toks);
-                open_breakdown = last_claim;
-                continue;
+            let stated = |c: &Claim| c.amount.is_some() || c.budget.is_some();
+            let first = toks.iter().find_map(|(t, _)| match t {
+                Tok::Subject(s, _) => Some(s.clone()),
+                _ => None,
+            });
+            if let Some(prev) = last_claim.and_then(|i| out.claims.get_mut(i)) {
+                if stated(prev) && prev.parts.is_empty() {
+                    continue_item(prev, toks);
+                    open_breakdown = last_claim;
+                    continue;
+                }
+                // the breakdown of the last part named (…公务用车购置及运行费75万元。其中：购置费…)
+                if let Some(part) = prev.parts.last_mut().filter(|p| {
+                    stated(p)
+                        && p.parts.is_empty()
+                        && first.as_ref().is_some_and(|s| contains(&p.subject, s))
+                }) {
+                    continue_item(part, toks);
+                    open_breakdown = None;
+                    continue;
+                }
             }
         }
         let mut b = SentenceBuilder::new(kind, sentence.trim());
@@ -2983,6 +3230,29 @@ mod tests {
         assert_eq!(t.budget.as_ref().unwrap().value.to_string(), "2993.92");
         assert_eq!(t.amount.as_ref().unwrap().value.to_string(), "2940.05");
         assert_eq!(t.completion.as_ref().unwrap().value.to_string(), "98.20");
+    }
+
+    #[test]
+    fn a_breakdown_in_the_next_sentence_of_the_last_part_named() {
+        // `其中` opening a sentence breaks down the last part of the sentence before when the
+        // format says that part contains what it lists
+        let c = claims_of(
+            SectionKind::SanGong,
+            "“三公”经费预算为79万元。其中：因公出国（境）费0万元，公务用车购置及运行费75万元。其中：公务用车购置费50万元，公务用车运行费25万元。",
+        );
+        let total = &c.claims[0];
+        assert_eq!(total.subject, Subject::SanGong);
+        let vehicle = total
+            .parts
+            .iter()
+            .find(|p| p.subject == Subject::Vehicle)
+            .unwrap();
+        let subjects: Vec<&Subject> = vehicle.parts.iter().map(|p| &p.subject).collect();
+        assert_eq!(
+            subjects,
+            [&Subject::VehiclePurchase, &Subject::VehicleOperation]
+        );
+        assert_eq!(c.claims.len(), 1, "{:#?}", c.claims);
     }
 
     #[test]

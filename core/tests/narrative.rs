@@ -800,3 +800,41 @@ fn growth_on_an_implied_zero_prior_is_the_zero_base_hint() {
     assert!(v04(&some).is_empty());
     assert_eq!(outcomes(&some, "V-03"), [Outcome::Pass]);
 }
+
+/// A “三公” table that a web page prints one cell per line (with ` |` separators, or none, a
+/// header cell broken over two lines) is read as the figures it prints: the narrative is checked
+/// against it, and two figures exchanged between them are one finding.
+#[test]
+fn a_san_gong_table_printed_one_cell_per_line_is_checked_against_the_narrative() {
+    let narrative = |purchase: &str, operation: &str| {
+        format!(
+            "二、2022年“三公”经费预算情况说明\n2022年“三公”经费预算为79万元。其中：因公出国（境）费0万元，公务接待费4万元，公务用车购置及运行费75万元。其中：公务用车购置费{purchase}万元，公务用车运行费{operation}万元。\n"
+        )
+    };
+    let piped = "一、2022年“三公”经费预算表\n单位:万元\n“三公”经费合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n公务 接待费 |\n||\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n|||\n79 |\n0 |\n75 |\n50 |\n25 |\n4 |\n";
+    let bare = "一、2022年“三公”经费预算表\n单位:万元\n“三公”经费合计\n因公出国(境)费\n公务用车购置及运行费\n公务\n接待费\n小计\n公务用车购置费\n公务用车运行费\n79\n0\n75\n50\n25\n4\n";
+    for table in [piped, bare] {
+        let check = |text: &str| {
+            let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+            yusuan::Checker::new().include_passes(true).check(&doc)
+        };
+        let same = check(&format!("{table}{}", narrative("50", "25")));
+        assert_eq!(same.summary.error, 0, "{:#?}", same.findings);
+        // the table's figures were compared: every item of the narrative once
+        let compared = same
+            .findings
+            .iter()
+            .filter(|f| f.rule == "V-10" && f.outcome == Outcome::Pass)
+            .count();
+        assert_eq!(compared, 6, "{:#?}", same.findings);
+        let swapped = check(&format!("{table}{}", narrative("25", "50")));
+        let errors: Vec<_> = swapped.findings.iter().filter(|f| f.is_error()).collect();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert_eq!(errors[0].related.len(), 2);
+        assert!(errors[0].message.contains("互换"), "{}", errors[0].message);
+        // one value missing: the cells cannot be placed, nothing is read from them
+        let short = table.replace("\n4 |\n", "\n").replace("\n4\n", "\n");
+        let unread = check(&format!("{short}{}", narrative("25", "50")));
+        assert_eq!(unread.summary.error, 0, "{:#?}", unread.findings);
+    }
+}

@@ -186,8 +186,9 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
             members.iter().map(|m| m.gap).collect(),
         ));
     }
+    let swaps = swapped_pairs(findings, gaps, &mut taken);
     let rows = same_gap_in_columns(findings, gaps, &mut taken);
-    if groups.is_empty() && rows.is_empty() {
+    if groups.is_empty() && rows.is_empty() && swaps.is_empty() {
         return;
     }
     let mut remove = vec![false; findings.len()];
@@ -214,6 +215,23 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
         }
         if let Some(m) = one_gap_finding(gap, related) {
             merged.push((first, m));
+        }
+    }
+    for [a, b] in swaps {
+        let (Some(ga), Some(gb)) = (gaps.get(a), gaps.get(b)) else {
+            continue;
+        };
+        let related: Vec<Finding> = [ga.finding, gb.finding]
+            .iter()
+            .filter_map(|i| findings.get(*i).cloned())
+            .collect();
+        for i in [ga.finding, gb.finding] {
+            if let Some(r) = remove.get_mut(i) {
+                *r = true;
+            }
+        }
+        if let Some(m) = swap_finding(ga, gb, related) {
+            merged.push((ga.finding.min(gb.finding), m));
         }
     }
     for (anchor_gap, anchor_term, delta, members) in groups {
@@ -273,6 +291,111 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
     }
     out.extend(merged.map(|(_, m)| m));
     *findings = out;
+}
+
+/// The two figures of a failed equality of two figures (`x = y`): (left, right).
+fn pair(gap: &Gap) -> Option<(&Term, &Term)> {
+    match gap.terms.as_slice() {
+        [a, b] if !gap.at_most && a.sign == 1 && b.sign == -1 => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// Pairs of failures not yet grouped that are one swap: two equalities of the same rule, `x₁ =
+/// y₁` and `x₂ = y₂`, where one place prints the other's two figures exchanged (`x₁ = y₂`, `x₂ =
+/// y₁`: 购置费 50 and 运行费 25 in the table, 25 and 50 in the narrative); marks them taken.
+fn swapped_pairs(findings: &[Finding], gaps: &[Gap], taken: &mut [bool]) -> Vec<[usize; 2]> {
+    let error = |g: &Gap| {
+        findings
+            .get(g.finding)
+            .filter(|f| f.outcome == Outcome::Fail && f.severity == Severity::Error)
+    };
+    let candidates: Vec<usize> = gaps
+        .iter()
+        .enumerate()
+        .filter(|(i, g)| !taken.get(*i).copied().unwrap_or(true) && pair(g).is_some())
+        .filter(|(_, g)| error(g).is_some())
+        .map(|(i, _)| i)
+        .take(MAX_GAPS_PER_FIGURE)
+        .collect();
+    let mut out = Vec::new();
+    for (n, &a) in candidates.iter().enumerate() {
+        for &b in candidates.iter().skip(n + 1) {
+            if taken.get(a).copied().unwrap_or(true) || taken.get(b).copied().unwrap_or(true) {
+                continue;
+            }
+            let (Some(ga), Some(gb)) = (gaps.get(a), gaps.get(b)) else {
+                continue;
+            };
+            let (Some((x1, y1)), Some((x2, y2)), Some(fa), Some(fb)) =
+                (pair(ga), pair(gb), error(ga), error(gb))
+            else {
+                continue;
+            };
+            let same_units = x1.unit == y2.unit && x2.unit == y1.unit;
+            if fa.rule == fb.rule
+                && same_units
+                && x1.yuan != y1.yuan
+                && x1.yuan == y2.yuan
+                && x2.yuan == y1.yuan
+            {
+                for i in [a, b] {
+                    if let Some(t) = taken.get_mut(i) {
+                        *t = true;
+                    }
+                }
+                out.push([a, b]);
+            }
+        }
+    }
+    out
+}
+
+/// The finding for a swap of two figures (`related`: the two failures).
+fn swap_finding(a: &Gap, b: &Gap, related: Vec<Finding>) -> Option<Finding> {
+    let head = related.first()?;
+    let ((x1, y1), (x2, _)) = (pair(a)?, pair(b)?);
+    let show = |t: &Term| {
+        let factor = t.unit.in_yuan();
+        fmt_amount(t.yuan.checked_div(factor).unwrap_or(t.yuan), t.decimals)
+    };
+    let unit = x1.unit;
+    let message = format!(
+        "{} 与 {} 两数互换：一处为 {}、{}，另一处为 {}、{}（同一对数字位置对调）",
+        x1.location.0,
+        x2.location.0,
+        show(x1),
+        show(x2),
+        show(y1),
+        show(x1),
+    );
+    let message_en = format!(
+        "{} and {} are swapped: {} and {} in one place, {} and {} in the other (one pair of figures exchanged)",
+        x1.location.1,
+        x2.location.1,
+        show(x1),
+        show(x2),
+        show(y1),
+        show(x1),
+    );
+    let mut evidence: Vec<Evidence> = Vec::new();
+    union(&mut evidence, related.iter().flat_map(|f| &f.evidence));
+    Some(Finding {
+        rule: head.rule.clone(),
+        outcome: Outcome::Fail,
+        severity: Severity::Error,
+        message,
+        message_en,
+        table: head.table.clone(),
+        row: head.row.clone(),
+        column: head.column.clone(),
+        expected: Some(show(y1)),
+        actual: Some(show(x1)),
+        difference: head.difference.clone(),
+        unit: Some(unit.as_str().to_owned()),
+        evidence,
+        related,
+    })
 }
 
 /// Groups the failures not yet grouped that are one relation failing on one row in two or more
@@ -572,6 +695,53 @@ mod tests {
         };
         merge(&mut findings, &gaps, &mut summary);
         (findings, summary)
+    }
+
+    #[test]
+    fn two_figures_exchanged_are_one_finding() {
+        // the table prints 购置 50 and 运行 25, the narrative 25 and 50
+        let (f, s) = run(&[
+            (
+                "V-10",
+                Severity::Error,
+                &[
+                    ("narrative", "purchase", "25", 29),
+                    ("narrative", "purchase", "50", 22),
+                ],
+            ),
+            (
+                "V-10",
+                Severity::Error,
+                &[
+                    ("narrative", "operation", "50", 29),
+                    ("narrative", "operation", "25", 23),
+                ],
+            ),
+        ]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(s.error, 1);
+        assert_eq!(f[0].related.len(), 2);
+        assert!(f[0].message.contains("互换"), "{}", f[0].message);
+        // two gaps that are not an exchange stay two findings
+        let (f, _) = run(&[
+            (
+                "V-10",
+                Severity::Error,
+                &[
+                    ("narrative", "purchase", "25", 29),
+                    ("narrative", "purchase", "50", 22),
+                ],
+            ),
+            (
+                "V-10",
+                Severity::Error,
+                &[
+                    ("narrative", "operation", "60", 29),
+                    ("narrative", "operation", "25", 23),
+                ],
+            ),
+        ]);
+        assert_eq!(f.len(), 2);
     }
 
     #[test]
