@@ -224,6 +224,11 @@ pub struct Vocabulary {
     pub fund_words: BTreeMap<ColumnKey, Vec<String>>,
     /// Words of an empty-table statement (本表为空表, 没有使用…).
     pub empty_table_words: Vec<String>,
+    /// Words naming what a table that may be published empty is about, by table key (T07: 三公,
+    /// T12: 政府采购): a narrative sentence naming it and saying it is none or 0 explains the
+    /// empty table.
+    #[serde(default)]
+    pub empty_table_subjects: BTreeMap<String, Vec<String>>,
     /// Phrases naming the subjects of narrative claims (收入预算, “三公”经费, 政府采购 …).
     pub claim_subjects: BTreeMap<String, Vec<String>>,
     /// Words of indicator names whose value is to be maximised (准确率, 满意度 …).
@@ -315,6 +320,7 @@ impl Vocabulary {
             econ_functional: BTreeMap::new(),
             fund_words: BTreeMap::new(),
             empty_table_words: Vec::new(),
+            empty_table_subjects: BTreeMap::new(),
             claim_subjects: BTreeMap::new(),
             maximize_words: Vec::new(),
             cost_headings: Vec::new(),
@@ -361,6 +367,9 @@ impl Vocabulary {
             norm(v);
         }
         norm(&mut self.empty_table_words);
+        for v in self.empty_table_subjects.values_mut() {
+            norm(v);
+        }
         let mut firsts: Vec<char> = self
             .org_prefixes
             .iter()

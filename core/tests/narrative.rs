@@ -838,3 +838,44 @@ fn a_san_gong_table_printed_one_cell_per_line_is_checked_against_the_narrative()
         assert_eq!(unread.summary.error, 0, "{:#?}", unread.findings);
     }
 }
+
+/// A completion rate printed where the share is meant, and the reverse: one error naming the
+/// mix-up (the rate is right as the other rate of the same figures).
+#[test]
+fn a_completion_rate_printed_as_a_share_and_the_reverse() {
+    let errors = |text: &str| -> Vec<(String, String)> {
+        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+        yusuan::Checker::new()
+            .check(&doc)
+            .findings
+            .into_iter()
+            .filter(yusuan::report::Finding::is_error)
+            .map(|f| (f.rule, f.message))
+            .collect()
+    };
+    // 接待费 8 of a 三公 total 40 (20%), budget 10 (80% completed)
+    let head = "一、“三公”经费支出决算情况说明\n2021年度“三公”经费支出决算为40.00万元，其中：因公出国（境）费支出决算0万元，公务用车购置及运行费支出决算32.00万元，";
+    let share_as_completion =
+        format!("{head}公务接待费预算为10.00万元，支出决算为8.00万元，完成预算的20.00%。\n");
+    let found = errors(&share_as_completion);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "V-12");
+    assert!(found[0].1.contains("占比被写作了完成率"), "{}", found[0].1);
+    let completion_as_share =
+        format!("{head}公务接待费预算为10.00万元，支出决算为8.00万元，占80.00%。\n");
+    let found = errors(&completion_as_share);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "N-05");
+    assert!(found[0].1.contains("完成率被写作了占比"), "{}", found[0].1);
+    // right as what it says: no error
+    let right = format!(
+        "{head}公务接待费预算为10.00万元，支出决算为8.00万元，完成预算的80.00%，占20.00%。\n"
+    );
+    assert!(errors(&right).is_empty(), "{:?}", errors(&right));
+    // wrong as both: the plain error
+    let wrong =
+        format!("{head}公务接待费预算为10.00万元，支出决算为8.00万元，完成预算的55.00%。\n");
+    let found = errors(&wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(!found[0].1.contains("写作了"), "{}", found[0].1);
+}

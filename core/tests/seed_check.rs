@@ -518,6 +518,18 @@ fn empty_table_statements_are_warnings_unless_the_figures_contradict_them() {
     let unexplained = SEED.replace(note_t09, "");
     let w = fails(&unexplained, "W-08-1");
     assert_eq!(w, [(Severity::Warning, Some("T09".to_owned()))], "{w:?}");
+    // the narrative's "…为0" is the statement (and a nonzero amount is not)
+    let para = "按照综合预算的原则，本单位所有收入和支出均纳入部门预算管理。";
+    assert!(SEED.contains(para));
+    for (zero, explained) in [
+        ("2025年国有资本经营预算拨款支出为0万元。", true),
+        ("2025年国有资本经营预算拨款支出预算为零。", true),
+        ("2025年国有资本经营预算拨款支出10万元。", false),
+    ] {
+        let text = unexplained.replace(para, &format!("{para}{zero}"));
+        let w = fails(&text, "W-08-1");
+        assert_eq!(w.is_empty(), explained, "{zero}: {w:?}");
+    }
     // the 国资 table explained with the 基金 wording
     let residue = SEED.replace(note_t09, note_t08);
     let w = fails(&residue, "W-08-2");
@@ -560,4 +572,36 @@ fn a_table_with_data_that_says_it_is_empty_is_an_error() {
             .iter()
             .any(|f| f.rule == "W-08-2" && f.outcome == Outcome::Fail)
     );
+}
+
+/// W-08-3: a 三公, 项目支出 or 政府采购 table printed without data needs its statement: under it,
+/// or in the narrative (a sentence saying it is none or 0); without one it is a warning.
+#[test]
+fn an_empty_procurement_table_needs_a_statement() {
+    let rows = "\t\t\t合 计\t2,944.12\t2,944.12\t2,944.12\t\t\t\t\t\t\t\n201\t\t\t一般公共服务支出\t2,944.12\t2,944.12\t2,944.12\t\t\t\t\t\t\t\n\t03\t\t政府办公厅（室）及相关机构事务\t2,944.12\t2,944.12\t2,944.12\t\t\t\t\t\t\t\n\t\t01\t行政运行\t13.28\t13.28\t13.28\t\t\t\t\t\t\t\n\t\t02\t一般行政管理事务\t2,930.84\t2,930.84\t2,930.84\t\t\t\t\t\t\t\n";
+    let start = SEED.find("政府采购预算表").unwrap();
+    let table = SEED.get(start..).unwrap();
+    let data_at = table.find("\t\t\t合 计").unwrap();
+    let data_end = table.find("\n\n第三部分").unwrap();
+    let data = table.get(data_at..=data_end).unwrap();
+    assert!(data.starts_with(rows.get(..12).unwrap()), "{data:?}");
+    let empty = SEED.replacen(data, "", 1);
+    let w08_3 = |text: &str| -> Vec<(Outcome, Severity)> {
+        let r = yusuan::Checker::new()
+            .include_passes(true)
+            .check(&yusuan::parse(text).unwrap());
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "W-08-3" && f.table.as_deref() == Some("T12"))
+            .map(|f| (f.outcome, f.severity))
+            .collect()
+    };
+    // the seed's narrative states a procurement amount: no statement of an empty table
+    assert_eq!(w08_3(&empty), [(Outcome::Fail, Severity::Warning)]);
+    let para = "按照综合预算的原则，本单位所有收入和支出均纳入部门预算管理。";
+    let said = empty.replace(para, &format!("{para}2025年政府采购预算为0万元。"));
+    assert_eq!(w08_3(&said), [(Outcome::Pass, Severity::Info)]);
+    // the seed itself prints data in every such table: not applicable
+    let seed = w08_3(SEED);
+    assert_eq!(seed, [(Outcome::NotApplicable, Severity::Info)]);
 }

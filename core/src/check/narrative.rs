@@ -941,8 +941,94 @@ fn n_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         };
         let fit = share_fits(Printed::new(share.value), pp, wp);
         let stated = said(claim, share, "占比");
+        // a completion rate printed as a share: the figure is the actual over the budget
+        let budget = claim
+            .budget
+            .as_ref()
+            .filter(|q| is_money(q))
+            .map(|q| said(claim, q, "预算数"));
+        if let Some(b) = budget.as_ref() {
+            if let Some(pb) = printed(b).filter(|pb| !pb.value.is_zero()) {
+                let other = share_fits(Printed::new(share.value), pp, pb);
+                if mistaken(
+                    em,
+                    &stated,
+                    &fit,
+                    &other,
+                    &[&part, b],
+                    Mistake::CompletionAsShare,
+                ) {
+                    continue;
+                }
+            }
+        }
         percent_outcome(em, &stated, &fit, &[&part, whole.as_ref()], "占比", "share");
     }
+}
+
+/// Which rate was printed for which.
+#[derive(Clone, Copy)]
+enum Mistake {
+    /// A completion rate (actual ÷ budget) printed where the share is meant.
+    CompletionAsShare,
+    /// A share (part ÷ whole) printed where the completion rate is meant.
+    ShareAsCompletion,
+}
+
+/// A rate wrong as what the sentence calls it but right as the other rate of the same figures (a
+/// share printed as a completion rate, or the reverse): one error that names the mix-up. Returns
+/// whether it was one.
+fn mistaken(
+    em: &mut Emitter<'_>,
+    stated: &Said<'_>,
+    fit: &crate::variance::PercentFit,
+    other: &crate::variance::PercentFit,
+    other_from: &[&dyn Figure],
+    mistake: Mistake,
+) -> bool {
+    if fit.consistent() || fit.off_by_one_digit() || !other.consistent() {
+        return false;
+    }
+    let (named_zh, named_en, meant_zh, meant_en) = match mistake {
+        Mistake::CompletionAsShare => ("占比", "share", "完成率", "completion rate"),
+        Mistake::ShareAsCompletion => ("完成率", "completion rate", "占比", "share"),
+    };
+    let (loc_zh, loc_en) = stated.location();
+    let round = |r: Option<Decimal>| {
+        r.map(|r| crate::variance::round_percent(r, stated.q.value.scale()).to_string())
+            .unwrap_or_default()
+    };
+    let (should, is) = (round(fit.recomputed), round(other.recomputed));
+    let difference = fit
+        .recomputed
+        .map(|r| {
+            (stated.q.value - crate::variance::round_percent(r, stated.q.value.scale())).to_string()
+        })
+        .unwrap_or_default();
+    let nums = other_from
+        .iter()
+        .map(|f| f.text())
+        .collect::<Vec<_>>()
+        .join("、");
+    let mut evidence = vec![stated.evidence()];
+    evidence.extend(other_from.iter().map(|f| f.evidence()));
+    let text = &stated.q.text;
+    em.push(
+        Outcome::Fail,
+        Severity::Error,
+        stated.at(),
+        (
+            format!(
+                "{loc_zh} {text} 作为{named_zh}有误（应为 {should}%）：它是按 {nums} 计算的{meant_zh} {is}%，{meant_zh}被写作了{named_zh}"
+            ),
+            format!(
+                "{loc_en} {text} is wrong as a {named_en} (it should be {should}%): it is the {meant_en} {is}% of {nums}, printed as the {named_en}"
+            ),
+        ),
+        Some((should, stated.q.value.to_string(), difference, "%".to_owned())),
+        evidence,
+    );
+    true
 }
 
 /// Records a percentage check.
@@ -2261,7 +2347,7 @@ fn v_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    for (claim, _) in walk(cx) {
+    for (claim, parent) in walk(cx) {
         let (Some(completion), Some(budget), Some(amount)) = (
             claim.completion.as_ref(),
             claim.budget.as_ref().filter(|q| is_money(q)),
@@ -2294,6 +2380,16 @@ fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let fit = share_fits(Printed::new(completion.value), pa, pb);
+        // a share printed as the completion rate: the figure is the part over its whole
+        if let Some(whole) = share_whole(cx, claim, parent) {
+            if let Some(pw) = printed(whole.as_ref()).filter(|pw| !pw.value.is_zero()) {
+                let other = share_fits(Printed::new(completion.value), pa, pw);
+                let from: [&dyn Figure; 2] = [&a, whole.as_ref()];
+                if mistaken(em, &stated, &fit, &other, &from, Mistake::ShareAsCompletion) {
+                    continue;
+                }
+            }
+        }
         percent_outcome(em, &stated, &fit, &[&a, &b], "完成率", "completion rate");
     }
 }

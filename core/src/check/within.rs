@@ -256,6 +256,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             w_08_1
         ),
         rule!(
+            "W-08-3",
+            Hard,
+            ["T07", "T11", "T12"],
+            "“三公”经费、项目支出、政府采购表：无数据时须说明（表下或情况说明，“…为0”亦可）",
+            "T07/T11/T12: a table without data comes with a statement (under it, or in the narrative: “… is 0” counts)",
+            w_08_3
+        ),
+        rule!(
             "W-08-2",
             Hard,
             ["T08", "T09"],
@@ -1485,11 +1493,55 @@ fn fund_of(key: &str) -> Option<K> {
     }
 }
 
-fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+/// Whether a clause of `text` (split at `，。；`) names what `word` names and says it is none:
+/// it has none (无, 没有, 未安排, 空表), or the word's own amount is zero (`…预算拨款支出为0万元`,
+/// `…经费预算为零`; not a part's zero, as in `政府采购工程预算0万元`).
+fn states_none(text: &str, word: &str) -> bool {
+    const BETWEEN: [&str; 14] = [
+        "预算", "支出", "拨款", "财政", "经费", "总额", "金额", "安排", "资金", "的", "为", "共",
+        "合计", "数",
+    ];
+    text.split(['，', '。', '；', ',', ';', '\n'])
+        .map(crate::text::normalize_name)
+        .filter(|n| has(n, word))
+        .any(|n| {
+            if has(&n, "无") || has(&n, "没有") || has(&n, "空表") || has(&n, "未安排") {
+                return true;
+            }
+            n.match_indices(word).any(|(at, w)| {
+                let mut rest = n.get(at + w.len()..).unwrap_or("");
+                while let Some(r) = BETWEEN.iter().find_map(|b| rest.strip_prefix(b)) {
+                    rest = r;
+                }
+                let zero = rest
+                    .strip_prefix('0')
+                    .or_else(|| rest.strip_prefix('零'))
+                    .filter(|r| !r.starts_with(|c: char| c.is_ascii_digit() || c == '.'));
+                zero.is_some()
+            })
+        })
+}
+
+/// The narrative paragraph that explains an empty table `key`: it names what the table is about
+/// and says there is none (or 0).
+fn empty_explained<'d>(cx: &Ctx<'d>, key: &str) -> Option<&'d crate::model::Paragraph> {
     let vocab = Vocabulary::builtin();
-    for key in ["T08", "T09"] {
+    let words = vocab.empty_table_subjects.get(key)?;
+    cx.doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .find(|p| words.iter().any(|w| states_none(&p.text, w)))
+}
+
+/// W-08-1 and W-08-3: an empty table is explained under it (a note) or in the narrative (a
+/// sentence naming what it is about and saying there is none or 0); left unexplained it is a
+/// warning: the format asks for the statement, no figure is contradicted. Where the template
+/// has a fund table that was not found (`report_missing`), that is a warning too.
+fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missing: bool) {
+    for &key in keys {
         let Some(table) = cx.table(key) else {
-            if cx.doc.tables.is_empty() || em.not_in_template(key) {
+            if !report_missing || cx.doc.tables.is_empty() || em.not_in_template(key) {
                 // a narrative on its own, or a template without the table: no statement is due
                 em.missing_table(key);
                 continue;
@@ -1527,22 +1579,7 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             );
             continue;
         }
-        // a statement in the narrative: a sentence naming the fund and saying there is none
-        let fund_words = fund_of(key)
-            .and_then(|k| vocab.fund_words.get(&k))
-            .cloned()
-            .unwrap_or_default();
-        let statement = cx
-            .doc
-            .sections
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .find(|p| {
-                let n = crate::text::normalize_name(&p.text);
-                fund_words.iter().any(|w| has(&n, w))
-                    && (has(&n, "无") || has(&n, "没有") || has(&n, "空表") || has(&n, "未安排"))
-            });
-        match statement {
+        match empty_explained(cx, key) {
             Some(p) => em.push(
                 Outcome::Pass,
                 Severity::Info,
@@ -1584,6 +1621,14 @@ fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             ),
         }
     }
+}
+
+fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    empty_tables(cx, em, &["T08", "T09"], true);
+}
+
+fn w_08_3(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    empty_tables(cx, em, &["T07", "T11", "T12"], false);
 }
 
 /// The evidence of a table's note.
