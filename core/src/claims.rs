@@ -73,6 +73,18 @@ pub enum Subject {
     Personnel,
     /// 公用经费.
     Public,
+    /// 工资福利支出 (部门经济分类 301), of 基本支出, 项目支出 or the whole.
+    Wages,
+    /// 商品和服务支出 (302).
+    GoodsAndServices,
+    /// 对个人和家庭的补助 (303).
+    Households,
+    /// 债务利息及费用支出 (307).
+    DebtInterest,
+    /// 资本性支出 (309, 310).
+    CapitalExpenditure,
+    /// 对企业补助 (311, 312).
+    EnterpriseSubsidies,
     /// “三公”经费.
     SanGong,
     /// 因公出国（境）费.
@@ -139,6 +151,12 @@ impl Subject {
             "business_income" => Subject::BusinessIncome,
             "operating_income" => Subject::OperatingIncome,
             "other_income" => Subject::OtherIncome,
+            "wages" => Subject::Wages,
+            "goods_and_services" => Subject::GoodsAndServices,
+            "households" => Subject::Households,
+            "debt_interest" => Subject::DebtInterest,
+            "capital_expenditure" => Subject::CapitalExpenditure,
+            "enterprise_subsidies" => Subject::EnterpriseSubsidies,
             "basic" => Subject::Basic,
             "project" => Subject::Project,
             "personnel" => Subject::Personnel,
@@ -2126,6 +2144,24 @@ fn partition_whole(s: &Subject) -> Option<Subject> {
     }
 }
 
+/// Whether two different subjects are of one level of a split the format makes (基本支出 and
+/// 项目支出; 人员经费 and 公用经费; the 部门经济分类 classes): one is never a part of the other.
+fn peers(a: &Subject, b: &Subject) -> bool {
+    use Subject as S;
+    let group = |s: &Subject| match s {
+        S::Basic | S::Project => Some(0),
+        S::Personnel | S::Public => Some(1),
+        S::Wages
+        | S::GoodsAndServices
+        | S::Households
+        | S::DebtInterest
+        | S::CapitalExpenditure
+        | S::EnterpriseSubsidies => Some(2),
+        _ => None,
+    };
+    a != b && group(a).is_some() && group(a) == group(b)
+}
+
 /// Whether `whole` contains `part`, directly or through the subjects between them.
 fn contains(whole: &Subject, part: &Subject) -> bool {
     let mut at = container(part);
@@ -2180,6 +2216,9 @@ impl<'a> SentenceBuilder<'a> {
     /// level), else under the claim the 其中 follows.
     fn breakdown_home(&self, subject: &Subject) -> Vec<usize> {
         let mut best: Option<usize> = None;
+        // the shallowest open claim that is a peer of the subject (基本支出 for 项目支出): the
+        // subject is its sibling, never its part
+        let mut peer: Option<usize> = None;
         let mut node: Option<&Claim> = None;
         for (depth, &i) in self.parent.iter().enumerate() {
             node = match node {
@@ -2189,10 +2228,14 @@ impl<'a> SentenceBuilder<'a> {
             if node.is_some_and(|c| contains(&c.subject, subject)) {
                 best = Some(depth);
             }
+            if peer.is_none() && node.is_some_and(|c| peers(&c.subject, subject)) {
+                peer = Some(depth);
+            }
         }
-        match best {
-            Some(depth) => self.parent.iter().take(depth + 1).copied().collect(),
-            None => self.parent.clone(),
+        match (best, peer) {
+            (Some(depth), _) => self.parent.iter().take(depth + 1).copied().collect(),
+            (None, Some(depth)) => self.parent.iter().take(depth).copied().collect(),
+            (None, None) => self.parent.clone(),
         }
     }
 
@@ -3253,6 +3296,47 @@ mod tests {
             [&Subject::VehiclePurchase, &Subject::VehicleOperation]
         );
         assert_eq!(c.claims.len(), 1, "{:#?}", c.claims);
+    }
+
+    #[test]
+    fn economic_classes_are_subjects_on_each_side() {
+        // each class its own subject, under 基本支出 and under 项目支出; 项目支出 a sibling of
+        // 基本支出 (never its part)
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "2025年支出预算1000万元，其中：基本支出800万元，包括工资福利支出600万元、商品和服务支出150万元、对个人和家庭的补助50万元；项目支出200万元，包括商品和服务支出120万元、资本性支出80万元。",
+        );
+        let total = &c.claims[0];
+        assert_eq!(total.subject, Subject::ExpenditureTotal);
+        let sides: Vec<&Subject> = total.parts.iter().map(|p| &p.subject).collect();
+        assert_eq!(sides, [&Subject::Basic, &Subject::Project]);
+        let classes = |i: usize| -> Vec<(Subject, String)> {
+            total.parts[i]
+                .parts
+                .iter()
+                .map(|p| {
+                    (
+                        p.subject.clone(),
+                        p.amount.as_ref().unwrap().value.to_string(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            classes(0),
+            [
+                (Subject::Wages, "600".to_owned()),
+                (Subject::GoodsAndServices, "150".to_owned()),
+                (Subject::Households, "50".to_owned())
+            ]
+        );
+        assert_eq!(
+            classes(1),
+            [
+                (Subject::GoodsAndServices, "120".to_owned()),
+                (Subject::CapitalExpenditure, "80".to_owned())
+            ]
+        );
     }
 
     #[test]
