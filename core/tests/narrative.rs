@@ -443,6 +443,52 @@ fn narrative_precision_against_the_tables() {
     );
     let wrong = outcome("7,714万元");
     assert!(wrong.iter().any(|f| f.2 == Severity::Error), "{wrong:?}");
+    // rounded to one decimal: a hint (it may be 7,713.50 with the zero dropped)
+    let rounded = outcome("7,713.5万元");
+    assert!(rounded.iter().any(|f| f.1 == Outcome::Hint), "{rounded:?}");
+    assert!(
+        rounded.iter().all(|f| f.2 != Severity::Error),
+        "{rounded:?}"
+    );
+    let wrong = outcome("7,713.6万元");
+    assert!(wrong.iter().any(|f| f.2 == Severity::Error), "{wrong:?}");
+}
+
+/// A narrative that prints its amounts in whole 万元 rounds each on its own: a total that misses
+/// the sum of its printed parts by less than their rounding is a hint, not an error; further off
+/// it is an error. A narrative printing its amounts to the 分 gets no such allowance.
+#[test]
+fn coarse_narrative_figures_in_a_sum() {
+    let errors = |items: &str, more: &str| {
+        let text = format!(
+            "二、“三公”经费支出情况\n\n2025年“三公”经费预算共171万元，其中：{items}\n\n三、机关运行经费情况\n\n{more}\n"
+        );
+        let doc = yusuan::Parser::new().parse_narrative(&text).unwrap();
+        let r = yusuan::check(&doc);
+        let n02: Vec<(Outcome, Severity)> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "N-02")
+            .map(|f| (f.outcome, f.severity))
+            .collect();
+        eprintln!("{items} {more}: {n02:?}");
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "N-02" && f.is_error())
+            .count()
+    };
+    // 40.4 + 21.4 + 109.4 = 171.2, each rounded on its own
+    let rounded = "因公出国（境）费40万元，公务用车购置及运行费21万元，公务接待费109万元。";
+    assert_eq!(errors(rounded, "本单位机关运行经费安排12万元。"), 0);
+    let far = "因公出国（境）费40万元，公务用车购置及运行费21万元，公务接待费105万元。";
+    assert!(errors(far, "本单位机关运行经费安排12万元。") > 0);
+    // amounts to the 分 elsewhere: the whole figures are exact, the sum is off
+    assert!(
+        errors(
+            rounded,
+            "本单位机关运行经费安排12.34万元。\n\n四、政府采购情况\n\n2025年政府采购预算45.67万元，其中：政府采购货物预算45.67万元。"
+        ) > 0
+    );
 }
 
 /// A percentage finding gives its difference in percentage points (never an empty string), in

@@ -408,11 +408,18 @@ fn prior_of<'c>(cx: &'c Ctx<'_>, claim: &'c Claim) -> Option<Prior<'c>> {
     san_gong_cell(cx, key, Some(year), Basis::Budget).map(Prior::Table)
 }
 
-fn printed(f: &dyn Figure) -> Option<Printed> {
+/// A figure with the interval of its printed digits; in a narrative that rounds its amounts
+/// ([`Ctx::coarse_narrative`]) an amount in whole 万元 (or to one decimal) may be off by a whole
+/// unit of its last digit, rounded or cut.
+fn printed(cx: &Ctx<'_>, f: &dyn Figure) -> Option<Printed> {
+    let coarse = f
+        .coarse_half()
+        .filter(|_| cx.coarse_narrative)
+        .and_then(|h| h.checked_add(h));
     match f.value() {
         Val::Num { yuan, half_yuan } => Some(Printed {
             value: yuan,
-            half_ulp: half_yuan,
+            half_ulp: coarse.map_or(half_yuan, |c| c.max(half_yuan)),
         }),
         Val::Blank => Some(Printed::exact(Decimal::ZERO)),
         Val::Unreadable => None,
@@ -920,7 +927,7 @@ fn n_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let part = said(claim, amount, "金额");
-        let (Some(pp), Some(wp)) = (printed(&part), printed(whole.as_ref())) else {
+        let (Some(pp), Some(wp)) = (printed(cx, &part), printed(cx, whole.as_ref())) else {
             continue;
         };
         let fit = share_fits(Printed::new(share.value), pp, wp);
@@ -1251,7 +1258,7 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             );
             continue;
         }
-        let Some(sp) = printed(&s) else { continue };
+        let Some(sp) = printed(cx, &s) else { continue };
         let gap = (sp.value - sum).abs();
         let env = sp.half_ulp + half;
         let mut ev = vec![s.evidence()];
@@ -1628,7 +1635,7 @@ fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let c = said(claim, amount, "本年数");
-        let (Some(pc), Some(pp)) = (printed(&c), printed(prior.fig())) else {
+        let (Some(pc), Some(pp)) = (printed(cx, &c), printed(cx, prior.fig())) else {
             continue;
         };
         let evidence = vec![c.evidence(), prior.fig().evidence()];
@@ -1696,7 +1703,7 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         match (amount, prior) {
             (Some(a), Some(p)) => {
                 let c = said(claim, a, "本年数");
-                let (Some(pc), Some(pp)) = (printed(&c), printed(p.fig())) else {
+                let (Some(pc), Some(pp)) = (printed(cx, &c), printed(cx, p.fig())) else {
                     continue;
                 };
                 if pp.value.is_zero() {
@@ -1712,7 +1719,7 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 };
                 let c = said(claim, a, "本年数");
                 let d = said(claim, delta, "增减额");
-                let (Some(pc), Some(pd)) = (printed(&c), printed(&d)) else {
+                let (Some(pc), Some(pd)) = (printed(cx, &c), printed(cx, &d)) else {
                     continue;
                 };
                 let prior = Printed {
@@ -1754,7 +1761,7 @@ fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 };
                 let (c, dd) = (said(claim, a, "本年数"), said(claim, d, "增减额"));
                 let same = matches!(
-                    (printed(&c), printed(&dd)),
+                    (printed(cx, &c), printed(cx, &dd)),
                     (Some(pc), Some(pd)) if pc.value == pd.value && !pc.value.is_zero()
                 );
                 if change.direction != Direction::Increase || !same {
@@ -2271,7 +2278,7 @@ fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             );
             continue;
         }
-        let (Some(pa), Some(pb)) = (printed(&a), printed(&b)) else {
+        let (Some(pa), Some(pb)) = (printed(cx, &a), printed(cx, &b)) else {
             continue;
         };
         let fit = share_fits(Printed::new(completion.value), pa, pb);
@@ -2384,7 +2391,8 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             );
             continue;
         };
-        let (Some(pb), Some(pa)) = (printed(budget.as_ref()), printed(actual.as_ref())) else {
+        let (Some(pb), Some(pa)) = (printed(cx, budget.as_ref()), printed(cx, actual.as_ref()))
+        else {
             continue;
         };
         // saturating: figures read from any text must not overflow (a saturated sum still
@@ -2528,10 +2536,10 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .collect();
         let whole_fig = whole.as_deref();
         let complete = amounts.len() == parts.len()
-            && whole_fig.and_then(printed).is_some_and(|w| {
+            && whole_fig.and_then(|w| printed(cx, w)).is_some_and(|w| {
                 let (mut v, mut half) = (Decimal::ZERO, w.half_ulp);
                 for a in &amounts {
-                    if let Some(pa) = printed(a) {
+                    if let Some(pa) = printed(cx, a) {
                         v += pa.value;
                         half += pa.half_ulp;
                     } else {
@@ -2541,14 +2549,14 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 (v - w.value).abs() <= half
             });
         // a share N-05 finds wrong (or truncated) is that share's finding, not the sum's
-        let off = whole_fig.and_then(printed).is_some_and(|pw| {
+        let off = whole_fig.and_then(|w| printed(cx, w)).is_some_and(|pw| {
             parts.iter().any(|p| {
                 let (Some(q), Some(a)) =
                     (p.share.as_ref(), p.amount.as_ref().filter(|q| is_money(q)))
                 else {
                     return false;
                 };
-                printed(&said(p, a, "金额"))
+                printed(cx, &said(p, a, "金额"))
                     .is_some_and(|pa| !share_fits(Printed::new(q.value), pa, pw).consistent())
             })
         });
