@@ -775,3 +775,36 @@ fn growth_on_an_implied_zero_prior_is_the_zero_base_hint() {
     assert!(v04(&some).is_empty());
     assert_eq!(outcomes(&some, "V-03"), [Outcome::Pass]);
 }
+
+/// A 财政拨款支出主要内容 item named with a legitimate variant of the table's names (an old name
+/// of the 款 the catalog records, 其它 for 其他, a bracketed part in the 款 name) is the table's
+/// item: its amount is checked and it counts as itemised.
+#[test]
+fn itemised_functional_names_with_variants() {
+    let anchor = "3. 收支预算增加的主要原因，项目预算增加导致。";
+    assert!(SEED.contains(anchor));
+    let items = "（四）一般公共预算财政拨款支出主要内容：\n\n\
+        1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”2,202.31万元，主要用于机关运转。\n\n\
+        2. “社会保障和就业支出（类）行政事业单位离退休（款）其它行政事业单位养老支出（项）”1.94万元，主要用于离退休人员。";
+    let text = SEED.replacen(anchor, &format!("{anchor}\n\n{items}"), 1);
+    let r = yusuan::Checker::new()
+        .include_passes(true)
+        .check(&yusuan::parse(&text).unwrap());
+    let n04: Vec<&Finding> = narrative_findings(&r, "N-04");
+    for code in ["2010301", "2080599"] {
+        let about: Vec<&&Finding> = n04
+            .iter()
+            .filter(|f| f.evidence.iter().any(|e| e.row.as_deref() == Some(code)))
+            .collect();
+        assert!(
+            about.iter().all(|f| f.outcome == Outcome::Pass),
+            "{code}: {about:#?}"
+        );
+        assert!(about.len() >= 2, "{code}: {about:#?}");
+    }
+    assert!(
+        n04.iter()
+            .all(|f| !(f.severity == Severity::Warning && f.outcome == Outcome::Fail)),
+        "{n04:#?}"
+    );
+}

@@ -718,6 +718,30 @@ pub(super) fn operating_costs_vs_public(cx: &Ctx<'_>, em: &mut Emitter<'_>) -> b
 
 /// The T05 row of a functional item named by the narrative (类 by catalog code, 款 and 项 by
 /// name under it).
+/// Whether the narrative's name `n` (normalised) names the table row `r`: its label, the
+/// label with 其它 for 其他 (both spellings are printed), or one of the catalog's aliases of its
+/// code (an old name of a renamed 款).
+fn same_name(cx: &Ctx<'_>, r: &Row, n: &str) -> bool {
+    let label = normalize_name(&r.label);
+    label == n
+        || other_folded(&label) == other_folded(n)
+        || r.code.as_deref().is_some_and(|code| {
+            matches!(
+                cx.catalog.name_matches(code, n),
+                crate::catalog::NameMatch::Alias { .. }
+            )
+        })
+}
+
+/// `其它` written as `其他`.
+fn other_folded(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains("其它") {
+        std::borrow::Cow::Owned(s.replace("其它", "其他"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn functional_row<'a>(
     cx: &Ctx<'a>,
     t05: &'a Table,
@@ -738,7 +762,7 @@ fn functional_row<'a>(
                 .iter()
                 .find(|r| {
                     r.code.as_deref().is_some_and(|c| c.len() == 3)
-                        && normalize_name(&r.label) == normalize_name(class)
+                        && same_name(cx, r, &normalize_name(class))
                 })
                 .and_then(|r| r.code.clone())
         })?;
@@ -748,7 +772,7 @@ fn functional_row<'a>(
             r.code
                 .as_deref()
                 .is_some_and(|c| c.len() == len && c.starts_with(parent))
-                && normalize_name(&r.label) == n
+                && same_name(cx, r, &n)
         })
     };
     match (section, item) {
