@@ -1585,6 +1585,22 @@ fn marker_in(s: &str, level: char) -> Option<(usize, usize)> {
         .min()
 }
 
+/// Whether every bracket of `s` opens and closes in order (`（室）` inside a name).
+fn brackets_paired(s: &str) -> bool {
+    let mut depth = 0_u32;
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
 /// `…（类）…（款）…（项）` at `i`: the subject, its label, and the index after it.
 fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject, String, usize)> {
     // only at a boundary: start, after a quote, a colon, a comma or a list marker
@@ -1630,9 +1646,11 @@ fn functional_at(s: &str, chars: &[(usize, char)], i: usize) -> Option<(Subject,
             break;
         };
         let name = after.get(..m.0)?;
+        // a name may hold a bracketed part of its own (`政府办公厅（室）及相关机构事务`)
         if name.is_empty()
             || name.chars().count() > 30
-            || name.contains(['。', '，', '；', '（', '('])
+            || name.contains(['。', '，', '；'])
+            || !brackets_paired(name)
         {
             break;
         }
@@ -3151,6 +3169,23 @@ mod tests {
                 .to_string(),
             "159.38"
         );
+    }
+
+    #[test]
+    fn functional_item_with_a_bracket_in_its_name() {
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”45.41万元，主要用于机关运转。",
+        );
+        match &c.claims[0].subject {
+            Subject::Functional { section, item, .. } => {
+                assert_eq!(section.as_deref(), Some("政府办公厅（室）及相关机构事务"));
+                assert_eq!(item.as_deref(), Some("行政运行"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(!brackets_paired("政府办公厅（室"));
+        assert!(!brackets_paired("室）及"));
     }
 
     #[test]

@@ -443,6 +443,52 @@ fn narrative_precision_against_the_tables() {
     );
     let wrong = outcome("7,714万元");
     assert!(wrong.iter().any(|f| f.2 == Severity::Error), "{wrong:?}");
+    // rounded to one decimal: a hint (it may be 7,713.50 with the zero dropped)
+    let rounded = outcome("7,713.5万元");
+    assert!(rounded.iter().any(|f| f.1 == Outcome::Hint), "{rounded:?}");
+    assert!(
+        rounded.iter().all(|f| f.2 != Severity::Error),
+        "{rounded:?}"
+    );
+    let wrong = outcome("7,713.6万元");
+    assert!(wrong.iter().any(|f| f.2 == Severity::Error), "{wrong:?}");
+}
+
+/// A narrative that prints its amounts in whole 万元 rounds each on its own: a total that misses
+/// the sum of its printed parts by less than their rounding is a hint, not an error; further off
+/// it is an error. A narrative printing its amounts to the 分 gets no such allowance.
+#[test]
+fn coarse_narrative_figures_in_a_sum() {
+    let errors = |items: &str, more: &str| {
+        let text = format!(
+            "二、“三公”经费支出情况\n\n2025年“三公”经费预算共171万元，其中：{items}\n\n三、机关运行经费情况\n\n{more}\n"
+        );
+        let doc = yusuan::Parser::new().parse_narrative(&text).unwrap();
+        let r = yusuan::check(&doc);
+        let n02: Vec<(Outcome, Severity)> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "N-02")
+            .map(|f| (f.outcome, f.severity))
+            .collect();
+        eprintln!("{items} {more}: {n02:?}");
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "N-02" && f.is_error())
+            .count()
+    };
+    // 40.4 + 21.4 + 109.4 = 171.2, each rounded on its own
+    let rounded = "因公出国（境）费40万元，公务用车购置及运行费21万元，公务接待费109万元。";
+    assert_eq!(errors(rounded, "本单位机关运行经费安排12万元。"), 0);
+    let far = "因公出国（境）费40万元，公务用车购置及运行费21万元，公务接待费105万元。";
+    assert!(errors(far, "本单位机关运行经费安排12万元。") > 0);
+    // amounts to the 分 elsewhere: the whole figures are exact, the sum is off
+    assert!(
+        errors(
+            rounded,
+            "本单位机关运行经费安排12.34万元。\n\n四、政府采购情况\n\n2025年政府采购预算45.67万元，其中：政府采购货物预算45.67万元。"
+        ) > 0
+    );
 }
 
 /// A percentage finding gives its difference in percentage points (never an empty string), in
@@ -878,4 +924,37 @@ fn a_completion_rate_printed_as_a_share_and_the_reverse() {
     let found = errors(&wrong);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(!found[0].1.contains("写作了"), "{}", found[0].1);
+}
+
+/// A 财政拨款支出主要内容 item named with a legitimate variant of the table's names (an old name
+/// of the 款 the catalog records, 其它 for 其他, a bracketed part in the 款 name) is the table's
+/// item: its amount is checked and it counts as itemised.
+#[test]
+fn itemised_functional_names_with_variants() {
+    let anchor = "3. 收支预算增加的主要原因，项目预算增加导致。";
+    assert!(SEED.contains(anchor));
+    let items = "（四）一般公共预算财政拨款支出主要内容：\n\n\
+        1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”2,202.31万元，主要用于机关运转。\n\n\
+        2. “社会保障和就业支出（类）行政事业单位离退休（款）其它行政事业单位养老支出（项）”1.94万元，主要用于离退休人员。";
+    let text = SEED.replacen(anchor, &format!("{anchor}\n\n{items}"), 1);
+    let r = yusuan::Checker::new()
+        .include_passes(true)
+        .check(&yusuan::parse(&text).unwrap());
+    let n04: Vec<&Finding> = narrative_findings(&r, "N-04");
+    for code in ["2010301", "2080599"] {
+        let about: Vec<&&Finding> = n04
+            .iter()
+            .filter(|f| f.evidence.iter().any(|e| e.row.as_deref() == Some(code)))
+            .collect();
+        assert!(
+            about.iter().all(|f| f.outcome == Outcome::Pass),
+            "{code}: {about:#?}"
+        );
+        assert!(about.len() >= 2, "{code}: {about:#?}");
+    }
+    assert!(
+        n04.iter()
+            .all(|f| !(f.severity == Severity::Warning && f.outcome == Outcome::Fail)),
+        "{n04:#?}"
+    );
 }

@@ -15,7 +15,16 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map_or(1, |s| s.parse().unwrap());
     let text = match source.parse::<u64>() {
-        Ok(seed) => yusuan_synth::generate_with(seed, yusuan_synth::Options { scale }).text,
+        Ok(seed) => {
+            yusuan_synth::generate_with(
+                seed,
+                yusuan_synth::Options {
+                    scale,
+                    ..yusuan_synth::Options::default()
+                },
+            )
+            .text
+        }
         Err(_) => std::fs::read_to_string(source).unwrap(),
     };
     let pdf = yusuan_synth::pdf::render_with(&text, yusuan_synth::pdf::Options { compress });

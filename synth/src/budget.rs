@@ -113,6 +113,8 @@ pub(crate) struct Project {
     pub(crate) category: &'static str,
     pub(crate) cents: Cents,
     pub(crate) fund: Fund,
+    /// The 功能分类 项 it is booked under.
+    pub(crate) item: String,
 }
 
 /// What one 功能分类 项 holds.
@@ -170,6 +172,8 @@ pub(crate) struct Budget {
     pub(crate) department: bool,
     /// 部门经济分类 款 → amount (all basic, general public).
     pub(crate) econ: BTreeMap<String, Cents>,
+    /// 部门经济分类 款 → the 功能分类 项 that carries it, and whether as 人员支出.
+    pub(crate) econ_items: BTreeMap<String, (String, bool)>,
     /// 功能分类 项 → money.
     pub(crate) items: BTreeMap<String, ItemMoney>,
     pub(crate) projects: Vec<Project>,
@@ -289,6 +293,7 @@ pub(crate) fn draw(rng: &mut Rng, catalog: &Catalog, scale: usize) -> Budget {
     let admin_item = format!("{home}01");
     let general_item = format!("{home}02");
     let mut items: BTreeMap<String, ItemMoney> = BTreeMap::new();
+    let mut econ_items = BTreeMap::new();
     for (code, cents) in &econ {
         let linked = LINKED.iter().find(|(e, _)| e == code).map(|(_, f)| *f);
         let (item, personnel) = match (linked, code.get(..3)) {
@@ -297,6 +302,7 @@ pub(crate) fn draw(rng: &mut Rng, catalog: &Catalog, scale: usize) -> Budget {
             (None, Some("301")) => (admin_item.clone(), true),
             _ => (admin_item.clone(), false),
         };
+        econ_items.insert(code.clone(), (item.clone(), personnel));
         let m = items.entry(item).or_default();
         if personnel {
             m.personnel += cents;
@@ -343,7 +349,7 @@ pub(crate) fn draw(rng: &mut Rng, catalog: &Catalog, scale: usize) -> Budget {
         if fund == Fund::GovFund && catalog.lookup(&item).is_none() {
             continue;
         }
-        let m = items.entry(item).or_default();
+        let m = items.entry(item.clone()).or_default();
         match fund {
             Fund::GeneralPublic => m.project_gp += cents,
             Fund::GovFund => m.project_gf += cents,
@@ -357,6 +363,7 @@ pub(crate) fn draw(rng: &mut Rng, catalog: &Catalog, scale: usize) -> Budget {
             },
             cents,
             fund,
+            item,
         });
     }
 
@@ -422,6 +429,7 @@ pub(crate) fn draw(rng: &mut Rng, catalog: &Catalog, scale: usize) -> Budget {
         unit,
         department,
         econ,
+        econ_items,
         items,
         projects,
         san_gong_prior,
@@ -433,7 +441,95 @@ pub(crate) fn draw(rng: &mut Rng, catalog: &Catalog, scale: usize) -> Budget {
     }
 }
 
+/// `c` × 10,000 plus up to 9,999 more (a figure in hundredths of 元 that is `c` hundredths of
+/// 万元 and some 元 more); zero stays zero.
+fn finer(c: Cents, rng: &mut Rng) -> Cents {
+    if c == 0 {
+        0
+    } else {
+        c.saturating_mul(10_000).saturating_add(rng.range(0, 9_999))
+    }
+}
+
 impl Budget {
+    /// The same budget in hundredths of 元: every figure × 10,000 plus a random number of 元 and
+    /// 分 (under one 万元) in the figures drawn freely, the derived ones (items, totals, the
+    /// "三公" items covering their economic lines, procurement within its items) derived again, so
+    /// that every identity still holds exactly.
+    pub(crate) fn in_yuan(&self, rng: &mut Rng) -> Budget {
+        let mut b = self.clone();
+        for m in b.items.values_mut() {
+            *m = ItemMoney::default();
+        }
+        for (code, c) in &mut b.econ {
+            let old = *c;
+            *c = finer(old, rng);
+            if let Some((item, personnel)) = self.econ_items.get(code) {
+                let m = b.items.entry(item.clone()).or_default();
+                if *personnel {
+                    m.personnel += *c;
+                } else {
+                    m.public += *c;
+                }
+            }
+        }
+        for p in &mut b.projects {
+            p.cents = finer(p.cents, rng);
+            let m = b.items.entry(p.item.clone()).or_default();
+            match p.fund {
+                Fund::GeneralPublic => m.project_gp += p.cents,
+                Fund::GovFund => m.project_gf += p.cents,
+            }
+        }
+        // a "三公" item keeps covering its economic line: the line's extra 元 and some more
+        let line = |code: &str| {
+            (
+                self.econ.get(code).copied().unwrap_or(0),
+                b.econ.get(code).copied().unwrap_or(0),
+            )
+        };
+        let cover = |x: Cents, (old, new): (Cents, Cents), rng: &mut Rng| -> Cents {
+            if x == 0 {
+                0
+            } else {
+                x * 10_000 + (new - old * 10_000) + rng.range(0, 9_999)
+            }
+        };
+        b.san_gong = SanGong {
+            abroad: cover(self.san_gong.abroad, line("30212"), rng),
+            purchase: cover(self.san_gong.purchase, line("31013"), rng),
+            operation: cover(self.san_gong.operation, line("30231"), rng),
+            reception: cover(self.san_gong.reception, line("30217"), rng),
+        };
+        let prior = self.san_gong_prior;
+        b.san_gong_prior = SanGong {
+            abroad: finer(prior.abroad, rng),
+            purchase: finer(prior.purchase, rng),
+            operation: finer(prior.operation, rng),
+            reception: finer(prior.reception, rng),
+        };
+        for (code, p) in &mut b.procurement {
+            let most = b.items.get(code).map_or(0, ItemMoney::gp);
+            *p = finer(*p, rng).min(most);
+        }
+        // the split keeps its parts (× 10,000); the procurement items' extra 元 go to one part
+        let (goods, works, services) = self.procurement_split;
+        let (mut goods, mut works, mut services) =
+            (goods * 10_000, works * 10_000, services * 10_000);
+        let rest = b.procurement_total() - (goods + works + services);
+        if services > 0 || (goods == 0 && works == 0) {
+            services += rest;
+        } else if goods > 0 {
+            goods += rest;
+        } else {
+            works += rest;
+        }
+        b.procurement_split = (goods, works, services);
+        b.prior_total = finer(self.prior_total, rng);
+        b.prior_operating = finer(self.prior_operating, rng);
+        b
+    }
+
     /// Money of every functional code (类, 款 and 项) of the general public budget.
     pub(crate) fn functional(&self, fund: Option<Fund>) -> BTreeMap<String, ItemMoney> {
         let mut out: BTreeMap<String, ItemMoney> = BTreeMap::new();
@@ -508,5 +604,44 @@ impl Budget {
     /// The 政府经济分类 code a 部门经济分类 款 is paired with.
     pub(crate) fn gov_code<'c>(catalog: &'c Catalog, dept: &str) -> Option<&'c str> {
         mapped_gov(catalog, dept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_yuan_keeps_every_identity() {
+        let catalog = Catalog::builtin();
+        for seed in 0..40 {
+            let mut rng = Rng::new(seed);
+            let b = draw(&mut rng, catalog, 1);
+            let y = b.in_yuan(&mut Rng::new(seed + 1));
+            // the items carry the economic lines and the projects, 元 and 分 included
+            let econ: Cents = y.econ.values().sum();
+            let projects: Cents = y.projects.iter().map(|p| p.cents).sum();
+            assert_eq!(y.basic(), econ, "seed {seed}");
+            assert_eq!(y.project(), projects, "seed {seed}");
+            assert_eq!(y.total(), econ + projects, "seed {seed}");
+            // each figure is its 万元 figure × 10,000 and under one 万元 more
+            assert!(y.total() >= b.total() * 10_000, "seed {seed}");
+            assert!(y.total() < (b.total() + 1) * 10_000 * 100, "seed {seed}");
+            let line = |code: &str| y.econ.get(code).copied().unwrap_or(0);
+            assert!(y.san_gong.abroad >= line("30212"), "seed {seed}");
+            assert!(y.san_gong.reception >= line("30217"), "seed {seed}");
+            assert!(y.san_gong.operation >= line("30231"), "seed {seed}");
+            for (code, p) in &y.procurement {
+                let most = y.items.get(code).map_or(0, ItemMoney::gp);
+                assert!(*p <= most, "seed {seed} {code}");
+            }
+            let (goods, works, services) = y.procurement_split;
+            assert_eq!(
+                goods + works + services,
+                y.procurement_total(),
+                "seed {seed}"
+            );
+            assert!(goods >= 0 && works >= 0 && services >= 0, "seed {seed}");
+        }
     }
 }

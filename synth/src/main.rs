@@ -45,7 +45,13 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     for s in seed..seed.saturating_add(count) {
-        let doc = yusuan_synth::generate_with(s, yusuan_synth::Options { scale });
+        let doc = yusuan_synth::generate_with(
+            s,
+            yusuan_synth::Options {
+                scale,
+                ..yusuan_synth::Options::default()
+            },
+        );
         let path = out.join(format!("synth_{s}.txt"));
         if let Err(e) = std::fs::write(&path, doc.text) {
             eprintln!("yusuan-synth: cannot write {}: {e}", path.display());

@@ -21,6 +21,7 @@ use crate::rng::Rng;
 use crate::truth::{
     CellTruth, Claim, ClaimKind, PerformanceTruth, RowKey, RowTruth, TableTruth, Truth,
 };
+use crate::{Naming, Precision, Variant};
 
 /// Printing choices that vary between documents (all of them seen in real disclosures).
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +72,49 @@ fn trimmed(c: Cents) -> String {
     dec(c).normalize().to_string()
 }
 
+/// `c / unit`, rounded half away from zero (hundredths of 元 to hundredths of 万元 with
+/// `unit` = 10,000; hundredths to whole units with 100).
+fn round_div(c: Cents, unit: Cents) -> Cents {
+    let q = (c.abs() + unit / 2) / unit;
+    if c < 0 { -q } else { q }
+}
+
+/// A table figure `c` (hundredths of 万元, or of 元 when `yuan`) as the narrative states it:
+/// hundredths of 万元 at `precision`, brought there in one rounding (6,537.4997万元 rounds to
+/// 6,537, not through 6,537.50 to 6,538), and the decimals it prints with (`None`: the two of
+/// the tables).
+fn narrate(c: Cents, yuan: bool, precision: Precision) -> (Cents, Option<u8>) {
+    let per = if yuan { 10_000 } else { 1 };
+    let (step, dp) = match precision {
+        Precision::Exact => (1, None),
+        Precision::Rounded(dp) | Precision::Truncated(dp) => {
+            (if dp == 0 { 100 } else { 10 }, Some(dp.min(1)))
+        }
+    };
+    let q = if matches!(precision, Precision::Truncated(_)) {
+        c / (step * per)
+    } else {
+        round_div(c, step * per)
+    };
+    (q * step, dp)
+}
+
+/// Hundredths printed with `dp` decimals (0 or 1): `1234500` → `12,345`; the digits cut are zero.
+fn fixed(c: Cents, dp: u8, grouped: bool) -> String {
+    let s = money(c, grouped);
+    let cut = if dp == 0 { 3 } else { 1 };
+    s.get(..s.len() - cut).unwrap_or(&s).to_owned()
+}
+
+/// Swaps 其他 and 其它 (both are written in real documents).
+fn other_spelling(name: &str) -> String {
+    if name.contains("其他") {
+        name.replace("其他", "其它")
+    } else {
+        name.replace("其它", "其他")
+    }
+}
+
 /// Chinese numeral for list numbering (1 … 99).
 fn cn(n: usize) -> String {
     const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -91,6 +135,7 @@ struct Writer<'a> {
     style: Style,
     catalog: &'a Catalog,
     b: &'a Budget,
+    variant: Variant,
 }
 
 impl Writer<'_> {
@@ -151,10 +196,11 @@ impl Writer<'_> {
 
     fn title(&mut self, title: &str) {
         self.para(title);
-        let (org, unit) = if self.style.full_width_meta {
-            ("部门（单位）：", "单位：万元")
-        } else {
-            ("部门(单位): ", "单位: 万元")
+        let (org, unit) = match (self.style.full_width_meta, self.variant.yuan_tables) {
+            (true, false) => ("部门（单位）：", "单位：万元"),
+            (false, false) => ("部门(单位): ", "单位: 万元"),
+            (true, true) => ("部门（单位）：", "单位：元"),
+            (false, true) => ("部门(单位): ", "单位: 元"),
         };
         let o = format!("{org}{}", self.b.unit);
         self.para(o);
@@ -173,6 +219,33 @@ impl Writer<'_> {
 
     fn next_line(&self) -> u32 {
         u32::try_from(self.lines.len() + 1).unwrap_or(u32::MAX)
+    }
+
+    /// A table figure in hundredths of 万元 (the narrative's unit), rounded when the tables print 元.
+    fn wan(&self, c: Cents) -> Cents {
+        if self.variant.yuan_tables {
+            round_div(c, 10_000)
+        } else {
+            c
+        }
+    }
+
+    /// A table figure as the narrative prints it, in 万元 at the variant's precision
+    /// ([`narrate`]): the text and its value. `grouped` prints `12,345.67` rather than
+    /// `12345.67` (at the tables' precision, ungrouped figures drop trailing zeros: `226.6`, `95`).
+    fn narrated(&self, c: Cents, grouped: bool) -> (String, Decimal) {
+        let exact = self.wan(c);
+        let (v, dp) = match narrate(c, self.variant.yuan_tables, self.variant.precision) {
+            // a document says 0.3万元 rather than 0万元 of money it has
+            (0, Some(_)) if exact != 0 => (exact, None),
+            other => other,
+        };
+        let s = match dp {
+            None if grouped => money(v, true),
+            None => trimmed(v),
+            Some(dp) => fixed(v, dp, grouped),
+        };
+        (s, dec(v))
     }
 }
 
@@ -198,7 +271,12 @@ fn code_cells(code: &str) -> [String; 3] {
 }
 
 /// Prints a budget as a document; returns the text and what it states.
-pub(crate) fn render(b: &Budget, catalog: &Catalog, rng: &mut Rng) -> (String, Truth) {
+pub(crate) fn render(
+    b: &Budget,
+    catalog: &Catalog,
+    rng: &mut Rng,
+    variant: Variant,
+) -> (String, Truth) {
     let style = Style {
         grouped: rng.chance(85),
         full_width_meta: rng.chance(50),
@@ -214,6 +292,7 @@ pub(crate) fn render(b: &Budget, catalog: &Catalog, rng: &mut Rng) -> (String, T
         style,
         catalog,
         b,
+        variant,
     };
     let level = if b.department { "部门" } else { "单位" };
     cover(&mut w, level);
@@ -1051,22 +1130,37 @@ fn change(
     } else {
         ("减少", "下降")
     };
-    let d = trimmed(delta.abs());
-    if let Some((k, _)) = kinds {
-        w.claim(k, line, &d, dec(delta.abs()));
-    }
+    let (d, dv) = w.narrated(delta.abs(), false);
     // a stated change comes with its reason (RULES V-08)
     let why = if delta > 0 {
         "，主要原因是工作任务增加"
     } else {
         "，主要原因是压减一般性支出"
     };
+    if dv.is_zero() {
+        // a change under the narrative's last digit (tables in 元): roughly flat when under 1%
+        // of last year, else a direction without an amount
+        return if delta.abs() * 100 <= before.abs() {
+            "与上年基本持平".to_owned()
+        } else {
+            format!("比上年略有{up}{why}")
+        };
+    }
+    if let Some((k, _)) = kinds {
+        w.claim(k, line, &d, dv);
+    }
     if before == 0 {
         return format!("比上年{up}{d}万元{why}");
     }
-    // percent with two decimals, rounded half away from zero
+    // percent with two decimals (or none), rounded half away from zero
     let hundredths = (i128::from(delta.abs()) * 20_000 / i128::from(before) + 1) / 2;
-    let pct = Decimal::from_i128_with_scale(hundredths, 2).normalize();
+    let whole = (i128::from(delta.abs()) * 200 / i128::from(before) + 1) / 2;
+    // a change under half a percent keeps its decimals (not `增长0%`)
+    let pct = if w.variant.whole_percent && whole > 0 {
+        Decimal::from_i128_with_scale(whole, 0)
+    } else {
+        Decimal::from_i128_with_scale(hundredths, 2).normalize()
+    };
     let p = pct.to_string();
     if let Some((_, kp)) = kinds {
         w.claim(kp, line, &p, pct);
@@ -1075,8 +1169,8 @@ fn change(
 }
 
 fn stated(w: &mut Writer<'_>, kind: ClaimKind, line: u32, c: Cents, grouped: bool) -> String {
-    let s = if grouped { money(c, true) } else { trimmed(c) };
-    w.claim(kind, line, &s, dec(c));
+    let (s, v) = w.narrated(c, grouped);
+    w.claim(kind, line, &s, v);
     s
 }
 
@@ -1084,6 +1178,7 @@ fn narrative(w: &mut Writer<'_>, level: &str, rng: &mut Rng) -> Vec<PerformanceT
     let b = w.b;
     let y = b.year;
     w.para("第三部分");
+    let (start, first_claim) = (w.lines.len(), w.claims.len());
     w.para(format!("{y}年{level}预算情况和重要事项说明"));
     w.para("一、预算收支增减变化情况说明");
     w.para(format!(
@@ -1112,7 +1207,7 @@ fn narrative(w: &mut Writer<'_>, level: &str, rng: &mut Rng) -> Vec<PerformanceT
     );
     w.para(s);
     let n = w.next_line();
-    let t = money(total, true);
+    let (t, _) = w.narrated(total, true);
     let c = change(
         w,
         n,
@@ -1121,6 +1216,9 @@ fn narrative(w: &mut Writer<'_>, level: &str, rng: &mut Rng) -> Vec<PerformanceT
         Some((ClaimKind::TotalChange, ClaimKind::TotalChangePercent)),
     );
     w.para(format!("（三）增减变化情况：{y}年收支预算{t}万元，{c}。"));
+    if let Some(naming) = w.variant.itemised {
+        itemised(w, naming, rng);
+    }
 
     w.para("二、“三公”经费支出情况");
     let (now, before): (SanGong, SanGong) = (b.san_gong, b.san_gong_prior);
@@ -1196,18 +1294,35 @@ fn narrative(w: &mut Writer<'_>, level: &str, rng: &mut Rng) -> Vec<PerformanceT
         &count.to_string(),
         Decimal::from(count),
     );
-    let p = money(b.project(), false);
+    let (p, _) = w.narrated(b.project(), false);
+    let p = if w.variant.precision == Precision::Exact {
+        money(w.wan(b.project()), false)
+    } else {
+        p
+    };
     w.para(format!(
         "{}{y}年项目支出全面实施绩效管理，涉及预算项目支出{count}个，预算资金{p}万元，其中财政拨款{p}万元。",
         b.unit
     ));
+    if w.variant.narrative_twice {
+        // the same text again, word for word, with the claims it states
+        let copy: Vec<String> = w.lines.get(start..).unwrap_or_default().to_vec();
+        let shift = u32::try_from(copy.len()).unwrap_or(0);
+        let claims: Vec<Claim> = w.claims.get(first_claim..).unwrap_or_default().to_vec();
+        w.lines.extend(copy);
+        w.claims.extend(claims.into_iter().map(|c| Claim {
+            line: c.line + shift,
+            ..c
+        }));
+    }
     let mut performance = Vec::new();
     if count > 0 {
         w.para(format!("(二) {level}预算项目绩效目标表"));
     }
     for p in &b.projects {
         w.para("政策和项目预算绩效目标表");
-        let a = money(p.cents, false);
+        // 万元 whatever the tables' unit
+        let a = money(w.wan(p.cents), false);
         let code = if p.fund == Fund::GovFund {
             "229"
         } else {
@@ -1236,10 +1351,74 @@ fn narrative(w: &mut Writer<'_>, level: &str, rng: &mut Rng) -> Vec<PerformanceT
         w.blank();
         performance.push(PerformanceTruth {
             project: p.name.clone(),
-            total: dec(p.cents),
+            total: dec(w.wan(p.cents)),
         });
     }
     performance
+}
+
+/// The name of `code` as the narrative prints it: the tables' (catalog) name, or with
+/// [`Naming::Variants`] sometimes one of the catalog's aliases (an old name, a common wording),
+/// `其它` for `其他`, or ASCII brackets.
+fn narrative_name(w: &Writer<'_>, code: &str, naming: Naming, rng: &mut Rng) -> String {
+    let name = w
+        .catalog
+        .lookup(code)
+        .map_or_else(|| code.to_owned(), |e| e.name.clone());
+    if naming == Naming::AsTables {
+        return name;
+    }
+    let aliases: Vec<String> = w
+        .catalog
+        .aliases(code)
+        .into_iter()
+        .filter(|a| {
+            matches!(
+                a.kind,
+                yusuan::catalog::AliasKind::HistoricName
+                    | yusuan::catalog::AliasKind::CommonVariant
+            )
+        })
+        .map(|a| a.name.clone())
+        .collect();
+    if !aliases.is_empty() && rng.chance(70) {
+        return rng.pick(&aliases).cloned().unwrap_or(name);
+    }
+    if (name.contains("其他") || name.contains("其它")) && rng.chance(60) {
+        return other_spelling(&name);
+    }
+    if name.contains('（') && rng.chance(50) {
+        return name.replace('（', "(").replace('）', ")");
+    }
+    name
+}
+
+/// （四）财政拨款支出主要内容: every 项 of the general public budget with its amount, as
+/// `1. “X（类）Y（款）Z（项）”N万元，主要用于……`.
+fn itemised(w: &mut Writer<'_>, naming: Naming, rng: &mut Rng) {
+    let b = w.b;
+    let codes = b.functional(Some(Fund::GeneralPublic));
+    w.para("（四）一般公共预算财政拨款支出主要内容：");
+    let g = rng.chance(50);
+    let mut n = 0;
+    for (code, m) in &codes {
+        if code.len() != 7 || m.gp() == 0 {
+            continue;
+        }
+        n += 1;
+        let (class, section) = (code.get(..3).unwrap_or(""), code.get(..5).unwrap_or(""));
+        let names = [
+            narrative_name(w, class, naming, rng),
+            narrative_name(w, section, naming, rng),
+            narrative_name(w, code, naming, rng),
+        ];
+        let line = w.next_line();
+        let amount = stated(w, ClaimKind::Item, line, m.gp(), g);
+        w.para(format!(
+            "{}. “{}（类）{}（款）{}（项）”{amount}万元，主要用于保障单位正常运转和完成相关工作任务。",
+            n, names[0], names[1], names[2]
+        ));
+    }
 }
 
 fn glossary(w: &mut Writer<'_>) {
@@ -1270,5 +1449,42 @@ mod tests {
         assert_eq!(cn(10), "十");
         assert_eq!(cn(17), "十七");
         assert_eq!(cn(21), "二十一");
+    }
+
+    #[test]
+    fn narrative_precision() {
+        // 12,344.98万元
+        let c = 1_234_498;
+        assert_eq!(narrate(c, false, Precision::Exact), (c, None));
+        assert_eq!(
+            narrate(c, false, Precision::Rounded(0)),
+            (1_234_500, Some(0))
+        );
+        assert_eq!(
+            narrate(c, false, Precision::Rounded(1)),
+            (1_234_500, Some(1))
+        );
+        assert_eq!(
+            narrate(c, false, Precision::Truncated(1)),
+            (1_234_490, Some(1))
+        );
+        assert_eq!(
+            narrate(c, false, Precision::Truncated(0)),
+            (1_234_400, Some(0))
+        );
+        assert_eq!(fixed(1_234_500, 0, true), "12,345");
+        assert_eq!(fixed(1_234_490, 1, false), "12344.9");
+        // 6,537.499662万元 in hundredths of 元: one rounding, not two
+        let y = 6_537_499_662;
+        assert_eq!(narrate(y, true, Precision::Exact), (653_750, None));
+        assert_eq!(narrate(y, true, Precision::Rounded(0)), (653_700, Some(0)));
+        assert_eq!(narrate(y, true, Precision::Rounded(1)), (653_750, Some(1)));
+        assert_eq!(
+            narrate(y, true, Precision::Truncated(1)),
+            (653_740, Some(1))
+        );
+        assert_eq!(round_div(-15, 10), -2);
+        assert_eq!(other_spelling("其他支出"), "其它支出");
+        assert_eq!(other_spelling("其它支出"), "其他支出");
     }
 }

@@ -102,6 +102,8 @@ pub enum ClaimKind {
     ProcurementServices,
     /// Number of projects with performance targets.
     ProjectCount,
+    /// A 功能分类 项 of 财政拨款支出主要内容 (= its T05 合计).
+    Item,
 }
 
 /// A number stated in the narrative, where it is printed.

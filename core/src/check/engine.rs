@@ -24,6 +24,45 @@ pub(crate) struct Ctx<'a> {
     pub(crate) index: HashMap<&'a str, CodeIndex<'a>>,
     /// Every 绩效目标表 indicator's target, read once.
     pub(crate) targets: Vec<Vec<crate::indicator::Target>>,
+    /// The narrative prints its amounts in whole 万元 or to one decimal ([`coarse_narrative`]).
+    pub(crate) coarse_narrative: bool,
+}
+
+/// Whether a narrative prints its amounts coarsely (in whole 万元 or 亿元, or to one decimal):
+/// at least four amounts of one unit or more, three in four of them with fewer than two
+/// decimals (amounts under one unit are printed with decimals in any style: `0.53万元`). Prose
+/// drops trailing zeros (`95万元` for 95.00), so one such figure says nothing; a narrative
+/// printing nearly all of them so says it rounds (a two-decimal amount ends in `0` one time in
+/// ten), and its figures then stand for the interval of their printed digits.
+pub(crate) fn coarse_narrative(claims: &crate::claims::Claims) -> bool {
+    fn visit(c: &crate::claims::Claim, out: &mut (usize, usize)) {
+        let change = c.change.as_ref().and_then(|ch| ch.amount.as_ref());
+        for q in [
+            c.amount.as_ref(),
+            change,
+            c.prior.as_ref(),
+            c.planned.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if matches!(q.unit(), Some(Unit::WanYuan | Unit::YiYuan))
+                && q.value.abs() >= Decimal::ONE
+            {
+                out.0 += 1;
+                out.1 += usize::from(q.value.scale() < 2);
+            }
+        }
+        for p in &c.parts {
+            visit(p, out);
+        }
+    }
+    let mut counts = (0, 0);
+    for c in &claims.claims {
+        visit(c, &mut counts);
+    }
+    let (all, coarse) = counts;
+    all >= 4 && coarse * 4 >= all * 3
 }
 
 /// The coded rows of one table.
@@ -77,11 +116,13 @@ impl<'a> Ctx<'a> {
                 .entry(t.key.as_str())
                 .or_insert_with(|| CodeIndex::of(t));
         }
+        let claims = crate::claims::extract_all(doc);
         Ctx {
             doc,
             catalog,
             policy,
-            claims: crate::claims::extract_all(doc),
+            coarse_narrative: coarse_narrative(&claims),
+            claims,
             index,
             targets: doc
                 .performance
@@ -276,6 +317,11 @@ pub(crate) trait Figure {
     fn at(&self) -> (Option<String>, Option<String>, Option<String>);
     /// As printed.
     fn text(&self) -> String;
+    /// Half a unit of the last printed digit, in 元, of an amount the narrative prints with
+    /// fewer than two decimals of 万元 or 亿元 (`None` for table cells and other figures).
+    fn coarse_half(&self) -> Option<Decimal> {
+        None
+    }
 }
 
 impl Figure for CellRef<'_> {
@@ -384,6 +430,15 @@ impl Figure for Said<'_> {
     }
     fn text(&self) -> String {
         self.q.text.clone()
+    }
+    fn coarse_half(&self) -> Option<Decimal> {
+        let scale = self.q.value.scale();
+        match self.q.unit() {
+            Some(u @ (Unit::WanYuan | Unit::YiYuan)) if scale < 2 && !self.q.value.is_zero() => {
+                Decimal::new(5, scale + 1).checked_mul(u.in_yuan())
+            }
+            _ => None,
+        }
     }
 }
 
@@ -637,6 +692,35 @@ fn coarse_slack(all: &[&dyn Figure]) -> Decimal {
         .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
+/// How much further than the rounding envelope a sum or difference of figures some of which are
+/// printed to fewer than two decimals of 万元 (or 亿元) may be off when they were cut rather than
+/// rounded: each may be a whole unit of its last digit off, not half of one (`三公 51万元 = 29 +
+/// 11 + 10` of 29.6, 11.6 and 10.4).
+fn coarse_sum_slack(all: &[&dyn Figure]) -> Decimal {
+    all.iter()
+        .filter_map(|f| f.coarse_half())
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
+/// The equality holds if the coarse figure, printed with one decimal, was rounded from the fine
+/// one (`7,713.5万元` for 7,713.47): a hint, since a one-decimal figure may also be a two-decimal
+/// one with its trailing zero dropped.
+fn rounds_to_one_decimal(
+    lhs: &[&dyn Figure],
+    rhs: &[&dyn Figure],
+    relation: Relation,
+    vals: &[Val],
+) -> bool {
+    coarse_is(
+        lhs,
+        rhs,
+        relation,
+        vals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
+    .is_some_and(|dp| dp == 1)
+}
+
 /// The equality holds only if the coarse figure was truncated rather than rounded (876,580 元
 /// stated as 87.65万元): a hint, not an error.
 fn truncates_to(
@@ -669,6 +753,9 @@ pub(crate) struct Emitter<'p> {
     template: (&'p str, &'p [String]),
     /// The failed equalities among the findings, for merging those one figure explains.
     pub(crate) gaps: Vec<super::cause::Gap>,
+    /// The narrative rounds its amounts ([`Ctx::coarse_narrative`]): a narrative amount with
+    /// fewer than two decimals stands for the interval of its printed digits.
+    pub(crate) coarse_narrative: bool,
 }
 
 /// What a failed instance reports: its severity, its messages (Chinese, English) and, for a
@@ -693,6 +780,7 @@ impl<'p> Emitter<'p> {
             rule: "",
             template,
             gaps: Vec::new(),
+            coarse_narrative: false,
         }
     }
 
@@ -910,7 +998,17 @@ impl<'p> Emitter<'p> {
     ) -> Option<Outcome> {
         let head = *lhs.first()?;
         let all: Vec<&dyn Figure> = lhs.iter().chain(rhs).copied().collect();
-        let vals: Vec<Val> = all.iter().map(|f| f.value()).collect();
+        let coarse = self.coarse_narrative;
+        let vals: Vec<Val> = all
+            .iter()
+            .map(|f| match (f.value(), f.coarse_half().filter(|_| coarse)) {
+                (Val::Num { yuan, half_yuan }, Some(h)) => Val::Num {
+                    yuan,
+                    half_yuan: half_yuan.max(h),
+                },
+                (v, _) => v,
+            })
+            .collect();
         let unreadable = all
             .iter()
             .zip(&vals)
@@ -951,7 +1049,12 @@ impl<'p> Emitter<'p> {
         } else if excess <= envelope
             || severity == Severity::Info
             || truncates_to(lhs, rhs, relation, &vals)
+            || rounds_to_one_decimal(lhs, rhs, relation, &vals)
             || (relation == Relation::Le && excess < coarse_slack(&all))
+            || (relation == Relation::Eq
+                && coarse
+                && all.len() > 2
+                && excess < envelope.saturating_add(coarse_sum_slack(&all)))
         {
             Outcome::Hint
         } else {

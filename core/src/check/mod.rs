@@ -190,6 +190,7 @@ impl Checker<'_> {
             self.include_passes,
             (&doc.meta.template, &doc.meta.template_tables),
         );
+        em.coarse_narrative = cx.coarse_narrative;
         for rule in catalogue() {
             if self.policy.skip_rules.iter().any(|r| r == rule.info.id) {
                 continue;

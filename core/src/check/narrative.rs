@@ -424,11 +424,18 @@ fn prior_of<'c>(cx: &'c Ctx<'_>, claim: &'c Claim) -> Option<Prior<'c>> {
     san_gong_cell(cx, key, Some(year), Basis::Budget).map(Prior::Table)
 }
 
-fn printed(f: &dyn Figure) -> Option<Printed> {
+/// A figure with the interval of its printed digits; in a narrative that rounds its amounts
+/// ([`Ctx::coarse_narrative`]) an amount in whole 万元 (or to one decimal) may be off by a whole
+/// unit of its last digit, rounded or cut.
+fn printed(cx: &Ctx<'_>, f: &dyn Figure) -> Option<Printed> {
+    let coarse = f
+        .coarse_half()
+        .filter(|_| cx.coarse_narrative)
+        .and_then(|h| h.checked_add(h));
     match f.value() {
         Val::Num { yuan, half_yuan } => Some(Printed {
             value: yuan,
-            half_ulp: half_yuan,
+            half_ulp: coarse.map_or(half_yuan, |c| c.max(half_yuan)),
         }),
         Val::Blank => Some(Printed::exact(Decimal::ZERO)),
         Val::Unreadable => None,
@@ -727,6 +734,30 @@ pub(super) fn operating_costs_vs_public(cx: &Ctx<'_>, em: &mut Emitter<'_>) -> b
 
 /// The T05 row of a functional item named by the narrative (类 by catalog code, 款 and 项 by
 /// name under it).
+/// Whether the narrative's name `n` (normalised) names the table row `r`: its label, the
+/// label with 其它 for 其他 (both spellings are printed), or one of the catalog's aliases of its
+/// code (an old name of a renamed 款).
+fn same_name(cx: &Ctx<'_>, r: &Row, n: &str) -> bool {
+    let label = normalize_name(&r.label);
+    label == n
+        || other_folded(&label) == other_folded(n)
+        || r.code.as_deref().is_some_and(|code| {
+            matches!(
+                cx.catalog.name_matches(code, n),
+                crate::catalog::NameMatch::Alias { .. }
+            )
+        })
+}
+
+/// `其它` written as `其他`.
+fn other_folded(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains("其它") {
+        std::borrow::Cow::Owned(s.replace("其它", "其他"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn functional_row<'a>(
     cx: &Ctx<'a>,
     t05: &'a Table,
@@ -747,7 +778,7 @@ fn functional_row<'a>(
                 .iter()
                 .find(|r| {
                     r.code.as_deref().is_some_and(|c| c.len() == 3)
-                        && normalize_name(&r.label) == normalize_name(class)
+                        && same_name(cx, r, &normalize_name(class))
                 })
                 .and_then(|r| r.code.clone())
         })?;
@@ -757,7 +788,7 @@ fn functional_row<'a>(
             r.code
                 .as_deref()
                 .is_some_and(|c| c.len() == len && c.starts_with(parent))
-                && normalize_name(&r.label) == n
+                && same_name(cx, r, &n)
         })
     };
     match (section, item) {
@@ -936,7 +967,7 @@ fn n_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let part = said(claim, amount, "金额");
-        let (Some(pp), Some(wp)) = (printed(&part), printed(whole.as_ref())) else {
+        let (Some(pp), Some(wp)) = (printed(cx, &part), printed(cx, whole.as_ref())) else {
             continue;
         };
         let fit = share_fits(Printed::new(share.value), pp, wp);
@@ -948,7 +979,7 @@ fn n_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .filter(|q| is_money(q))
             .map(|q| said(claim, q, "预算数"));
         if let Some(b) = budget.as_ref() {
-            if let Some(pb) = printed(b).filter(|pb| !pb.value.is_zero()) {
+            if let Some(pb) = printed(cx, b).filter(|pb| !pb.value.is_zero()) {
                 let other = share_fits(Printed::new(share.value), pp, pb);
                 if mistaken(
                     em,
@@ -1353,7 +1384,7 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             );
             continue;
         }
-        let Some(sp) = printed(&s) else { continue };
+        let Some(sp) = printed(cx, &s) else { continue };
         let gap = (sp.value - sum).abs();
         let env = sp.half_ulp + half;
         let mut ev = vec![s.evidence()];
@@ -1730,7 +1761,7 @@ fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let c = said(claim, amount, "本年数");
-        let (Some(pc), Some(pp)) = (printed(&c), printed(prior.fig())) else {
+        let (Some(pc), Some(pp)) = (printed(cx, &c), printed(cx, prior.fig())) else {
             continue;
         };
         let evidence = vec![c.evidence(), prior.fig().evidence()];
@@ -1798,7 +1829,7 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         match (amount, prior) {
             (Some(a), Some(p)) => {
                 let c = said(claim, a, "本年数");
-                let (Some(pc), Some(pp)) = (printed(&c), printed(p.fig())) else {
+                let (Some(pc), Some(pp)) = (printed(cx, &c), printed(cx, p.fig())) else {
                     continue;
                 };
                 if pp.value.is_zero() {
@@ -1814,7 +1845,7 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 };
                 let c = said(claim, a, "本年数");
                 let d = said(claim, delta, "增减额");
-                let (Some(pc), Some(pd)) = (printed(&c), printed(&d)) else {
+                let (Some(pc), Some(pd)) = (printed(cx, &c), printed(cx, &d)) else {
                     continue;
                 };
                 let prior = Printed {
@@ -1856,7 +1887,7 @@ fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 };
                 let (c, dd) = (said(claim, a, "本年数"), said(claim, d, "增减额"));
                 let same = matches!(
-                    (printed(&c), printed(&dd)),
+                    (printed(cx, &c), printed(cx, &dd)),
                     (Some(pc), Some(pd)) if pc.value == pd.value && !pc.value.is_zero()
                 );
                 if change.direction != Direction::Increase || !same {
@@ -2376,13 +2407,13 @@ fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             );
             continue;
         }
-        let (Some(pa), Some(pb)) = (printed(&a), printed(&b)) else {
+        let (Some(pa), Some(pb)) = (printed(cx, &a), printed(cx, &b)) else {
             continue;
         };
         let fit = share_fits(Printed::new(completion.value), pa, pb);
         // a share printed as the completion rate: the figure is the part over its whole
         if let Some(whole) = share_whole(cx, claim, parent) {
-            if let Some(pw) = printed(whole.as_ref()).filter(|pw| !pw.value.is_zero()) {
+            if let Some(pw) = printed(cx, whole.as_ref()).filter(|pw| !pw.value.is_zero()) {
                 let other = share_fits(Printed::new(completion.value), pa, pw);
                 let from: [&dyn Figure; 2] = [&a, whole.as_ref()];
                 if mistaken(em, &stated, &fit, &other, &from, Mistake::ShareAsCompletion) {
@@ -2499,7 +2530,8 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             );
             continue;
         };
-        let (Some(pb), Some(pa)) = (printed(budget.as_ref()), printed(actual.as_ref())) else {
+        let (Some(pb), Some(pa)) = (printed(cx, budget.as_ref()), printed(cx, actual.as_ref()))
+        else {
             continue;
         };
         // saturating: figures read from any text must not overflow (a saturated sum still
@@ -2643,10 +2675,10 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .collect();
         let whole_fig = whole.as_deref();
         let complete = amounts.len() == parts.len()
-            && whole_fig.and_then(printed).is_some_and(|w| {
+            && whole_fig.and_then(|w| printed(cx, w)).is_some_and(|w| {
                 let (mut v, mut half) = (Decimal::ZERO, w.half_ulp);
                 for a in &amounts {
-                    if let Some(pa) = printed(a) {
+                    if let Some(pa) = printed(cx, a) {
                         v += pa.value;
                         half += pa.half_ulp;
                     } else {
@@ -2656,14 +2688,14 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 (v - w.value).abs() <= half
             });
         // a share N-05 finds wrong (or truncated) is that share's finding, not the sum's
-        let off = whole_fig.and_then(printed).is_some_and(|pw| {
+        let off = whole_fig.and_then(|w| printed(cx, w)).is_some_and(|pw| {
             parts.iter().any(|p| {
                 let (Some(q), Some(a)) =
                     (p.share.as_ref(), p.amount.as_ref().filter(|q| is_money(q)))
                 else {
                     return false;
                 };
-                printed(&said(p, a, "金额"))
+                printed(cx, &said(p, a, "金额"))
                     .is_some_and(|pa| !share_fits(Printed::new(q.value), pa, pw).consistent())
             })
         });
@@ -2880,11 +2912,11 @@ fn n_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         if actuals.len() == parts.len() {
             let w = said(whole, wa, "决算数");
             let (Some(pw), Some(sum)) = (
-                printed(&w),
+                printed(cx, &w),
                 actuals
                     .iter()
                     .try_fold(Printed::exact(Decimal::ZERO), |acc, a| {
-                        printed(*a).map(|p| Printed {
+                        printed(cx, *a).map(|p| Printed {
                             value: acc.value + p.value,
                             half_ulp: acc.half_ulp + p.half_ulp,
                         })
