@@ -687,8 +687,12 @@ export interface Claim {
   planned?: Quantity;
   /** The original budget (年初预算为 N), in final accounts. */
   budget?: Quantity;
+  /** The adjusted (full-year) budget (全年预算数, 调整预算数), in final accounts. */
+  adjusted_budget?: Quantity;
   /** The completion rate (完成年初预算的 N%). */
   completion?: Quantity;
+  /** The completion rate is of the adjusted (全年/调整) budget. */
+  completion_adjusted?: boolean;
   /** How the actual is said to compare with the budget (决算数小于预算数), in final accounts. */
   versus_budget?: {
     relation: "above" | "below" | "equal" | "at_most" | "at_least";

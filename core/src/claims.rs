@@ -444,9 +444,15 @@ pub struct Claim {
     /// The original budget (年初预算为 N), in final accounts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Quantity>,
+    /// The adjusted (full-year) budget (全年预算数为 N, 调整预算数 N), in final accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjusted_budget: Option<Quantity>,
     /// The stated completion rate (完成年初预算的 N%).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion: Option<Quantity>,
+    /// The completion rate is of the adjusted budget (完成全年预算数的 N%, 完成调整预算的 N%).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub completion_adjusted: bool,
     /// How the actual is said to compare with the budget (决算数小于预算数), in final accounts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub versus_budget: Option<BudgetComparison>,
@@ -486,7 +492,9 @@ impl Claim {
             prior: None,
             planned: None,
             budget: None,
+            adjusted_budget: None,
             completion: None,
+            completion_adjusted: false,
             versus_budget: None,
             reason: None,
             parts: Vec::new(),
@@ -506,6 +514,7 @@ impl Claim {
             || self.share.is_some()
             || self.prior.is_some()
             || self.budget.is_some()
+            || self.adjusted_budget.is_some()
             || !self.parts.is_empty()
             || self.missing_number
             || self.versus_budget.is_some()
@@ -939,6 +948,10 @@ enum Tok {
     Prior,
     Planned,
     BudgetMarker,
+    /// 全年预算数 / 调整预算数: the next amount is the adjusted budget.
+    AdjustedBudgetMarker,
+    /// 完成全年预算数的 / 完成调整预算的: the next percentage is of the adjusted budget.
+    CompletionAdjusted,
     ActualMarker,
     Completion,
     Reason(String),
@@ -1062,9 +1075,12 @@ fn slice(s: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
     s.get(a..b).unwrap_or("").to_owned()
 }
 
-static MARKERS: [(&str, Tok); 20] = [
+static MARKERS: [(&str, Tok); 23] = [
     ("完成年初预算数的", Tok::Completion),
-    ("完成全年预算数的", Tok::Completion),
+    ("完成全年预算数的", Tok::CompletionAdjusted),
+    ("完成全年预算的", Tok::CompletionAdjusted),
+    ("完成调整预算数的", Tok::CompletionAdjusted),
+    ("完成调整预算的", Tok::CompletionAdjusted),
     ("完成年初预算的", Tok::Completion),
     ("完成预算数的", Tok::Completion),
     ("完成预算的", Tok::Completion),
@@ -1087,7 +1103,7 @@ static MARKERS: [(&str, Tok); 20] = [
 
 /// In final accounts, the words that say a figure is the budget or the actual (预算数为 832.05
 /// 万元，决算支出数为 820.33 万元): read before [`MARKERS`]. In a budget the budget is the amount.
-static FINAL_MARKERS: [(&str, Tok); 14] = [
+static FINAL_MARKERS: [(&str, Tok); 15] = [
     ("决算支出数为", Tok::ActualMarker),
     ("决算支出数", Tok::ActualMarker),
     ("支出决算数为", Tok::ActualMarker),
@@ -1096,9 +1112,10 @@ static FINAL_MARKERS: [(&str, Tok); 14] = [
     ("实际支出", Tok::ActualMarker),
     ("年初预算数为", Tok::BudgetMarker),
     ("年初预算数", Tok::BudgetMarker),
-    ("全年预算数为", Tok::BudgetMarker),
-    ("全年预算数", Tok::BudgetMarker),
-    ("调整预算数", Tok::BudgetMarker),
+    ("全年预算数为", Tok::AdjustedBudgetMarker),
+    ("全年预算数", Tok::AdjustedBudgetMarker),
+    ("调整预算数为", Tok::AdjustedBudgetMarker),
+    ("调整预算数", Tok::AdjustedBudgetMarker),
     ("预算数为", Tok::BudgetMarker),
     ("预算为", Tok::BudgetMarker),
     ("预算数", Tok::BudgetMarker),
@@ -2072,6 +2089,7 @@ enum Slot {
     Prior,
     Planned,
     Budget,
+    AdjustedBudget,
     Actual,
     Share,
     Completion,
@@ -2410,6 +2428,15 @@ impl<'a> SentenceBuilder<'a> {
             Tok::Prior => self.slot = Slot::Prior,
             Tok::Planned => self.slot = Slot::Planned,
             Tok::BudgetMarker => self.slot = Slot::Budget,
+            Tok::AdjustedBudgetMarker => self.slot = Slot::AdjustedBudget,
+            Tok::CompletionAdjusted => {
+                self.slot = Slot::Completion;
+                if let Some(c) = self.current_mut() {
+                    if c.completion.is_none() {
+                        c.completion_adjusted = true;
+                    }
+                }
+            }
             Tok::ActualMarker => self.slot = Slot::Actual,
             Tok::Share => self.slot = Slot::Share,
             Tok::Completion => self.slot = Slot::Completion,
@@ -2437,6 +2464,9 @@ impl<'a> SentenceBuilder<'a> {
                     Slot::Prior if c.prior.is_none() => c.prior = Some(q),
                     Slot::Planned if c.planned.is_none() => c.planned = Some(q),
                     Slot::Budget if c.budget.is_none() => c.budget = Some(q),
+                    Slot::AdjustedBudget if c.adjusted_budget.is_none() => {
+                        c.adjusted_budget = Some(q);
+                    }
                     Slot::Actual => c.amount = Some(q),
                     _ => {
                         if let Some(ch) = c

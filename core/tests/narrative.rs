@@ -958,3 +958,29 @@ fn itemised_functional_names_with_variants() {
         "{n04:#?}"
     );
 }
+
+/// A completion rate is judged against the budget its words name: 完成全年预算数的 against the
+/// full-year (adjusted) budget, 完成年初预算的 against the original one, where both are stated.
+#[test]
+fn a_completion_rate_against_the_budget_it_names() {
+    let v12 = |text: &str| -> Vec<Outcome> {
+        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+        yusuan::Checker::new()
+            .include_passes(true)
+            .check(&doc)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "V-12")
+            .map(|f| f.outcome)
+            .collect()
+    };
+    let text = |rate: &str, of: &str| {
+        format!(
+            "四、“三公”经费支出决算情况说明\n2022年度“三公”经费年初预算为100.00万元，全年预算数为120.00万元，支出决算为96.00万元，完成{of}的{rate}%。\n"
+        )
+    };
+    assert_eq!(v12(&text("80.00", "全年预算数")), [Outcome::Pass]);
+    assert_eq!(v12(&text("96.00", "年初预算")), [Outcome::Pass]);
+    assert_eq!(v12(&text("96.00", "全年预算数")), [Outcome::Fail]);
+    assert_eq!(v12(&text("80.00", "年初预算")), [Outcome::Fail]);
+}

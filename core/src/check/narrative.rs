@@ -2379,9 +2379,17 @@ fn v_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     for (claim, parent) in walk(cx) {
+        // the denominator the words name: the adjusted (全年) budget for 完成全年预算数的, the
+        // original one otherwise; the one budget stated when only one is
+        let (first, other) = if claim.completion_adjusted {
+            (&claim.adjusted_budget, &claim.budget)
+        } else {
+            (&claim.budget, &claim.adjusted_budget)
+        };
+        let budget = first.as_ref().or(other.as_ref());
         let (Some(completion), Some(budget), Some(amount)) = (
             claim.completion.as_ref(),
-            claim.budget.as_ref().filter(|q| is_money(q)),
+            budget.filter(|q| is_money(q)),
             claim.amount.as_ref().filter(|q| is_money(q)),
         ) else {
             continue;
