@@ -3405,6 +3405,51 @@ mod tests {
     }
 
     #[test]
+    fn items_without_fei_amounts_in_yuan_and_numbers_cut_by_a_line() {
+        // sub-items named without 费, in 元 with decimals; the second amount is cut by a line
+        // break (`23,005.` / `58元`), which the paragraph joins before reading
+        let c = final_claims_of(
+            SectionKind::SanGong,
+            "2025年“三公”经费支出决算26,085.58元，其中：公务用车购置支出0元，公务用车运行维护支出23,005.58元，公务接待费3,080元。",
+        );
+        let total = &c.claims[0];
+        assert_eq!(total.amount.as_ref().unwrap().unit(), Some(Unit::Yuan));
+        let parts: Vec<(Subject, String)> = total
+            .parts
+            .iter()
+            .map(|p| {
+                (
+                    p.subject.clone(),
+                    p.amount.as_ref().unwrap().value.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (Subject::VehiclePurchase, "0".to_owned()),
+                (Subject::VehicleOperation, "23005.58".to_owned()),
+                (Subject::Reception, "3080".to_owned())
+            ]
+        );
+        let doc = crate::Parser::new()
+            .parse_narrative(
+                "四、“三公”经费情况说明\n2025年“三公”经费支出决算26,085.58元，其中：公务接待费3,080元，公务用车运行维护支出23,005.\n58元。\n",
+            )
+            .unwrap();
+        let c = extract(&doc);
+        let vehicle = c[0]
+            .parts
+            .iter()
+            .find(|p| p.subject == Subject::VehicleOperation)
+            .unwrap();
+        assert_eq!(
+            vehicle.amount.as_ref().unwrap().value.to_string(),
+            "23005.58"
+        );
+    }
+
+    #[test]
     fn a_template_pair_of_directions() {
         // `增加（减少）0万元`: no change; before another figure the direction is unknown
         let c = claims_of(

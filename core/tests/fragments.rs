@@ -21,13 +21,15 @@ mod shared;
 /// 36: the items' budgets 0 + 74.90 + 5.00, implied by their changes against the budget, for a
 /// total budget of 89.90; 37: the change 275.76 stated apart from the totals 1000.86 and 807.95
 /// (192.91: a scope mix); 43: 42.86 % for 39.47 %).
-const EXPECTED: [(&str, &str, u32); 12] = [
+const EXPECTED: [(&str, &str, u32); 14] = [
     ("21", "V-03", 11),
+    ("22", "V-03", 10),
     ("22", "V-03", 10),
     ("25", "V-03", 44),
     ("27", "V-10", 29),
     ("31", "N-07", 9),
     ("33", "N-02", 14),
+    ("33", "N-05", 17),
     ("33", "N-05", 17),
     ("33", "N-09", 8),
     ("33", "V-03", 14),
@@ -70,9 +72,11 @@ fn fragments_errors_are_the_facts_crosses() {
         extra.is_empty(),
         "errors the facts do not support: {extra:#?}"
     );
-    let have: BTreeSet<_> = got.iter().cloned().collect();
-    let missing: Vec<_> = want.iter().filter(|w| !have.contains(*w)).collect();
-    assert!(missing.is_empty(), "facts no longer found: {missing:#?}");
+    // every ✘ once: two facts on one line (22's two rates, 33's two shares) are two errors
+    got.sort();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(got, expected, "the facts' crosses, one error each");
 }
 
 /// (fragment, narrative line) of the only V-08 hints (a missing reason) the fragments may get: a

@@ -984,3 +984,21 @@ fn a_completion_rate_against_the_budget_it_names() {
     assert_eq!(v12(&text("96.00", "全年预算数")), [Outcome::Fail]);
     assert_eq!(v12(&text("80.00", "年初预算")), [Outcome::Fail]);
 }
+
+/// A rate on a prior implied by the change (P = C − Δ) in a narrative of whole 万元: this year's
+/// figure and the prior move together, so the rate's interval stays Δ ÷ P — a rate far outside
+/// it is an error, however coarse the amounts.
+#[test]
+fn a_rate_on_an_implied_prior_in_whole_wan_yuan() {
+    let text = "四、“三公”经费支出决算情况说明\n2020年“三公”经费支出决算41万元，其中：因公出国（境）费0万元，公务用车购置及运行费21万元，公务接待费20万元。与上年相比减少19万元，下降31.67%。\n2020年“三公”经费支出决算41万元，较年初预算数减少4万元，下降2.2%。\n";
+    let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+    let report = yusuan::Checker::new().include_passes(true).check(&doc);
+    let v03: Vec<(Outcome, u32)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "V-03")
+        .map(|f| (f.outcome, f.evidence.first().map_or(0, |e| e.line)))
+        .collect();
+    assert!(v03.contains(&(Outcome::Fail, 3)), "{v03:?}");
+    assert!(!v03.contains(&(Outcome::Fail, 2)), "{v03:?}");
+}

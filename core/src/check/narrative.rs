@@ -1855,7 +1855,10 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 if prior.value <= Decimal::ZERO {
                     continue;
                 }
-                let fit = percent_fits(stated_signed, prior, pc);
+                // the rate is Δ ÷ P: this year's figure and the prior move together (P = C − Δ), so
+                // the magnitude is judged as a share of Δ in P, not as (C − P) ÷ P with the two
+                // rounded apart (which would widen a coarse narrative's interval past any rate)
+                let fit = share_fits(Printed::new(percent.value.abs()), pd, prior);
                 percent_outcome(em, &stated, &fit, &[&c, &d], "增减率", "growth rate");
             }
             _ => {}
