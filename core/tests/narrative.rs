@@ -1002,3 +1002,51 @@ fn a_rate_on_an_implied_prior_in_whole_wan_yuan() {
     assert!(v03.contains(&(Outcome::Fail, 3)), "{v03:?}");
     assert!(!v03.contains(&(Outcome::Fail, 2)), "{v03:?}");
 }
+
+/// A 财政拨款支出主要内容 item whose name is in no T05 row but whose amount is that of the one
+/// 项 the list leaves out is that 项 misnamed: one warning naming both (not a "not found"
+/// warning and a "not itemised" error).
+#[test]
+fn a_misnamed_item_with_the_amount_of_an_unlisted_row_is_one_finding() {
+    let anchor = "3. 收支预算增加的主要原因，项目预算增加导致。";
+    let items = |name: &str| {
+        format!(
+            "（四）一般公共预算财政拨款支出主要内容：\n\n\
+             1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）{name}（项）”2,202.31万元，主要用于机关运转。"
+        )
+    };
+    let n04 = |name: &str| -> Vec<(Outcome, Severity, String)> {
+        let text = SEED.replacen(anchor, &format!("{anchor}\n\n{}", items(name)), 1);
+        let r = yusuan::Checker::new().check(&yusuan::parse(&text).unwrap());
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "N-04" && f.outcome == Outcome::Fail)
+            .filter(|f| {
+                f.evidence.iter().any(|e| {
+                    e.row.as_deref() == Some("2010301") || e.line > 0 && e.table == "narrative"
+                })
+            })
+            .map(|f| (f.outcome, f.severity, f.message.clone()))
+            .collect()
+    };
+    let misnamed = n04("机关日常运转");
+    let about: Vec<_> = misnamed
+        .iter()
+        .filter(|f| f.2.contains("机关日常运转") || f.2.contains("2010301"))
+        .collect();
+    assert_eq!(about.len(), 1, "{misnamed:#?}");
+    assert_eq!(about[0].1, Severity::Warning);
+    assert!(
+        about[0].2.contains("名称不一致") && about[0].2.contains("2010301"),
+        "{}",
+        about[0].2
+    );
+    // the right name: no finding about it
+    let named = n04("行政运行");
+    assert!(
+        named
+            .iter()
+            .all(|f| !f.2.contains("2010301") && !f.2.contains("行政运行")),
+        "{named:#?}"
+    );
+}

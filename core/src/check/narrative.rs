@@ -816,6 +816,7 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     };
     let mut matched: Vec<&str> = Vec::new();
+    let mut unnamed: Vec<&Claim> = Vec::new();
     for claim in &items {
         let Subject::Functional {
             class,
@@ -826,6 +827,113 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let Some(row) = functional_row(cx, t05, class, section.as_deref(), item.as_deref()) else {
+            unnamed.push(claim);
+            continue;
+        };
+        if let Some(code) = row.code.as_deref() {
+            matched.push(code);
+        }
+        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
+            continue;
+        };
+        let Some(cell) = CellRef::at(t05, row, K::Total) else {
+            continue;
+        };
+        let s = said(claim, amount, "金额");
+        em.compare_figs(
+            &[&s],
+            &[&cell],
+            Relation::Eq,
+            &|| {
+                words(
+                    format!(
+                        "{} 的金额与一般公共预算支出情况表一致",
+                        row.code.as_deref().unwrap_or("")
+                    ),
+                    format!("item {} equals T05", row.code.as_deref().unwrap_or("")),
+                )
+            },
+            Severity::Error,
+        );
+    }
+    // an item whose name is in no row but whose amount is the one of exactly one 项 the
+    // narrative leaves out is that 项 under another name: one finding, "the name differs"
+    let unmentioned: Vec<&Row> = t05
+        .rows
+        .iter()
+        .filter(|r| {
+            r.code
+                .as_deref()
+                .is_some_and(|c| c.len() == 7 && !matched.contains(&c))
+        })
+        .collect();
+    for claim in unnamed {
+        let same_amount: Vec<&Row> = claim
+            .amount
+            .as_ref()
+            .filter(|q| is_money(q))
+            .map(|q| {
+                let s = said(claim, q, "金额");
+                unmentioned
+                    .iter()
+                    .copied()
+                    .filter(|r| !r.code.as_deref().is_some_and(|c| matched.contains(&c)))
+                    .filter(|r| {
+                        CellRef::at(t05, r, K::Total).is_some_and(|cell| {
+                            !cell.value().is_zero_or_blank()
+                                && matches!(
+                                    (printed(cx, &s), printed(cx, &cell)),
+                                    (Some(a), Some(b)) if (a.value - b.value).abs() <= a.half_ulp + b.half_ulp
+                                )
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let ([row], Some(code)) = (
+            same_amount.as_slice(),
+            same_amount.first().and_then(|r| r.code.as_deref()),
+        ) {
+            let cell = CellRef::at(t05, row, K::Total);
+            let mut evidence = vec![Evidence {
+                table: "narrative".to_owned(),
+                row: Some(claim.subject.key()),
+                column: None,
+                text: claim.label.clone(),
+                line: claim.line,
+                page: None,
+                bbox: None,
+            }];
+            evidence.extend(cell.as_ref().map(Figure::evidence));
+            let name = crate::text::strip_numbering(row.label.trim());
+            let amount = cell.as_ref().map(Figure::text).unwrap_or_default();
+            em.push(
+                Outcome::Fail,
+                Severity::Warning,
+                (
+                    Some("narrative".to_owned()),
+                    Some(claim.subject.key()),
+                    None,
+                ),
+                (
+                    format!(
+                        "情况说明第{}行的科目「{}」与一般公共预算支出情况表的 {code} {name} 金额相同（{amount}），但名称不一致",
+                        claim.line,
+                        claim.label.trim()
+                    ),
+                    format!(
+                        "narrative line {}: the item {} has the amount of T05 {code} {name} ({amount}) under another name",
+                        claim.line,
+                        claim.label.trim()
+                    ),
+                ),
+                None,
+                evidence,
+            );
+            matched.push(code);
+            continue;
+        }
+        {
             let ev = vec![Evidence {
                 table: "narrative".to_owned(),
                 row: Some(claim.subject.key()),
@@ -858,33 +966,7 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 None,
                 ev,
             );
-            continue;
-        };
-        if let Some(code) = row.code.as_deref() {
-            matched.push(code);
         }
-        let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
-            continue;
-        };
-        let Some(cell) = CellRef::at(t05, row, K::Total) else {
-            continue;
-        };
-        let s = said(claim, amount, "金额");
-        em.compare_figs(
-            &[&s],
-            &[&cell],
-            Relation::Eq,
-            &|| {
-                words(
-                    format!(
-                        "{} 的金额与一般公共预算支出情况表一致",
-                        row.code.as_deref().unwrap_or("")
-                    ),
-                    format!("item {} equals T05", row.code.as_deref().unwrap_or("")),
-                )
-            },
-            Severity::Error,
-        );
     }
     // every T05 项 with an amount is itemised
     for row in t05
