@@ -196,14 +196,13 @@ pub fn has(haystack: &str, needle: &str) -> bool {
         .any(|w| w.first() == Some(&first) && w == n)
 }
 
-const CN_DIGITS: &[char] = &[
-    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零',
-];
-
 /// Is `c` a Chinese numeral used in headings (一 … 十, 〇)?
 #[must_use]
 pub fn is_cn_numeral(c: char) -> bool {
-    CN_DIGITS.contains(&c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
+    )
 }
 
 /// Value of a small Chinese numeral (`一` = 1 … `二十六` = 26); `None` if not one.
@@ -269,6 +268,12 @@ pub fn strip_numbering(s: &str) -> &str {
 }
 
 fn strip_one_number(s: &str) -> &str {
+    // (most text starts with none of the characters a number starts with)
+    if !s.chars().next().is_some_and(|c| {
+        matches!(c, '-' | '•' | '第' | '（' | '(') || c.is_ascii_digit() || is_cn_numeral(c)
+    }) {
+        return s;
+    }
     if let Some(r) = s.strip_prefix("- ").or_else(|| s.strip_prefix("• ")) {
         return r;
     }
@@ -375,6 +380,24 @@ pub fn find_year(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cn_numerals() {
+        let all: String = ('\u{3000}'..='\u{9fff}')
+            .filter(|c| is_cn_numeral(*c))
+            .collect();
+        assert_eq!(all, "〇一七三九二五八六十四零");
+        assert!(!is_cn_numeral('1'));
+    }
+
+    #[test]
+    fn text_without_a_number_is_kept() {
+        assert_eq!(strip_numbering("- 一、职责"), "职责");
+        assert_eq!(strip_numbering("人大事务"), "人大事务");
+        assert_eq!(strip_numbering("• 1、x"), "x");
+        assert_eq!(strip_numbering("第三章 y"), "y");
+        assert_eq!(strip_numbering("  (1)、z"), "z");
+    }
 
     #[test]
     fn numbering() {

@@ -99,7 +99,17 @@ pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
     for (i, line) in grid.lines().iter().enumerate() {
         let cells = grid.cells(line);
         let start = out.cells.len();
-        if line.is_row() {
+        if line.is_row()
+            && !any_box
+            && cells
+                .iter()
+                .enumerate()
+                .all(|(i, c)| usize::from(c.column) == i && c.span <= 1)
+        {
+            // the common row (every row of the text source): one cell per column, in order,
+            // none merged, no boxes; laid out as it is
+            out.cells.extend(cells.iter().map(|c| c.text.as_ref()));
+        } else if line.is_row() {
             // a dense row: columns in order (a source may skip empty ones)
             let mut next = 0usize;
             for c in cells {

@@ -450,12 +450,14 @@ fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
     {
         return false;
     }
-    let prefixed = |p: &String| labelled_by(text, p);
+    // (a prefix can only match when it starts with the text's first character)
+    let first = crate::text::normalized_chars(text).next();
+    let prefixed = |p: &String| (p.is_empty() || p.chars().next() == first) && labelled_by(text, p);
     if vocab.org_prefixes.iter().any(prefixed) || vocab.unit_prefixes.iter().any(prefixed) {
         return true;
     }
     // （2023年度） printed under a title
-    if crate::text::normalized_chars(text).next() != Some('(') {
+    if first != Some('(') {
         return false;
     }
     let n = normalize_name(text);
