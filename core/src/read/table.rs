@@ -251,9 +251,9 @@ fn read_table(
             cells
                 .iter()
                 .map(|c| {
-                    let n = normalize_name(c);
+                    let n = crate::text::normalized(c);
                     if code_part_level(&n, vocab).is_some() {
-                        n
+                        n.into_owned()
                     } else {
                         String::new()
                     }
