@@ -39,15 +39,32 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// `str::trim`, with a fast path for the common table cell that starts and ends with a printable
-/// ASCII character (a number): nothing to remove, no Unicode lookup.
+/// `str::trim`, with a fast path for the common text that neither starts nor ends with
+/// whitespace, told from its first and last bytes: nothing to remove, no Unicode lookup.
 pub(crate) fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     match (b.first(), b.last()) {
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        (Some(&first), Some(&last)) if !may_start_space(first) && !may_end_space(last) => s,
         (None, _) => s,
         _ => s.trim(),
     }
+}
+
+/// Whether a character starting with this byte can be whitespace: ASCII whitespace, or the
+/// lead byte of U+0085, U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`) or U+3000 (`E3`).
+fn may_start_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// Whether a character ending with this byte can be whitespace: ASCII whitespace, or the last
+/// byte of a non-ASCII whitespace character (U+0085 `C2 85`, U+00A0 `C2 A0`, U+1680 `E1 9A 80`,
+/// U+2000–U+200A `E2 80 80`–`8A`, U+2028/U+2029/U+202F `E2 80 A8/A9/AF`, U+205F `E2 81 9F`,
+/// U+3000 `E3 80 80`).
+fn may_end_space(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t'..=b'\r' | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
+    )
 }
 
 /// Removes all whitespace (including the ideographic space): undoes line-wrap breaks and the
@@ -257,7 +274,7 @@ pub fn cn_number(s: &str) -> Option<u32> {
 /// ```
 #[must_use]
 pub fn strip_numbering(s: &str) -> &str {
-    let mut rest = s.trim();
+    let mut rest = trim(s);
     loop {
         let before = rest;
         rest = strip_one_number(rest).trim_start();
@@ -380,6 +397,45 @@ pub fn find_year(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_str_trim() {
+        // every whitespace character, alone and around text, and text ending in bytes that
+        // also end whitespace characters
+        let spaces: Vec<char> = (0..=0x10_FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(spaces.len(), 25);
+        let words = [
+            "",
+            "合计",
+            "7,713.47",
+            "一般公共服务支出",
+            "人大事务",
+            "（一）",
+            "〇",
+            "a",
+        ];
+        for sp in &spaces {
+            for w in words {
+                for t in [
+                    format!("{sp}{w}"),
+                    format!("{w}{sp}"),
+                    format!("{sp}{w}{sp}"),
+                    w.to_owned(),
+                ] {
+                    assert_eq!(trim(&t), t.trim(), "{t:?}");
+                }
+            }
+        }
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let t = format!("x{c}");
+            assert_eq!(trim(&t), t.trim(), "{c:?}");
+            let t = format!("{c}x");
+            assert_eq!(trim(&t), t.trim(), "{c:?}");
+        }
+    }
 
     #[test]
     fn cn_numerals() {

@@ -49,19 +49,19 @@ impl<'a> Line<'a> {
         if self.tab {
             self.cells.iter().all(|c| crate::text::trim(c).is_empty())
         } else {
-            self.text.trim().is_empty()
+            crate::text::trim(self.text).is_empty()
         }
     }
 
     /// The line's printed pieces joined with `sep`, trimmed (a title printed as a table row).
     pub(crate) fn joined(&self, sep: &str) -> String {
         if !self.tab {
-            return self.text.trim().to_owned();
+            return crate::text::trim(self.text).to_owned();
         }
         let parts: Vec<&str> = self
             .cells
             .iter()
-            .map(|c| c.trim())
+            .map(|c| crate::text::trim(c))
             .filter(|c| !c.is_empty())
             .collect();
         parts.join(sep)
@@ -212,7 +212,7 @@ fn title_candidate(text: &str, cells: &[&str], tab: bool) -> Option<String> {
         }
         first
     } else {
-        text.trim()
+        crate::text::trim(text)
     };
     if text.is_empty() || text.len() > 150 || !text.ends_with('表') {
         return None;

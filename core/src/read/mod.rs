@@ -361,7 +361,7 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
             end += 1;
             continue;
         }
-        let t = l.text.trim();
+        let t = crate::text::trim(l.text);
         let key = normalize_name(crate::text::strip_numbering(t));
         let prose = t.contains('。') || t.chars().count() > 60 || l.tab;
         if prose || entries.contains(&key) {
@@ -440,7 +440,7 @@ fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
         }
         return any;
     }
-    is_meta_text(line.text.trim(), vocab)
+    is_meta_text(crate::text::trim(line.text), vocab)
 }
 
 fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
@@ -584,7 +584,7 @@ fn block_end(
 /// the row above prints (the row's cells that fell outside the table's detected box), or a lone
 /// number of at most three digits (a page number).
 fn is_debris(line: &Line<'_>, row: &Line<'_>) -> bool {
-    let t = line.text.trim();
+    let t = crate::text::trim(line.text);
     if t.is_empty() || t.len() > 400 {
         return false;
     }

@@ -91,7 +91,7 @@ fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
 
 /// The heading level and kind of a line, if it is a heading.
 fn heading(text: &str, vocab: &Vocabulary) -> Option<(u8, SectionKind)> {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
@@ -196,7 +196,10 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
         for deeper in parents.iter_mut().skip(level + 1) {
             deeper.clear();
         }
-        if s.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
+        if s.paragraphs
+            .iter()
+            .all(|p| crate::text::trim(&p.text).is_empty())
+        {
             out.push(s);
             continue;
         }
@@ -266,7 +269,7 @@ fn build_sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -> Vec
     let mut last_at_level: [Option<usize>; 3] = [None; 3];
     for &i in narrative {
         let Some(line) = lines.get(i) else { continue };
-        let text = line.text.trim();
+        let text = crate::text::trim(line.text);
         let gap = prev.is_some_and(|p| i != p + 1);
         prev = Some(i);
         if text.is_empty() || line.text.starts_with("# ") && b.sections.is_empty() {
