@@ -9,8 +9,11 @@ use crate::model::{
     Side, Table, TableKind,
 };
 use crate::template::{ColumnSpec, Template, Vocabulary};
+use std::borrow::Cow;
+
 use crate::text::{
-    compact, find_year, has, normalize_name, normalized_chars, normalizes_to, strip_numbering, trim,
+    compact, find_year, has, normalize_name, normalized, normalized_chars, normalizes_to,
+    strip_numbering, trim,
 };
 
 use super::{Block, BlockKind, Ctx, Line, is_meta_line, is_note_line, notice};
@@ -239,10 +242,11 @@ fn read_table(
             line,
         );
     }
-    let mut header: Vec<Vec<String>> = rows
+    // (normalised header cells borrow the printed text where it is in normal form)
+    let mut header: Vec<Vec<Cow<'_, str>>> = rows
         .iter()
         .take(header_count.min(MAX_HEADER_ROWS))
-        .map(|(_, cells, _)| cells.iter().map(|c| normalize_name(c)).collect())
+        .map(|(_, cells, _)| cells.iter().map(|c| normalized(c)).collect())
         .collect();
     // A sub-header merged into the first data row (`类 | 款 | 项 | 合计 | 2,946.25 …`).
     let merged_codes = rows
@@ -251,14 +255,14 @@ fn read_table(
             cells
                 .iter()
                 .map(|c| {
-                    let n = crate::text::normalized(c);
+                    let n = normalized(c);
                     if code_part_level(&n, vocab).is_some() {
-                        n.into_owned()
+                        n
                     } else {
-                        String::new()
+                        Cow::Borrowed("")
                     }
                 })
-                .collect::<Vec<String>>()
+                .collect::<Vec<Cow<'_, str>>>()
         })
         .filter(|r| r.iter().any(|c| !c.is_empty()));
     if let Some(sub) = merged_codes {
@@ -541,7 +545,7 @@ fn merged_label(cells: &[&str], width: usize, lanes: &[Lane], vocab: &Vocabulary
 /// header words are looked up by hash, so the test is linear in the row whatever the header.
 struct RepeatedHeader<'h> {
     /// The header rows, normalised, without trailing empty cells.
-    rows: Vec<&'h [String]>,
+    rows: Vec<&'h [Cow<'h, str>]>,
     /// Words of the header rows.
     words: std::collections::HashSet<&'h str, FastHash>,
     /// The normalised cells of the row being tested (reused from row to row).
@@ -549,13 +553,13 @@ struct RepeatedHeader<'h> {
 }
 
 impl<'h> RepeatedHeader<'h> {
-    fn new(header: &'h [Vec<String>]) -> RepeatedHeader<'h> {
+    fn new(header: &'h [Vec<Cow<'h, str>>]) -> RepeatedHeader<'h> {
         RepeatedHeader {
             rows: header.iter().map(|h| trim_empty_tail(h)).collect(),
             words: header
                 .iter()
                 .flatten()
-                .map(String::as_str)
+                .map(AsRef::as_ref)
                 .filter(|w| !w.is_empty())
                 .collect(),
             scratch: Vec::new(),
@@ -572,7 +576,9 @@ impl<'h> RepeatedHeader<'h> {
         }
         let norm = self.scratch.get(..cells.len()).unwrap_or(&[]);
         let trimmed = trim_empty_tail(norm);
-        if self.rows.contains(&trimmed) {
+        if self.rows.iter().any(|r| {
+            r.len() == trimmed.len() && r.iter().zip(trimmed).all(|(h, n)| *h == n.as_str())
+        }) {
             return true;
         }
         let mut words = 0;
@@ -614,8 +620,11 @@ impl std::hash::Hasher for FxHasher {
 
 type FastHash = std::hash::BuildHasherDefault<FxHasher>;
 
-fn trim_empty_tail(row: &[String]) -> &[String] {
-    let keep = row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+fn trim_empty_tail<S: AsRef<str>>(row: &[S]) -> &[S] {
+    let keep = row
+        .iter()
+        .rposition(|c| !c.as_ref().is_empty())
+        .map_or(0, |i| i + 1);
     row.get(..keep).unwrap_or(row)
 }
 
@@ -713,12 +722,12 @@ fn code_part_level(n: &str, vocab: &Vocabulary) -> Option<Level> {
 
 /// Composes each column's header path from the header rows: an empty cell under a spanning
 /// header takes the nearest header to its left in that row.
-fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> Vec<ColInfo> {
+fn compose_columns(header: &[Vec<Cow<'_, str>>], width: usize, vocab: &Vocabulary) -> Vec<ColInfo> {
     let at = |r: usize, c: usize| -> &str {
         header
             .get(r)
             .and_then(|row| row.get(c))
-            .map_or("", String::as_str)
+            .map_or("", AsRef::as_ref)
     };
     let mut infos = Vec::with_capacity(width);
     // The nearest non-empty header to the left, per header row (updated column by column).
@@ -1291,7 +1300,8 @@ fn join(parts: &[&str]) -> String {
 
 /// Whitespace removed, borrowing when there is none.
 fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(char::is_whitespace) {
+    // (a code part is digits: no whitespace, no Unicode lookup)
+    if !s.bytes().all(|b| b.is_ascii_graphic()) && s.contains(char::is_whitespace) {
         std::borrow::Cow::Owned(compact(s))
     } else {
         std::borrow::Cow::Borrowed(s)
