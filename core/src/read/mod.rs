@@ -460,6 +460,10 @@ fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
     if first != Some('(') {
         return false;
     }
+    // (the year in brackets is at most 8 characters: a longer text is not normalised)
+    if crate::text::normalized_chars(text).nth(10).is_some() {
+        return false;
+    }
     let n = normalize_name(text);
     if let Some(inner) = n.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         return find_year(inner).is_some() && inner.chars().count() <= 8;
@@ -1000,5 +1004,22 @@ impl Parser<'_> {
         crate::model::DocumentMeta::NARRATIVE_ONLY.clone_into(&mut doc.meta.template);
         doc.page_starts = page_starts(&lines);
         Ok(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_in_brackets_is_a_meta_line_and_a_sentence_in_brackets_is_not() {
+        let v = Vocabulary::builtin();
+        assert!(is_meta_text("（2023年度）", v));
+        assert!(is_meta_text("( 2025年 )", v));
+        assert!(!is_meta_text("（2023年度部门预算公开说明）", v));
+        assert!(!is_meta_text("（一）2023年度单位收支总体情况", v));
+        assert!(is_meta_text("单位：万元", v));
+        assert!(is_meta_text("编制单位：某某局", v));
+        assert!(!is_meta_text("合计", v));
     }
 }

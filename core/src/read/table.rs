@@ -179,8 +179,19 @@ fn read_table(
     let mut note: Option<Note> = None;
     // The cells of every row in one buffer: (line index, cell range, is the first row of a
     // continuation block).
-    let mut cell_buf: Vec<&str> = Vec::new();
-    let mut spans: Vec<(usize, std::ops::Range<usize>, bool)> = Vec::new();
+    // (sized once: the block's lines and their cells)
+    let block_lines = || {
+        group
+            .iter()
+            .flat_map(|b| lines.get(b.title..=b.end).unwrap_or(&[]))
+    };
+    let mut cell_buf: Vec<&str> = Vec::with_capacity(
+        block_lines()
+            .map(|l| l.cells().len().min(MAX_COLUMNS + 1))
+            .sum(),
+    );
+    let mut spans: Vec<(usize, std::ops::Range<usize>, bool)> =
+        Vec::with_capacity(block_lines().count());
     for (bi, block) in group.iter().enumerate() {
         let mut first_row_of_block = bi > 0;
         for idx in block.title..=block.end {
@@ -297,7 +308,7 @@ fn read_table(
     let (columns, lanes) = name_columns(&infos, &specs, kind, vocab);
 
     // Rows.
-    let mut out_rows: Vec<Row> = Vec::new();
+    let mut out_rows: Vec<Row> = Vec::with_capacity(data.len());
     let mut code_ctx: Vec<(CodeCtx, CodeCtx)> = lanes.iter().map(|_| Default::default()).collect();
     let mut repeated = RepeatedHeader::new(&header);
     let mut realigned: Vec<&str> = Vec::new();
@@ -900,7 +911,7 @@ fn name_columns(
         };
         lane_count
     ];
-    let mut columns = Vec::new();
+    let mut columns = Vec::with_capacity(infos.len());
     for (pos, info) in infos.iter().enumerate() {
         let Some(lane) = lanes.get_mut(usize::from(info.lane)) else {
             continue;
