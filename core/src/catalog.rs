@@ -514,7 +514,7 @@ impl Catalog {
         level: Level,
         printed: &str,
     ) -> Option<(&CatalogEntry, bool)> {
-        let norm = crate::text::normalized(printed);
+        let norm = crate::text::normal_form(printed);
         let key: &str = &norm;
         if let Some(hit) = self
             .by_name

@@ -113,9 +113,39 @@ pub fn normalize_name(s: &str) -> String {
 /// ```
 #[must_use]
 pub fn normalized(s: &str) -> Cow<'_, str> {
+    // (kept as it always was: a vertical tab, which `normalize_name` removes, is taken for a
+    // character in normal form here; the reader uses `normal_form`)
+    if is_normal(s, false) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_name(s))
+    }
+}
+
+/// Exactly [`normalize_name`], borrowing `s` when it is already in normal form.
+pub(crate) fn normal_form(s: &str) -> Cow<'_, str> {
+    if is_normal(s, true) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_name(s))
+    }
+}
+
+/// Whether every character of `s` is kept as it is by [`normalize_name`] (`vertical_tab`: the
+/// vertical tab counts as the whitespace it is).
+fn is_normal(s: &str, vertical_tab: bool) -> bool {
     let unchanged = |c: char| {
+        // (most characters are CJK ideographs: kept as they are)
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return true;
+        }
         if c.is_ascii() {
-            return !c.is_ascii_whitespace() && c != '"' && c != '\'' && c != '[' && c != ']';
+            return !c.is_ascii_whitespace()
+                && !(vertical_tab && c == '\u{b}')
+                && c != '"'
+                && c != '\''
+                && c != '['
+                && c != ']';
         }
         fold_char(c) == c
             && !c.is_whitespace()
@@ -136,16 +166,16 @@ pub fn normalized(s: &str) -> Cow<'_, str> {
                     | '〕'
             )
     };
-    if s.chars().all(unchanged) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(normalize_name(s))
-    }
+    s.chars().all(unchanged)
 }
 
 /// The characters of [`normalize_name`], without allocating.
 pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter_map(|c| {
+        // (most characters are CJK ideographs: kept as they are)
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return Some(c);
+        }
         let c = fold_char(c);
         if c.is_whitespace() {
             return None;
@@ -397,6 +427,40 @@ pub fn find_year(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_normalises_as_the_rule_says() {
+        // the rule of `normalize_name`, character by character, without the fast paths
+        let rule = |c: char| -> Option<char> {
+            let c = fold_char(c);
+            if c.is_whitespace() {
+                return None;
+            }
+            match c {
+                '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞' => {
+                    None
+                }
+                '【' | '〔' | '[' => Some('('),
+                '】' | '〕' | ']' => Some(')'),
+                _ => Some(c),
+            }
+        };
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let want: String = rule(c).into_iter().collect();
+            assert_eq!(normalize_name(&s), want, "{c:?}");
+            assert_eq!(normal_form(&s), want, "{c:?}");
+            assert_eq!(
+                matches!(normal_form(&s), Cow::Borrowed(_)),
+                want == s,
+                "{c:?}"
+            );
+            // (`normalized` keeps a vertical tab, as it always did)
+            if c != '\u{b}' {
+                assert_eq!(normalized(&s), want, "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn trim_is_str_trim() {

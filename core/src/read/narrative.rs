@@ -80,7 +80,7 @@ fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
         K::BudgetOverview,
         K::Other,
     ];
-    let n = crate::text::normalized(heading);
+    let n = crate::text::normal_form(heading);
     PRIORITY.into_iter().find(|k| {
         vocab
             .sections

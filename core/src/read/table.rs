@@ -12,7 +12,7 @@ use crate::template::{ColumnSpec, Template, Vocabulary};
 use std::borrow::Cow;
 
 use crate::text::{
-    compact, find_year, has, normalize_name, normalized, normalized_chars, normalizes_to,
+    compact, find_year, has, normal_form, normalize_name, normalized_chars, normalizes_to,
     strip_numbering, trim,
 };
 
@@ -257,7 +257,7 @@ fn read_table(
     let mut header: Vec<Vec<Cow<'_, str>>> = rows
         .iter()
         .take(header_count.min(MAX_HEADER_ROWS))
-        .map(|(_, cells, _)| cells.iter().map(|c| normalized(c)).collect())
+        .map(|(_, cells, _)| cells.iter().map(|c| normal_form(c)).collect())
         .collect();
     // A sub-header merged into the first data row (`类 | 款 | 项 | 合计 | 2,946.25 …`).
     let merged_codes = rows
@@ -266,7 +266,7 @@ fn read_table(
             cells
                 .iter()
                 .map(|c| {
-                    let n = normalized(c);
+                    let n = normal_form(c);
                     if code_part_level(&n, vocab).is_some() {
                         n
                     } else {
@@ -559,8 +559,9 @@ struct RepeatedHeader<'h> {
     rows: Vec<&'h [Cow<'h, str>]>,
     /// Words of the header rows.
     words: std::collections::HashSet<&'h str, FastHash>,
-    /// The normalised cells of the row being tested (reused from row to row).
-    scratch: Vec<String>,
+    /// The normalised cells of the row being tested (reused from row to row; borrowing the
+    /// cells already in normal form).
+    scratch: Vec<Cow<'h, str>>,
 }
 
 impl<'h> RepeatedHeader<'h> {
@@ -571,25 +572,18 @@ impl<'h> RepeatedHeader<'h> {
                 .iter()
                 .flatten()
                 .map(AsRef::as_ref)
-                .filter(|w| !w.is_empty())
+                .filter(|w: &&str| !w.is_empty())
                 .collect(),
             scratch: Vec::new(),
         }
     }
 
-    fn matches(&mut self, cells: &[&str]) -> bool {
-        if self.scratch.len() < cells.len() {
-            self.scratch.resize(cells.len(), String::new());
-        }
-        for (slot, cell) in self.scratch.iter_mut().zip(cells) {
-            slot.clear();
-            slot.extend(normalized_chars(cell));
-        }
-        let norm = self.scratch.get(..cells.len()).unwrap_or(&[]);
+    fn matches(&mut self, cells: &[&'h str]) -> bool {
+        self.scratch.clear();
+        self.scratch.extend(cells.iter().map(|c| normal_form(c)));
+        let norm = self.scratch.as_slice();
         let trimmed = trim_empty_tail(norm);
-        if self.rows.iter().any(|r| {
-            r.len() == trimmed.len() && r.iter().zip(trimmed).all(|(h, n)| *h == n.as_str())
-        }) {
+        if self.rows.contains(&trimmed) {
             return true;
         }
         let mut words = 0;
@@ -597,7 +591,7 @@ impl<'h> RepeatedHeader<'h> {
             if trim(raw).is_empty() {
                 continue;
             }
-            if !self.words.contains(n.as_str()) {
+            if !self.words.contains(n.as_ref()) {
                 return false;
             }
             words += 1;
