@@ -81,15 +81,8 @@ pub(crate) struct Dense<'a> {
 
 /// Lays out the cells of every row of `grid` by column.
 pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
-    let total: usize = grid
-        .lines()
-        .iter()
-        .map(crate::source::GridLine::cell_count)
-        .sum();
-    let any_box = grid
-        .lines()
-        .iter()
-        .any(|l| grid.cells(l).iter().any(|c| c.bbox.is_some()));
+    let total: usize = grid.all_cells().len();
+    let any_box = grid.all_cells().iter().any(|c| c.bbox.is_some());
     let mut out = Dense {
         cells: Vec::with_capacity(total + total / 4),
         boxes: Vec::new(),

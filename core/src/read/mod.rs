@@ -209,12 +209,7 @@ impl Parser<'_> {
     /// # Ok::<(), yusuan::Error>(())
     /// ```
     pub fn read_grid(&self, grid: &Grid<'_>) -> Result<Document> {
-        let bytes: usize = grid
-            .lines()
-            .iter()
-            .flat_map(|l| grid.cells(l))
-            .map(|c| c.text.len())
-            .sum();
+        let bytes: usize = grid.all_cells().iter().map(|c| c.text.len()).sum();
         self.check_size(bytes)?;
         let dense = lines::dense(grid);
         let (lines, vocab) = Self::read_lines(grid, &dense);

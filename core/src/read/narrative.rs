@@ -92,7 +92,8 @@ fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
 /// The heading level and kind of a line, if it is a heading.
 fn heading(text: &str, vocab: &Vocabulary) -> Option<(u8, SectionKind)> {
     let t = crate::text::trim(text);
-    if t.is_empty() || t.chars().count() > 40 {
+    // (more than 160 bytes is more than 40 characters: long prose is not counted)
+    if t.is_empty() || t.len() > 160 || t.chars().count() > 40 {
         return None;
     }
     let stripped = strip_numbering(t);

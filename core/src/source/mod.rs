@@ -421,6 +421,11 @@ impl<'a> Grid<'a> {
             .unwrap_or(&[])
     }
 
+    /// Every cell of every line, in order (each line's cells are a range of these).
+    pub(crate) fn all_cells(&self) -> &[GridCell<'a>] {
+        &self.cells
+    }
+
     /// Number of pages (the page of the last line).
     #[must_use]
     pub fn page_count(&self) -> u32 {
