@@ -406,12 +406,17 @@ fn skip_chars(s: &str, n: usize) -> &str {
 #[allow(clippy::many_single_char_names)]
 pub fn find_year(s: &str) -> Option<u16> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i + 4 <= b.len() {
+    let mut from = 0;
+    // (only a `2` can start a year: the other bytes are skipped in one scan)
+    while let Some(p) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b'2'))
+    {
+        let i = from + p;
+        from = i + 1;
         let w = b.get(i..i + 4)?;
         let preceded_by_digit = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit);
         if !preceded_by_digit
-            && w.first() == Some(&b'2')
             && w.get(1) == Some(&b'0')
             && w.iter().all(u8::is_ascii_digit)
             && s.get(i + 4..).is_some_and(|r| r.starts_with('年'))
@@ -419,7 +424,6 @@ pub fn find_year(s: &str) -> Option<u16> {
             let y = s.get(i..i + 4)?.parse().ok()?;
             return Some(y);
         }
-        i += 1;
     }
     None
 }
@@ -427,6 +431,47 @@ pub fn find_year(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_found_as_before() {
+        // the former scan, position by position
+        let old = |s: &str| -> Option<u16> {
+            let b = s.as_bytes();
+            let mut i = 0;
+            while i + 4 <= b.len() {
+                let w = &b[i..i + 4];
+                let preceded = i > 0 && b[i - 1].is_ascii_digit();
+                if !preceded
+                    && w[0] == b'2'
+                    && w[1] == b'0'
+                    && w.iter().all(u8::is_ascii_digit)
+                    && s.get(i + 4..).is_some_and(|r| r.starts_with('年'))
+                {
+                    return s.get(i..i + 4)?.parse().ok();
+                }
+                i += 1;
+            }
+            None
+        };
+        for t in [
+            "",
+            "2025年",
+            "12025年2024年",
+            "2025",
+            "x2023年度",
+            "2020年2",
+            "22025年",
+            "2025 年",
+            "20２5年",
+            "预算2024年（2025年）",
+            "202",
+            "20255年",
+            "3025年2026年",
+            "2a25年2027年",
+        ] {
+            assert_eq!(find_year(t), old(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn every_character_normalises_as_the_rule_says() {
