@@ -50,6 +50,14 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// `str::trim_start`, with the fast path of [`trim`].
+pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&first) if may_start_space(first) => s.trim_start(),
+        _ => s,
+    }
+}
+
 /// Whether a character starting with this byte can be whitespace: ASCII whitespace, or the
 /// lead byte of U+0085, U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`) or U+3000 (`E3`).
 fn may_start_space(b: u8) -> bool {
@@ -307,7 +315,7 @@ pub fn strip_numbering(s: &str) -> &str {
     let mut rest = trim(s);
     loop {
         let before = rest;
-        rest = strip_one_number(rest).trim_start();
+        rest = trim_start(strip_one_number(rest));
         if rest.len() == before.len() {
             return rest;
         }
@@ -535,6 +543,7 @@ mod tests {
                     w.to_owned(),
                 ] {
                     assert_eq!(trim(&t), t.trim(), "{t:?}");
+                    assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
                 }
             }
         }

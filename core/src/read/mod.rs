@@ -486,7 +486,7 @@ fn note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
         return false;
     }
     // a note starts with 注/说明/备注, possibly after a bracket: look at the first few characters
-    let t = line.text.trim_start();
+    let t = crate::text::trim_start(line.text);
     let head = t
         .char_indices()
         .nth(4)

@@ -21,7 +21,7 @@ enum Numbering {
 }
 
 fn numbering(text: &str) -> Numbering {
-    let t = text.trim_start_matches(['-', '•', ' ']).trim_start();
+    let t = crate::text::trim_start(text.trim_start_matches(['-', '•', ' ']));
     let mut chars = t.chars();
     match chars.next() {
         Some('第') => {
