@@ -1183,11 +1183,11 @@ fn build_code<'a>(
             continue;
         }
         if !raw.bytes().all(|b| b.is_ascii_digit()) {
-            let n = normalize_name(raw);
+            let n = normal_form(raw);
             if n.is_empty() || code_part_level(&n, vocab).is_some() {
                 continue;
             }
-            if word.is_none() && vocab.total_labels.contains(&n) {
+            if word.is_none() && vocab.total_labels.iter().any(|l| *l == *n) {
                 word = Some(compact(raw));
                 continue;
             }
