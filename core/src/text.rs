@@ -148,12 +148,8 @@ fn is_normal(s: &str, vertical_tab: bool) -> bool {
             return true;
         }
         if c.is_ascii() {
-            return !c.is_ascii_whitespace()
-                && !(vertical_tab && c == '\u{b}')
-                && c != '"'
-                && c != '\''
-                && c != '['
-                && c != ']';
+            let space = c.is_ascii_whitespace() || (vertical_tab && c == '\u{b}');
+            return !space && c != '"' && c != '\'' && c != '[' && c != ']';
         }
         fold_char(c) == c
             && !c.is_whitespace()
