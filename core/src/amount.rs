@@ -243,7 +243,16 @@ impl CellValue {
         if raw.is_empty() {
             return (CellValue::Blank, None);
         }
-        // (most cells are ASCII: no note, no full-width forms)
+        // (most cells are a plain figure: read it in one pass)
+        if let Some(value) = plain_number(raw) {
+            return (CellValue::Amount(Number { value }), None);
+        }
+        CellValue::parse_general(raw)
+    }
+
+    /// [`CellValue::parse`] without its fast path for plain figures.
+    fn parse_general(raw: &str) -> (CellValue, Option<String>) {
+        // (most other cells are ASCII: no note, no full-width forms)
         let (body, note) = if raw.is_ascii() {
             (raw, None)
         } else {
@@ -304,6 +313,58 @@ fn split_note(raw: &str) -> (&str, Option<String>) {
         }
     }
     (raw, None)
+}
+
+/// The common cell, read in one pass over its bytes: ASCII digits, optionally grouped by commas
+/// in threes, optionally followed by a point and decimals, at most 18 digits, nothing else (no
+/// sign, no space). `None` for anything else, which the general reading classifies; for every
+/// text it accepts it gives what [`parse_number`] gives.
+fn plain_number(raw: &str) -> Option<Decimal> {
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    // digits since the last comma (or the start) in the integer part
+    let mut group = 0u32;
+    let mut commas = false;
+    let mut scale: Option<u32> = None;
+    for &b in raw.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > 18 {
+                    return None;
+                }
+                match &mut scale {
+                    Some(s) => *s += 1,
+                    None => group += 1,
+                }
+            }
+            b',' if scale.is_none() => {
+                // the first group has one to three digits, every later one three
+                if group == 0 || group > 3 || (commas && group != 3) {
+                    return None;
+                }
+                commas = true;
+                group = 0;
+            }
+            b'.' if scale.is_none() => {
+                if group == 0 || (commas && group != 3) {
+                    return None;
+                }
+                scale = Some(0);
+            }
+            _ => return None,
+        }
+    }
+    match scale {
+        // decimals after the point
+        Some(s) if s > 0 => {}
+        Some(_) => return None,
+        None if group == 0 || (commas && group != 3) => return None,
+        None => {}
+    }
+    let value = i64::try_from(mantissa).ok()?;
+    Decimal::try_from_i128_with_scale(i128::from(value), scale.unwrap_or(0)).ok()
 }
 
 /// Parses an ASCII number (after width folding) with optional sign, grouping and decimals,
@@ -422,6 +483,48 @@ mod tests {
         let (v, note) = CellValue::parse("12.00(注:暂估)");
         assert_eq!(v.number().unwrap().to_string(), "12.00");
         assert_eq!(note.as_deref(), Some("注:暂估"));
+    }
+
+    #[test]
+    fn plain_figures_read_as_the_general_reading_does() {
+        // every text of up to six characters over digits, comma and point, and some longer ones
+        let alphabet = ['0', '7', ',', '.'];
+        let mut texts: Vec<String> = vec![
+            "1,234,567.891".into(),
+            "123456789012345678".into(),
+            "1234567890123456789".into(),
+            "999,999,999,999,999,999".into(),
+            "0.000000000000000001".into(),
+            "12,34".into(),
+            "1234,567".into(),
+            " 12".into(),
+            "-12".into(),
+            "+1".into(),
+        ];
+        for len in 1..=6u32 {
+            for mut n in 0..4usize.pow(len) {
+                let mut t = String::new();
+                for _ in 0..len {
+                    t.push(alphabet[n % 4]);
+                    n /= 4;
+                }
+                texts.push(t);
+            }
+        }
+        let mut fast = 0;
+        for t in &texts {
+            if let Some(v) = plain_number(t) {
+                fast += 1;
+                let (general, note) = CellValue::parse_general(t);
+                assert_eq!(general, CellValue::Amount(Number { value: v }), "{t}");
+                assert_eq!(v.scale(), general.number().unwrap().scale(), "{t}");
+                assert!(note.is_none());
+            }
+            assert_eq!(CellValue::parse(t), CellValue::parse_general(t), "{t}");
+        }
+        assert!(fast > 100);
+        assert_eq!(plain_number("1234567890123456789"), None);
+        assert_eq!(plain_number("7,713.47"), Some(Decimal::new(771_347, 2)));
     }
 
     #[test]

@@ -339,10 +339,12 @@ pub struct Catalog {
     entries: Vec<CatalogEntry>,
     by_code: HashMap<String, usize>,
     children: HashMap<String, Vec<usize>>,
-    by_name: HashMap<(Domain, String), Vec<usize>>,
+    /// Entries by normalised name (of every domain: a lookup filters by domain).
+    by_name: HashMap<String, Vec<usize>>,
     aliases: Vec<Alias>,
     aliases_by_code: HashMap<String, Vec<usize>>,
-    aliases_by_name: HashMap<(Domain, String), Vec<usize>>,
+    /// Aliases by normalised name (of every domain).
+    aliases_by_name: HashMap<String, Vec<usize>>,
     mappings: Vec<EconMapping>,
     mappings_by_dept: HashMap<String, Vec<usize>>,
     edition: u16,
@@ -512,23 +514,24 @@ impl Catalog {
         level: Level,
         printed: &str,
     ) -> Option<(&CatalogEntry, bool)> {
-        let norm = normalize_name(printed);
-        let key = (domain, norm);
+        let norm = crate::text::normal_form(printed);
+        let key: &str = &norm;
         if let Some(hit) = self
             .by_name
-            .get(&key)
+            .get(key)
             .into_iter()
             .flatten()
             .filter_map(|&i| self.entries.get(i))
-            .find(|e| e.level == level)
+            .find(|e| e.domain == domain && e.level == level)
         {
             return Some((hit, false));
         }
         self.aliases_by_name
-            .get(&key)
+            .get(key)
             .into_iter()
             .flatten()
             .filter_map(|&i| self.aliases.get(i))
+            .filter(|a| a.domain == domain)
             .filter_map(|a| self.lookup(&a.code))
             .find(|e| e.level == level)
             .map(|e| (e, true))
@@ -684,7 +687,7 @@ impl CatalogBuilder {
                 .or_default()
                 .push(idx);
             c.aliases_by_name
-                .entry((domain, normalize_name(name)))
+                .entry(normalize_name(name))
                 .or_default()
                 .push(idx);
             c.aliases.push(Alias {
@@ -706,7 +709,7 @@ impl CatalogBuilder {
             c.children.entry(p.clone()).or_default().push(idx);
         }
         c.by_name
-            .entry((entry.domain, normalize_name(&entry.name)))
+            .entry(normalize_name(&entry.name))
             .or_default()
             .push(idx);
         // A later file replaces an earlier row for the same code.
@@ -743,6 +746,38 @@ fn tsv_rows(tsv: &str) -> impl Iterator<Item = (u32, Vec<&str>)> {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_found_in_its_own_domain() {
+        let mut b = CatalogBuilder::new();
+        b.codes(
+            Domain::Functional,
+            "code\tname\tlevel\tparent\tedition_year\tsource\n201\t其他 支出\t类\t\t2026\tx\n",
+        )
+        .unwrap();
+        b.codes(
+            Domain::EconomicDept,
+            "code\tname\tlevel\tparent\tedition_year\tsource\n399\t其他支出\t类\t\t2026\tx\n",
+        )
+        .unwrap();
+        b.aliases(
+            "code\talias_name\ttable\tkind\tnote\tsource\n399\t别的支出\t\tcommon_variant\t\tx\n",
+        )
+        .unwrap();
+        let c = b.build();
+        let code = |d, name| {
+            c.find_by_name(d, Level::Class, name)
+                .map(|(e, alias)| (e.code.as_str(), alias))
+        };
+        assert_eq!(code(Domain::Functional, "其他支出"), Some(("201", false)));
+        assert_eq!(
+            code(Domain::EconomicDept, "其他 支出"),
+            Some(("399", false))
+        );
+        assert_eq!(code(Domain::EconomicDept, "别的支出"), Some(("399", true)));
+        assert_eq!(code(Domain::Functional, "别的支出"), None);
+        assert_eq!(code(Domain::Income, "其他支出"), None);
+    }
 
     #[test]
     fn builtin_loads_every_file() {

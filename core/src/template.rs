@@ -406,7 +406,7 @@ impl Vocabulary {
 /// ```
 #[must_use]
 pub fn title_key(line: &str) -> String {
-    let n = normalize_name(crate::text::strip_numbering(line));
+    let n = crate::text::normal_form(crate::text::strip_numbering(line));
     let mut s: &str = &n;
     loop {
         let before = s.len();

@@ -39,15 +39,40 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// `str::trim`, with a fast path for the common table cell that starts and ends with a printable
-/// ASCII character (a number): nothing to remove, no Unicode lookup.
+/// `str::trim`, with a fast path for the common text that neither starts nor ends with
+/// whitespace, told from its first and last bytes: nothing to remove, no Unicode lookup.
 pub(crate) fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     match (b.first(), b.last()) {
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        (Some(&first), Some(&last)) if !may_start_space(first) && !may_end_space(last) => s,
         (None, _) => s,
         _ => s.trim(),
     }
+}
+
+/// `str::trim_start`, with the fast path of [`trim`].
+pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&first) if may_start_space(first) => s.trim_start(),
+        _ => s,
+    }
+}
+
+/// Whether a character starting with this byte can be whitespace: ASCII whitespace, or the
+/// lead byte of U+0085, U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`) or U+3000 (`E3`).
+fn may_start_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// Whether a character ending with this byte can be whitespace: ASCII whitespace, or the last
+/// byte of a non-ASCII whitespace character (U+0085 `C2 85`, U+00A0 `C2 A0`, U+1680 `E1 9A 80`,
+/// U+2000–U+200A `E2 80 80`–`8A`, U+2028/U+2029/U+202F `E2 80 A8/A9/AF`, U+205F `E2 81 9F`,
+/// U+3000 `E3 80 80`).
+fn may_end_space(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t'..=b'\r' | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
+    )
 }
 
 /// Removes all whitespace (including the ideographic space): undoes line-wrap breaks and the
@@ -96,9 +121,35 @@ pub fn normalize_name(s: &str) -> String {
 /// ```
 #[must_use]
 pub fn normalized(s: &str) -> Cow<'_, str> {
+    // (kept as it always was: a vertical tab, which `normalize_name` removes, is taken for a
+    // character in normal form here; the reader uses `normal_form`)
+    if is_normal(s, false) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_name(s))
+    }
+}
+
+/// Exactly [`normalize_name`], borrowing `s` when it is already in normal form.
+pub(crate) fn normal_form(s: &str) -> Cow<'_, str> {
+    if is_normal(s, true) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_name(s))
+    }
+}
+
+/// Whether every character of `s` is kept as it is by [`normalize_name`] (`vertical_tab`: the
+/// vertical tab counts as the whitespace it is).
+fn is_normal(s: &str, vertical_tab: bool) -> bool {
     let unchanged = |c: char| {
+        // (most characters are CJK ideographs: kept as they are)
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return true;
+        }
         if c.is_ascii() {
-            return !c.is_ascii_whitespace() && c != '"' && c != '\'' && c != '[' && c != ']';
+            let space = c.is_ascii_whitespace() || (vertical_tab && c == '\u{b}');
+            return !space && c != '"' && c != '\'' && c != '[' && c != ']';
         }
         fold_char(c) == c
             && !c.is_whitespace()
@@ -119,16 +170,16 @@ pub fn normalized(s: &str) -> Cow<'_, str> {
                     | '〕'
             )
     };
-    if s.chars().all(unchanged) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(normalize_name(s))
-    }
+    s.chars().all(unchanged)
 }
 
 /// The characters of [`normalize_name`], without allocating.
 pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter_map(|c| {
+        // (most characters are CJK ideographs: kept as they are)
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return Some(c);
+        }
         let c = fold_char(c);
         if c.is_whitespace() {
             return None;
@@ -196,14 +247,13 @@ pub fn has(haystack: &str, needle: &str) -> bool {
         .any(|w| w.first() == Some(&first) && w == n)
 }
 
-const CN_DIGITS: &[char] = &[
-    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零',
-];
-
 /// Is `c` a Chinese numeral used in headings (一 … 十, 〇)?
 #[must_use]
 pub fn is_cn_numeral(c: char) -> bool {
-    CN_DIGITS.contains(&c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
+    )
 }
 
 /// Value of a small Chinese numeral (`一` = 1 … `二十六` = 26); `None` if not one.
@@ -258,10 +308,10 @@ pub fn cn_number(s: &str) -> Option<u32> {
 /// ```
 #[must_use]
 pub fn strip_numbering(s: &str) -> &str {
-    let mut rest = s.trim();
+    let mut rest = trim(s);
     loop {
         let before = rest;
-        rest = strip_one_number(rest).trim_start();
+        rest = trim_start(strip_one_number(rest));
         if rest.len() == before.len() {
             return rest;
         }
@@ -269,6 +319,12 @@ pub fn strip_numbering(s: &str) -> &str {
 }
 
 fn strip_one_number(s: &str) -> &str {
+    // (most text starts with none of the characters a number starts with)
+    if !s.chars().next().is_some_and(|c| {
+        matches!(c, '-' | '•' | '第' | '（' | '(') || c.is_ascii_digit() || is_cn_numeral(c)
+    }) {
+        return s;
+    }
     if let Some(r) = s.strip_prefix("- ").or_else(|| s.strip_prefix("• ")) {
         return r;
     }
@@ -354,12 +410,17 @@ fn skip_chars(s: &str, n: usize) -> &str {
 #[allow(clippy::many_single_char_names)]
 pub fn find_year(s: &str) -> Option<u16> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i + 4 <= b.len() {
+    let mut from = 0;
+    // (only a `2` can start a year: the other bytes are skipped in one scan)
+    while let Some(p) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b'2'))
+    {
+        let i = from + p;
+        from = i + 1;
         let w = b.get(i..i + 4)?;
         let preceded_by_digit = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit);
         if !preceded_by_digit
-            && w.first() == Some(&b'2')
             && w.get(1) == Some(&b'0')
             && w.iter().all(u8::is_ascii_digit)
             && s.get(i + 4..).is_some_and(|r| r.starts_with('年'))
@@ -367,7 +428,6 @@ pub fn find_year(s: &str) -> Option<u16> {
             let y = s.get(i..i + 4)?.parse().ok()?;
             return Some(y);
         }
-        i += 1;
     }
     None
 }
@@ -410,6 +470,139 @@ pub(crate) fn years_in(s: &str) -> Vec<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_found_as_before() {
+        // the former scan, position by position
+        let old = |s: &str| -> Option<u16> {
+            let b = s.as_bytes();
+            let mut i = 0;
+            while i + 4 <= b.len() {
+                let w = &b[i..i + 4];
+                let preceded = i > 0 && b[i - 1].is_ascii_digit();
+                if !preceded
+                    && w[0] == b'2'
+                    && w[1] == b'0'
+                    && w.iter().all(u8::is_ascii_digit)
+                    && s.get(i + 4..).is_some_and(|r| r.starts_with('年'))
+                {
+                    return s.get(i..i + 4)?.parse().ok();
+                }
+                i += 1;
+            }
+            None
+        };
+        for t in [
+            "",
+            "2025年",
+            "12025年2024年",
+            "2025",
+            "x2023年度",
+            "2020年2",
+            "22025年",
+            "2025 年",
+            "20２5年",
+            "预算2024年（2025年）",
+            "202",
+            "20255年",
+            "3025年2026年",
+            "2a25年2027年",
+        ] {
+            assert_eq!(find_year(t), old(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn every_character_normalises_as_the_rule_says() {
+        // the rule of `normalize_name`, character by character, without the fast paths
+        let rule = |c: char| -> Option<char> {
+            let c = fold_char(c);
+            if c.is_whitespace() {
+                return None;
+            }
+            match c {
+                '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞' => {
+                    None
+                }
+                '【' | '〔' | '[' => Some('('),
+                '】' | '〕' | ']' => Some(')'),
+                _ => Some(c),
+            }
+        };
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let want: String = rule(c).into_iter().collect();
+            assert_eq!(normalize_name(&s), want, "{c:?}");
+            assert_eq!(normal_form(&s), want, "{c:?}");
+            assert_eq!(
+                matches!(normal_form(&s), Cow::Borrowed(_)),
+                want == s,
+                "{c:?}"
+            );
+            // (`normalized` keeps a vertical tab, as it always did)
+            if c != '\u{b}' {
+                assert_eq!(normalized(&s), want, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        // every whitespace character, alone and around text, and text ending in bytes that
+        // also end whitespace characters
+        let spaces: Vec<char> = (0..=0x10_FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(spaces.len(), 25);
+        let words = [
+            "",
+            "合计",
+            "7,713.47",
+            "一般公共服务支出",
+            "人大事务",
+            "（一）",
+            "〇",
+            "a",
+        ];
+        for sp in &spaces {
+            for w in words {
+                for t in [
+                    format!("{sp}{w}"),
+                    format!("{w}{sp}"),
+                    format!("{sp}{w}{sp}"),
+                    w.to_owned(),
+                ] {
+                    assert_eq!(trim(&t), t.trim(), "{t:?}");
+                    assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
+                }
+            }
+        }
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let t = format!("x{c}");
+            assert_eq!(trim(&t), t.trim(), "{c:?}");
+            let t = format!("{c}x");
+            assert_eq!(trim(&t), t.trim(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn cn_numerals() {
+        let all: String = ('\u{3000}'..='\u{9fff}')
+            .filter(|c| is_cn_numeral(*c))
+            .collect();
+        assert_eq!(all, "〇一七三九二五八六十四零");
+        assert!(!is_cn_numeral('1'));
+    }
+
+    #[test]
+    fn text_without_a_number_is_kept() {
+        assert_eq!(strip_numbering("- 一、职责"), "职责");
+        assert_eq!(strip_numbering("人大事务"), "人大事务");
+        assert_eq!(strip_numbering("• 1、x"), "x");
+        assert_eq!(strip_numbering("第三章 y"), "y");
+        assert_eq!(strip_numbering("  (1)、z"), "z");
+    }
 
     #[test]
     fn numbering() {

@@ -49,19 +49,19 @@ impl<'a> Line<'a> {
         if self.tab {
             self.cells.iter().all(|c| crate::text::trim(c).is_empty())
         } else {
-            self.text.trim().is_empty()
+            crate::text::trim(self.text).is_empty()
         }
     }
 
     /// The line's printed pieces joined with `sep`, trimmed (a title printed as a table row).
     pub(crate) fn joined(&self, sep: &str) -> String {
         if !self.tab {
-            return self.text.trim().to_owned();
+            return crate::text::trim(self.text).to_owned();
         }
         let parts: Vec<&str> = self
             .cells
             .iter()
-            .map(|c| c.trim())
+            .map(|c| crate::text::trim(c))
             .filter(|c| !c.is_empty())
             .collect();
         parts.join(sep)
@@ -81,15 +81,8 @@ pub(crate) struct Dense<'a> {
 
 /// Lays out the cells of every row of `grid` by column.
 pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
-    let total: usize = grid
-        .lines()
-        .iter()
-        .map(crate::source::GridLine::cell_count)
-        .sum();
-    let any_box = grid
-        .lines()
-        .iter()
-        .any(|l| grid.cells(l).iter().any(|c| c.bbox.is_some()));
+    let total: usize = grid.all_cells().len();
+    let any_box = grid.all_cells().iter().any(|c| c.bbox.is_some());
     let mut out = Dense {
         cells: Vec::with_capacity(total + total / 4),
         boxes: Vec::new(),
@@ -99,7 +92,17 @@ pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
     for (i, line) in grid.lines().iter().enumerate() {
         let cells = grid.cells(line);
         let start = out.cells.len();
-        if line.is_row() {
+        if line.is_row()
+            && !any_box
+            && cells
+                .iter()
+                .enumerate()
+                .all(|(i, c)| usize::from(c.column) == i && c.span <= 1)
+        {
+            // the common row (every row of the text source): one cell per column, in order,
+            // none merged, no boxes; laid out as it is
+            out.cells.extend(cells.iter().map(|c| c.text.as_ref()));
+        } else if line.is_row() {
             // a dense row: columns in order (a source may skip empty ones)
             let mut next = 0usize;
             for c in cells {
@@ -202,7 +205,7 @@ fn title_candidate(text: &str, cells: &[&str], tab: bool) -> Option<String> {
         }
         first
     } else {
-        text.trim()
+        crate::text::trim(text)
     };
     if text.is_empty() || text.len() > 150 || !text.ends_with('表') {
         return None;

@@ -209,12 +209,7 @@ impl Parser<'_> {
     /// # Ok::<(), yusuan::Error>(())
     /// ```
     pub fn read_grid(&self, grid: &Grid<'_>) -> Result<Document> {
-        let bytes: usize = grid
-            .lines()
-            .iter()
-            .flat_map(|l| grid.cells(l))
-            .map(|c| c.text.len())
-            .sum();
+        let bytes: usize = grid.all_cells().iter().map(|c| c.text.len()).sum();
         self.check_size(bytes)?;
         let dense = lines::dense(grid);
         let (lines, vocab) = Self::read_lines(grid, &dense);
@@ -361,7 +356,7 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
             end += 1;
             continue;
         }
-        let t = l.text.trim();
+        let t = crate::text::trim(l.text);
         let key = normalize_name(crate::text::strip_numbering(t));
         let prose = t.contains('。') || t.chars().count() > 60 || l.tab;
         if prose || entries.contains(&key) {
@@ -440,7 +435,7 @@ fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
         }
         return any;
     }
-    is_meta_text(line.text.trim(), vocab)
+    is_meta_text(crate::text::trim(line.text), vocab)
 }
 
 fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
@@ -450,12 +445,18 @@ fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
     {
         return false;
     }
-    let prefixed = |p: &String| labelled_by(text, p);
+    // (a prefix can only match when it starts with the text's first character)
+    let first = crate::text::normalized_chars(text).next();
+    let prefixed = |p: &String| (p.is_empty() || p.chars().next() == first) && labelled_by(text, p);
     if vocab.org_prefixes.iter().any(prefixed) || vocab.unit_prefixes.iter().any(prefixed) {
         return true;
     }
     // （2023年度） printed under a title
-    if crate::text::normalized_chars(text).next() != Some('(') {
+    if first != Some('(') {
+        return false;
+    }
+    // (the year in brackets is at most 8 characters: a longer text is not normalised)
+    if crate::text::normalized_chars(text).nth(10).is_some() {
         return false;
     }
     let n = normalize_name(text);
@@ -485,7 +486,7 @@ fn note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
         return false;
     }
     // a note starts with 注/说明/备注, possibly after a bracket: look at the first few characters
-    let t = line.text.trim_start();
+    let t = crate::text::trim_start(line.text);
     let head = t
         .char_indices()
         .nth(4)
@@ -582,7 +583,7 @@ fn block_end(
 /// the row above prints (the row's cells that fell outside the table's detected box), or a lone
 /// number of at most three digits (a page number).
 fn is_debris(line: &Line<'_>, row: &Line<'_>) -> bool {
-    let t = line.text.trim();
+    let t = crate::text::trim(line.text);
     if t.is_empty() || t.len() > 400 {
         return false;
     }
@@ -1005,5 +1006,22 @@ impl Parser<'_> {
         crate::model::DocumentMeta::NARRATIVE_ONLY.clone_into(&mut doc.meta.template);
         doc.page_starts = page_starts(&lines);
         Ok(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_in_brackets_is_a_meta_line_and_a_sentence_in_brackets_is_not() {
+        let v = Vocabulary::builtin();
+        assert!(is_meta_text("（2023年度）", v));
+        assert!(is_meta_text("( 2025年 )", v));
+        assert!(!is_meta_text("（2023年度部门预算公开说明）", v));
+        assert!(!is_meta_text("（一）2023年度单位收支总体情况", v));
+        assert!(is_meta_text("单位：万元", v));
+        assert!(is_meta_text("编制单位：某某局", v));
+        assert!(!is_meta_text("合计", v));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::{GlossaryEntry, LineSpan, Notice, NoticeCode, Paragraph, Section, SectionKind};
 use crate::template::Vocabulary;
-use crate::text::{is_cn_numeral, normalize_name, strip_numbering};
+use crate::text::{is_cn_numeral, strip_numbering};
 
 use super::{Ctx, Line};
 
@@ -21,7 +21,7 @@ enum Numbering {
 }
 
 fn numbering(text: &str) -> Numbering {
-    let t = text.trim_start_matches(['-', '•', ' ']).trim_start();
+    let t = crate::text::trim_start(text.trim_start_matches(['-', '•', ' ']));
     let mut chars = t.chars();
     match chars.next() {
         Some('第') => {
@@ -80,19 +80,20 @@ fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
         K::BudgetOverview,
         K::Other,
     ];
-    let n = normalize_name(heading);
+    let n = crate::text::normal_form(heading);
     PRIORITY.into_iter().find(|k| {
         vocab
             .sections
             .get(k)
-            .is_some_and(|words| words.iter().any(|w| n.contains(w.as_str())))
+            .is_some_and(|words| words.iter().any(|w| crate::text::has(&n, w)))
     })
 }
 
 /// The heading level and kind of a line, if it is a heading.
 fn heading(text: &str, vocab: &Vocabulary) -> Option<(u8, SectionKind)> {
-    let t = text.trim();
-    if t.is_empty() || t.chars().count() > 40 {
+    let t = crate::text::trim(text);
+    // (more than 160 bytes is more than 40 characters: long prose is not counted)
+    if t.is_empty() || t.len() > 160 || t.chars().count() > 40 {
         return None;
     }
     let stripped = strip_numbering(t);
@@ -169,11 +170,20 @@ pub(crate) fn sections(
 /// the same title, with the same title and body as one before it, is read once (a notice says
 /// so).
 fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Section> {
-    use std::collections::HashSet;
-    let mut seen: HashSet<(String, String, u64)> = HashSet::new();
+    use std::collections::HashMap;
+    // Per (parent, title): the sections read so far. A body is hashed only once a second
+    // section under the same parent and title comes (most titles are printed once), and each
+    // body at most once.
+    enum Seen {
+        /// One section (index into `out`), not hashed yet.
+        One(usize),
+        /// The hashes of the bodies read.
+        Hashed(Vec<u64>),
+    }
+    let mut seen: HashMap<(String, String), Seen> = HashMap::new();
     // the title of the nearest section above, per level
     let mut parents: [String; 4] = Default::default();
-    let mut out = Vec::with_capacity(sections.len());
+    let mut out: Vec<Section> = Vec::with_capacity(sections.len());
     for s in sections {
         let level = usize::from(s.level).min(3);
         let parent = parents
@@ -187,12 +197,35 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
         for deeper in parents.iter_mut().skip(level + 1) {
             deeper.clear();
         }
-        if s.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
+        if s.paragraphs
+            .iter()
+            .all(|p| crate::text::trim(&p.text).is_empty())
+        {
             out.push(s);
             continue;
         }
-        let key = (parent, crate::text::compact(&s.title), body_hash(&s));
-        if seen.contains(&key) {
+        let key = (parent, crate::text::compact(&s.title));
+        let repeat = match seen.get_mut(&key) {
+            None => {
+                seen.insert(key, Seen::One(out.len()));
+                false
+            }
+            Some(entry) => {
+                if let Seen::One(first) = *entry {
+                    *entry = Seen::Hashed(out.get(first).map(body_hash).into_iter().collect());
+                }
+                let h = body_hash(&s);
+                match entry {
+                    Seen::Hashed(hashes) if hashes.contains(&h) => true,
+                    Seen::Hashed(hashes) => {
+                        hashes.push(h);
+                        false
+                    }
+                    Seen::One(_) => false,
+                }
+            }
+        };
+        if repeat {
             notices.push(Notice::new(
                 NoticeCode::DuplicateSection,
                 format!(
@@ -205,7 +238,6 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
             ));
             continue;
         }
-        seen.insert(key);
         out.push(s);
     }
     out
@@ -216,13 +248,12 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
 fn body_hash(s: &Section) -> u64 {
     // (the multiply-rotate scheme of rustc's FxHasher, over the bytes but ASCII blanks)
     let mut h = 0u64;
-    for b in s
-        .paragraphs
-        .iter()
-        .flat_map(|p| p.text.bytes())
-        .filter(|b| !b.is_ascii_whitespace())
-    {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    for p in &s.paragraphs {
+        for &b in p.text.as_bytes() {
+            if !b.is_ascii_whitespace() {
+                h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            }
+        }
     }
     h
 }
@@ -239,7 +270,7 @@ fn build_sections(lines: &[Line<'_>], narrative: &[usize], ctx: &Ctx<'_>) -> Vec
     let mut last_at_level: [Option<usize>; 3] = [None; 3];
     for &i in narrative {
         let Some(line) = lines.get(i) else { continue };
-        let text = line.text.trim();
+        let text = crate::text::trim(line.text);
         let gap = prev.is_some_and(|p| i != p + 1);
         prev = Some(i);
         if text.is_empty() || line.text.starts_with("# ") && b.sections.is_empty() {
@@ -332,6 +363,48 @@ pub(crate) fn glossary(sections: &[Section]) -> Vec<GlossaryEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn section(level: u8, title: &str, body: &str, line: u32) -> Section {
+        Section {
+            kind: SectionKind::Other,
+            level,
+            title: title.to_owned(),
+            lines: LineSpan {
+                start: line,
+                end: line,
+            },
+            paragraphs: vec![Paragraph {
+                text: body.to_owned(),
+                lines: LineSpan {
+                    start: line,
+                    end: line,
+                },
+                breaks: Vec::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_section_is_a_repeat_only_of_one_with_its_parent_title_and_body() {
+        let sections = vec![
+            section(0, "说明", "", 1),
+            section(1, "一、收入", "收入 10 万元", 2),
+            section(1, "一、收入", "收入 20 万元", 3),
+            section(1, "一、收入", "收入10万元", 4),
+            section(1, "一、收入", "收入 20万 元", 5),
+            section(1, "一、 收入", "收入 30 万元", 6),
+            section(0, "其他", "", 7),
+            section(1, "一、收入", "收入 10 万元", 8),
+        ];
+        let mut notices = Vec::new();
+        let kept: Vec<u32> = without_repeats(sections, &mut notices)
+            .iter()
+            .map(|s| s.lines.start)
+            .collect();
+        assert_eq!(kept, [1, 2, 3, 6, 7, 8]);
+        let lines: Vec<u32> = notices.iter().map(|n| n.line).collect();
+        assert_eq!(lines, [4, 5]);
+    }
 
     #[test]
     fn headings() {

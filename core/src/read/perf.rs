@@ -147,7 +147,7 @@ fn read_row<'a>(
     {
         if let Some(d) = cells
             .iter()
-            .position(|c| normalize_name(c).starts_with("主管部门"))
+            .position(|c| normalized_starts_with(c, "主管部门"))
             .and_then(|p| next_text(cells, p))
         {
             table.department = Some(d);
@@ -157,8 +157,8 @@ fn read_row<'a>(
         }
         return;
     }
-    if let Some(first) = norm.iter().position(|c| c.contains("一级指标")) {
-        let find = |w: &str| norm.iter().position(|c| c.contains(w));
+    if let Some(first) = norm.iter().position(|c| has(c, "一级指标")) {
+        let find = |w: &str| norm.iter().position(|c| has(c, w));
         state.cols = Some(IndicatorCols {
             level1: Some(first),
             level2: find("二级指标"),
@@ -169,11 +169,13 @@ fn read_row<'a>(
     }
     if let Some(pos) = norm
         .iter()
-        .position(|c| c.contains("总体目标") || c.contains("总目标"))
+        .position(|c| has(c, "总体目标") || has(c, "总目标"))
     {
         let text_after = cells.iter().skip(pos + 1).map(|c| trim(c)).find(|c| {
-            let n = normalize_name(c);
-            !c.is_empty() && (!n.ends_with("目标") || n.chars().count() > 8)
+            // (a long text is no label: normalised only when short)
+            !c.is_empty()
+                && (crate::text::normalized_chars(c).nth(8).is_some()
+                    || !normalize_name(c).ends_with("目标"))
         });
         match text_after {
             Some(t) => table.goal = Some(strip_tags(t)),
@@ -181,7 +183,7 @@ fn read_row<'a>(
                 // the goal is on the next row, under 年度总体目标 when there is one
                 state.pending_goal = norm
                     .iter()
-                    .position(|c| c.contains("年度总体目标"))
+                    .position(|c| has(c, "年度总体目标"))
                     .or(Some(pos));
             }
         }
@@ -279,21 +281,21 @@ fn read_funding(
     if table.unit.is_none() {
         table.unit = norm
             .iter()
-            .find(|c| c.contains("资金") && c.contains('元'))
+            .find(|c| has(c, "资金") && has(c, "元"))
             .and_then(|c| Unit::from_label(c));
     }
     let annual_col = norm.iter().position(|c| {
         ctx.vocab
             .fund_lines
             .get(&FundLine::AnnualTotal)
-            .is_some_and(|ws| ws.iter().any(|w| c.contains(w.as_str())))
+            .is_some_and(|ws| ws.iter().any(|w| has(c, w)))
     });
     // For each cell, the next non-empty cell after it (one backward pass: no rescanning).
     let mut next_filled = vec![None; cells.len()];
     let mut after = None;
     for (j, slot) in next_filled.iter_mut().enumerate().rev() {
         *slot = after;
-        if cells.get(j).is_some_and(|c| !c.trim().is_empty()) {
+        if cells.get(j).is_some_and(|c| !trim(c).is_empty()) {
             after = Some(j);
         }
     }
@@ -352,7 +354,7 @@ fn fund_line(label: &str, ctx: &Ctx<'_>) -> Option<FundLine> {
         ctx.vocab
             .fund_lines
             .get(kind)
-            .is_some_and(|ws| ws.iter().any(|w| label.contains(w.as_str())))
+            .is_some_and(|ws| ws.iter().any(|w| has(label, w)))
     })
 }
 

@@ -9,8 +9,11 @@ use crate::model::{
     Side, Table, TableKind,
 };
 use crate::template::{ColumnSpec, Template, Vocabulary};
+use std::borrow::Cow;
+
 use crate::text::{
-    compact, find_year, has, normalize_name, normalized_chars, normalizes_to, strip_numbering, trim,
+    compact, find_year, has, normal_form, normalize_name, normalized_chars, normalizes_to,
+    strip_numbering, trim,
 };
 
 use super::{Block, BlockKind, Ctx, Line, is_meta_line, is_note_line, notice};
@@ -176,8 +179,19 @@ fn read_table(
     let mut note: Option<Note> = None;
     // The cells of every row in one buffer: (line index, cell range, is the first row of a
     // continuation block).
-    let mut cell_buf: Vec<&str> = Vec::new();
-    let mut spans: Vec<(usize, std::ops::Range<usize>, bool)> = Vec::new();
+    // (sized once: the block's lines and their cells)
+    let block_lines = || {
+        group
+            .iter()
+            .flat_map(|b| lines.get(b.title..=b.end).unwrap_or(&[]))
+    };
+    let mut cell_buf: Vec<&str> = Vec::with_capacity(
+        block_lines()
+            .map(|l| l.cells().len().min(MAX_COLUMNS + 1))
+            .sum(),
+    );
+    let mut spans: Vec<(usize, std::ops::Range<usize>, bool)> =
+        Vec::with_capacity(block_lines().count());
     for (bi, block) in group.iter().enumerate() {
         let mut first_row_of_block = bi > 0;
         for idx in block.title..=block.end {
@@ -239,10 +253,11 @@ fn read_table(
             line,
         );
     }
-    let mut header: Vec<Vec<String>> = rows
+    // (normalised header cells borrow the printed text where it is in normal form)
+    let mut header: Vec<Vec<Cow<'_, str>>> = rows
         .iter()
         .take(header_count.min(MAX_HEADER_ROWS))
-        .map(|(_, cells, _)| cells.iter().map(|c| normalize_name(c)).collect())
+        .map(|(_, cells, _)| cells.iter().map(|c| normal_form(c)).collect())
         .collect();
     // A sub-header merged into the first data row (`类 | 款 | 项 | 合计 | 2,946.25 …`).
     let merged_codes = rows
@@ -251,14 +266,14 @@ fn read_table(
             cells
                 .iter()
                 .map(|c| {
-                    let n = normalize_name(c);
+                    let n = normal_form(c);
                     if code_part_level(&n, vocab).is_some() {
                         n
                     } else {
-                        String::new()
+                        Cow::Borrowed("")
                     }
                 })
-                .collect::<Vec<String>>()
+                .collect::<Vec<Cow<'_, str>>>()
         })
         .filter(|r| r.iter().any(|c| !c.is_empty()));
     if let Some(sub) = merged_codes {
@@ -293,7 +308,7 @@ fn read_table(
     let (columns, lanes) = name_columns(&infos, &specs, kind, vocab);
 
     // Rows.
-    let mut out_rows: Vec<Row> = Vec::new();
+    let mut out_rows: Vec<Row> = Vec::with_capacity(data.len());
     let mut code_ctx: Vec<(CodeCtx, CodeCtx)> = lanes.iter().map(|_| Default::default()).collect();
     let mut repeated = RepeatedHeader::new(&header);
     let mut realigned: Vec<&str> = Vec::new();
@@ -541,36 +556,32 @@ fn merged_label(cells: &[&str], width: usize, lanes: &[Lane], vocab: &Vocabulary
 /// header words are looked up by hash, so the test is linear in the row whatever the header.
 struct RepeatedHeader<'h> {
     /// The header rows, normalised, without trailing empty cells.
-    rows: Vec<&'h [String]>,
+    rows: Vec<&'h [Cow<'h, str>]>,
     /// Words of the header rows.
     words: std::collections::HashSet<&'h str, FastHash>,
-    /// The normalised cells of the row being tested (reused from row to row).
-    scratch: Vec<String>,
+    /// The normalised cells of the row being tested (reused from row to row; borrowing the
+    /// cells already in normal form).
+    scratch: Vec<Cow<'h, str>>,
 }
 
 impl<'h> RepeatedHeader<'h> {
-    fn new(header: &'h [Vec<String>]) -> RepeatedHeader<'h> {
+    fn new(header: &'h [Vec<Cow<'h, str>>]) -> RepeatedHeader<'h> {
         RepeatedHeader {
             rows: header.iter().map(|h| trim_empty_tail(h)).collect(),
             words: header
                 .iter()
                 .flatten()
-                .map(String::as_str)
-                .filter(|w| !w.is_empty())
+                .map(AsRef::as_ref)
+                .filter(|w: &&str| !w.is_empty())
                 .collect(),
             scratch: Vec::new(),
         }
     }
 
-    fn matches(&mut self, cells: &[&str]) -> bool {
-        if self.scratch.len() < cells.len() {
-            self.scratch.resize(cells.len(), String::new());
-        }
-        for (slot, cell) in self.scratch.iter_mut().zip(cells) {
-            slot.clear();
-            slot.extend(normalized_chars(cell));
-        }
-        let norm = self.scratch.get(..cells.len()).unwrap_or(&[]);
+    fn matches(&mut self, cells: &[&'h str]) -> bool {
+        self.scratch.clear();
+        self.scratch.extend(cells.iter().map(|c| normal_form(c)));
+        let norm = self.scratch.as_slice();
         let trimmed = trim_empty_tail(norm);
         if self.rows.contains(&trimmed) {
             return true;
@@ -580,7 +591,7 @@ impl<'h> RepeatedHeader<'h> {
             if trim(raw).is_empty() {
                 continue;
             }
-            if !self.words.contains(n.as_str()) {
+            if !self.words.contains(n.as_ref()) {
                 return false;
             }
             words += 1;
@@ -614,8 +625,11 @@ impl std::hash::Hasher for FxHasher {
 
 type FastHash = std::hash::BuildHasherDefault<FxHasher>;
 
-fn trim_empty_tail(row: &[String]) -> &[String] {
-    let keep = row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+fn trim_empty_tail<S: AsRef<str>>(row: &[S]) -> &[S] {
+    let keep = row
+        .iter()
+        .rposition(|c| !c.as_ref().is_empty())
+        .map_or(0, |i| i + 1);
     row.get(..keep).unwrap_or(row)
 }
 
@@ -713,12 +727,12 @@ fn code_part_level(n: &str, vocab: &Vocabulary) -> Option<Level> {
 
 /// Composes each column's header path from the header rows: an empty cell under a spanning
 /// header takes the nearest header to its left in that row.
-fn compose_columns(header: &[Vec<String>], width: usize, vocab: &Vocabulary) -> Vec<ColInfo> {
+fn compose_columns(header: &[Vec<Cow<'_, str>>], width: usize, vocab: &Vocabulary) -> Vec<ColInfo> {
     let at = |r: usize, c: usize| -> &str {
         header
             .get(r)
             .and_then(|row| row.get(c))
-            .map_or("", String::as_str)
+            .map_or("", AsRef::as_ref)
     };
     let mut infos = Vec::with_capacity(width);
     // The nearest non-empty header to the left, per header row (updated column by column).
@@ -891,7 +905,7 @@ fn name_columns(
         };
         lane_count
     ];
-    let mut columns = Vec::new();
+    let mut columns = Vec::with_capacity(infos.len());
     for (pos, info) in infos.iter().enumerate() {
         let Some(lane) = lanes.get_mut(usize::from(info.lane)) else {
             continue;
@@ -1169,11 +1183,11 @@ fn build_code<'a>(
             continue;
         }
         if !raw.bytes().all(|b| b.is_ascii_digit()) {
-            let n = normalize_name(raw);
+            let n = normal_form(raw);
             if n.is_empty() || code_part_level(&n, vocab).is_some() {
                 continue;
             }
-            if word.is_none() && vocab.total_labels.contains(&n) {
+            if word.is_none() && vocab.total_labels.iter().any(|l| *l == *n) {
                 word = Some(compact(raw));
                 continue;
             }
@@ -1291,7 +1305,8 @@ fn join(parts: &[&str]) -> String {
 
 /// Whitespace removed, borrowing when there is none.
 fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(char::is_whitespace) {
+    // (a code part is digits: no whitespace, no Unicode lookup)
+    if !s.bytes().all(|b| b.is_ascii_graphic()) && s.contains(char::is_whitespace) {
         std::borrow::Cow::Owned(compact(s))
     } else {
         std::borrow::Cow::Borrowed(s)

@@ -346,7 +346,7 @@ impl<'a> Grid<'a> {
         let mut rest = text;
         loop {
             // a tab is ASCII: both sides of it are character boundaries
-            let (cell, next) = match rest.bytes().position(|b| b == b'\t') {
+            let (cell, next) = match find_tab(rest.as_bytes()) {
                 Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..)),
                 None => (rest, None),
             };
@@ -419,6 +419,11 @@ impl<'a> Grid<'a> {
         self.cells
             .get(line.cells.start as usize..line.cells.end as usize)
             .unwrap_or(&[])
+    }
+
+    /// Every cell of every line, in order (each line's cells are a range of these).
+    pub(crate) fn all_cells(&self) -> &[GridCell<'a>] {
+        &self.cells
     }
 
     /// Number of pages (the page of the last line).
@@ -497,6 +502,76 @@ impl<'a> Grid<'a> {
     }
 }
 
+/// The position of the first tab in `bytes`, eight bytes at a time (cells are short: no
+/// searcher to set up).
+fn find_tab(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const TABS: u64 = ONES * b'\t' as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0usize;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // a byte of `x` is zero where the chunk holds a tab; the lowest flagged byte is the first
+        let x = u64::from_le_bytes(word) ^ TABS;
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(offset + (zero.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    bytes
+        .get(offset..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\t'))
+        .map(|p| offset + p)
+}
+
 fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_are_found_where_they_stand() {
+        let texts = [
+            "",
+            "\t",
+            "a",
+            "a\tb",
+            "12345678\t",
+            "1234567\t8",
+            "一般公共服务支出\t10.00",
+            "\t\t",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnop\t",
+            "\u{89}\u{8909}x\ty",
+        ];
+        for t in texts {
+            assert_eq!(
+                find_tab(t.as_bytes()),
+                t.bytes().position(|b| b == b'\t'),
+                "{t:?}"
+            );
+        }
+        for n in 0..40 {
+            let mut t = "x".repeat(n);
+            t.push_str("\t\t");
+            assert_eq!(find_tab(t.as_bytes()), Some(n));
+        }
+        // every byte value before a tab
+        for b in 0..=255u8 {
+            let mut bytes = vec![b; 11];
+            bytes.push(b'\t');
+            assert_eq!(
+                find_tab(&bytes),
+                bytes.iter().position(|&c| c == b'\t'),
+                "{b}"
+            );
+        }
+    }
 }
