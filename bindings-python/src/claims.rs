@@ -57,21 +57,21 @@ wrapper! {
     }
 }
 
-/// Puts the exact `Decimal` of every quantity of `claim` into its JSON form `obj` (where the
-/// value is a decimal string). The patterns list every field, so a field added to the core's
-/// `Claim` or `Change` does not compile until it is decided here whether it holds a number.
+/// Puts the exact `Decimal` of every quantity of `claim` into its JSON form `obj`. The patterns
+/// list every field: a field added to `Claim` or `Change` must be decided here (a number or not).
 #[rustfmt::skip] // the fields of each struct in a few lines
 fn claim_decimals(obj: &Bound<'_, PyAny>, claim: &Claim) -> PyResult<()> {
     let Claim {
-        amount, count, change, share, prior, planned, budget, completion, parts, subject: _,
-        label: _, share_base: _, versus_budget: _, reason: _, missing_number: _, section: _,
-        sentence: _, line: _, } = claim;
+        amount, count, change, share, prior, planned, budget, adjusted_budget, completion, parts,
+        subject: _, label: _, share_base: _, versus_budget: _, reason: _, missing_number: _,
+        section: _, sentence: _, line: _, completion_adjusted: _, } = claim;
     let set = |obj: &Bound<'_, PyAny>, key: &str, q: &Option<Quantity>| match q {
         Some(q) => obj.get_item(key)?.set_item("value", q.value),
         None => Ok(()),
     };
     for (key, q) in [("amount", amount), ("count", count), ("share", share), ("prior", prior),
-                     ("planned", planned), ("budget", budget), ("completion", completion)] {
+                     ("planned", planned), ("budget", budget), ("adjusted_budget", adjusted_budget),
+                     ("completion", completion)] {
         set(obj, key, q)?;
     }
     if let Some(Change { direction: _, word: _, amount, percent, base: _, line: _ }) = change {
