@@ -755,18 +755,7 @@ fn cell_tables(dict: &Dictionary, doc: &Document) -> Vec<Claim> {
             lines.push((s.lines.start, s.title.as_str()));
         }
         for p in &s.paragraphs {
-            let mut from = 0usize;
-            let ends = p
-                .breaks
-                .iter()
-                .map(|&b| usize::try_from(b).unwrap_or(usize::MAX))
-                .chain(std::iter::once(p.text.len()));
-            for end in ends {
-                if let Some(l) = p.text.get(from..end) {
-                    lines.push((p.line_of(from), l));
-                }
-                from = end;
-            }
+            lines.extend(p.source_lines());
         }
     }
     let cells: Vec<(u32, &str)> = lines

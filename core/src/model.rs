@@ -724,6 +724,30 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// The source lines the paragraph joins, with their line numbers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use yusuan::model::{LineSpan, Paragraph};
+    /// let p = Paragraph { text: "收入预算12.5万元".into(), lines: LineSpan { start: 7, end: 8 }, breaks: vec![12] };
+    /// let lines: Vec<(u32, &str)> = p.source_lines().collect();
+    /// assert_eq!(lines, [(7, "收入预算"), (8, "12.5万元")]);
+    /// ```
+    pub fn source_lines(&self) -> impl Iterator<Item = (u32, &str)> + '_ {
+        let ends = self
+            .breaks
+            .iter()
+            .map(|&b| usize::try_from(b).unwrap_or(usize::MAX))
+            .chain(std::iter::once(self.text.len()));
+        let mut from = 0usize;
+        ends.filter_map(move |end| {
+            let start = from;
+            from = end;
+            self.text.get(start..end).map(|l| (self.line_of(start), l))
+        })
+    }
+
     /// The source line of byte offset `offset` of [`Paragraph::text`].
     #[must_use]
     pub fn line_of(&self, offset: usize) -> u32 {

@@ -890,83 +890,51 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     .collect()
             })
             .unwrap_or_default();
-        if let ([row], Some(code)) = (
+        let mut evidence = vec![Evidence {
+            table: "narrative".to_owned(),
+            row: Some(claim.subject.key()),
+            column: None,
+            text: claim.label.clone(),
+            line: claim.line,
+            page: None,
+            bbox: None,
+        }];
+        let (line, label) = (claim.line, claim.label.trim());
+        let message = if let ([row], Some(code)) = (
             same_amount.as_slice(),
             same_amount.first().and_then(|r| r.code.as_deref()),
         ) {
             let cell = CellRef::at(t05, row, K::Total);
-            let mut evidence = vec![Evidence {
-                table: "narrative".to_owned(),
-                row: Some(claim.subject.key()),
-                column: None,
-                text: claim.label.clone(),
-                line: claim.line,
-                page: None,
-                bbox: None,
-            }];
             evidence.extend(cell.as_ref().map(Figure::evidence));
             let name = crate::text::strip_numbering(row.label.trim());
             let amount = cell.as_ref().map(Figure::text).unwrap_or_default();
-            em.push(
-                Outcome::Fail,
-                Severity::Warning,
-                (
-                    Some("narrative".to_owned()),
-                    Some(claim.subject.key()),
-                    None,
-                ),
-                (
-                    format!(
-                        "情况说明第{}行的科目「{}」与一般公共预算支出情况表的 {code} {name} 金额相同（{amount}），但名称不一致",
-                        claim.line,
-                        claim.label.trim()
-                    ),
-                    format!(
-                        "narrative line {}: the item {} has the amount of T05 {code} {name} ({amount}) under another name",
-                        claim.line,
-                        claim.label.trim()
-                    ),
-                ),
-                None,
-                evidence,
-            );
             matched.push(code);
-            continue;
-        }
-        {
-            let ev = vec![Evidence {
-                table: "narrative".to_owned(),
-                row: Some(claim.subject.key()),
-                column: None,
-                text: claim.label.clone(),
-                line: claim.line,
-                page: None,
-                bbox: None,
-            }];
-            em.push(
-                Outcome::Fail,
-                Severity::Warning,
-                (
-                    Some("narrative".to_owned()),
-                    Some(claim.subject.key()),
-                    None,
+            (
+                format!(
+                    "情况说明第{line}行的科目「{label}」与一般公共预算支出情况表的 {code} {name} 金额相同（{amount}），但名称不一致"
                 ),
-                (
-                    format!(
-                        "情况说明第{}行的科目{}在一般公共预算支出情况表中找不到",
-                        claim.line,
-                        claim.label.trim()
-                    ),
-                    format!(
-                        "narrative line {}: the item {} is not in T05",
-                        claim.line,
-                        claim.label.trim()
-                    ),
+                format!(
+                    "narrative line {line}: the item {label} has the amount of T05 {code} {name} ({amount}) under another name"
                 ),
+            )
+        } else {
+            (
+                format!("情况说明第{line}行的科目{label}在一般公共预算支出情况表中找不到"),
+                format!("narrative line {line}: the item {label} is not in T05"),
+            )
+        };
+        em.push(
+            Outcome::Fail,
+            Severity::Warning,
+            (
+                Some("narrative".to_owned()),
+                Some(claim.subject.key()),
                 None,
-                ev,
-            );
-        }
+            ),
+            message,
+            None,
+            evidence,
+        );
     }
     // every T05 项 with an amount is itemised
     for row in t05
@@ -3065,20 +3033,11 @@ fn title_lines(doc: &crate::model::Document) -> Vec<(u32, &str)> {
             out.push((s.lines.start, s.title.as_str()));
         }
         for p in &s.paragraphs {
-            let mut from = 0usize;
-            let ends = p
-                .breaks
-                .iter()
-                .map(|&b| usize::try_from(b).unwrap_or(usize::MAX))
-                .chain(std::iter::once(p.text.len()));
-            for end in ends {
-                if let Some(line) = p.text.get(from..end) {
-                    if crate::text::is_title_line(line) {
-                        out.push((p.line_of(from), line.trim()));
-                    }
-                }
-                from = end;
-            }
+            out.extend(
+                p.source_lines()
+                    .filter(|(_, l)| crate::text::is_title_line(l))
+                    .map(|(n, l)| (n, l.trim())),
+            );
         }
     }
     out
