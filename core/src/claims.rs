@@ -733,12 +733,12 @@ fn cell_text(line: &str) -> &str {
         .trim_matches(|c: char| c == '|' || c.is_whitespace())
 }
 
-/// The number a value cell prints (`79`, `35.7`, `1,502`), if it is one.
+/// The number a value cell prints (`79`, `35.7`, `1,502`), if it is one: read as a table cell.
 fn cell_number(cell: &str) -> Option<Decimal> {
-    let t: String = cell.chars().filter(|c| *c != ',').collect();
-    (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        .then(|| t.parse().ok())
-        .flatten()
+    match crate::amount::CellValue::parse(cell).0 {
+        crate::amount::CellValue::Amount(n) => Some(n.value),
+        _ => None,
+    }
 }
 
 /// The “三公” tables of the narrative that a web page prints one cell per line: a header row

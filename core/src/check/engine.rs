@@ -632,14 +632,16 @@ fn coarse_fine(
     }
 }
 
-/// A narrative figure in whole 万元 (or fewer decimals than the table) stands for the interval
-/// its printed precision allows: the equality holds exactly when the finer figure rounds to it
-/// ("12,345万元" for a total of 123,449,876 元).
-fn whole_unit_rounds_to(
+/// A narrative figure printed to `dp` decimals (whole 万元: 0; one decimal: 1) of a finer table
+/// figure that rounds to it ("12,345万元" for a total of 123,449,876 元; "7,713.5万元" for
+/// 7,713.47): at 0 decimals the equality holds, at 1 it is a hint (a one-decimal figure may also
+/// be a two-decimal one with its trailing zero dropped).
+fn rounds_at(
     lhs: &[&dyn Figure],
     rhs: &[&dyn Figure],
     relation: Relation,
     vals: &[Val],
+    dp: u32,
 ) -> bool {
     coarse_is(
         lhs,
@@ -647,8 +649,7 @@ fn whole_unit_rounds_to(
         relation,
         vals,
         rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    )
-    .is_some_and(|dp| dp == 0)
+    ) == Some(dp)
 }
 
 /// The decimals of the coarser figure of a one-to-one equality when the finer one, brought to
@@ -700,25 +701,6 @@ fn coarse_sum_slack(all: &[&dyn Figure]) -> Decimal {
     all.iter()
         .filter_map(|f| f.coarse_half())
         .fold(Decimal::ZERO, Decimal::saturating_add)
-}
-
-/// The equality holds if the coarse figure, printed with one decimal, was rounded from the fine
-/// one (`7,713.5万元` for 7,713.47): a hint, since a one-decimal figure may also be a two-decimal
-/// one with its trailing zero dropped.
-fn rounds_to_one_decimal(
-    lhs: &[&dyn Figure],
-    rhs: &[&dyn Figure],
-    relation: Relation,
-    vals: &[Val],
-) -> bool {
-    coarse_is(
-        lhs,
-        rhs,
-        relation,
-        vals,
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    )
-    .is_some_and(|dp| dp == 1)
 }
 
 /// The equality holds only if the coarse figure was truncated rather than rounded (876,580 元
@@ -1043,13 +1025,13 @@ impl<'p> Emitter<'p> {
             Outcome::InsufficientData
         } else if excess.is_zero()
             || rounds_to(&vals, lhs.len(), relation)
-            || whole_unit_rounds_to(lhs, rhs, relation, &vals)
+            || rounds_at(lhs, rhs, relation, &vals, 0)
         {
             Outcome::Pass
         } else if excess <= envelope
             || severity == Severity::Info
             || truncates_to(lhs, rhs, relation, &vals)
-            || rounds_to_one_decimal(lhs, rhs, relation, &vals)
+            || rounds_at(lhs, rhs, relation, &vals, 1)
             || (relation == Relation::Le && excess < coarse_slack(&all))
             || (relation == Relation::Eq
                 && coarse
