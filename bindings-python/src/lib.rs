@@ -1,11 +1,8 @@
 //! `yusuan._yusuan`: the native module of the Python package `yusuan` (see `python/yusuan`).
-//!
-//! Every function converts its arguments, calls the core, converts the result and maps the
-//! error; the classes are generated (`wrap::wrapper!`). Long calls release the GIL, and every
-//! call into the core runs under a panic guard (`errors::run`). Doc comments are the Python
-//! docstrings (plain text with doctests, run by `tests/test_docstrings.py`), hence the `doc_*`
-//! allowances; the longer ones (a class's, a function's with its examples) are Python text and
-//! live in `doc/<Python name>.txt`, included as `#[doc = include_str!(…)]`.
+//! Every function converts its arguments, calls the core, converts the result and maps the error;
+//! classes are generated (`wrap::wrapper!`). Long calls release the GIL; every core call runs under
+//! a panic guard (`errors::run`). Doc comments are the Python docstrings (doctests run by
+//! `tests/test_docstrings.py`; long ones in `doc/<Python name>.txt`), hence the `doc_*` allowances.
 
 #![allow(
     clippy::doc_markdown,
@@ -128,15 +125,16 @@ fn check_many(
 
 #[doc = include_str!("../doc/compare.txt")]
 #[pyfunction(name = "compare")]
-#[pyo3(signature = (earlier, later, /, *, template = None, layout = None))]
+#[pyo3(signature = (earlier, later, /, *, template = None, layout = None, policy = None))]
 fn compare_documents(
     py: Python<'_>,
     earlier: &Bound<'_, PyAny>,
     later: &Bound<'_, PyAny>,
     template: Option<&Bound<'_, PyAny>>,
     layout: Option<&Bound<'_, PyAny>>,
+    policy: Option<&Bound<'_, PyPolicy>>,
 ) -> PyResult<PyComparison> {
-    let options = options(template, layout, false, None, false)?;
+    let options = options(template, layout, false, policy, false)?;
     let earlier = Source::extract(earlier, "earlier", true, false)?;
     let later = Source::extract(later, "later", true, false)?;
     let side = |name: &'static str| move |f| (name, f);
@@ -145,7 +143,8 @@ fn compare_documents(
         let both = |e: Input<'_>, l: Input<'_>| {
             let e = run(|| options.read(&parser, e)).map_err(side("earlier"))?;
             let l = run(|| options.read(&parser, l)).map_err(side("later"))?;
-            run_infallible(|| yusuan::compare(&e, &l)).map_err(side(""))
+            run_infallible(|| yusuan::compare::compare_with(&e, &l, &options.policy))
+                .map_err(side(""))
         };
         let read = |e: Input<'_>| later.with_input(|l| both(e, l)).map_err(side("later"))?;
         earlier.with_input(read).map_err(side("earlier"))?

@@ -279,3 +279,20 @@ def test_html_of_an_unchanged_pair(seed_doc: yusuan.Document) -> None:
     html = yusuan.compare(seed_doc, seed_doc)._repr_html_()
     assert "years_not_consecutive" in html
     assert "No changes and no prior-year disagreements to show." in html
+
+
+def test_the_policy_envelope_judges_prior_year_figures(seed_doc: yusuan.Document) -> None:
+    """One cent between two two-decimal figures: within rounding by default, a mismatch when the
+    policy allows no rounding (the figures are judged as the checker judges them)."""
+    text = FABRICATED_PATH.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("150.00\t30.00"))
+    earlier = text.replace(row, row.removesuffix("109.00") + "109.01")
+
+    def reception(cmp: yusuan.Comparison) -> tuple[str, Decimal | None]:
+        check = next(p for p in cmp.prior_checks if p.subject.startswith("T07 公务接待费（2024年）"))
+        return check.outcome, check.difference
+
+    assert reception(yusuan.compare(earlier, seed_doc)) == ("hint", Decimal("-0.01"))
+    strict = yusuan.compare(earlier, seed_doc, policy=yusuan.Policy(envelope_factor=0))
+    assert reception(strict)[0] == "fail"
+    assert strict.has_mismatches

@@ -150,6 +150,8 @@ export interface CompareOptions {
   template?: string | Template;
   /** @deprecated The old name of `template`. */
   layout?: string | Template;
+  /** Multiplies the rounding envelope of the prior-year checks ("1" = the design's envelope, "0" = exact). */
+  envelopeFactor?: DecimalString;
 }
 
 /** Options of `compareText`. */

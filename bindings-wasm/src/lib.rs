@@ -218,7 +218,8 @@ fn run_compare(
     let (options, rest) = convert::options(options, Options::COMPARE, extra)?;
     let earlier = read(&options, earlier, "earlier")?;
     let later = read(&options, later, "later")?;
-    Ok((yusuan::compare(&earlier, &later), rest))
+    let cmp = yusuan::compare::compare_with(&earlier, &later, &options.policy);
+    Ok((cmp, rest))
 }
 
 /// The claims of a disclosure's narrative (`yusuan claims FILE --format json`): per sentence the

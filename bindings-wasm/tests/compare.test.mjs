@@ -202,3 +202,14 @@ test("compare: damaged documents give a comparison or a YusuanError, never a cra
   assert.ok(outcomes.comparison > 0, JSON.stringify(outcomes));
   assert.equal(yusuan.compare(mismatch, seed).summary.prior_fail, 4);
 });
+
+test("compare: the envelopeFactor option judges the prior-year figures as the checker does", () => {
+  const row = fabricated.split("\n").find((l) => l.startsWith("150.00\t30.00"));
+  const earlier = fabricated.replace(row, row.replace(/109\.00$/, "109.01"));
+  const reception = (cmp) => cmp.prior_checks.find((c) => c.subject.startsWith("T07 公务接待费（2024年）"));
+  const loose = reception(yusuan.compare(earlier, seed));
+  assert.equal(loose.outcome, "hint");
+  assert.equal(loose.difference, "-0.01");
+  assert.equal(reception(yusuan.compare(earlier, seed, { envelopeFactor: "0" })).outcome, "fail");
+  assertYusuanError(() => yusuan.compare(earlier, seed, { strictZeroBase: true }), "invalid_option");
+});

@@ -36,7 +36,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::amount::{CellValue, Unit};
+use crate::check::Policy;
 use crate::claims::{BaseKind, Claim, QuantityKind, Subject};
+use crate::figure::{self, Judgement, Printed, Relation};
 use crate::model::{Column, DocKind, Document, Row, Side, Table, TableKind};
 use crate::report::{Evidence, Outcome, ReportDocument};
 use crate::variance::{self, Direction};
@@ -235,10 +237,31 @@ impl Comparison {
     }
 }
 
-/// Compares `earlier` with `later`. When `earlier` is the later year of the two, they are
-/// swapped (and a note says so).
+/// Compares `earlier` with `later` under the default [`Policy`]. When `earlier` is the later
+/// year of the two, they are swapped (and a note says so).
 #[must_use]
 pub fn compare(earlier: &Document, later: &Document) -> Comparison {
+    compare_with(earlier, later, &Policy::default())
+}
+
+/// [`compare`] judging the stated prior-year figures with the rounding envelope of `policy`
+/// (its `envelope_factor`: 1 = the design's envelope, 0 = exact), as [`crate::check()`] judges
+/// the figures of one document.
+///
+/// # Examples
+///
+/// ```
+/// # let later_text = include_str!("../../tests/corpus/seed_2025_yantai_unit_budget.txt");
+/// # let earlier_text = include_str!("../../tests/compare/yantai_2024_fabricated.txt");
+/// let (earlier, later) = (yusuan::parse(earlier_text)?, yusuan::parse(later_text)?);
+/// let exact = yusuan::Policy { envelope_factor: 0.into(), ..Default::default() };
+/// let cmp = yusuan::compare::compare_with(&earlier, &later, &exact);
+/// // no rounding allowed: a gap inside the envelope is no longer a hint
+/// assert_eq!(cmp.summary.prior_hint, 0);
+/// # Ok::<(), yusuan::Error>(())
+/// ```
+#[must_use]
+pub fn compare_with(earlier: &Document, later: &Document, policy: &Policy) -> Comparison {
     let mut notes = Vec::new();
     let (earlier, later) = match (earlier.meta.year, later.meta.year) {
         (Some(a), Some(b)) if a > b => {
@@ -291,10 +314,17 @@ pub fn compare(earlier: &Document, later: &Document) -> Comparison {
         let prior_year = later.meta.year.map(|y| y.saturating_sub(1));
         for t in &later.tables {
             if let Some(e) = earlier.table(&t.key) {
-                prior_columns(e, t, earlier.meta.year, prior_year, unit, &mut prior_checks);
+                prior_columns(
+                    e,
+                    t,
+                    earlier.meta.year,
+                    prior_year,
+                    (unit, policy),
+                    &mut prior_checks,
+                );
             }
         }
-        narrative_priors(earlier, later, unit, &mut prior_checks);
+        narrative_priors(earlier, later, (unit, policy), &mut prior_checks);
     }
     let mut summary = CompareSummary::default();
     for t in &tables {
@@ -478,23 +508,16 @@ fn row_name(row: &Row) -> String {
     }
 }
 
-/// An amount in 元 with the half unit of its printed last place, or `None` for a blank cell.
-fn cell_yuan(
-    table: &Table,
-    row: &Row,
-    col: usize,
-    doc_unit: Unit,
-) -> Option<(Decimal, Decimal, u32)> {
+/// An amount in 元 as the interval of its printed digits, with its line, or `None` for a blank
+/// cell.
+fn cell_yuan(table: &Table, row: &Row, col: usize, doc_unit: Unit) -> Option<(Printed, u32)> {
     let cell = row.cell_at(col)?;
     let CellValue::Amount(n) = &cell.value else {
         return None;
     };
     let unit = table.unit.unwrap_or(doc_unit);
-    let factor = unit.in_yuan();
-    let half = Decimal::new(5, n.value.scale().saturating_add(1).min(28));
     Some((
-        n.value.checked_mul(factor)?,
-        half.checked_mul(factor)?,
+        Printed::of_amount(&crate::amount::Amount::new(n.value, unit))?,
         cell.line,
     ))
 }
@@ -612,7 +635,7 @@ fn compare_table(earlier: &Table, later: &Table, unit: Unit) -> TableComparison 
         if e.is_none() && l.is_none() {
             return None;
         }
-        Some(l.map_or(Decimal::ZERO, |x| x.0) - e.map_or(Decimal::ZERO, |x| x.0))
+        Some(l.map_or(Decimal::ZERO, |x| x.0.value) - e.map_or(Decimal::ZERO, |x| x.0.value))
     };
     let totals: BTreeMap<&str, Option<Decimal>> = cols
         .iter()
@@ -639,8 +662,8 @@ fn compare_table(earlier: &Table, later: &Table, unit: Unit) -> TableComparison 
             if e.is_none() && l.is_none() {
                 continue;
             }
-            let ev = e.map(|x| x.0);
-            let lv = l.map(|x| x.0);
+            let ev = e.map(|x| x.0.value);
+            let lv = l.map(|x| x.0.value);
             let change = lv.unwrap_or_default() - ev.unwrap_or_default();
             let status = match (ev, lv) {
                 (Some(a), Some(b)) if a == b => LineStatus::Unchanged,
@@ -685,8 +708,8 @@ fn compare_table(earlier: &Table, later: &Table, unit: Unit) -> TableComparison 
                 change: in_unit(change, unit),
                 growth,
                 contribution,
-                earlier_line: e.map(|x| x.2),
-                later_line: l.map(|x| x.2),
+                earlier_line: e.map(|x| x.1),
+                later_line: l.map(|x| x.1),
             });
         }
     }
@@ -709,7 +732,7 @@ fn prior_columns(
     later: &Table,
     earlier_year: Option<u16>,
     prior_year: Option<u16>,
-    unit: Unit,
+    (unit, policy): (Unit, &Policy),
     out: &mut Vec<PriorCheck>,
 ) {
     let Some(prior_year) = prior_year else { return };
@@ -754,9 +777,10 @@ fn prior_columns(
                 .collect();
             out.push(judge(
                 subject,
-                Some((l.0, l.1)),
-                e.map(|x| (x.0, x.1)),
+                Some(l.0),
+                e.map(|x| x.0),
                 unit,
+                policy,
                 later_ev,
                 earlier_ev,
             ));
@@ -777,25 +801,32 @@ fn evidence(table: &Table, row: &Row, col: &Column, index: usize) -> Evidence {
     }
 }
 
-/// Compares a stated prior (value, half unit) with the earlier figure.
+/// Judges a stated prior against the earlier figure ([`crate::figure::judge`] under the policy's
+/// envelope factor).
 fn judge(
     subject: String,
-    stated: Option<(Decimal, Decimal)>,
-    earlier: Option<(Decimal, Decimal)>,
+    stated: Option<Printed>,
+    earlier: Option<Printed>,
     unit: Unit,
+    policy: &Policy,
     later_evidence: Vec<Evidence>,
     earlier_evidence: Vec<Evidence>,
 ) -> PriorCheck {
     let show = |y: Decimal| in_unit(y, unit);
-    let (outcome, difference, message, message_en) = match (stated, earlier) {
-        (Some((s, hs)), Some((e, he))) => {
-            let gap = s - e;
-            let outcome = if gap.is_zero() {
-                Outcome::Pass
-            } else if gap.abs() <= hs + he {
-                Outcome::Hint
-            } else {
-                Outcome::Fail
+    let judged = stated.zip(earlier).map(|(s, e)| {
+        (
+            s,
+            e,
+            figure::judge(&[s], &[e], Relation::Eq, policy.envelope_factor),
+        )
+    });
+    let (outcome, difference, message, message_en) = match judged {
+        Some((s, e, Some(j))) => {
+            let (s, e, gap) = (s.value, e.value, j.difference);
+            let outcome = match j.judgement {
+                Judgement::Exact => Outcome::Pass,
+                Judgement::WithinRounding => Outcome::Hint,
+                Judgement::Contradiction => Outcome::Fail,
             };
             let (zh, en) = match outcome {
                 Outcome::Pass => (
@@ -836,27 +867,38 @@ fn judge(
             };
             (outcome, Some(show(gap)), zh, en)
         }
-        (Some((s, _)), None) => (
+        Some((_, _, None)) => (
             Outcome::InsufficientData,
             None,
-            format!("{subject}：上年数 {}，上年文件中没有可对照的数", show(s)),
-            format!(
-                "{subject}: prior-year figure {}, with nothing to compare it with in the earlier document",
-                show(s)
+            format!("{subject}：金额之和超出可计算范围，无法核对"),
+            format!("{subject}: the amounts are too large to compare"),
+        ),
+        None => match stated {
+            Some(s) => (
+                Outcome::InsufficientData,
+                None,
+                format!(
+                    "{subject}：上年数 {}，上年文件中没有可对照的数",
+                    show(s.value)
+                ),
+                format!(
+                    "{subject}: prior-year figure {}, with nothing to compare it with in the earlier document",
+                    show(s.value)
+                ),
             ),
-        ),
-        (None, _) => (
-            Outcome::InsufficientData,
-            None,
-            format!("{subject}：无法核对"),
-            format!("{subject}: not checked"),
-        ),
+            None => (
+                Outcome::InsufficientData,
+                None,
+                format!("{subject}：无法核对"),
+                format!("{subject}: not checked"),
+            ),
+        },
     };
     PriorCheck {
         subject,
         outcome,
-        stated: stated.map(|x| show(x.0)),
-        earlier: earlier.map(|x| show(x.0)),
+        stated: stated.map(|x| show(x.value)),
+        earlier: earlier.map(|x| show(x.value)),
         difference,
         message,
         message_en,
@@ -865,25 +907,13 @@ fn judge(
     }
 }
 
-/// A claim's money figure in 元 with its half unit, read like the checker reads prose.
-fn claim_money(q: &crate::claims::Quantity) -> Option<(Decimal, Decimal)> {
+/// A claim's money figure in 元 as the interval of its printed digits, read like the checker
+/// reads prose ([`Printed::stated_money`]).
+fn claim_money(q: &crate::claims::Quantity) -> Option<Printed> {
     let QuantityKind::Money { unit } = q.kind else {
         return None;
     };
-    let scale = q.value.scale();
-    let decimals = match unit {
-        Unit::WanYuan | Unit::YiYuan => scale.max(2),
-        Unit::Yuan => scale,
-    };
-    let half = if q.value.is_zero() && scale == 0 {
-        Decimal::ZERO
-    } else {
-        Decimal::new(5, decimals.saturating_add(1).min(28))
-    };
-    Some((
-        q.value.checked_mul(unit.in_yuan())?,
-        half.checked_mul(unit.in_yuan())?,
-    ))
+    Printed::stated_money(q.value, unit)
 }
 
 fn claim_evidence(c: &Claim, q: &crate::claims::Quantity) -> Evidence {
@@ -913,7 +943,12 @@ fn flat_claims(doc: &Document) -> Vec<(Claim, Option<Subject>)> {
     out
 }
 
-fn narrative_priors(earlier: &Document, later: &Document, unit: Unit, out: &mut Vec<PriorCheck>) {
+fn narrative_priors(
+    earlier: &Document,
+    later: &Document,
+    (unit, policy): (Unit, &Policy),
+    out: &mut Vec<PriorCheck>,
+) {
     if let (Some(a), Some(b)) = (earlier.meta.year, later.meta.year) {
         if b != a.saturating_add(1) {
             return;
@@ -931,7 +966,7 @@ fn narrative_priors(earlier: &Document, later: &Document, unit: Unit, out: &mut 
         let Some(amount) = claim.amount.as_ref() else {
             continue;
         };
-        let Some((c, hc)) = claim_money(amount) else {
+        let Some(current) = claim_money(amount) else {
             continue;
         };
         let subject = format!(
@@ -962,15 +997,20 @@ fn narrative_priors(earlier: &Document, later: &Document, unit: Unit, out: &mut 
                     .as_ref()
                     .and_then(|q| claim_money(q).map(|m| (q, m))),
             ) {
-                (Direction::Flat, _) => Some((c, hc)),
-                (Direction::Increase | Direction::Decrease, Some((q, (d, hd)))) => {
+                (Direction::Flat, _) => Some(current),
+                (Direction::Increase | Direction::Decrease, Some((q, d))) => {
                     later_ev.push(claim_evidence(&claim, q));
                     let signed = if change.direction == Direction::Decrease {
-                        -d
+                        -d.value
                     } else {
-                        d
+                        d.value
                     };
-                    Some((c - signed, hc + hd))
+                    // P = C − Δ: the prior's interval is as wide as both printed figures
+                    current
+                        .value
+                        .checked_sub(signed)
+                        .zip(current.half_ulp.checked_add(d.half_ulp))
+                        .map(|(value, half_ulp)| Printed { value, half_ulp })
                 }
                 _ => None,
             }
@@ -980,7 +1020,7 @@ fn narrative_priors(earlier: &Document, later: &Document, unit: Unit, out: &mut 
             out.push(PriorCheck {
                 subject,
                 outcome: Outcome::NotApplicable,
-                stated: Some(in_unit(stated.0, unit)),
+                stated: Some(in_unit(stated.value, unit)),
                 earlier: None,
                 difference: None,
                 message: "比较基数是上年执行数（决算数），与上年预算文件不可比".to_owned(),
@@ -1008,6 +1048,7 @@ fn narrative_priors(earlier: &Document, later: &Document, unit: Unit, out: &mut 
             Some(stated),
             earlier_fig,
             unit,
+            policy,
             later_ev,
             earlier_ev,
         ));

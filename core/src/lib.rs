@@ -52,6 +52,7 @@ pub mod check;
 pub mod claims;
 pub mod compare;
 pub mod error;
+pub mod figure;
 pub mod indicator;
 pub mod model;
 pub mod options;

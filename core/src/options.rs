@@ -89,8 +89,9 @@ impl Options {
         "code_whitelist",
         "strict_zero_base",
     ];
-    /// The keys of a comparison (both documents are read with them).
-    pub const COMPARE: &'static [&'static str] = &["template", "layout"];
+    /// The keys of a comparison: both documents are read with `template`, and stated prior-year
+    /// figures are judged under `envelope_factor` ([`crate::compare::compare_with`]).
+    pub const COMPARE: &'static [&'static str] = &["template", "layout", "envelope_factor"];
     /// The keys of a [`Policy`].
     pub const POLICY: &'static [&'static str] = &[
         "soft_rules",

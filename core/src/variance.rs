@@ -34,6 +34,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use crate::figure::{PercentFit, Printed, percent_fits, share_fits};
+
 /// The direction of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,50 +79,6 @@ impl Direction {
             Direction::Decrease => -1,
             Direction::Flat | Direction::RoughlyFlat => 0,
         }
-    }
-}
-
-/// A printed figure: its value and half a unit of its last printed digit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Printed {
-    /// The value as printed.
-    pub value: Decimal,
-    /// Half a unit of the last printed digit (0.005 for two decimals).
-    pub half_ulp: Decimal,
-}
-
-impl Printed {
-    /// A figure with the rounding of its own printed decimals.
-    #[must_use]
-    pub fn new(value: Decimal) -> Printed {
-        let scale = value.scale().saturating_add(1).min(28);
-        Printed {
-            value,
-            half_ulp: Decimal::new(5, scale),
-        }
-    }
-
-    /// A figure known exactly (no rounding).
-    #[must_use]
-    pub fn exact(value: Decimal) -> Printed {
-        Printed {
-            value,
-            half_ulp: Decimal::ZERO,
-        }
-    }
-
-    /// Parses a plain number (`32.83`, `-2`).
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Printed> {
-        s.trim().parse::<Decimal>().ok().map(Printed::new)
-    }
-
-    fn low(self) -> Decimal {
-        self.value - self.half_ulp
-    }
-
-    fn high(self) -> Decimal {
-        self.value + self.half_ulp
     }
 }
 
@@ -282,114 +240,6 @@ pub fn direction_fit(stated: Direction, prior: Printed, current: Printed) -> Dir
     } else {
         DirectionFit::Contradicted
     }
-}
-
-/// The interval of true values a ratio `num / den × 100` can take given the rounding of the
-/// printed figures; `None` when the denominator can be zero or negative.
-fn ratio_interval(num_low: Decimal, num_high: Decimal, den: Printed) -> Option<(Decimal, Decimal)> {
-    let den_low = den.low();
-    if den_low <= Decimal::ZERO {
-        return None;
-    }
-    let den_high = den.high();
-    let candidates = [
-        num_low.checked_mul(HUNDRED)?.checked_div(den_low)?,
-        num_low.checked_mul(HUNDRED)?.checked_div(den_high)?,
-        num_high.checked_mul(HUNDRED)?.checked_div(den_low)?,
-        num_high.checked_mul(HUNDRED)?.checked_div(den_high)?,
-    ];
-    let lo = candidates.iter().copied().min()?;
-    let hi = candidates.iter().copied().max()?;
-    Some((lo, hi))
-}
-
-/// How a stated percentage compares with what the printed amounts allow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PercentFit {
-    /// The percentage recomputed from the printed values.
-    pub recomputed: Option<Decimal>,
-    /// The lowest true percentage the rounding allows.
-    pub low: Option<Decimal>,
-    /// The highest true percentage the rounding allows.
-    pub high: Option<Decimal>,
-    /// How far the stated value (with its own rounding) lies outside `[low, high]`; 0 inside.
-    pub gap: Option<Decimal>,
-    /// The stated percentage's half unit of its last digit.
-    pub stated_half_ulp: Decimal,
-}
-
-impl PercentFit {
-    /// The stated percentage can be the rounding of the true one.
-    #[must_use]
-    pub fn consistent(&self) -> bool {
-        self.gap.is_some_and(|g| g.is_zero())
-    }
-
-    /// Off by no more than one unit of its last printed digit (a truncation, say).
-    #[must_use]
-    pub fn off_by_one_digit(&self) -> bool {
-        self.gap
-            .is_some_and(|g| g > Decimal::ZERO && g <= self.stated_half_ulp * Decimal::TWO)
-    }
-
-    /// The base is zero (or can be): no percentage is defined.
-    #[must_use]
-    pub fn undefined(&self) -> bool {
-        self.low.is_none()
-    }
-}
-
-fn fit(
-    stated: Printed,
-    interval: Option<(Decimal, Decimal)>,
-    recomputed: Option<Decimal>,
-) -> PercentFit {
-    let gap = interval.map(|(lo, hi)| {
-        if stated.high() < lo {
-            lo - stated.high()
-        } else if stated.low() > hi {
-            stated.low() - hi
-        } else {
-            Decimal::ZERO
-        }
-    });
-    PercentFit {
-        recomputed,
-        low: interval.map(|i| i.0),
-        high: interval.map(|i| i.1),
-        gap,
-        stated_half_ulp: stated.half_ulp,
-    }
-}
-
-/// Whether a stated growth percentage (signed: negative for a decrease) fits the printed prior
-/// and current values.
-#[must_use]
-pub fn percent_fits(stated_signed: Printed, prior: Printed, current: Printed) -> PercentFit {
-    // (C − P) / P = C / P − 1
-    let interval = ratio_interval(current.low(), current.high(), prior)
-        .map(|(lo, hi)| (lo - HUNDRED, hi - HUNDRED));
-    fit(
-        stated_signed,
-        interval,
-        growth_rate(prior.value, current.value),
-    )
-}
-
-/// Whether a stated share (percent) fits the printed part and whole.
-///
-/// # Examples
-///
-/// ```
-/// use yusuan::variance::{Printed, share_fits};
-/// let p = |s: &str| Printed::parse(s).unwrap();
-/// assert!(!share_fits(p("71.73"), p("2106.66"), p("2940.05")).consistent());
-/// assert!(share_fits(p("11.11"), p("326.72"), p("2940.05")).consistent());
-/// ```
-#[must_use]
-pub fn share_fits(stated: Printed, part: Printed, whole: Printed) -> PercentFit {
-    let interval = ratio_interval(part.low(), part.high(), whole);
-    fit(stated, interval, share(part.value, whole.value))
 }
 
 #[cfg(test)]

@@ -237,3 +237,58 @@ fn one_body_two_years_apart_and_unknown_years_get_no_prior_year_verdicts() {
     earlier.meta.unit = None;
     assert_eq!(yusuan::compare(&earlier, &later).summary.prior_fail, 4);
 }
+
+/// The prior-year checks judge with the figure module under the policy's envelope: a gap of one
+/// cent between two two-decimal figures is within rounding (a hint) by default, an error when
+/// the policy allows no rounding, and the same figures as the checker's sums would judge.
+#[test]
+fn prior_year_checks_follow_the_policy_envelope() {
+    let lines: Vec<&str> = EARLIER.lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.starts_with("150.00\t30.00") && l.ends_with("\t109.00"))
+        .unwrap();
+    let earlier: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == row {
+                format!("{}109.01\n", l.strip_suffix("109.00").unwrap())
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let (e, l) = (
+        yusuan::parse(&earlier).unwrap(),
+        yusuan::parse(SEED).unwrap(),
+    );
+    let reception = |c: &Comparison| {
+        c.prior_checks
+            .iter()
+            .find(|p| p.subject.starts_with("T07 公务接待费（2024年）"))
+            .map(|p| (p.outcome, p.difference))
+            .unwrap()
+    };
+    assert_eq!(
+        reception(&yusuan::compare(&e, &l)),
+        (Outcome::Hint, Some(d("-0.01")))
+    );
+    let exact = yusuan::Policy {
+        envelope_factor: Decimal::ZERO,
+        ..yusuan::Policy::default()
+    };
+    let strict = yusuan::compare::compare_with(&e, &l, &exact);
+    assert_eq!(reception(&strict).0, Outcome::Fail);
+    assert!(strict.has_mismatches());
+    // the same two figures as the checker's figure judgement sees them
+    let p = |s: &str| yusuan::figure::Printed::parse(s).unwrap();
+    let j = yusuan::figure::judge(
+        &[p("109.00")],
+        &[p("109.01")],
+        yusuan::figure::Relation::Eq,
+        Decimal::ONE,
+    )
+    .unwrap();
+    assert_eq!(j.judgement, yusuan::figure::Judgement::WithinRounding);
+}

@@ -130,6 +130,7 @@ def compare(
     *,
     template: _Template | None = None,
     layout: _Template | None = None,
+    policy: Policy | None = None,
 ) -> Comparison: ...
 def claims(
     source: _CheckSource,

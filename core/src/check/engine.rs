@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::{CellValue, Unit};
 use crate::catalog::Catalog;
+use crate::figure::{Judgement, Printed};
 use crate::model::{Cell, ColumnKey, Document, Row, Table};
 use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
 
@@ -212,12 +213,7 @@ impl<'a> CellRef<'a> {
     pub(crate) fn value(&self) -> Val {
         match self.cell().map(|c| &c.value) {
             Some(CellValue::Amount(n)) => {
-                let factor = self.unit().in_yuan();
-                let half = crate::amount::Amount::new(n.value, self.unit()).half_ulp();
-                match (n.value.checked_mul(factor), half.checked_mul(factor)) {
-                    (Some(yuan), Some(half_yuan)) => Val::Num { yuan, half_yuan },
-                    _ => Val::Unreadable,
-                }
+                Val::of(&crate::amount::Amount::new(n.value, self.unit()))
             }
             Some(CellValue::Blank | CellValue::Dash) => Val::Blank,
             Some(_) | None => Val::Unreadable,
@@ -363,29 +359,13 @@ pub(crate) struct Said<'a> {
 
 impl Figure for Said<'_> {
     fn value(&self) -> Val {
-        let (factor, unit_half) = match self.q.unit() {
-            Some(u) => (u.in_yuan(), u.in_yuan()),
-            None => (Decimal::ONE, Decimal::ONE),
-        };
-        // Prose drops trailing zeros ("226.6万元" for 226.60, "95万元" for 95.00): an amount in
-        // 万元 or 亿元 is read to the cent of its unit at least, as the tables print it. A bare
-        // "0" means nothing at all; "0.00" may be a rounded small amount.
-        let scale = self.q.value.scale();
-        let decimals = match self.q.unit() {
-            Some(Unit::WanYuan | Unit::YiYuan) => scale.max(2),
-            _ => scale,
-        };
-        let half = if self.q.value.is_zero() && scale == 0 {
-            Decimal::ZERO
-        } else {
-            Decimal::new(5, decimals.saturating_add(1).min(28))
-        };
-        match (
-            self.q.value.checked_mul(factor),
-            half.checked_mul(unit_half),
-        ) {
-            (Some(yuan), Some(half_yuan)) => Val::Num { yuan, half_yuan },
-            _ => Val::Unreadable,
+        // an amount in prose, read to the cent of its unit ([`Printed::stated_money`]); a
+        // percentage or a count as printed
+        match self.q.unit() {
+            Some(unit) => {
+                Printed::stated_money(self.q.value, unit).map_or(Val::Unreadable, Val::Num)
+            }
+            None => Val::Num(Printed::stated(self.q.value)),
         }
     }
     fn decimals(&self) -> Option<u32> {
@@ -445,8 +425,9 @@ impl Figure for Said<'_> {
 /// A cell's value for arithmetic.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Val {
-    /// A number in 元, with half a unit of its printed precision in 元.
-    Num { yuan: Decimal, half_yuan: Decimal },
+    /// A number in 元 (money; a percentage or count as printed), as the interval of its printed
+    /// precision.
+    Num(Printed),
     /// Nothing printed (counts as zero).
     Blank,
     /// Text or an unreadable number.
@@ -454,9 +435,14 @@ pub(crate) enum Val {
 }
 
 impl Val {
+    /// A printed amount in 元 (unreadable when it does not fit a decimal in 元).
+    pub(crate) fn of(amount: &crate::amount::Amount) -> Val {
+        Printed::of_amount(amount).map_or(Val::Unreadable, Val::Num)
+    }
+
     pub(crate) fn yuan_or_zero(self) -> Option<Decimal> {
         match self {
-            Val::Num { yuan, .. } => Some(yuan),
+            Val::Num(p) => Some(p.value),
             Val::Blank => Some(Decimal::ZERO),
             Val::Unreadable => None,
         }
@@ -464,21 +450,14 @@ impl Val {
 
     pub(crate) fn is_zero_or_blank(self) -> bool {
         match self {
-            Val::Num { yuan, .. } => yuan.is_zero(),
+            Val::Num(p) => p.value.is_zero(),
             Val::Blank => true,
             Val::Unreadable => false,
         }
     }
 }
 
-/// How the left side relates to the right side.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Relation {
-    /// `lhs = Σ rhs`.
-    Eq,
-    /// `lhs ≤ Σ rhs` (a part within its whole).
-    Le,
-}
+pub(crate) use crate::figure::Relation;
 
 /// The words of an identity for messages: `合计 = 基本支出 + 项目支出`.
 pub(crate) struct Words {
@@ -524,28 +503,10 @@ pub(crate) fn fmt_amount(d: Decimal, dp: u32) -> String {
     x.to_string()
 }
 
-fn checked_sum(mut it: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    it.try_fold(Decimal::ZERO, Decimal::checked_add)
-}
-
-/// The two figures of a one-against-one relation, each as (yuan, half the rounding step).
-type Pair = ((Decimal, Decimal), (Decimal, Decimal));
-
-fn one_to_one(vals: &[Val], lhs: usize) -> Option<Pair> {
-    let ([a], [b]) = (vals.get(..lhs)?, vals.get(lhs..)?) else {
-        return None;
-    };
-    match (*a, *b) {
-        (
-            Val::Num {
-                yuan: ya,
-                half_yuan: ha,
-            },
-            Val::Num {
-                yuan: yb,
-                half_yuan: hb,
-            },
-        ) => Some(((ya, ha), (yb, hb))),
+/// The two figures of a one-against-one relation, in 元.
+fn one_to_one(vals: &[Val], lhs: usize) -> Option<(Printed, Printed)> {
+    match (vals.get(..lhs)?, vals.get(lhs..)?) {
+        ([Val::Num(a)], [Val::Num(b)]) => Some((*a, *b)),
         _ => None,
     }
 }
@@ -553,44 +514,49 @@ fn one_to_one(vals: &[Val], lhs: usize) -> Option<Pair> {
 /// One figure against another that is 10,000 times it (元 printed as 万元 or the reverse), within
 /// the rounding of both.
 fn unit_slip(vals: &[Val], lhs: usize) -> bool {
-    let Some(((ya, ha), (yb, hb))) = one_to_one(vals, lhs) else {
+    let Some((a, b)) = one_to_one(vals, lhs) else {
         return false;
     };
     let wan = Decimal::from(10_000);
     // the same digits under the other unit: equal within the rounding of the printed figures,
     // not within 10,000 times it
-    let near = |big: Decimal, hbig: Decimal, small: Decimal, hsmall: Decimal| {
-        !small.is_zero()
-            && small.checked_mul(wan).is_some_and(|s| {
-                big.checked_sub(s)
-                    .zip(hbig.checked_add(hsmall))
+    let near = |big: Printed, small: Printed| {
+        !small.value.is_zero()
+            && small.value.checked_mul(wan).is_some_and(|s| {
+                big.value
+                    .checked_sub(s)
+                    .zip(big.half_ulp.checked_add(small.half_ulp))
                     .is_some_and(|(d, e)| d.abs() <= e)
             })
     };
-    near(ya, ha, yb, hb) || near(yb, hb, ya, ha)
+    near(a, b) || near(b, a)
 }
 
 /// One figure against one printed more coarsely (`16497.86万元` against `164,978,640元`): equal
 /// when the finer one, rounded to the coarser one's last place, is the coarser one.
 fn rounds_to(vals: &[Val], lhs: usize, relation: Relation) -> bool {
-    let Some(((ya, ha), (yb, hb))) = one_to_one(vals, lhs) else {
+    let Some((a, b)) = one_to_one(vals, lhs) else {
         return false;
     };
-    if ha == hb || relation != Relation::Eq {
+    if a.half_ulp == b.half_ulp || relation != Relation::Eq {
         return false;
     }
-    let ((coarse, ch), fine) = if ha > hb {
-        ((ya, ha), yb)
+    let (coarse, fine) = if a.half_ulp > b.half_ulp {
+        (a, b)
     } else {
-        ((yb, hb), ya)
+        (b, a)
     };
-    let Some(quantum) = ch.checked_add(ch).filter(|q| !q.is_zero()) else {
-        return false;
-    };
-    fine.checked_div(quantum)
-        .map(|q| q.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
-        .and_then(|q| q.checked_mul(quantum))
-        .is_some_and(|r| r == coarse)
+    coarse
+        .half_ulp
+        .checked_add(coarse.half_ulp)
+        .is_some_and(|quantum| {
+            crate::figure::rounds_to(
+                coarse.value,
+                fine.value,
+                quantum,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            )
+        })
 }
 
 /// The coarse and the fine figure of a one-to-one equality, when one of them prints fewer
@@ -608,7 +574,7 @@ fn coarse_fine(
     let (Some(a), Some(b)) = (lhs.first(), rhs.first()) else {
         return None;
     };
-    let (Some(Val::Num { yuan: ya, .. }), Some(Val::Num { yuan: yb, .. })) =
+    let (Some(Val::Num(Printed { value: ya, .. })), Some(Val::Num(Printed { value: yb, .. }))) =
         (vals.first(), vals.get(1))
     else {
         return None;
@@ -662,11 +628,8 @@ fn coarse_is(
     strategy: rust_decimal::RoundingStrategy,
 ) -> Option<u32> {
     let (coarse, unit, dp, fine) = coarse_fine(lhs, rhs, relation, vals)?;
-    fine.checked_div(unit)
-        .map(|v| v.round_dp_with_strategy(dp, strategy))
-        .and_then(|v| v.checked_mul(unit))
-        .filter(|r| *r == coarse)
-        .map(|_| dp)
+    let quantum = Decimal::new(1, dp.min(28)).checked_mul(unit)?;
+    crate::figure::rounds_to(coarse, fine, quantum, strategy).then_some(dp)
 }
 
 /// How much wider than the envelope the intervals of figures printed to fewer than two decimals
@@ -680,13 +643,11 @@ fn coarse_slack(all: &[&dyn Figure]) -> Decimal {
             let d = f.decimals().filter(|d| *d < 2)?;
             match f.value() {
                 // whole units are rounded (±0.5); one decimal may be a truncation (+0.1)
-                Val::Num { yuan, .. } if !yuan.is_zero() => {
-                    f.unit().in_yuan().checked_mul(if d == 0 {
-                        Decimal::new(5, 1)
-                    } else {
-                        Decimal::new(1, 1)
-                    })
-                }
+                Val::Num(p) if !p.value.is_zero() => f.unit().in_yuan().checked_mul(if d == 0 {
+                    Decimal::new(5, 1)
+                } else {
+                    Decimal::new(1, 1)
+                }),
                 _ => None,
             }
         })
@@ -981,13 +942,11 @@ impl<'p> Emitter<'p> {
         let head = *lhs.first()?;
         let all: Vec<&dyn Figure> = lhs.iter().chain(rhs).copied().collect();
         let coarse = self.coarse_narrative;
+        // a coarse narrative amount stands for the interval of its last printed digit
         let vals: Vec<Val> = all
             .iter()
             .map(|f| match (f.value(), f.coarse_half().filter(|_| coarse)) {
-                (Val::Num { yuan, half_yuan }, Some(h)) => Val::Num {
-                    yuan,
-                    half_yuan: half_yuan.max(h),
-                },
+                (Val::Num(p), Some(h)) => Val::Num(p.widened(h)),
                 (v, _) => v,
             })
             .collect();
@@ -999,36 +958,40 @@ impl<'p> Emitter<'p> {
         if unreadable.is_none() && vals.iter().all(|v| matches!(v, Val::Blank)) {
             return None;
         }
-        // checked arithmetic: a document built by hand (or read from JSON) may hold amounts
-        // whose sums overflow; those comparisons are not checked instead of panicking
-        let sums = (
-            checked_sum(vals.iter().take(lhs.len()).filter_map(|v| v.yuan_or_zero())),
-            checked_sum(vals.iter().skip(lhs.len()).filter_map(|v| v.yuan_or_zero())),
-            checked_sum(vals.iter().map(|v| match v {
-                Val::Num { half_yuan, .. } => *half_yuan,
-                _ => Decimal::ZERO,
-            }))
-            .and_then(|e| e.checked_mul(self.policy.envelope_factor)),
+        // one judgement on the intervals (a blank counts as an exact zero); checked arithmetic:
+        // a document built by hand (or read from JSON) may hold amounts whose sums overflow,
+        // and those comparisons are not checked instead of panicking
+        let printed = |v: &Val| match v {
+            Val::Num(p) => *p,
+            _ => Printed::exact(Decimal::ZERO),
+        };
+        let (l, r): (Vec<Printed>, Vec<Printed>) = (
+            vals.iter().take(lhs.len()).map(printed).collect(),
+            vals.iter().skip(lhs.len()).map(printed).collect(),
         );
-        let (Some(lhs_yuan), Some(sum), Some(envelope)) = sums else {
+        let Some(judged) = crate::figure::judge(&l, &r, relation, self.policy.envelope_factor)
+        else {
             return Some(self.overflowed(head));
         };
-        let Some(diff) = lhs_yuan.checked_sub(sum) else {
-            return Some(self.overflowed(head));
-        };
-        let excess = match relation {
-            Relation::Eq => diff.abs(),
-            Relation::Le => diff.max(Decimal::ZERO),
-        };
-        // `Severity::Info` marks a soft comparison: beyond the envelope it is a hint, never a fail.
+        let crate::figure::Judged {
+            lhs: lhs_yuan,
+            rhs: sum,
+            difference: diff,
+            excess,
+            envelope,
+            ..
+        } = judged;
+        // `Severity::Info` marks a soft comparison: beyond the envelope it is a hint, never a
+        // fail. Beyond the envelope, a coarse figure that is the rounding or the truncation of a
+        // finer one, or a sum of coarse figures each cut rather than rounded, is a hint too.
         let outcome = if unreadable.is_some() {
             Outcome::InsufficientData
-        } else if excess.is_zero()
+        } else if judged.judgement == Judgement::Exact
             || rounds_to(&vals, lhs.len(), relation)
             || rounds_at(lhs, rhs, relation, &vals, 0)
         {
             Outcome::Pass
-        } else if excess <= envelope
+        } else if judged.judgement == Judgement::WithinRounding
             || severity == Severity::Info
             || truncates_to(lhs, rhs, relation, &vals)
             || rounds_at(lhs, rhs, relation, &vals, 1)

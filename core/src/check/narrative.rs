@@ -9,10 +9,11 @@
 use rust_decimal::Decimal;
 
 use crate::claims::{BaseKind, BudgetRelation, Change, Claim, Quantity, QuantityKind, Subject};
+use crate::figure::{Judgement, Printed, percent_fits, share_fits};
 use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
-use crate::variance::{Direction, DirectionFit, Printed, direction_fit, percent_fits, share_fits};
+use crate::variance::{Direction, DirectionFit, direction_fit};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
 use super::{RuleDef, RuleKind};
@@ -433,10 +434,7 @@ fn printed(cx: &Ctx<'_>, f: &dyn Figure) -> Option<Printed> {
         .filter(|_| cx.coarse_narrative)
         .and_then(|h| h.checked_add(h));
     match f.value() {
-        Val::Num { yuan, half_yuan } => Some(Printed {
-            value: yuan,
-            half_ulp: coarse.map_or(half_yuan, |c| c.max(half_yuan)),
-        }),
+        Val::Num(p) => Some(coarse.map_or(p, |c| p.widened(c))),
         Val::Blank => Some(Printed::exact(Decimal::ZERO)),
         Val::Unreadable => None,
     }
@@ -1158,7 +1156,8 @@ fn percent_outcome(
         .clone()
         .map(|r| (r, stated.q.value.to_string(), difference, "%".to_owned()));
     let recomputed = recomputed.unwrap_or_default();
-    let (outcome, zh_msg, en_msg) = if fit.consistent() {
+    let judgement = fit.judgement();
+    let (outcome, zh_msg, en_msg) = if judgement == Some(Judgement::Exact) {
         (
             Outcome::Pass,
             format!(
@@ -1170,7 +1169,7 @@ fn percent_outcome(
                 stated.q.text
             ),
         )
-    } else if fit.off_by_one_digit() {
+    } else if judgement == Some(Judgement::WithinRounding) {
         (
             Outcome::Hint,
             format!(
@@ -2650,13 +2649,8 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 
 /// The interval a printed percentage stands for (a bare `0%` is exactly nothing).
 fn percent_interval(q: &Quantity) -> (Decimal, Decimal) {
-    let scale = q.value.scale();
-    let half = if q.value.is_zero() && scale == 0 {
-        Decimal::ZERO
-    } else {
-        Decimal::new(5, scale.saturating_add(1).min(28))
-    };
-    (q.value.saturating_sub(half), q.value.saturating_add(half))
+    let p = Printed::stated(q.value);
+    (p.low(), p.high())
 }
 
 /// The groups of shares of one base: the parts of a claim whose shares are of it (`…收入合计

@@ -78,14 +78,7 @@ struct PerfFig<'a> {
 
 impl Figure for PerfFig<'_> {
     fn value(&self) -> Val {
-        let f = self.amount.unit.in_yuan();
-        match (
-            self.amount.value.checked_mul(f),
-            self.amount.half_ulp().checked_mul(f),
-        ) {
-            (Some(yuan), Some(half_yuan)) => Val::Num { yuan, half_yuan },
-            _ => Val::Unreadable,
-        }
+        Val::of(&self.amount)
     }
     fn decimals(&self) -> Option<u32> {
         Some(self.amount.decimals())

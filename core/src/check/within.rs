@@ -1415,7 +1415,7 @@ fn san_gong(cx: &Ctx<'_>, em: &mut Emitter<'_>, check: SanGongCheck) {
                     let Some(total) = col(K::SanGongTotal) else {
                         continue;
                     };
-                    if !matches!(total.value(), Val::Num { yuan, .. } if yuan.is_zero()) {
+                    if !matches!(total.value(), Val::Num(p) if p.value.is_zero()) {
                         continue;
                     }
                     let items: Vec<CellRef<'_>> = [
