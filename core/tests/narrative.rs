@@ -1050,3 +1050,67 @@ fn a_misnamed_item_with_the_amount_of_an_unlisted_row_is_one_finding() {
         "{named:#?}"
     );
 }
+
+/// A wrong amount breaks its sum and the share stated beside it: one finding about the amount
+/// (the share holds at the value that closes the sum); a share wrong on its own stays apart.
+#[test]
+fn a_wrong_amount_and_the_rate_computed_from_it_are_one_finding() {
+    let errors = |text: &str| {
+        let doc = yusuan::Parser::new().parse_narrative(text).unwrap();
+        let report = yusuan::check(&doc);
+        let errors: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == yusuan::report::Severity::Error)
+            .cloned()
+            .collect();
+        assert_eq!(report.summary.error, errors.len());
+        errors
+    };
+    let head = "一、收入支出预算总体情况\n2025年支出预算1000.00万元，其中：";
+    let one = errors(&format!(
+        "{head}基本支出600.00万元，占60%；项目支出500.00万元，占40%。\n"
+    ));
+    assert_eq!(one.len(), 1, "{one:#?}");
+    let rules: Vec<&str> = one[0].related.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["N-05", "N-09"]);
+    assert_eq!(
+        (one[0].actual.as_deref(), one[0].expected.as_deref()),
+        (Some("500.00"), Some("400.00"))
+    );
+    assert!(
+        one[0].message.contains("「项目支出」"),
+        "{}",
+        one[0].message
+    );
+    // 65% is wrong whatever the amounts: its own finding
+    let two = errors(&format!(
+        "{head}基本支出600.00万元，占65%；项目支出500.00万元，占40%。\n"
+    ));
+    assert_eq!(two.len(), 2, "{two:#?}");
+    assert!(two.iter().any(|f| f.rule == "N-05" && f.related.is_empty()));
+    // the amounts agree and only the rate is wrong: nothing to join
+    let rate = errors(&format!(
+        "{head}基本支出600.00万元，占60%；项目支出400.00万元，占45%。\n"
+    ));
+    assert_eq!(rate.len(), 1);
+    assert!(rate[0].rule == "N-05" && rate[0].related.is_empty());
+}
+
+/// A narrative amount misprinted against its table breaks the table equality, the change and
+/// the growth rate: one finding about that amount, listing the three.
+#[test]
+fn a_misprinted_amount_with_its_change_and_rate_is_one_finding() {
+    let text = SEED.replace("3. 公务接待费110万元", "3. 公务接待费120万元");
+    let report = yusuan::check(&yusuan::parse(&text).unwrap());
+    assert_eq!(report.summary.error, 1, "{:#?}", report.findings);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.severity == yusuan::report::Severity::Error)
+        .unwrap();
+    let mut rules: Vec<&str> = f.related.iter().map(|r| r.rule.as_str()).collect();
+    rules.sort_unstable();
+    assert_eq!(rules, ["N-02", "N-02", "V-01", "V-03"]);
+    assert_eq!(f.expected.as_deref(), Some("110"));
+}

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::amount::Unit;
+use crate::figure::{Judgement, Printed, percent_fits, share_fits};
 use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
 
 use super::engine::fmt_amount;
@@ -55,6 +56,65 @@ pub(crate) struct Term {
     pub(crate) location: (String, String),
 }
 
+/// How a stated rate relates to its two figures.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RateForm {
+    /// A growth rate (signed) of `[current, prior]`.
+    Growth,
+    /// A share (or completion rate) of `[part, whole]`.
+    Share,
+    /// A rate stated with its change, of `[current, change]`: the change over the prior
+    /// `current ∓ change` (a magnitude; `decrease` says which way).
+    DeltaShare { decrease: bool },
+}
+
+/// A stated rate and the two figures it is judged against (in 元, as the intervals the rule
+/// read them as), in the order of the finding's evidence after the rate itself.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rate {
+    form: RateForm,
+    stated: Printed,
+    inputs: [Printed; 2],
+}
+
+impl Rate {
+    pub(crate) fn new(form: RateForm, stated: Printed, inputs: [Printed; 2]) -> Rate {
+        Rate {
+            form,
+            stated,
+            inputs,
+        }
+    }
+
+    /// Whether the stated rate holds (exactly or within rounding) when input `i` is `value`.
+    fn holds_with(&self, i: usize, value: Decimal) -> bool {
+        let mut inputs = self.inputs;
+        let Some(input) = inputs.get_mut(i) else {
+            return false;
+        };
+        input.value = value;
+        let [a, b] = inputs;
+        let fit = match self.form {
+            RateForm::Growth => percent_fits(self.stated, b, a),
+            RateForm::Share => share_fits(self.stated, a, b),
+            RateForm::DeltaShare { decrease } => {
+                let signed = if decrease { -b.value } else { b.value };
+                let (Some(value), Some(half_ulp)) = (
+                    a.value.checked_sub(signed),
+                    a.half_ulp.checked_add(b.half_ulp),
+                ) else {
+                    return false;
+                };
+                share_fits(self.stated, b, Printed { value, half_ulp })
+            }
+        };
+        matches!(
+            fit.judgement(),
+            Some(Judgement::Exact | Judgement::WithinRounding)
+        )
+    }
+}
+
 /// Failures a single figure may be the cause of, looked at per figure (more are never grouped:
 /// a document with thousands of failures keeps them apart rather than costing quadratic time).
 const MAX_GAPS_PER_FIGURE: usize = 64;
@@ -86,8 +146,19 @@ struct Part {
 }
 
 /// Merges the failures `gaps` describe into one finding per cause, adjusting `summary`.
-pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Summary) {
-    if gaps.len() < 2 {
+///
+/// A failed stated rate (`rates`: the finding and its relation) joins the finding of a figure it
+/// rests on when the value that closes that figure's failed equalities makes the rate hold too:
+/// one wrong amount in the narrative breaks its equality with the table and the growth rate or
+/// share computed from it, and is one finding. A single failed equality with such a rate is a
+/// group of its own.
+pub(crate) fn merge(
+    findings: &mut Vec<Finding>,
+    gaps: &[Gap],
+    rates: &[(usize, Rate)],
+    summary: &mut Summary,
+) {
+    if gaps.is_empty() || gaps.len() + rates.len() < 2 {
         return;
     }
     // every figure's parts, in the order figures are first met
@@ -142,8 +213,7 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
         .collect();
     candidates.sort_by_key(|(i, k)| (std::cmp::Reverse(parts.get(*k).map_or(0, Vec::len)), *i));
     let mut taken = vec![false; gaps.len()];
-    // (the anchor's gap and term: the cause, the change that closes the gaps, the gaps)
-    let mut groups: Vec<(usize, usize, Decimal, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Group<'_>> = Vec::new();
     for (_, k) in candidates {
         let Some(list) = parts.get(k) else { continue };
         let free: Vec<&Part> = list
@@ -179,13 +249,16 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
                 *t = true;
             }
         }
-        groups.push((
-            anchor.gap,
-            anchor.term,
-            anchor.delta,
-            members.iter().map(|m| m.gap).collect(),
-        ));
+        groups.push(Group {
+            gap: anchor.gap,
+            term: anchor.term,
+            delta: anchor.delta,
+            gaps: members.iter().map(|m| m.gap).collect(),
+            figure: k,
+            rates: Vec::new(),
+        });
     }
+    join_rates(findings, rates, &parts, &mut taken, &mut groups);
     let swaps = swapped_pairs(findings, gaps, &mut taken);
     let rows = same_gap_in_columns(findings, gaps, &mut taken);
     if groups.is_empty() && rows.is_empty() && swaps.is_empty() {
@@ -234,13 +307,22 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
             merged.push((ga.finding.min(gb.finding), m));
         }
     }
-    for (anchor_gap, anchor_term, delta, members) in groups {
+    for group in groups {
+        let Group {
+            gap: anchor_gap,
+            term: anchor_term,
+            delta,
+            gaps: members,
+            rates: rate_findings,
+            ..
+        } = group;
         let (Some(gap), Some(first)) = (
             gaps.get(anchor_gap),
             members
                 .iter()
                 .filter_map(|g| gaps.get(*g))
                 .map(|g| g.finding)
+                .chain(rate_findings.iter().copied())
                 .min(),
         ) else {
             continue;
@@ -259,6 +341,7 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
             .iter()
             .filter_map(|g| gaps.get(*g))
             .map(|g| g.finding)
+            .chain(rate_findings)
             .collect();
         indices.sort_unstable();
         indices.dedup();
@@ -291,6 +374,76 @@ pub(crate) fn merge(findings: &mut Vec<Finding>, gaps: &[Gap], summary: &mut Sum
     }
     out.extend(merged.map(|(_, m)| m));
     *findings = out;
+}
+
+/// Failures one figure explains: the anchor's gap and term (the cause), the change of the figure
+/// that closes them, the gaps, the figure, and the failed rates that hold after the change.
+struct Group<'k> {
+    gap: usize,
+    term: usize,
+    delta: Decimal,
+    gaps: Vec<usize>,
+    figure: &'k Key,
+    rates: Vec<usize>,
+}
+
+/// Joins each failed rate to the group of a figure it rests on when the figure's corrected value
+/// makes the rate hold; a figure with one failed equality and such a rate becomes a group.
+fn join_rates<'k>(
+    findings: &[Finding],
+    rates: &[(usize, Rate)],
+    parts: &'k HashMap<Key, Vec<Part>>,
+    taken: &mut [bool],
+    groups: &mut Vec<Group<'k>>,
+) {
+    for (fi, rate) in rates {
+        let Some(f) = findings
+            .get(*fi)
+            .filter(|f| f.outcome == Outcome::Fail && f.severity == Severity::Error)
+        else {
+            continue;
+        };
+        for (j, input) in rate.inputs.iter().enumerate() {
+            let Some((k, list)) = f
+                .evidence
+                .get(j + 1)
+                .and_then(|ev| parts.get_key_value(&key_of(ev)))
+            else {
+                continue;
+            };
+            let corrected = |delta: Decimal| {
+                input
+                    .value
+                    .checked_add(delta)
+                    .is_some_and(|v| rate.holds_with(j, v))
+            };
+            if let Some(g) = groups.iter_mut().find(|g| g.figure == k) {
+                if corrected(g.delta) {
+                    g.rates.push(*fi);
+                    break;
+                }
+                continue;
+            }
+            // an equality's change closes it; an inequality's is the least change that does
+            let single = list
+                .iter()
+                .find(|p| !taken.get(p.gap).copied().unwrap_or(true) && corrected(p.delta));
+            if let Some(p) = single {
+                if let Some(t) = taken.get_mut(p.gap) {
+                    *t = true;
+                }
+                groups.push(Group {
+                    gap: p.gap,
+                    term: p.term,
+                    delta: p.delta,
+                    gaps: vec![p.gap],
+                    figure: k,
+                    rates: vec![*fi],
+                });
+                break;
+            }
+        }
+    }
 }
 
 /// The two figures of a failed equality of two figures (`x = y`): (left, right).
@@ -693,7 +846,7 @@ mod tests {
             error: cases.iter().filter(|c| c.1 == Severity::Error).count(),
             ..Summary::default()
         };
-        merge(&mut findings, &gaps, &mut summary);
+        merge(&mut findings, &gaps, &[], &mut summary);
         (findings, summary)
     }
 
@@ -870,7 +1023,7 @@ mod tests {
             error: 2,
             ..Summary::default()
         };
-        merge(&mut findings, &gaps, &mut summary);
+        merge(&mut findings, &gaps, &[], &mut summary);
         assert_eq!(summary.error, 1);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].expected.as_deref(), Some("226.60"));
@@ -942,7 +1095,7 @@ mod tests {
             error: 3,
             ..Summary::default()
         };
-        merge(&mut findings, &gaps, &mut summary);
+        merge(&mut findings, &gaps, &[], &mut summary);
         assert_eq!(summary.error, 1);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].related.len(), 3);
@@ -958,7 +1111,7 @@ mod tests {
             error: 2,
             ..Summary::default()
         };
-        merge(&mut two, &gaps[..2], &mut summary);
+        merge(&mut two, &gaps[..2], &[], &mut summary);
         assert_eq!(two.len(), 1);
         let findings = two;
         assert!(

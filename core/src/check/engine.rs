@@ -696,6 +696,9 @@ pub(crate) struct Emitter<'p> {
     template: (&'p str, &'p [String]),
     /// The failed equalities among the findings, for merging those one figure explains.
     pub(crate) gaps: Vec<super::cause::Gap>,
+    /// The failed stated rates among the findings (finding index, the rate relation), for
+    /// joining those a wrong figure explains to that figure's finding.
+    pub(crate) rates: Vec<(usize, super::cause::Rate)>,
     /// The narrative rounds its amounts ([`Ctx::coarse_narrative`]): a narrative amount with
     /// fewer than two decimals stands for the interval of its printed digits.
     pub(crate) coarse_narrative: bool,
@@ -723,6 +726,7 @@ impl<'p> Emitter<'p> {
             rule: "",
             template,
             gaps: Vec::new(),
+            rates: Vec::new(),
             coarse_narrative: false,
         }
     }
@@ -775,6 +779,13 @@ impl<'p> Emitter<'p> {
             return true;
         }
         false
+    }
+
+    /// Notes that the finding just recorded is a failed stated rate.
+    pub(crate) fn rate_failed(&mut self, rate: super::cause::Rate) {
+        if let Some(last) = self.findings.len().checked_sub(1) {
+            self.rates.push((last, rate));
+        }
     }
 
     /// Sets the rule the following instances belong to.

@@ -211,7 +211,7 @@ impl Checker<'_> {
                 + s.insufficient_data,
             ..coverage(doc, &cx.claims)
         };
-        cause::merge(&mut em.findings, &em.gaps, &mut em.summary);
+        cause::merge(&mut em.findings, &em.gaps, &em.rates, &mut em.summary);
         Report::new(doc, coverage, em.summary, em.findings)
     }
 }

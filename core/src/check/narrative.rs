@@ -15,6 +15,7 @@ use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
 use crate::variance::{Direction, DirectionFit, direction_fit};
 
+use super::cause::{Rate, RateForm};
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
 use super::{RuleDef, RuleKind};
 
@@ -1041,7 +1042,15 @@ fn n_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 }
             }
         }
-        percent_outcome(em, &stated, &fit, &[&part, whole.as_ref()], "占比", "share");
+        let rate = Rate::new(RateForm::Share, Printed::new(share.value), [pp, wp]);
+        percent_outcome(
+            em,
+            &stated,
+            &fit,
+            (&[&part, whole.as_ref()], rate),
+            "占比",
+            "share",
+        );
     }
 }
 
@@ -1111,11 +1120,13 @@ fn mistaken(
 }
 
 /// Records a percentage check.
+/// Records a stated rate judged against the figures `from` (and, when it fails, the rate
+/// relation itself, so that a failure one wrong figure explains joins that figure's finding).
 fn percent_outcome(
     em: &mut Emitter<'_>,
     stated: &Said<'_>,
     fit: &crate::variance::PercentFit,
-    from: &[&dyn Figure],
+    (from, rate): (&[&dyn Figure], Rate),
     zh: &str,
     en: &str,
 ) {
@@ -1202,6 +1213,9 @@ fn percent_outcome(
         numbers,
         evidence,
     );
+    if outcome == Outcome::Fail {
+        em.rate_failed(rate);
+    }
 }
 
 fn n_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
@@ -1885,7 +1899,9 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     continue; // V-04
                 }
                 let fit = percent_fits(stated_signed, pp, pc);
-                percent_outcome(em, &stated, &fit, &[&c, p.fig()], "增减率", "growth rate");
+                let rate = Rate::new(RateForm::Growth, stated_signed, [pc, pp]);
+                let from: [&dyn Figure; 2] = [&c, p.fig()];
+                percent_outcome(em, &stated, &fit, (&from, rate), "增减率", "growth rate");
             }
             (Some(a), None) => {
                 // the prior implied by a stated change: P = C − Δ
@@ -1907,8 +1923,20 @@ fn v_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 // the rate is Δ ÷ P: this year's figure and the prior move together (P = C − Δ), so
                 // the magnitude is judged as a share of Δ in P, not as (C − P) ÷ P with the two
                 // rounded apart (which would widen a coarse narrative's interval past any rate)
-                let fit = share_fits(Printed::new(percent.value.abs()), pd, prior);
-                percent_outcome(em, &stated, &fit, &[&c, &d], "增减率", "growth rate");
+                let magnitude = Printed::new(percent.value.abs());
+                let fit = share_fits(magnitude, pd, prior);
+                let form = RateForm::DeltaShare {
+                    decrease: change.direction == Direction::Decrease,
+                };
+                let rate = Rate::new(form, magnitude, [pc, pd]);
+                percent_outcome(
+                    em,
+                    &stated,
+                    &fit,
+                    (&[&c, &d], rate),
+                    "增减率",
+                    "growth rate",
+                );
             }
             _ => {}
         }
@@ -2481,7 +2509,15 @@ fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 }
             }
         }
-        percent_outcome(em, &stated, &fit, &[&a, &b], "完成率", "completion rate");
+        let rate = Rate::new(RateForm::Share, Printed::new(completion.value), [pa, pb]);
+        percent_outcome(
+            em,
+            &stated,
+            &fit,
+            (&[&a, &b], rate),
+            "完成率",
+            "completion rate",
+        );
     }
 }
 
