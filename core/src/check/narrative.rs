@@ -1258,6 +1258,9 @@ fn n_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 },
                 Severity::Error,
             );
+        } else if cx.table("T12").is_none() {
+            // the stated total is not compared: insufficient where the template has T12
+            em.missing_table("T12");
         }
         for sme in claims
             .iter()
