@@ -478,7 +478,10 @@ fn every_rule_has_its_cases() {
                 missing.push(format!("{} {need}", rule.id));
             }
             if shown.contains(need) && exempt {
-                missing.push(format!("{} {need}: has a case, drop its exemption", rule.id));
+                missing.push(format!(
+                    "{} {need}: has a case, drop its exemption",
+                    rule.id
+                ));
             }
         }
     }
