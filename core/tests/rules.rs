@@ -416,11 +416,6 @@ const EXEMPT: &[(&str, &str, &str)] = &[
     ),
     // a missing table that leaves the narrative's figure unchecked without an instance
     (
-        "N-01",
-        "insufficient",
-        "not fixed: a stated total whose summary table is missing is skipped (no instance)",
-    ),
-    (
         "N-03",
         "insufficient",
         "operating costs without a table that prints them are not applicable (not every template prints them)",
