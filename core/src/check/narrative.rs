@@ -349,6 +349,27 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
     }
 }
 
+/// The tables [`table_figure`] looks in for a subject, the first the one it prefers.
+fn figure_tables(s: &Subject) -> &'static [&'static str] {
+    match s {
+        Subject::IncomeTotal
+        | Subject::ExpenditureTotal
+        | Subject::IncomeExpenditureTotal
+        | Subject::BusinessIncome
+        | Subject::OperatingIncome
+        | Subject::OtherIncome => &["T01"],
+        Subject::FiscalTotal
+        | Subject::FiscalExpenditure
+        | Subject::GovFundExpenditure
+        | Subject::StateCapitalExpenditure => &["T04"],
+        Subject::FiscalIncome | Subject::GeneralPublicIncome => &["T01", "T04"],
+        Subject::GeneralPublicExpenditure => &["T04", "T05"],
+        Subject::Basic | Subject::Project => &["T03"],
+        Subject::Personnel | Subject::Public => &["T06"],
+        _ => &[],
+    }
+}
+
 /// The 三公 column a subject names.
 fn san_gong_key(s: &Subject) -> Option<K> {
     Some(match s {
@@ -469,6 +490,7 @@ fn words(zh: impl Into<String>, en: impl Into<String>) -> Words {
 // N rules
 
 fn n_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
+    let mut missing: Vec<&str> = Vec::new();
     for (claim, _) in walk(cx) {
         let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
             continue;
@@ -479,6 +501,17 @@ fn n_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         }
         let Some(cell) = table_figure(cx, claim) else {
+            // a figure none of whose tables was read is not checked: say so, once per table
+            let keys = figure_tables(&claim.subject);
+            if let Some(key) = keys
+                .first()
+                .filter(|_| keys.iter().all(|k| cx.table(k).is_none()))
+            {
+                if !missing.contains(key) {
+                    missing.push(key);
+                    em.missing_table(key);
+                }
+            }
             continue;
         };
         let s = said(claim, amount, "金额");
@@ -1271,6 +1304,9 @@ fn n_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 },
                 Severity::Error,
             );
+        } else if cx.table("T12").is_none() {
+            // the stated total is not compared: insufficient where the template has T12
+            em.missing_table("T12");
         }
         for sme in claims
             .iter()
