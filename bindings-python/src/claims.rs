@@ -117,6 +117,7 @@ wrapper! {
         title: &'static str = |r| r.0.title;
         title_en: &'static str = |r| r.0.title_en;
         kind: String = |r| name_of(&r.0.kind);
+        severity: String = |r| name_of(&r.0.severity);
         tables: Vec<&'static str> = |r| r.0.tables.to_vec();
         condition: Option<&'static str> = |r| r.0.condition;
         fn __repr__() -> String =

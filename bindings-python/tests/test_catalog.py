@@ -55,12 +55,14 @@ def test_rules() -> None:
     ids = [r.id for r in rules]
     assert len(ids) == len(set(ids)) > 20
     assert {r.kind for r in rules} == {"hard", "conditional", "soft"}
+    assert {r.severity for r in rules} == {"error", "warning", "hint"}
+    assert all(r.severity == "hint" for r in rules if r.kind == "soft" and r.id != "P-03")
     rule = next(r for r in rules if r.id == "W-02-3")
     assert rule.title and rule.title_en and rule.tables == ["T02"]
     conditional = [r for r in rules if r.kind == "conditional"]
     assert conditional and any(r.condition for r in conditional)
     d = rule.to_dict()
-    assert d["id"] == "W-02-3" and d["kind"] == "hard"
+    assert d["id"] == "W-02-3" and d["kind"] == "hard" and d["severity"] == "error"
     assert repr(rule).startswith("<RuleInfo W-02-3 hard: ")
 
 

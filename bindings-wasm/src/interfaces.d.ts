@@ -261,7 +261,7 @@ export type DocKind = "budget" | "final_accounts";
 export type DocLevel = "department" | "unit";
 export type TableKind = "summary" | "functional" | "economic" | "projects" | "san_gong";
 export type Side = "income" | "expenditure";
-export type Basis = "budget" | "actual";
+export type Basis = "budget" | "actual" | "change";
 
 /** What an amount column means, named from its header words. */
 export type ColumnKey =
@@ -478,6 +478,8 @@ export interface Document {
 // ---- rules and catalog ------------------------------------------------------------------------
 
 export type RuleKind = "hard" | "conditional" | "soft";
+/** The most severe finding a rule reports (the engine caps its instances there). */
+export type RuleSeverity = "error" | "warning" | "hint";
 
 /** One rule of the catalogue (`yusuan rules --format json`). */
 export interface RuleInfo {
@@ -486,6 +488,8 @@ export interface RuleInfo {
   title: string;
   title_en: string;
   kind: RuleKind;
+  /** Errors, warnings at most, or hints only (by default that of its kind). */
+  severity: RuleSeverity;
   /** The tables it needs. */
   tables: string[];
   /** The condition of a conditional rule, in English. */

@@ -285,10 +285,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         } else {
                             r.tables.join(",")
                         };
-                        let _ = writeln!(s, "{:<7} {:<12} {:<16} {}", r.id, kind, tables, r.title);
-                        let _ = writeln!(s, "{:<37} {}", "", r.title_en);
+                        let severity = match r.severity {
+                            yusuan::check::RuleSeverity::Error => "error",
+                            yusuan::check::RuleSeverity::Warning => "warning",
+                            yusuan::check::RuleSeverity::Hint => "hint",
+                        };
+                        let kind = format!("{kind}/{severity}");
+                        let _ = writeln!(s, "{:<7} {:<20} {:<16} {}", r.id, kind, tables, r.title);
+                        let _ = writeln!(s, "{:<45} {}", "", r.title_en);
                         if let Some(c) = r.condition {
-                            let _ = writeln!(s, "{:<37} condition: {c}", "");
+                            let _ = writeln!(s, "{:<45} condition: {c}", "");
                         }
                     }
                     s

@@ -123,6 +123,8 @@ pub enum Basis {
     Budget,
     /// 决算数 / 执行数.
     Actual,
+    /// The change against the prior year (`增减变化`, `比上年增减`).
+    Change,
 }
 
 /// What an amount column means, named from its header words.
@@ -448,6 +450,7 @@ impl Column {
         match self.basis {
             Some(Basis::Budget) => name.push_str("(预算数)"),
             Some(Basis::Actual) => name.push_str("(决算数)"),
+            Some(Basis::Change) => name.push_str("(增减)"),
             None => {}
         }
         name

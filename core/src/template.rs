@@ -190,6 +190,10 @@ pub struct Vocabulary {
     pub code_part_words: CodePartWords,
     /// Header words of a whole-code column.
     pub code_words: Vec<String>,
+    /// Header words (a whole header cell) of the columns that print a change against the prior
+    /// year (`增减变化`, `比上年增减`): their columns have the basis [`crate::Basis::Change`].
+    #[serde(default)]
+    pub change_words: Vec<String>,
     /// Words whose presence in a header makes a name/label column (`名称`).
     pub label_words: Vec<String>,
     /// Header endings that make a name/label column (`项目`, `…经济分类科目`).
@@ -303,6 +307,7 @@ impl Vocabulary {
                 item: Vec::new(),
             },
             code_words: Vec::new(),
+            change_words: Vec::new(),
             label_words: Vec::new(),
             label_suffix: Vec::new(),
             category_words: Vec::new(),
@@ -346,6 +351,7 @@ impl Vocabulary {
         norm(&mut self.code_part_words.section);
         norm(&mut self.code_part_words.item);
         norm(&mut self.code_words);
+        norm(&mut self.change_words);
         norm(&mut self.label_words);
         norm(&mut self.label_suffix);
         norm(&mut self.category_words);

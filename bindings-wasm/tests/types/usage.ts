@@ -174,10 +174,11 @@ export async function web(text: string, bytes: Uint8Array, wasm: BufferSource): 
   // rules, lookup, version
   const all: RuleInfo[] = rules();
   const kind: "hard" | "conditional" | "soft" = all[0]!.kind;
+  const severity: "error" | "warning" | "hint" = all[0]!.severity;
   const entry: CatalogEntry | undefined = lookup("2080505");
   const parent: string | null | undefined = entry?.parent;
   const v: string = version();
-  void [counts, schema, json, codes, kind, parent, v, extracted];
+  void [counts, schema, json, codes, kind, severity, parent, v, extracted];
 
   // ---- misuse the types must reject ----
   // @ts-expect-error the input is text or bytes

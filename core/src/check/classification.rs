@@ -10,7 +10,7 @@ use crate::report::{Evidence, Outcome, Severity};
 use crate::text::{normalize_name, strip_numbering};
 
 use super::engine::{Ctx, Emitter, row_name};
-use super::{RuleDef, RuleInfo, RuleKind};
+use super::{RuleDef, RuleInfo, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     let r = |id, kind, zh, en, run: fn(&Ctx<'_>, &mut Emitter<'_>)| RuleDef {
@@ -19,6 +19,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             title: zh,
             title_en: en,
             kind,
+            severity: RuleKind::default_severity(kind),
             tables: &[],
             condition: None,
         },
@@ -66,7 +67,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "部门经济分类与政府经济分类的对应关系符合目录",
             "each 部门 economic code maps to the 政府 economic code the catalog gives",
             c_07,
-        ),
+        )
+        .at_most(RuleSeverity::Warning),
     ]
 }
 

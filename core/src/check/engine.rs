@@ -691,6 +691,8 @@ pub(crate) struct Emitter<'p> {
     /// Keep pass instances as findings (otherwise they are only counted).
     keep_passes: bool,
     rule: &'static str,
+    /// The most severe finding the current rule reports.
+    cap: super::RuleSeverity,
     /// The document's template and the table keys it defines (empty: unknown, as for a narrative
     /// read on its own).
     template: (&'p str, &'p [String]),
@@ -724,6 +726,7 @@ impl<'p> Emitter<'p> {
             summary: Summary::default(),
             keep_passes,
             rule: "",
+            cap: super::RuleSeverity::Error,
             template,
             gaps: Vec::new(),
             rates: Vec::new(),
@@ -788,9 +791,10 @@ impl<'p> Emitter<'p> {
         }
     }
 
-    /// Sets the rule the following instances belong to.
-    pub(crate) fn rule(&mut self, id: &'static str) {
+    /// Sets the rule the following instances belong to, and the most severe finding it reports.
+    pub(crate) fn rule(&mut self, id: &'static str, cap: super::RuleSeverity) {
         self.rule = id;
+        self.cap = cap;
     }
 
     /// Records an instance.
@@ -807,10 +811,15 @@ impl<'p> Emitter<'p> {
         if self.count_only_pass(outcome) {
             return;
         }
-        let severity = if outcome == Outcome::Fail {
-            severity
-        } else {
-            Severity::Info
+        // the rule's severity caps its failures: a warning-level rule fails with a warning at
+        // most, a hint-level rule only hints
+        let (outcome, severity) = match (outcome, self.cap) {
+            (Outcome::Fail, super::RuleSeverity::Hint) => (Outcome::Hint, Severity::Info),
+            (Outcome::Fail, super::RuleSeverity::Warning) if severity == Severity::Error => {
+                (Outcome::Fail, Severity::Warning)
+            }
+            (Outcome::Fail, _) => (outcome, severity),
+            _ => (outcome, Severity::Info),
         };
         let (expected, actual, difference, unit) = match numbers {
             Some((e, a, d, u)) => (Some(e), Some(a), Some(d), Some(u)),
@@ -1129,5 +1138,51 @@ impl<'p> Emitter<'p> {
             evidence,
         );
         Some(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::RuleSeverity;
+    use super::*;
+
+    fn fail(em: &mut Emitter<'_>, rule: &'static str, cap: RuleSeverity, severity: Severity) {
+        em.rule(rule, cap);
+        em.push(
+            Outcome::Fail,
+            severity,
+            (None, None, None),
+            ("不符".to_owned(), "fails".to_owned()),
+            None,
+            Vec::new(),
+        );
+    }
+
+    #[test]
+    fn a_rule_severity_caps_its_failures() {
+        let policy = Policy::default();
+        let mut em = Emitter::new(&policy, false, ("", &[]));
+        fail(&mut em, "E", RuleSeverity::Error, Severity::Error);
+        fail(&mut em, "W", RuleSeverity::Warning, Severity::Error);
+        fail(&mut em, "w", RuleSeverity::Warning, Severity::Warning);
+        fail(&mut em, "H", RuleSeverity::Hint, Severity::Error);
+        let got: Vec<(&str, Outcome, Severity)> = em
+            .findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.outcome, f.severity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("E", Outcome::Fail, Severity::Error),
+                ("W", Outcome::Fail, Severity::Warning),
+                ("w", Outcome::Fail, Severity::Warning),
+                ("H", Outcome::Hint, Severity::Info),
+            ]
+        );
+        assert_eq!(
+            (em.summary.error, em.summary.warning, em.summary.hint),
+            (1, 2, 1)
+        );
     }
 }

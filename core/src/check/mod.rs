@@ -27,13 +27,13 @@
 macro_rules! rule {
     ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr) => {
         RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: None },
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: &[$($t),*], condition: None },
             run: $run,
         }
     };
     ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal) => {
         RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, tables: &[$($t),*], condition: Some($cond) },
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: &[$($t),*], condition: Some($cond) },
             run: $run,
         }
     };
@@ -65,8 +65,57 @@ pub enum RuleKind {
     Hard,
     /// Holds only under a stated condition; not applicable otherwise.
     Conditional,
-    /// An expectation, not an identity: reported as a hint.
+    /// An expectation, not an identity (or a matter of style): reported as a hint (a warning
+    /// where its registration says so), and not run when [`Policy::soft_rules`] is off.
     Soft,
+}
+
+impl RuleKind {
+    /// The most severe finding a rule of this kind reports unless its registration says
+    /// otherwise ([`RuleInfo::severity`]): an error for hard and conditional rules, a hint for
+    /// soft ones.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use yusuan::check::{RuleKind, RuleSeverity};
+    /// assert_eq!(RuleKind::Soft.default_severity(), RuleSeverity::Hint);
+    /// ```
+    #[must_use]
+    pub const fn default_severity(self) -> RuleSeverity {
+        match self {
+            RuleKind::Hard | RuleKind::Conditional => RuleSeverity::Error,
+            RuleKind::Soft => RuleSeverity::Hint,
+        }
+    }
+}
+
+/// The most severe finding a rule may report; the engine caps every instance of the rule there
+/// (a failure of a warning-level rule is at most a warning, of a hint-level rule a hint).
+///
+/// The policy of the catalogue: **error** — two printed figures, or a statement and the figures,
+/// contradict each other beyond their precision; **warning** — a statement names the wrong thing
+/// or omits what the format requires while the numbers agree; **hint** — rounding-sized gaps,
+/// truncation, policy matters (a zero base), style (template wording, a missing reason).
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::check::{RuleSeverity, rules};
+/// let of = |id: &str| rules().into_iter().find(|r| r.id == id).unwrap().severity;
+/// assert_eq!(of("W-01-1"), RuleSeverity::Error); // an identity of the tables
+/// assert_eq!(of("V-14"), RuleSeverity::Warning); // a title naming another year
+/// assert_eq!(of("V-08"), RuleSeverity::Hint); // a change without its reason
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleSeverity {
+    /// Hints only.
+    Hint,
+    /// Warnings at most.
+    Warning,
+    /// Errors.
+    Error,
 }
 
 /// What a rule is.
@@ -80,6 +129,8 @@ pub struct RuleInfo {
     pub title_en: &'static str,
     /// Hard, conditional or soft.
     pub kind: RuleKind,
+    /// The most severe finding it reports (by default that of its kind).
+    pub severity: RuleSeverity,
     /// The tables it needs (`T02`, …).
     pub tables: &'static [&'static str],
     /// The condition of a conditional rule, in English.
@@ -90,6 +141,14 @@ pub struct RuleInfo {
 pub(crate) struct RuleDef {
     pub info: RuleInfo,
     pub run: fn(&Ctx<'_>, &mut Emitter<'_>),
+}
+
+impl RuleDef {
+    /// The rule reports at most `severity` (instead of its kind's default).
+    pub(crate) fn at_most(mut self, severity: RuleSeverity) -> RuleDef {
+        self.info.severity = severity;
+        self
+    }
 }
 
 /// Which rules run and how tolerant they are.
@@ -198,7 +257,7 @@ impl Checker<'_> {
             if rule.info.kind == RuleKind::Soft && !self.policy.soft_rules {
                 continue;
             }
-            em.rule(rule.info.id);
+            em.rule(rule.info.id, rule.info.severity);
             (rule.run)(&cx, &mut em);
         }
         let s = em.summary;
@@ -250,6 +309,7 @@ pub(super) fn rule(
             title,
             title_en,
             kind,
+            severity: kind.default_severity(),
             tables,
             condition: None,
         },

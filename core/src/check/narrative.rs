@@ -17,7 +17,7 @@ use crate::variance::{Direction, DirectionFit, direction_fit};
 
 use super::cause::{Rate, RateForm};
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
-use super::{RuleDef, RuleKind};
+use super::{RuleDef, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     let r = super::rule;
@@ -160,7 +160,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         ),
         r(
             "V-06",
-            RuleKind::Hard,
+            RuleKind::Soft,
             &[],
             "模板残留：“增加（减少）”、“XX”、空的“主要原因是”",
             "template residue: 增加（减少）, XX, an empty reason",
@@ -181,7 +181,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "有增减变化时须说明原因",
             "a change needs a stated reason",
             v_08,
-        ),
+        )
+        .at_most(RuleSeverity::Hint),
         r(
             "V-09",
             RuleKind::Hard,
@@ -213,7 +214,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "同一标题重复出现时所写年度与文件年度一致",
             "a title printed again names the document's year",
             v_14,
-        ),
+        )
+        .at_most(RuleSeverity::Warning),
         r(
             "V-12",
             RuleKind::Hard,

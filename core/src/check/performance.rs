@@ -11,7 +11,7 @@ use crate::template::Vocabulary;
 use crate::text::{has, normalize_name};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
-use super::{RuleDef, RuleKind};
+use super::{RuleDef, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     let r = super::rule;
@@ -47,7 +47,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "成本指标的上限不低于项目资金",
             "the cost ceiling is not below the project's funds",
             p_02,
-        ),
+        )
+        .at_most(RuleSeverity::Warning),
         r(
             "P-03",
             RuleKind::Soft,
@@ -55,7 +56,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "指标方向与含义一致（比率类不应“≤”，成本类不应“≥”）",
             "a target's direction fits its meaning (no ≤ on a rate to maximise, no ≥ on a cost)",
             p_03,
-        ),
+        )
+        .at_most(RuleSeverity::Warning),
         r(
             "P-04",
             RuleKind::Soft,

@@ -8,7 +8,7 @@ use crate::template::Vocabulary;
 use crate::text::has;
 
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
-use super::{RuleDef, RuleInfo, RuleKind};
+use super::{RuleDef, RuleInfo, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     vec![
@@ -241,11 +241,12 @@ pub(super) fn rules() -> Vec<RuleDef> {
         ),
         rule!(
             "W-07-5",
-            Hard,
+            Conditional,
             ["T07"],
             "“三公”经费表：增减 = 本年 − 上年",
             "T07: the change equals this year minus last year",
-            w_07_5
+            w_07_5,
+            "the table prints change columns (增减变化, 比上年增减) beside this year's and last year's"
         ),
         rule!(
             "W-08-1",
@@ -254,7 +255,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "政府性基金/国有资本经营预算支出表：无数据时须公开空表并说明",
             "T08/T09: a table without data is published empty with a statement",
             w_08_1
-        ),
+        )
+        .at_most(RuleSeverity::Warning),
         rule!(
             "W-08-3",
             Hard,
@@ -262,7 +264,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "“三公”经费、项目支出、政府采购表：无数据时须说明（表下或情况说明，“…为0”亦可）",
             "T07/T11/T12: a table without data comes with a statement (under it, or in the narrative: “… is 0” counts)",
             w_08_3
-        ),
+        )
+        .at_most(RuleSeverity::Warning),
         rule!(
             "W-08-2",
             Hard,
@@ -1475,11 +1478,73 @@ fn san_gong(cx: &Ctx<'_>, em: &mut Emitter<'_>, check: SanGongCheck) {
 }
 
 fn w_07_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    if cx.table("T07").is_none() {
+    use crate::model::Basis;
+    let Some(table) = cx.table("T07") else {
         em.missing_table("T07");
         return;
+    };
+    let changes: Vec<(usize, K)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.basis == Some(Basis::Change))
+        .filter_map(|(i, c)| c.key.map(|k| (i, k)))
+        .collect();
+    if changes.is_empty() {
+        em.not_applicable(
+            Some("T07"),
+            "本表未列示增减变化栏（上下年对比见情况说明的核对）",
+            "the table prints no change columns (year-over-year claims are checked against the narrative)",
+            Vec::new(),
+        );
+        return;
     }
-    em.not_applicable(Some("T07"), "本表未列示增减变化栏（上下年对比见情况说明的核对）", "the table prints no change columns (year-over-year claims are checked against the narrative)", Vec::new());
+    // this year's and last year's column of an item: by the years printed, or (one year
+    // printed) the other amount column of the item
+    let year = cx
+        .doc
+        .meta
+        .year
+        .or_else(|| table.columns.iter().filter_map(|c| c.year).max());
+    let of = |k: K, want: Option<u16>| {
+        table.columns.iter().position(|c| {
+            c.key == Some(k) && c.basis != Some(Basis::Change) && c.year.is_some() && c.year == want
+        })
+    };
+    let mut compared = false;
+    for (change, k) in changes {
+        let (Some(now), Some(before)) = (of(k, year), of(k, year.and_then(|y| y.checked_sub(1))))
+        else {
+            continue;
+        };
+        for row in &table.rows {
+            let cell = |col: usize| row.cell_at(col).map(|_| CellRef { table, row, col });
+            let (Some(c), Some(n), Some(b)) = (cell(change), cell(now), cell(before)) else {
+                continue;
+            };
+            compared = true;
+            em.compare(
+                &[n],
+                &[b, c],
+                Relation::Eq,
+                &|| {
+                    Words::new(
+                        format!("本年数 = 上年数 + 增减（{}）", k.label()),
+                        format!("this year = last year + change ({})", k.label()),
+                    )
+                },
+                Severity::Error,
+            );
+        }
+    }
+    if !compared {
+        em.insufficient(
+            Some("T07"),
+            "增减变化栏找不到对应的本年和上年栏",
+            "the change columns have no column of this year and of last year to compare with",
+            Vec::new(),
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -759,6 +759,9 @@ fn compose_columns(header: &[Vec<Cow<'_, str>>], width: usize, vocab: &Vocabular
             let (rest, y, b) = strip_qualifiers(text);
             year = year.or(y);
             basis = basis.or(b);
+            if vocab.change_words.contains(&rest) {
+                basis = Some(Basis::Change);
+            }
             if !rest.is_empty() && segments.last() != Some(&rest) {
                 segments.push(rest);
             }
