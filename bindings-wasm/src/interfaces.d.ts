@@ -193,6 +193,8 @@ export interface Finding {
   rule: string;
   outcome: Outcome;
   severity: Severity;
+  /** The id of the message's template (`messages()` of the core lists them), when it has one. */
+  message_id?: string;
   /** Message in Chinese. */
   message: string;
   /** Message in English. */

@@ -85,6 +85,10 @@ pub struct Finding {
     pub outcome: Outcome,
     /// Error or warning for failures; info otherwise.
     pub severity: Severity,
+    /// The id of the message's template ([`crate::check::messages`]; empty for a message not
+    /// rendered from one).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message_id: String,
     /// Message in Chinese.
     pub message: String,
     /// Message in English.

@@ -24,6 +24,7 @@ use crate::figure::{Judgement, Printed, percent_fits, share_fits};
 use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
 
 use super::engine::fmt_amount;
+use super::messages::msg;
 
 /// A failed equality `Σ lhs − Σ rhs = diff` of one finding, with what each figure is.
 #[derive(Debug, Clone)]
@@ -513,23 +514,14 @@ fn swap_finding(a: &Gap, b: &Gap, related: Vec<Finding>) -> Option<Finding> {
         fmt_amount(t.yuan.checked_div(factor).unwrap_or(t.yuan), t.decimals)
     };
     let unit = x1.unit;
-    let message = format!(
-        "{} 与 {} 两数互换：一处为 {}、{}，另一处为 {}、{}（同一对数字位置对调）",
-        x1.location.0,
-        x2.location.0,
-        show(x1),
-        show(x2),
-        show(y1),
-        show(x1),
-    );
-    let message_en = format!(
-        "{} and {} are swapped: {} and {} in one place, {} and {} in the other (one pair of figures exchanged)",
-        x1.location.1,
-        x2.location.1,
-        show(x1),
-        show(x2),
-        show(y1),
-        show(x1),
+    let (a_shown, b_shown, c_shown) = (show(x1), show(x2), show(y1));
+    let m = msg!(
+        CAUSE_SWAP,
+        first = (x1.location.0.as_str(), x1.location.1.as_str()),
+        second = (x2.location.0.as_str(), x2.location.1.as_str()),
+        a = &a_shown,
+        b = &b_shown,
+        c = &c_shown,
     );
     let mut evidence: Vec<Evidence> = Vec::new();
     union(&mut evidence, related.iter().flat_map(|f| &f.evidence));
@@ -537,8 +529,9 @@ fn swap_finding(a: &Gap, b: &Gap, related: Vec<Finding>) -> Option<Finding> {
         rule: head.rule.clone(),
         outcome: Outcome::Fail,
         severity: Severity::Error,
-        message,
-        message_en,
+        message_id: m.id.to_owned(),
+        message: m.zh,
+        message_en: m.en,
         table: head.table.clone(),
         row: head.row.clone(),
         column: head.column.clone(),
@@ -647,27 +640,23 @@ fn one_gap_finding(gap: &Gap, related: Vec<Finding>) -> Option<Finding> {
             })
             .collect()
     };
-    let message = if same {
-        format!(
-            "{loc_zh}有 {n} 列（{}）不符合“{what_zh}”，各列相差同为 {difference}{unit}：同一缺口",
-            columns.join("、")
+    let n = n.to_string();
+    let loc = (loc_zh, loc_en);
+    let what = (what_zh.as_str(), what_en.as_str());
+    let m = if same {
+        let columns = (columns.join("、"), columns.join(", "));
+        msg!(
+            CAUSE_ROW_SAME,
+            loc = loc,
+            n = &n,
+            columns = &columns,
+            what = what,
+            difference = &difference,
+            unit = &unit,
         )
     } else {
-        format!(
-            "{loc_zh}有 {n} 列不符合“{what_zh}”（相差 {}，单位{unit}）：同一行的缺口",
-            each(" ").join("、")
-        )
-    };
-    let message_en = if same {
-        format!(
-            "{loc_en}: {n} columns ({}) break `{what_en}` by the same {difference} {unit}: one gap",
-            columns.join(", ")
-        )
-    } else {
-        format!(
-            "{loc_en}: {n} columns break `{what_en}` ({}, in {unit}): one row's gap",
-            each(" by ").join(", ")
-        )
+        let each = (each(" ").join("、"), each(" by ").join(", "));
+        msg!(CAUSE_ROW, loc = loc, n = &n, what = what, each = &each, unit = &unit)
     };
     let mut evidence: Vec<Evidence> = Vec::new();
     union(&mut evidence, related.iter().flat_map(|f| &f.evidence));
@@ -675,8 +664,9 @@ fn one_gap_finding(gap: &Gap, related: Vec<Finding>) -> Option<Finding> {
         rule: head.rule.clone(),
         outcome: Outcome::Fail,
         severity: Severity::Error,
-        message,
-        message_en,
+        message_id: m.id.to_owned(),
+        message: m.zh,
+        message_en: m.en,
         table: head.table.clone(),
         row: head.row.clone(),
         column: None,
@@ -732,11 +722,15 @@ fn cause_finding(
     let n = related.len();
     let unit = term.unit;
     let (loc_zh, loc_en) = &term.location;
-    let message = format!(
-        "{loc_zh} {actual} 与 {n} 项核对不符；若为 {expected}，各项均在四舍五入允差内相符（相差 {difference}{unit}）"
-    );
-    let message_en = format!(
-        "{loc_en} {actual} breaks {n} checks; each holds, within rounding, if it were {expected} (a difference of {difference} {unit})"
+    let n = n.to_string();
+    let m = msg!(
+        CAUSE_FIGURE,
+        loc = (loc_zh.as_str(), loc_en.as_str()),
+        actual = &actual,
+        n = &n,
+        expected = &expected,
+        difference = &difference,
+        unit = unit.as_str(),
     );
     let (table, row, column) = (
         Some(evidence.table.clone()),
@@ -752,8 +746,9 @@ fn cause_finding(
         rule: head.rule.clone(),
         outcome: Outcome::Fail,
         severity: Severity::Error,
-        message,
-        message_en,
+        message_id: m.id.to_owned(),
+        message: m.zh,
+        message_en: m.en,
         table,
         row,
         column,
@@ -793,6 +788,7 @@ mod tests {
             rule: rule.to_owned(),
             outcome: Outcome::Fail,
             severity,
+            message_id: String::new(),
             message: format!("{rule} 不符"),
             message_en: format!("{rule} fails"),
             table: Some(cells[0].0.to_owned()),

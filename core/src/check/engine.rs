@@ -13,6 +13,7 @@ use crate::model::{Cell, ColumnKey, Document, Row, Table};
 use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
 
 use super::Policy;
+use super::messages::{self, Message, msg};
 
 /// What rules see.
 pub(crate) struct Ctx<'a> {
@@ -708,11 +709,7 @@ pub(crate) struct Emitter<'p> {
 
 /// What a failed instance reports: its severity, its messages (Chinese, English) and, for a
 /// numeric comparison, the expected, actual and difference figures with their unit.
-pub(crate) type Failure = (
-    Severity,
-    (String, String),
-    Option<(String, String, String, String)>,
-);
+pub(crate) type Failure<M = Message> = (Severity, M, Option<(String, String, String, String)>);
 
 impl<'p> Emitter<'p> {
     pub(crate) fn new(
@@ -742,11 +739,11 @@ impl<'p> Emitter<'p> {
 
     /// Records a pass built by `build` (location, messages, evidence) when passes are kept, and
     /// only counts it otherwise.
-    pub(crate) fn pass(
+    pub(crate) fn pass<M: Into<Message>>(
         &mut self,
         build: impl FnOnce() -> (
             (Option<String>, Option<String>, Option<String>),
-            (String, String),
+            M,
             Vec<Evidence>,
         ),
     ) {
@@ -759,13 +756,13 @@ impl<'p> Emitter<'p> {
 
     /// The common two-way ending of a rule instance: a pass (messages from `pass`) when `ok`,
     /// otherwise the failure `fail` builds (severity, messages, expected/actual/difference/unit).
-    pub(crate) fn verdict(
+    pub(crate) fn verdict<P: Into<Message>, F: Into<Message>>(
         &mut self,
         ok: bool,
         at: (Option<String>, Option<String>, Option<String>),
         evidence: Vec<Evidence>,
-        pass: impl FnOnce() -> (String, String),
-        fail: impl FnOnce() -> Failure,
+        pass: impl FnOnce() -> P,
+        fail: impl FnOnce() -> Failure<F>,
     ) {
         if ok {
             self.pass(|| (at, pass(), evidence));
@@ -804,13 +801,14 @@ impl<'p> Emitter<'p> {
         outcome: Outcome,
         severity: Severity,
         at: (Option<String>, Option<String>, Option<String>),
-        message: (String, String),
+        message: impl Into<Message>,
         numbers: Option<(String, String, String, String)>,
         evidence: Vec<Evidence>,
     ) {
         if self.count_only_pass(outcome) {
             return;
         }
+        let message: Message = message.into();
         // the rule's severity caps its failures: a warning-level rule fails with a warning at
         // most, a hint-level rule only hints
         let (outcome, severity) = match (outcome, self.cap) {
@@ -830,8 +828,9 @@ impl<'p> Emitter<'p> {
             rule: self.rule.to_owned(),
             outcome,
             severity,
-            message: message.0,
-            message_en: message.1,
+            message_id: message.id.to_owned(),
+            message: message.zh,
+            message_en: message.en,
             table: at.0,
             row: at.1,
             column: at.2,
@@ -852,14 +851,17 @@ impl<'p> Emitter<'p> {
         why_en: &str,
         evidence: Vec<Evidence>,
     ) {
+        self.insufficient_why(table, (why_zh.to_owned(), why_en.to_owned()).into(), evidence);
+    }
+
+    /// An instance that could not be evaluated, with the reason (a rendered template).
+    pub(crate) fn insufficient_why(&mut self, table: Option<&str>, why: Message, evidence: Vec<Evidence>) {
+        let m = msg!(NOT_CHECKED, why = (why.zh.as_str(), why.en.as_str()));
         self.push(
             Outcome::InsufficientData,
             Severity::Info,
             (table.map(str::to_owned), None, None),
-            (
-                format!("无法核对：{why_zh}"),
-                format!("not checked: {why_en}"),
-            ),
+            Message { id: why.id, ..m },
             None,
             evidence,
         );
@@ -873,14 +875,17 @@ impl<'p> Emitter<'p> {
         why_en: &str,
         evidence: Vec<Evidence>,
     ) {
+        self.not_applicable_why(table, (why_zh.to_owned(), why_en.to_owned()).into(), evidence);
+    }
+
+    /// An instance whose condition does not hold, with the reason (a rendered template).
+    pub(crate) fn not_applicable_why(&mut self, table: Option<&str>, why: Message, evidence: Vec<Evidence>) {
+        let m = msg!(NOT_APPLICABLE, why = (why.zh.as_str(), why.en.as_str()));
         self.push(
             Outcome::NotApplicable,
             Severity::Info,
             (table.map(str::to_owned), None, None),
-            (
-                format!("不适用：{why_zh}"),
-                format!("not applicable: {why_en}"),
-            ),
+            Message { id: why.id, ..m },
             None,
             evidence,
         );
@@ -888,15 +893,12 @@ impl<'p> Emitter<'p> {
 
     /// A comparison whose sums do not fit a decimal.
     fn overflowed(&mut self, head: &dyn Figure) -> Outcome {
-        let (loc_zh, loc_en) = head.location();
+        let loc = head.location();
         self.push(
             Outcome::InsufficientData,
             Severity::Info,
             head.at(),
-            (
-                format!("无法核对：{loc_zh} 所涉金额之和超出可计算范围"),
-                format!("not checked: the sums involving {loc_en} are too large to compute"),
-            ),
+            msg!(SUM_OVERFLOW, loc = &loc),
             None,
             vec![head.evidence()],
         );
@@ -907,30 +909,16 @@ impl<'p> Emitter<'p> {
     /// template has no such table, or when only the narrative was read).
     pub(crate) fn missing_table(&mut self, key: &str) {
         if self.template.0 == crate::model::DocumentMeta::NARRATIVE_ONLY {
-            self.not_applicable(
-                Some(key),
-                &format!("只读取了情况说明，未读取表 {key}"),
-                &format!("only the narrative was read (narrative-only): table {key} was not read"),
-                Vec::new(),
-            );
+            self.not_applicable_why(Some(key), msg!(WHY_NARRATIVE_ONLY, table = key), Vec::new());
             return;
         }
         if self.not_in_template(key) {
             let name = self.template.0;
-            self.not_applicable(
-                Some(key),
-                &format!("“{name}”格式没有表 {key}"),
-                &format!("the `{name}` template has no table {key}"),
-                Vec::new(),
-            );
+            let why = msg!(WHY_NOT_IN_TEMPLATE, table = key, template = name);
+            self.not_applicable_why(Some(key), why, Vec::new());
             return;
         }
-        self.insufficient(
-            Some(key),
-            &format!("未找到表 {key}"),
-            &format!("table {key} was not found"),
-            Vec::new(),
-        );
+        self.insufficient_why(Some(key), msg!(WHY_TABLE_MISSING, table = key), Vec::new());
     }
 
     /// Compares the sum of `lhs` (usually one printed total) with the sum of `rhs` (or checks
@@ -1034,18 +1022,13 @@ impl<'p> Emitter<'p> {
         let at = head.at();
         if let Some(bad) = unreadable {
             let text = bad.text();
-            let (bz, be) = bad.location();
+            let loc = bad.location();
+            let what = (what.zh.as_ref(), what.en.as_ref());
             self.push(
                 Outcome::InsufficientData,
                 Severity::Info,
                 at,
-                (
-                    format!("无法核对（{}）：{bz} 不是可读的金额（“{text}”）", what.zh),
-                    format!(
-                        "not checked ({}): {be} is not a readable amount (`{text}`)",
-                        what.en
-                    ),
-                ),
+                msg!(SUM_UNREADABLE, what = what, loc = &loc, text = &text),
                 None,
                 evidence,
             );
@@ -1058,56 +1041,31 @@ impl<'p> Emitter<'p> {
         let show = |y: Decimal| fmt_amount(y.checked_div(factor).unwrap_or(y), dp);
         let (actual, expected, difference, env) =
             (show(lhs_yuan), show(sum), show(diff), show(envelope));
-        let (rel_zh, rel_en) = match relation {
+        let relation_words = match relation {
             Relation::Eq => ("应等于", "should equal"),
             Relation::Le => ("不应超过", "should not exceed"),
         };
-        let (msg_zh, msg_en) = match outcome {
-            Outcome::Pass => (
-                format!("{loc_zh} {actual}：{}，相符", what.zh),
-                format!("{loc_en} {actual}: {} holds", what.en),
-            ),
-            Outcome::Hint if excess > envelope => (
-                format!(
-                    "{loc_zh} {actual} 与 {expected} 不同（{}），相差 {difference}{unit}；此为软性核对，仅作提示",
-                    what.zh
-                ),
-                format!(
-                    "{loc_en} {actual} differs from {expected} ({}) by {difference} {unit}; a soft check, reported as a hint only",
-                    what.en
-                ),
-            ),
-            Outcome::Hint => (
-                format!(
-                    "{loc_zh} {actual} {rel_zh} {expected}（{}），相差 {difference}{unit}，在四舍五入允差 ±{env} 之内",
-                    what.zh
-                ),
-                format!(
-                    "{loc_en} {actual} {rel_en} {expected} ({}): difference {difference} {unit}, within the rounding envelope ±{env}",
-                    what.en
-                ),
-            ),
-            Outcome::Fail if relation == Relation::Eq && unit_slip(&vals, lhs.len()) => (
-                format!(
-                    "{loc_zh} {actual} {rel_zh} {expected}（{}）：两者相差一万倍，疑为单位错误（元与万元混用）",
-                    what.zh
-                ),
-                format!(
-                    "{loc_en} {actual} {rel_en} {expected} ({}): they differ by a factor of 10,000, a unit error (元 taken for 万元 or the reverse)",
-                    what.en
-                ),
-            ),
-            _ => (
-                format!(
-                    "{loc_zh} {actual} {rel_zh} {expected}（{}），相差 {difference}{unit}，超出四舍五入允差 ±{env}",
-                    what.zh
-                ),
-                format!(
-                    "{loc_en} {actual} {rel_en} {expected} ({}): difference {difference} {unit}, beyond the rounding envelope ±{env}",
-                    what.en
-                ),
-            ),
+        let template = match outcome {
+            Outcome::Pass => &messages::SUM_PASS,
+            Outcome::Hint if excess > envelope => &messages::SUM_SOFT,
+            Outcome::Hint => &messages::SUM_ROUNDING,
+            Outcome::Fail if relation == Relation::Eq && unit_slip(&vals, lhs.len()) => {
+                &messages::SUM_UNIT_SLIP
+            }
+            _ => &messages::SUM_FAIL,
         };
+        let loc = (loc_zh.as_str(), loc_en.as_str());
+        let message = msg!(
+            @template,
+            loc = loc,
+            actual = &actual,
+            expected = &expected,
+            difference = &difference,
+            envelope = &env,
+            unit = unit.as_str(),
+            relation = relation_words,
+            what = (what.zh.as_ref(), what.en.as_ref()),
+        );
         if outcome == Outcome::Fail && severity == Severity::Error {
             self.gaps.push(super::cause::Gap {
                 finding: self.findings.len(),
@@ -1133,7 +1091,7 @@ impl<'p> Emitter<'p> {
             outcome,
             severity,
             at,
-            (msg_zh, msg_en),
+            message,
             Some((expected, actual, difference, unit.as_str().to_owned())),
             evidence,
         );

@@ -43,6 +43,7 @@ mod cause;
 mod classification;
 mod cross;
 mod engine;
+pub mod messages;
 mod narrative;
 mod performance;
 mod within;
@@ -54,6 +55,8 @@ use crate::catalog::Catalog;
 use crate::model::Document;
 use crate::report::{Coverage, Report};
 use crate::template::Template;
+
+pub use messages::{MessageTemplate, messages};
 
 use engine::{Ctx, Emitter};
 
