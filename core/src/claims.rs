@@ -957,21 +957,52 @@ enum Tok {
 struct Dictionary {
     /// (normalised phrase, subject), longest first.
     subjects: Vec<(Vec<char>, Subject)>,
-    /// Sorted: every character a subject phrase or a marker word can start with.
-    first: Vec<char>,
+    /// Every character a subject phrase or a marker word can start with.
+    first: CharSet,
     /// Indexes into `subjects` by first character (longest first within each).
     by_first: std::collections::HashMap<char, Vec<usize>>,
-    /// Sorted first characters of the reason markers, direction words and other markers.
-    reason_first: Vec<char>,
-    direction_first: Vec<char>,
-    marker_first: Vec<char>,
+    /// First characters of the reason markers, direction words and other markers.
+    reason_first: CharSet,
+    direction_first: CharSet,
+    marker_first: CharSet,
 }
 
-fn first_chars<'w>(words: impl Iterator<Item = &'w str>) -> Vec<char> {
-    let mut v: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// A set of characters with a constant-time test: a bitmap of the Basic Multilingual Plane,
+/// a sorted list for the rest.
+struct CharSet {
+    bmp: Box<[u64]>,
+    rest: Vec<char>,
+}
+
+impl CharSet {
+    fn of(chars: impl Iterator<Item = char>) -> CharSet {
+        let mut set = CharSet {
+            bmp: vec![0; 1024].into_boxed_slice(),
+            rest: Vec::new(),
+        };
+        for c in chars {
+            let n = c as usize;
+            match set.bmp.get_mut(n / 64) {
+                Some(word) => *word |= 1 << (n % 64),
+                None => set.rest.push(c),
+            }
+        }
+        set.rest.sort_unstable();
+        set.rest.dedup();
+        set
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let n = c as usize;
+        match self.bmp.get(n / 64) {
+            Some(word) => word & (1 << (n % 64)) != 0,
+            None => self.rest.binary_search(&c).is_ok(),
+        }
+    }
+}
+
+fn first_chars<'w>(words: impl Iterator<Item = &'w str>) -> CharSet {
+    CharSet::of(words.filter_map(|w| w.chars().next()))
 }
 
 impl Dictionary {
@@ -990,17 +1021,16 @@ impl Dictionary {
             .iter()
             .chain(&DIRECTION_WORDS)
             .chain(MARKERS.iter().chain(&FINAL_MARKERS).map(|(w, _)| w));
-        let mut first: Vec<char> = subjects
-            .iter()
-            .filter_map(|(p, _)| p.first().copied())
-            .chain(words.filter_map(|w| w.chars().next()))
-            .chain([
-                '比', '较', '与', '同', '占', '（', '(', '；', ';', '，', ',', '、', '用', '分',
-                '各',
-            ])
-            .collect();
-        first.sort_unstable();
-        first.dedup();
+        let first = CharSet::of(
+            subjects
+                .iter()
+                .filter_map(|(p, _)| p.first().copied())
+                .chain(words.filter_map(|w| w.chars().next()))
+                .chain([
+                    '比', '较', '与', '同', '占', '（', '(', '；', ';', '，', ',', '、', '用',
+                    '分', '各',
+                ]),
+        );
         let mut by_first: std::collections::HashMap<char, Vec<usize>> =
             std::collections::HashMap::new();
         for (i, (p, _)) in subjects.iter().enumerate() {
@@ -1357,6 +1387,13 @@ fn tokenize(
     let mut i = 0;
     while i < chars.len() {
         let Some(&(_, c)) = chars.get(i) else { break };
+        let digit = c.is_ascii_digit() || matches!(c, '０'..='９');
+        let fc = fold_char(c);
+        // most characters start nothing: skip them before finding their line
+        if !functional && !final_accounts && !digit && !dict.first.contains(fc) {
+            i += 1;
+            continue;
+        }
         let line = line_at(i);
         // functional classification items: X（类）Y（款）Z（项）
         if let Some((subject, label, end)) = functional
@@ -1368,7 +1405,7 @@ fn tokenize(
             continue;
         }
         // numbers
-        if c.is_ascii_digit() || matches!(c, '０'..='９') {
+        if digit {
             let (tok, end) = number_at(sentence, &chars, i, line);
             if let Some(t) = tok {
                 toks.push((t, line));
@@ -1386,12 +1423,11 @@ fn tokenize(
             continue;
         }
         // nothing below starts with any other character
-        let fc = fold_char(c);
-        if dict.first.binary_search(&fc).is_err() {
+        if !dict.first.contains(fc) {
             i += 1;
             continue;
         }
-        let can = |set: &[char]| set.binary_search(&fc).is_ok();
+        let can = |set: &CharSet| set.contains(fc);
         // reason: to the end of its list item (`；`) or of the sentence
         if let Some(m) = can(&dict.reason_first)
             .then(|| reason_marker(&chars, i))

@@ -228,13 +228,31 @@ pub fn judge(
     relation: Relation,
     envelope_factor: Decimal,
 ) -> Option<Judged> {
-    let sum = |fs: &[Printed]| {
-        fs.iter()
-            .try_fold(Decimal::ZERO, |s, f| s.checked_add(f.value))
-    };
-    let (l, r) = (sum(lhs)?, sum(rhs)?);
+    judge_iter(
+        lhs.iter().copied(),
+        rhs.iter().copied(),
+        relation,
+        envelope_factor,
+    )
+}
+
+/// [`judge`] over figures given one by one (the checker's comparisons, without collecting them).
+pub(crate) fn judge_iter<L, R>(
+    lhs: L,
+    rhs: R,
+    relation: Relation,
+    envelope_factor: Decimal,
+) -> Option<Judged>
+where
+    L: Iterator<Item = Printed> + Clone,
+    R: Iterator<Item = Printed> + Clone,
+{
+    let add = |s: Decimal, f: Printed| s.checked_add(f.value);
+    let (l, r) = (
+        lhs.clone().try_fold(Decimal::ZERO, add)?,
+        rhs.clone().try_fold(Decimal::ZERO, add)?,
+    );
     let envelope = lhs
-        .iter()
         .chain(rhs)
         .try_fold(Decimal::ZERO, |s, f| s.checked_add(f.half_ulp))?
         .checked_mul(envelope_factor)?;

@@ -86,7 +86,8 @@ pub enum Target {
 pub fn parse_target(text: &str) -> Target {
     let folded = fold_width(text);
     let t = folded.trim();
-    let deadline_words = [
+    // every deadline word has 前 or 内: one character search before the word searches
+    const DEADLINE_WORDS: [&str; 8] = [
         "前完成",
         "内完成",
         "年底前",
@@ -96,15 +97,16 @@ pub fn parse_target(text: &str) -> Target {
         "年度内",
         "年内完成",
     ];
-    if deadline_words.iter().any(|w| t.contains(w)) {
+    if t.contains(['前', '内']) && DEADLINE_WORDS.iter().any(|w| t.contains(w)) {
         let year_end = ["年度内", "年内", "12月底", "年底", "12月31日"]
             .iter()
             .any(|w| t.contains(w))
             && !t.contains("次年");
         return Target::Deadline { year_end };
     }
-    // the comparator and the number that follows it
-    let comparators: [(&str, Comparator); 14] = [
+    // the first comparator and the number that follows it (at one place, the first in this
+    // order: `>=` before `>`), found in one pass over the text
+    const COMPARATORS: [(&str, Comparator); 14] = [
         ("≥", Comparator::AtLeast),
         (">=", Comparator::AtLeast),
         ("不低于", Comparator::AtLeast),
@@ -120,14 +122,16 @@ pub fn parse_target(text: &str) -> Target {
         ("＝", Comparator::Equal),
         ("=", Comparator::Equal),
     ];
-    let mut best: Option<(usize, usize, Comparator)> = None;
-    for (w, c) in comparators {
-        if let Some(p) = t.find(w) {
-            if best.is_none_or(|(bp, _, _)| p < bp) {
-                best = Some((p, w.len(), c));
-            }
-        }
-    }
+    let best: Option<(usize, usize, Comparator)> = t
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '≥' | '>' | '不' | '至' | '≤' | '<' | '＝' | '='))
+        .find_map(|(p, _)| {
+            let here = t.get(p..)?;
+            COMPARATORS
+                .iter()
+                .find(|(w, _)| here.starts_with(w))
+                .map(|(w, c)| (p, w.len(), *c))
+        });
     let (prefix, rest, comparator) = match best {
         Some((p, len, c)) => (
             t.get(..p).unwrap_or(""),

@@ -656,7 +656,14 @@ fn one_gap_finding(gap: &Gap, related: Vec<Finding>) -> Option<Finding> {
         )
     } else {
         let each = (each(" ").join("、"), each(" by ").join(", "));
-        msg!(CAUSE_ROW, loc = loc, n = &n, what = what, each = &each, unit = &unit)
+        msg!(
+            CAUSE_ROW,
+            loc = loc,
+            n = &n,
+            what = what,
+            each = &each,
+            unit = &unit
+        )
     };
     let mut evidence: Vec<Evidence> = Vec::new();
     union(&mut evidence, related.iter().flat_map(|f| &f.evidence));

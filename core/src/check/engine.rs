@@ -851,11 +851,20 @@ impl<'p> Emitter<'p> {
         why_en: &str,
         evidence: Vec<Evidence>,
     ) {
-        self.insufficient_why(table, (why_zh.to_owned(), why_en.to_owned()).into(), evidence);
+        self.insufficient_why(
+            table,
+            (why_zh.to_owned(), why_en.to_owned()).into(),
+            evidence,
+        );
     }
 
     /// An instance that could not be evaluated, with the reason (a rendered template).
-    pub(crate) fn insufficient_why(&mut self, table: Option<&str>, why: Message, evidence: Vec<Evidence>) {
+    pub(crate) fn insufficient_why(
+        &mut self,
+        table: Option<&str>,
+        why: Message,
+        evidence: Vec<Evidence>,
+    ) {
         let m = msg!(NOT_CHECKED, why = (why.zh.as_str(), why.en.as_str()));
         self.push(
             Outcome::InsufficientData,
@@ -875,11 +884,20 @@ impl<'p> Emitter<'p> {
         why_en: &str,
         evidence: Vec<Evidence>,
     ) {
-        self.not_applicable_why(table, (why_zh.to_owned(), why_en.to_owned()).into(), evidence);
+        self.not_applicable_why(
+            table,
+            (why_zh.to_owned(), why_en.to_owned()).into(),
+            evidence,
+        );
     }
 
     /// An instance whose condition does not hold, with the reason (a rendered template).
-    pub(crate) fn not_applicable_why(&mut self, table: Option<&str>, why: Message, evidence: Vec<Evidence>) {
+    pub(crate) fn not_applicable_why(
+        &mut self,
+        table: Option<&str>,
+        why: Message,
+        evidence: Vec<Evidence>,
+    ) {
         let m = msg!(NOT_APPLICABLE, why = (why.zh.as_str(), why.en.as_str()));
         self.push(
             Outcome::NotApplicable,
@@ -933,9 +951,8 @@ impl<'p> Emitter<'p> {
         what: &dyn Describe,
         severity: Severity,
     ) -> Option<Outcome> {
-        let l: Vec<&dyn Figure> = lhs.iter().map(|c| c as &dyn Figure).collect();
-        let r: Vec<&dyn Figure> = rhs.iter().map(|c| c as &dyn Figure).collect();
-        self.compare_figs(&l, &r, relation, what, severity)
+        let all: Vec<&dyn Figure> = lhs.iter().chain(rhs).map(|c| c as &dyn Figure).collect();
+        self.judge_figs(&all, lhs.len(), relation, what, severity)
     }
 
     /// [`Emitter::compare`] for any figures (table cells and numbers of the narrative).
@@ -947,8 +964,21 @@ impl<'p> Emitter<'p> {
         what: &dyn Describe,
         severity: Severity,
     ) -> Option<Outcome> {
-        let head = *lhs.first()?;
         let all: Vec<&dyn Figure> = lhs.iter().chain(rhs).copied().collect();
+        self.judge_figs(&all, lhs.len(), relation, what, severity)
+    }
+
+    /// [`Emitter::compare_figs`] of `all`, whose first `n` figures are the left side.
+    fn judge_figs(
+        &mut self,
+        all: &[&dyn Figure],
+        n: usize,
+        relation: Relation,
+        what: &dyn Describe,
+        severity: Severity,
+    ) -> Option<Outcome> {
+        let (lhs, rhs) = all.split_at(n.min(all.len()));
+        let head = *lhs.first()?;
         let coarse = self.coarse_narrative;
         // a coarse narrative amount stands for the interval of its last printed digit
         let vals: Vec<Val> = all
@@ -973,12 +1003,12 @@ impl<'p> Emitter<'p> {
             Val::Num(p) => *p,
             _ => Printed::exact(Decimal::ZERO),
         };
-        let (l, r): (Vec<Printed>, Vec<Printed>) = (
-            vals.iter().take(lhs.len()).map(printed).collect(),
-            vals.iter().skip(lhs.len()).map(printed).collect(),
-        );
-        let Some(judged) = crate::figure::judge(&l, &r, relation, self.policy.envelope_factor)
-        else {
+        let Some(judged) = crate::figure::judge_iter(
+            vals.iter().take(lhs.len()).map(printed),
+            vals.iter().skip(lhs.len()).map(printed),
+            relation,
+            self.policy.envelope_factor,
+        ) else {
             return Some(self.overflowed(head));
         };
         let crate::figure::Judged {

@@ -265,11 +265,18 @@ mod tests {
         let m = msg!(NOT_APPLICABLE, why = ("无数据", "no data"));
         assert_eq!(
             (m.id, m.zh.as_str(), m.en.as_str()),
-            ("not_applicable", "不适用：无数据", "not applicable: no data")
+            (
+                "not_applicable",
+                "不适用：无数据",
+                "not applicable: no data"
+            )
         );
         let m = msg!(WHY_TABLE_MISSING, table = "T05");
         assert_eq!(m.en, "table T05 was not found");
         // a placeholder without its argument stays visible
-        assert_eq!(WHY_TABLE_MISSING.render(&[]).en, "table {table} was not found");
+        assert_eq!(
+            WHY_TABLE_MISSING.render(&[]).en,
+            "table {table} was not found"
+        );
     }
 }
