@@ -865,12 +865,13 @@ impl<'p> Emitter<'p> {
         why: Message,
         evidence: Vec<Evidence>,
     ) {
-        let m = msg!(NOT_CHECKED, why = (why.zh.as_str(), why.en.as_str()));
+        let Message { id, zh, en } = why;
+        let m = msg!(NOT_CHECKED, why = (zh.as_str(), en.as_str()));
         self.push(
             Outcome::InsufficientData,
             Severity::Info,
             (table.map(str::to_owned), None, None),
-            Message { id: why.id, ..m },
+            Message { id, ..m },
             None,
             evidence,
         );
@@ -898,12 +899,13 @@ impl<'p> Emitter<'p> {
         why: Message,
         evidence: Vec<Evidence>,
     ) {
-        let m = msg!(NOT_APPLICABLE, why = (why.zh.as_str(), why.en.as_str()));
+        let Message { id, zh, en } = why;
+        let m = msg!(NOT_APPLICABLE, why = (zh.as_str(), en.as_str()));
         self.push(
             Outcome::NotApplicable,
             Severity::Info,
             (table.map(str::to_owned), None, None),
-            Message { id: why.id, ..m },
+            Message { id, ..m },
             None,
             evidence,
         );
