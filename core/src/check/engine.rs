@@ -1035,11 +1035,11 @@ impl<'p> Emitter<'p> {
             || severity == Severity::Info
             || truncates_to(lhs, rhs, relation, &vals)
             || rounds_at(lhs, rhs, relation, &vals, 1)
-            || (relation == Relation::Le && excess < coarse_slack(&all))
+            || (relation == Relation::Le && excess < coarse_slack(all))
             || (relation == Relation::Eq
                 && coarse
                 && all.len() > 2
-                && excess < envelope.saturating_add(coarse_sum_slack(&all)))
+                && excess < envelope.saturating_add(coarse_sum_slack(all)))
         {
             Outcome::Hint
         } else {
