@@ -81,22 +81,42 @@ pub enum Target {
     },
 }
 
+/// Words of a deadline target; each has 前 or 内.
+const DEADLINE_WORDS: [&str; 8] = [
+    "前完成",
+    "内完成",
+    "年底前",
+    "月底前",
+    "底前",
+    "之前完成",
+    "年度内",
+    "年内完成",
+];
+
+/// Comparators of a target, in the order they are tried at one place (`>=` before `>`).
+const COMPARATORS: [(&str, Comparator); 14] = [
+    ("≥", Comparator::AtLeast),
+    (">=", Comparator::AtLeast),
+    ("不低于", Comparator::AtLeast),
+    ("不少于", Comparator::AtLeast),
+    ("至少", Comparator::AtLeast),
+    ("≤", Comparator::AtMost),
+    ("<=", Comparator::AtMost),
+    ("不高于", Comparator::AtMost),
+    ("不超过", Comparator::AtMost),
+    ("不多于", Comparator::AtMost),
+    (">", Comparator::Above),
+    ("<", Comparator::Below),
+    ("＝", Comparator::Equal),
+    ("=", Comparator::Equal),
+];
+
 /// Reads an indicator's printed target.
 #[must_use]
 pub fn parse_target(text: &str) -> Target {
     let folded = fold_width(text);
     let t = folded.trim();
     // every deadline word has 前 or 内: one character search before the word searches
-    const DEADLINE_WORDS: [&str; 8] = [
-        "前完成",
-        "内完成",
-        "年底前",
-        "月底前",
-        "底前",
-        "之前完成",
-        "年度内",
-        "年内完成",
-    ];
     if t.contains(['前', '内']) && DEADLINE_WORDS.iter().any(|w| t.contains(w)) {
         let year_end = ["年度内", "年内", "12月底", "年底", "12月31日"]
             .iter()
@@ -106,22 +126,6 @@ pub fn parse_target(text: &str) -> Target {
     }
     // the first comparator and the number that follows it (at one place, the first in this
     // order: `>=` before `>`), found in one pass over the text
-    const COMPARATORS: [(&str, Comparator); 14] = [
-        ("≥", Comparator::AtLeast),
-        (">=", Comparator::AtLeast),
-        ("不低于", Comparator::AtLeast),
-        ("不少于", Comparator::AtLeast),
-        ("至少", Comparator::AtLeast),
-        ("≤", Comparator::AtMost),
-        ("<=", Comparator::AtMost),
-        ("不高于", Comparator::AtMost),
-        ("不超过", Comparator::AtMost),
-        ("不多于", Comparator::AtMost),
-        (">", Comparator::Above),
-        ("<", Comparator::Below),
-        ("＝", Comparator::Equal),
-        ("=", Comparator::Equal),
-    ];
     let best: Option<(usize, usize, Comparator)> = t
         .char_indices()
         .filter(|(_, c)| matches!(c, '≥' | '>' | '不' | '至' | '≤' | '<' | '＝' | '='))
