@@ -702,6 +702,8 @@ pub(crate) struct Emitter<'p> {
     /// The failed stated rates among the findings (finding index, the rate relation), for
     /// joining those a wrong figure explains to that figure's finding.
     pub(crate) rates: Vec<(usize, super::cause::Rate)>,
+    /// The tables each rule has reported missing (one instance per rule and table).
+    missing: Vec<(&'static str, String)>,
     /// The narrative rounds its amounts ([`Ctx::coarse_narrative`]): a narrative amount with
     /// fewer than two decimals stands for the interval of its printed digits.
     pub(crate) coarse_narrative: bool,
@@ -727,6 +729,7 @@ impl<'p> Emitter<'p> {
             template,
             gaps: Vec::new(),
             rates: Vec::new(),
+            missing: Vec::new(),
             coarse_narrative: false,
         }
     }
@@ -928,6 +931,16 @@ impl<'p> Emitter<'p> {
     /// A missing table makes the rule's instances insufficient (not applicable when the
     /// template has no such table, or when only the narrative was read).
     pub(crate) fn missing_table(&mut self, key: &str) {
+        // one instance per rule and table: a rule that needs the table for several checks
+        // (one per column, per sub-table) is one cause
+        if self
+            .missing
+            .iter()
+            .any(|(r, k)| *r == self.rule && k == key)
+        {
+            return;
+        }
+        self.missing.push((self.rule, key.to_owned()));
         if self.template.0 == crate::model::DocumentMeta::NARRATIVE_ONLY {
             self.not_applicable_why(Some(key), msg!(WHY_NARRATIVE_ONLY, table = key), Vec::new());
             return;
