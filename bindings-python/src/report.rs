@@ -27,11 +27,9 @@ wrapper! {
         /// The report as Markdown (`yusuan check --format markdown`).
         fn to_markdown() -> String = |r| r.to_markdown();
         fn __str__() -> String = |r| r.to_text();
-        fn __repr__() -> String = |r| format!(
-            "<Report {} {}: {}>",
+        fn __repr__() -> String = |r| format!("<Report {} {}: {}>",
             r.document.unit.as_deref().unwrap_or("(unit ?)"), or_unknown(r.document.year),
-            summary_repr(&r.summary)
-        );
+            summary_repr(&r.summary));
 
         /// A report from `yusuan.report/1` JSON (what `to_json` or the CLI printed).
         static fn from_json(json: &str) -> PyResult<PyReport> =
@@ -55,6 +53,7 @@ wrapper! {
         rule: &str = |f| &f.rule;
         outcome: &'static str = |f| f.outcome.as_str();
         severity: String = |f| name_of(&f.severity);
+        message_id: Option<&str> = |f| Some(f.message_id.as_str()).filter(|m| !m.is_empty());
         message: &str = |f| &f.message;
         message_en: &str = |f| &f.message_en;
         table: Option<&str> = |f| f.table.as_deref();
