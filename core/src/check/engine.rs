@@ -868,10 +868,27 @@ impl<'p> Emitter<'p> {
         why: Message,
         evidence: Vec<Evidence>,
     ) {
+        self.unchecked(Outcome::InsufficientData, table, why, evidence);
+    }
+
+    /// An instance not checked (`outcome`: not applicable or insufficient data) for the reason
+    /// `why`: the message of that outcome around the reason, with the reason's id.
+    fn unchecked(
+        &mut self,
+        outcome: Outcome,
+        table: Option<&str>,
+        why: Message,
+        evidence: Vec<Evidence>,
+    ) {
         let Message { id, zh, en } = why;
-        let m = msg!(NOT_CHECKED, why = (zh.as_str(), en.as_str()));
+        let why = (zh.as_str(), en.as_str());
+        let m = if outcome == Outcome::NotApplicable {
+            msg!(NOT_APPLICABLE, why = why)
+        } else {
+            msg!(NOT_CHECKED, why = why)
+        };
         self.push(
-            Outcome::InsufficientData,
+            outcome,
             Severity::Info,
             (table.map(str::to_owned), None, None),
             Message { id, ..m },
@@ -902,16 +919,7 @@ impl<'p> Emitter<'p> {
         why: Message,
         evidence: Vec<Evidence>,
     ) {
-        let Message { id, zh, en } = why;
-        let m = msg!(NOT_APPLICABLE, why = (zh.as_str(), en.as_str()));
-        self.push(
-            Outcome::NotApplicable,
-            Severity::Info,
-            (table.map(str::to_owned), None, None),
-            Message { id, ..m },
-            None,
-            evidence,
-        );
+        self.unchecked(Outcome::NotApplicable, table, why, evidence);
     }
 
     /// A comparison whose sums do not fit a decimal.
