@@ -188,3 +188,24 @@ fn all_fiscal_identities_still_hold_without_non_fiscal_money() {
     // T03 行政运行 95.00 against T05 90.00: the all-fiscal equality is an error again
     assert!(!errors(&r, "X-07").is_empty());
 }
+
+#[test]
+fn a_general_public_basic_figure_is_compared_with_the_general_public_table() {
+    let r = check(DOC);
+    assert!(errors(&r, "N-01").is_empty());
+    // the T03 figure (105, all funds) stated as the general public budget's is an error
+    let wrong = DOC.replace(
+        "一般公共预算财政拨款基本支出100万元",
+        "一般公共预算财政拨款基本支出105万元",
+    );
+    let r = check(&wrong);
+    let e = errors(&r, "N-01");
+    assert!(
+        e.iter()
+            .any(|f| f.expected.as_deref() == Some("100.00") || f.message_en.contains("100")),
+        "{e:#?}"
+    );
+    // and the all-funds 基本支出 of 支出决算 stays compared with T03
+    let wrong = DOC.replace("其中：基本支出105万元", "其中：基本支出100万元");
+    assert!(!errors(&check(&wrong), "N-01").is_empty());
+}
