@@ -209,3 +209,56 @@ fn a_general_public_basic_figure_is_compared_with_the_general_public_table() {
     let wrong = DOC.replace("其中：基本支出105万元", "其中：基本支出100万元");
     assert!(!errors(&check(&wrong), "N-01").is_empty());
 }
+
+#[test]
+fn a_fiscal_carry_forward_is_the_sum_of_its_fund_lines() {
+    // 年初财政拨款结转和结余 2.00 over a 一般公共预算 line of 1.00: the total line is wrong
+    let text = DOC
+        .replace(
+            "年初财政拨款结转和结余\t\t年末财政拨款结转和结余",
+            "年初财政拨款结转和结余\t2.00\t年末财政拨款结转和结余",
+        )
+        .replacen(
+            "一、一般公共预算财政拨款\t\t\t\t\t\t",
+            "一、一般公共预算财政拨款\t1.00\t\t\t\t\t",
+            1,
+        );
+    let r = check(&text);
+    assert!(
+        errors(&r, "W-04-5").iter().any(|f| f
+            .evidence
+            .iter()
+            .any(|e| e.row.as_deref() == Some("carry_forward"))),
+        "{:#?}",
+        errors(&r, "W-04-5")
+    );
+    // split and total agreeing, the fund balanced with its carry-over: no error of this kind
+    let text = DOC
+        .replace(
+            "年初财政拨款结转和结余\t\t年末财政拨款结转和结余\t\t\t\t",
+            "年初财政拨款结转和结余\t1.00\t年末财政拨款结转和结余\t1.00\t1.00\t\t",
+        )
+        .replacen(
+            "一、一般公共预算财政拨款\t\t\t\t\t\t",
+            "一、一般公共预算财政拨款\t1.00\t\t\t\t\t",
+            1,
+        )
+        .replace(
+            "总计\t110.00\t总计\t110.00\t110.00\t\t",
+            "总计\t111.00\t总计\t111.00\t111.00\t\t",
+        );
+    assert!(text.contains("年初财政拨款结转和结余\t1.00") && text.contains("总计\t111.00"));
+    let r = check(&text);
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule == "W-04-5" && f.outcome == Outcome::Pass)
+    );
+    let all: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| format!("{} {}", f.rule, f.message_en))
+        .collect();
+    assert!(all.is_empty(), "{all:#?}");
+}
