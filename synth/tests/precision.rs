@@ -364,7 +364,7 @@ fn consistent_final_accounts_check_without_error() {
             match f.outcome {
                 Outcome::Hint => *hints.entry(f.rule.clone()).or_default() += 1,
                 Outcome::Fail if f.severity == yusuan::Severity::Warning => {
-                    *warnings.entry(f.rule.clone()).or_default() += 1
+                    *warnings.entry(f.rule.clone()).or_default() += 1;
                 }
                 _ => {}
             }

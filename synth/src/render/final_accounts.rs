@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use yusuan::catalog::Catalog;
 use yusuan::{Basis, ColumnKey as K, DocLevel, LineItem, Side};
 
-use super::{Style, Writer, cell, change, cn, code_cells, dec, money, narrative_name, stated};
+use super::{Style, Writer, cell, change, cn, dec, money, narrative_name, stated};
 use crate::Variant;
 use crate::budget::{Budget, Cents, Fund, ItemMoney, SanGong};
 use crate::rng::Rng;
@@ -550,15 +550,20 @@ fn t01(w: &mut Writer<'_>, a: &Accounts, all: &BTreeMap<String, Code>) {
 
 /// The three code cells, the name and the amounts of a functional row.
 fn coded(w: &mut Writer<'_>, code: &str, values: &[(K, Cents)], rows: &mut Vec<RowTruth>) {
-    let [c, k, x] = code_cells(code);
-    let mut cells = vec![c, k, x, class_name(w, code)];
-    // a 决算 prints the 类 and 款 digits on every row
-    if code.len() >= 5 {
-        cells[0] = code.get(..3).unwrap_or("").to_owned();
-    }
-    if code.len() == 7 {
-        cells[1] = code.get(3..5).unwrap_or("").to_owned();
-    }
+    // a 决算 prints the 类 and 款 digits on every row: `201 | 03 | 01`, `201 | 03 |`, `201 | |`
+    let digits = |a: usize, b: usize| {
+        if code.len() >= b {
+            code.get(a..b).unwrap_or("").to_owned()
+        } else {
+            String::new()
+        }
+    };
+    let mut cells = vec![
+        digits(0, 3),
+        digits(3, 5),
+        digits(5, 7),
+        class_name(w, code),
+    ];
     cells.extend(values.iter().map(|(_, v)| w.amount(*v)));
     let line = w.row(&cells);
     rows.push(RowTruth {
