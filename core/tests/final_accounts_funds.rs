@@ -262,3 +262,65 @@ fn a_fiscal_carry_forward_is_the_sum_of_its_fund_lines() {
         .collect();
     assert!(all.is_empty(), "{all:#?}");
 }
+
+#[test]
+fn a_superior_subsidy_above_the_income_of_the_year_is_part_of_it() {
+    // 上级补助收入 5.00 printed among the income lines of a 决算 (above 本年收入合计), carried over
+    let text = DOC
+        .replace("四、上级补助收入\t\t\t", "四、上级补助收入\t5.00\t\t")
+        .replace(
+            "本年收入合计\t110.00\t本年支出合计\t115.00",
+            "本年收入合计\t115.00\t本年支出合计\t115.00",
+        )
+        .replace("年末结转和结余\t3.00", "年末结转和结余\t8.00")
+        .replace("总计\t118.00\t总计\t118.00", "总计\t123.00\t总计\t123.00")
+        .replace(
+            "类\t款\t项\t合计\t110.00\t110.00\t\t",
+            "类\t款\t项\t合计\t115.00\t110.00\t5.00\t",
+        )
+        .replace(
+            "201\t\t\t一般公共服务支出\t90.00\t90.00\t\t",
+            "201\t\t\t一般公共服务支出\t95.00\t90.00\t5.00\t",
+        )
+        .replace(
+            "相关机构事务\t90.00\t90.00\t\t",
+            "相关机构事务\t95.00\t90.00\t5.00\t",
+        )
+        .replace(
+            "行政运行\t90.00\t90.00\t\t",
+            "行政运行\t95.00\t90.00\t5.00\t",
+        );
+    for printed in [
+        "四、上级补助收入\t5.00",
+        "类\t款\t项\t合计\t115.00\t110.00\t5.00",
+        "行政运行\t95.00\t90.00\t5.00",
+        "总计\t123.00",
+    ] {
+        assert!(text.contains(printed), "{printed}");
+    }
+    let r = check(&text);
+    let all: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| format!("{} {}", f.rule, f.message_en))
+        .collect();
+    assert!(all.is_empty(), "{all:#?}");
+    // T02 合计 is compared with 本年收入合计 (115.00), not with 总计 (123.00)
+    assert!(r.findings.iter().any(|f| {
+        f.rule == "X-01"
+            && f.outcome == Outcome::Pass
+            && f.evidence
+                .iter()
+                .any(|e| e.row.as_deref() == Some("income_subtotal"))
+    }));
+    // and a T02 合计 that drops the subsidy is an error naming it
+    let wrong = text.replace("类\t款\t项\t合计\t115.00", "类\t款\t项\t合计\t110.00");
+    let r = check(&wrong);
+    assert!(r.findings.iter().any(|f| {
+        f.is_error()
+            && f.evidence
+                .iter()
+                .any(|e| e.table == "T02" && e.row.as_deref() == Some("total"))
+    }));
+}

@@ -266,17 +266,23 @@ fn x_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     };
     // T02's 合计 covers every source column it prints; T01 prints some of them (上年结转 …) below
     // its income of the year, so the comparison is with 收入总计 when those columns hold amounts.
-    let after_subtotal: Vec<K> = [
-        K::SuperiorSubsidy,
-        K::AffiliatedRemit,
-        K::NonFiscalBalance,
-        K::CarryForward,
+    // Where T01 prints the line above its 本年收入合计 (上级补助收入 and 附属单位上缴收入 of a 决算
+    // are income of the year), the column is part of the income of the year.
+    let subtotal_line = t01.row_by_item(LineItem::IncomeSubtotal).map(|r| r.line);
+    let below_subtotal = |item: LineItem| match (t01.row_by_item(item), subtotal_line) {
+        (Some(r), Some(sub)) => r.line > sub,
+        _ => true,
+    };
+    let beyond = [
+        (K::SuperiorSubsidy, LineItem::SuperiorSubsidy),
+        (K::AffiliatedRemit, LineItem::AffiliatedRemit),
+        (K::NonFiscalBalance, LineItem::NonFiscalBalance),
+        (K::CarryForward, LineItem::CarryForward),
     ]
-    .to_vec();
-    let beyond = after_subtotal
-        .iter()
-        .filter_map(|k| CellRef::at(t02, total, *k))
-        .any(|c| !c.value().is_zero_or_blank());
+    .iter()
+    .filter(|(_, item)| below_subtotal(*item))
+    .filter_map(|(k, _)| CellRef::at(t02, total, *k))
+    .any(|c| !c.value().is_zero_or_blank());
     let target = if beyond {
         LineItem::IncomeTotal
     } else {
