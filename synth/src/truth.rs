@@ -114,6 +114,8 @@ pub enum ClaimKind {
     FiscalIncome,
     /// 事业收入.
     BusinessIncome,
+    /// 上级补助收入.
+    SuperiorSubsidy,
     /// 其他收入.
     OtherIncome,
     /// 一般公共预算财政拨款支出 (= T05 合计).

@@ -51,6 +51,7 @@ struct Income {
     gp: Cents,
     gf: Cents,
     business: Cents,
+    superior: Cents,
     other: Cents,
 }
 
@@ -59,12 +60,13 @@ impl Income {
         self.gp + self.gf
     }
     fn total(&self) -> Cents {
-        self.fiscal() + self.business + self.other
+        self.fiscal() + self.business + self.superior + self.other
     }
     fn add(&mut self, o: &Income) {
         self.gp += o.gp;
         self.gf += o.gf;
         self.business += o.business;
+        self.superior += o.superior;
         self.other += o.other;
     }
 }
@@ -150,6 +152,8 @@ fn draw(b: &Budget, rng: &mut Rng) -> Accounts {
             let e = income.entry(code.clone()).or_default();
             if i == 0 && rng.chance(50) {
                 e.business += amount;
+            } else if rng.chance(25) {
+                e.superior += amount;
             } else {
                 e.other += amount;
             }
@@ -180,7 +184,7 @@ fn draw(b: &Budget, rng: &mut Rng) -> Accounts {
         } else {
             some(rng, 1, 50_000)
         };
-    let nf_income: Cents = income.values().map(|i| i.business + i.other).sum();
+    let nf_income: Cents = income.values().map(|i| i.total() - i.fiscal()).sum();
     let opening_nf = (nf_spent - nf_income).max(0)
         + if rng.chance(50) {
             0
@@ -473,7 +477,11 @@ fn t01(w: &mut Writer<'_>, a: &Accounts, all: &BTreeMap<String, Code>) {
             0,
             LineItem::StateCapital,
         ),
-        ("四、上级补助收入", 0, LineItem::SuperiorSubsidy),
+        (
+            "四、上级补助收入",
+            total.superior,
+            LineItem::SuperiorSubsidy,
+        ),
         ("五、事业收入", total.business, LineItem::BusinessIncome),
         ("六、经营收入", 0, LineItem::OperatingIncome),
         ("七、附属单位上缴收入", 0, LineItem::AffiliatedRemit),
@@ -612,7 +620,7 @@ fn t02(w: &mut Writer<'_>, all: &BTreeMap<String, Code>) {
         vec![
             (K::Total, i.total()),
             (K::FiscalGrant, i.fiscal()),
-            (K::SuperiorSubsidy, 0),
+            (K::SuperiorSubsidy, i.superior),
             (K::BusinessIncome, i.business),
             (K::OperatingIncome, 0),
             (K::AffiliatedRemit, 0),
@@ -1063,6 +1071,7 @@ fn narrative(
     );
     s.push_str(&share_text(w, n, income.fiscal(), total_in));
     for (name, v, kind) in [
+        ("上级补助收入", income.superior, ClaimKind::SuperiorSubsidy),
         ("事业收入", income.business, ClaimKind::BusinessIncome),
         ("其他收入", income.other, ClaimKind::OtherIncome),
     ] {
