@@ -65,6 +65,10 @@ pub enum Subject {
     OperatingIncome,
     /// 其他收入.
     OtherIncome,
+    /// 上级补助收入.
+    SuperiorSubsidy,
+    /// 附属单位上缴收入.
+    AffiliatedRemit,
     /// 基本支出.
     Basic,
     /// 项目支出.
@@ -151,6 +155,8 @@ impl Subject {
             "business_income" => Subject::BusinessIncome,
             "operating_income" => Subject::OperatingIncome,
             "other_income" => Subject::OtherIncome,
+            "superior_subsidy" => Subject::SuperiorSubsidy,
+            "affiliated_remit" => Subject::AffiliatedRemit,
             "wages" => Subject::Wages,
             "goods_and_services" => Subject::GoodsAndServices,
             "households" => Subject::Households,

@@ -324,3 +324,50 @@ fn a_superior_subsidy_above_the_income_of_the_year_is_part_of_it() {
                 .any(|e| e.table == "T02" && e.row.as_deref() == Some("total"))
     }));
 }
+
+#[test]
+fn a_narrative_superior_subsidy_is_a_part_of_the_income() {
+    let text = DOC
+        .replace("四、上级补助收入\t\t\t", "四、上级补助收入\t5.00\t\t")
+        .replace(
+            "本年收入合计\t110.00\t本年支出合计\t115.00",
+            "本年收入合计\t115.00\t本年支出合计\t115.00",
+        )
+        .replace("年末结转和结余\t3.00", "年末结转和结余\t8.00")
+        .replace("总计\t118.00\t总计\t118.00", "总计\t123.00\t总计\t123.00")
+        .replace(
+            "类\t款\t项\t合计\t110.00\t110.00\t\t",
+            "类\t款\t项\t合计\t115.00\t110.00\t5.00\t",
+        )
+        .replace(
+            "201\t\t\t一般公共服务支出\t90.00\t90.00\t\t",
+            "201\t\t\t一般公共服务支出\t95.00\t90.00\t5.00\t",
+        )
+        .replace(
+            "相关机构事务\t90.00\t90.00\t\t",
+            "相关机构事务\t95.00\t90.00\t5.00\t",
+        )
+        .replace("行政运行\t90.00\t90.00\t\t", "行政运行\t95.00\t90.00\t5.00\t")
+        .replace(
+            "三、支出决算情况说明",
+            "二、收入决算情况说明\n本年收入合计115万元，其中：财政拨款收入110万元，占95.65%；上级补助收入5万元，占4.35%。\n三、支出决算情况说明",
+        );
+    let r = check(&text);
+    let all: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| format!("{} {}", f.rule, f.message_en))
+        .collect();
+    assert!(all.is_empty(), "{all:#?}");
+    // the subsidy is compared with its T01 line
+    assert!(r.findings.iter().any(|f| {
+        f.rule == "N-01"
+            && f.outcome == Outcome::Pass
+            && f.evidence
+                .iter()
+                .any(|e| e.row.as_deref() == Some("superior_subsidy"))
+    }));
+    let wrong = text.replace("上级补助收入5万元", "上级补助收入6万元");
+    assert!(!errors(&check(&wrong), "N-01").is_empty());
+}

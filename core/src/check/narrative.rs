@@ -351,6 +351,8 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
         Subject::BusinessIncome => line_cell(t("T01")?, LineItem::BusinessIncome),
         Subject::OperatingIncome => line_cell(t("T01")?, LineItem::OperatingIncome),
         Subject::OtherIncome => line_cell(t("T01")?, LineItem::OtherIncome),
+        Subject::SuperiorSubsidy => line_cell(t("T01")?, LineItem::SuperiorSubsidy),
+        Subject::AffiliatedRemit => line_cell(t("T01")?, LineItem::AffiliatedRemit),
         // 一般公共预算财政拨款基本支出 is T05's (the general public budget's), not T03's (all funds)
         Subject::Basic | Subject::Project if general_public_qualified(claim) => {
             let key = if claim.subject == Subject::Basic {
