@@ -895,12 +895,18 @@ fn t07(w: &mut Writer<'_>, a: &Accounts) {
     ] {
         for (basis, s) in [(Basis::Budget, &budget), (Basis::Actual, &actual)] {
             let v = f(s);
-            cells.push(w.amount(v));
+            // the 合计 and 小计 are printed even when zero
+            let always = matches!(k, K::SanGongTotal | K::VehicleTotal);
+            cells.push(if always {
+                money(v, w.style.grouped)
+            } else {
+                w.amount(v)
+            });
             truth.push(CellTruth {
                 column: k,
                 year: None,
                 basis: Some(basis),
-                value: (v != 0).then(|| dec(v)),
+                value: (v != 0 || always).then(|| dec(v)),
             });
         }
     }
