@@ -623,7 +623,7 @@ export type Subject =
   | "fiscal_income" | "fiscal_expenditure" | "general_public_income"
   | "general_public_expenditure" | "gov_fund_expenditure" | "state_capital_expenditure"
   | "business_income" | "operating_income" | "other_income" | "superior_subsidy"
-  | "affiliated_remit" | "wages" | "goods_and_services"
+  | "affiliated_remit" | "operating_expense" | "wages" | "goods_and_services"
   | "households" | "debt_interest" | "capital_expenditure" | "enterprise_subsidies"
   | "basic" | "project"
   | "personnel" | "public" | "san_gong" | "abroad" | "vehicle" | "vehicle_purchase"

@@ -69,6 +69,8 @@ pub enum Subject {
     SuperiorSubsidy,
     /// 附属单位上缴收入.
     AffiliatedRemit,
+    /// 经营支出 (of a 事业单位).
+    OperatingExpense,
     /// 基本支出.
     Basic,
     /// 项目支出.
@@ -157,6 +159,7 @@ impl Subject {
             "other_income" => Subject::OtherIncome,
             "superior_subsidy" => Subject::SuperiorSubsidy,
             "affiliated_remit" => Subject::AffiliatedRemit,
+            "operating_expense" => Subject::OperatingExpense,
             "wages" => Subject::Wages,
             "goods_and_services" => Subject::GoodsAndServices,
             "households" => Subject::Households,

@@ -371,3 +371,80 @@ fn a_narrative_superior_subsidy_is_a_part_of_the_income() {
     let wrong = text.replace("上级补助收入5万元", "上级补助收入6万元");
     assert!(!errors(&check(&wrong), "N-01").is_empty());
 }
+
+#[test]
+fn a_narrative_operating_expense_is_a_part_of_the_expenditure() {
+    // a 事业单位's 经营收入 5.00 spent as 经营支出 under 行政运行
+    let text = DOC
+        .replace("六、经营收入\t\t\t", "六、经营收入\t5.00\t\t")
+        .replace(
+            "一、一般公共服务支出\t95.00",
+            "一、一般公共服务支出\t100.00",
+        )
+        .replace(
+            "本年收入合计\t110.00\t本年支出合计\t115.00",
+            "本年收入合计\t115.00\t本年支出合计\t120.00",
+        )
+        .replace("总计\t118.00\t总计\t118.00", "总计\t123.00\t总计\t123.00")
+        .replace(
+            "类\t款\t项\t合计\t110.00\t110.00\t\t\t\t\t",
+            "类\t款\t项\t合计\t115.00\t110.00\t\t\t5.00\t\t",
+        )
+        .replace(
+            "201\t\t\t一般公共服务支出\t90.00\t90.00\t\t\t\t\t",
+            "201\t\t\t一般公共服务支出\t95.00\t90.00\t\t\t5.00\t\t",
+        )
+        .replace(
+            "相关机构事务\t90.00\t90.00\t\t\t\t\t",
+            "相关机构事务\t95.00\t90.00\t\t\t5.00\t\t",
+        )
+        .replace(
+            "行政运行\t90.00\t90.00\t\t\t\t\t",
+            "行政运行\t95.00\t90.00\t\t\t5.00\t\t",
+        )
+        .replace(
+            "类\t款\t项\t合计\t115.00\t105.00\t10.00\t\t\t",
+            "类\t款\t项\t合计\t120.00\t105.00\t10.00\t\t5.00\t",
+        )
+        .replace(
+            "201\t\t\t一般公共服务支出\t95.00\t85.00\t10.00\t\t\t",
+            "201\t\t\t一般公共服务支出\t100.00\t85.00\t10.00\t\t5.00\t",
+        )
+        .replace(
+            "相关机构事务\t95.00\t85.00\t10.00\t\t\t",
+            "相关机构事务\t100.00\t85.00\t10.00\t\t5.00\t",
+        )
+        .replace(
+            "行政运行\t95.00\t85.00\t10.00\t\t\t",
+            "行政运行\t100.00\t85.00\t10.00\t\t5.00\t",
+        )
+        .replace(
+            "本年支出合计115万元，其中：基本支出105万元，占91.30%；项目支出10万元，占8.70%。",
+            "本年支出合计120万元，其中：基本支出105万元，占87.50%；项目支出10万元，占8.33%；经营支出5万元，占4.17%。",
+        );
+    for printed in [
+        "六、经营收入\t5.00",
+        "合计\t115.00\t110.00\t\t\t5.00",
+        "合计\t120.00\t105.00\t10.00\t\t5.00",
+        "行政运行\t100.00\t85.00\t10.00\t\t5.00",
+        "经营支出5万元",
+    ] {
+        assert!(text.contains(printed), "{printed}");
+    }
+    let r = check(&text);
+    let all: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| format!("{} {}", f.rule, f.message_en))
+        .collect();
+    assert!(all.is_empty(), "{all:#?}");
+    // the operating expense is compared with T03's 经营支出
+    assert!(r.findings.iter().any(|f| f.rule == "N-01"
+        && f.outcome == Outcome::Pass
+        && f.evidence.iter().any(
+            |e| e.table == "T03" && e.column.as_deref().is_some_and(|c| c.contains("经营支出"))
+        )));
+    let wrong = text.replace("经营支出5万元", "经营支出7万元");
+    assert!(!errors(&check(&wrong), "N-01").is_empty());
+}

@@ -353,6 +353,9 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
         Subject::OtherIncome => line_cell(t("T01")?, LineItem::OtherIncome),
         Subject::SuperiorSubsidy => line_cell(t("T01")?, LineItem::SuperiorSubsidy),
         Subject::AffiliatedRemit => line_cell(t("T01")?, LineItem::AffiliatedRemit),
+        Subject::OperatingExpense => t("T03")
+            .and_then(|t03| total_cell(t03, K::OperatingExpense))
+            .or_else(|| t("T01").and_then(|t01| line_cell(t01, LineItem::OperatingExpense))),
         // 一般公共预算财政拨款基本支出 is T05's (the general public budget's), not T03's (all funds)
         Subject::Basic | Subject::Project if general_public_qualified(claim) => {
             let key = if claim.subject == Subject::Basic {
