@@ -116,6 +116,10 @@ pub enum ClaimKind {
     BusinessIncome,
     /// 上级补助收入.
     SuperiorSubsidy,
+    /// 经营收入.
+    OperatingIncome,
+    /// 经营支出.
+    OperatingExpense,
     /// 其他收入.
     OtherIncome,
     /// 一般公共预算财政拨款支出 (= T05 合计).

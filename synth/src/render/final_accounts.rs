@@ -52,6 +52,7 @@ struct Income {
     gf: Cents,
     business: Cents,
     superior: Cents,
+    operating: Cents,
     other: Cents,
 }
 
@@ -60,13 +61,14 @@ impl Income {
         self.gp + self.gf
     }
     fn total(&self) -> Cents {
-        self.fiscal() + self.business + self.superior + self.other
+        self.fiscal() + self.business + self.superior + self.operating + self.other
     }
     fn add(&mut self, o: &Income) {
         self.gp += o.gp;
         self.gf += o.gf;
         self.business += o.business;
         self.superior += o.superior;
+        self.operating += o.operating;
         self.other += o.other;
     }
 }
@@ -74,8 +76,8 @@ impl Income {
 /// What a 决算 adds to the fiscal money of its [`Budget`].
 #[derive(Debug, Clone)]
 struct Accounts {
-    /// 功能分类 项 → (基本支出, 项目支出) paid from non-fiscal funds.
-    non_fiscal: BTreeMap<String, (Cents, Cents)>,
+    /// 功能分类 项 → (基本支出, 项目支出, 经营支出) paid from non-fiscal funds.
+    non_fiscal: BTreeMap<String, (Cents, Cents, Cents)>,
     /// 功能分类 项 → income of the year.
     income: BTreeMap<String, Income>,
     /// 功能分类 项 → government-fund (年初, 年末) balances.
@@ -110,7 +112,7 @@ fn some(rng: &mut Rng, lo: Cents, hi: Cents) -> Cents {
 fn draw(b: &Budget, rng: &mut Rng) -> Accounts {
     let codes: Vec<String> = b.items.keys().cloned().collect();
     // non-fiscal spending: some basic spending of the first item, projects of some others
-    let mut non_fiscal: BTreeMap<String, (Cents, Cents)> = BTreeMap::new();
+    let mut non_fiscal: BTreeMap<String, (Cents, Cents, Cents)> = BTreeMap::new();
     if rng.chance(55) {
         if let Some(first) = codes.first() {
             if rng.chance(60) {
@@ -123,7 +125,18 @@ fn draw(b: &Budget, rng: &mut Rng) -> Accounts {
             }
         }
     }
-    let nf_spent: Cents = non_fiscal.values().map(|(a, p)| a + p).sum();
+    // 经营支出 of a 事业单位, out of its 经营收入
+    let operating = if rng.chance(15) {
+        some(rng, 10, 30_000)
+    } else {
+        0
+    };
+    if operating > 0 {
+        if let Some(code) = rng.pick(&codes) {
+            non_fiscal.entry(code.clone()).or_default().2 += operating;
+        }
+    }
+    let nf_spent: Cents = non_fiscal.values().map(|(a, p, o)| a + p + o).sum();
     // non-fiscal income: 事业收入 and 其他收入 under some of the items
     let mut income: BTreeMap<String, Income> = BTreeMap::new();
     let with_income = rng.chance(50);
@@ -157,6 +170,12 @@ fn draw(b: &Budget, rng: &mut Rng) -> Accounts {
             } else {
                 e.other += amount;
             }
+        }
+    }
+    for (code, (_, _, spent)) in &non_fiscal {
+        if *spent > 0 {
+            let e = income.entry(code.clone()).or_default();
+            e.operating += spent + wobble(rng, *spent, 5);
         }
     }
     // government funds: per item, income of the year and the balances around it
@@ -251,6 +270,7 @@ struct Code {
     fiscal: ItemMoney,
     nf_basic: Cents,
     nf_project: Cents,
+    operating: Cents,
     income: Income,
     gf_opening: Cents,
     gf_closing: Cents,
@@ -258,7 +278,7 @@ struct Code {
 
 impl Code {
     fn spent(&self) -> Cents {
-        self.fiscal.total() + self.nf_basic + self.nf_project
+        self.fiscal.total() + self.nf_basic + self.nf_project + self.operating
     }
     fn basic(&self) -> Cents {
         self.fiscal.basic() + self.nf_basic
@@ -278,7 +298,7 @@ fn codes(b: &Budget, a: &Accounts) -> BTreeMap<String, Code> {
     all.dedup();
     for code in all {
         let m = b.items.get(code).copied().unwrap_or_default();
-        let (nb, np) = a.non_fiscal.get(code).copied().unwrap_or_default();
+        let (nb, np, no) = a.non_fiscal.get(code).copied().unwrap_or_default();
         let inc = a.income.get(code).copied().unwrap_or_default();
         let (go, gc) = a.gf_balances.get(code).copied().unwrap_or_default();
         for len in [3, 5, 7] {
@@ -290,6 +310,7 @@ fn codes(b: &Budget, a: &Accounts) -> BTreeMap<String, Code> {
                 e.fiscal.project_gf += m.project_gf;
                 e.nf_basic += nb;
                 e.nf_project += np;
+                e.operating += no;
                 e.income.add(&inc);
                 e.gf_opening += go;
                 e.gf_closing += gc;
@@ -483,7 +504,7 @@ fn t01(w: &mut Writer<'_>, a: &Accounts, all: &BTreeMap<String, Code>) {
             LineItem::SuperiorSubsidy,
         ),
         ("五、事业收入", total.business, LineItem::BusinessIncome),
-        ("六、经营收入", 0, LineItem::OperatingIncome),
+        ("六、经营收入", total.operating, LineItem::OperatingIncome),
         ("七、附属单位上缴收入", 0, LineItem::AffiliatedRemit),
         ("八、其他收入", total.other, LineItem::OtherIncome),
     ];
@@ -604,6 +625,7 @@ fn classes_sum(all: &BTreeMap<String, Code>) -> Code {
         s.fiscal.project_gf += m.fiscal.project_gf;
         s.nf_basic += m.nf_basic;
         s.nf_project += m.nf_project;
+        s.operating += m.operating;
         s.income.add(&m.income);
         s.gf_opening += m.gf_opening;
         s.gf_closing += m.gf_closing;
@@ -622,7 +644,7 @@ fn t02(w: &mut Writer<'_>, all: &BTreeMap<String, Code>) {
             (K::FiscalGrant, i.fiscal()),
             (K::SuperiorSubsidy, i.superior),
             (K::BusinessIncome, i.business),
-            (K::OperatingIncome, 0),
+            (K::OperatingIncome, i.operating),
             (K::AffiliatedRemit, 0),
             (K::OtherIncome, i.other),
         ]
@@ -655,7 +677,7 @@ fn t03(w: &mut Writer<'_>, all: &BTreeMap<String, Code>) {
             (K::Basic, m.basic()),
             (K::Project, m.project()),
             (K::RemitToSuperior, 0),
-            (K::OperatingExpense, 0),
+            (K::OperatingExpense, m.operating),
             (K::SubsidyToAffiliates, 0),
         ]
     };
@@ -1079,6 +1101,7 @@ fn narrative(
     for (name, v, kind) in [
         ("上级补助收入", income.superior, ClaimKind::SuperiorSubsidy),
         ("事业收入", income.business, ClaimKind::BusinessIncome),
+        ("经营收入", income.operating, ClaimKind::OperatingIncome),
         ("其他收入", income.other, ClaimKind::OtherIncome),
     ] {
         if v > 0 {
@@ -1101,6 +1124,11 @@ fn narrative(
     let p = stated(w, ClaimKind::Project, n, sum.project(), g);
     let _ = write!(s, "；项目支出{p}万元");
     s.push_str(&share_text(w, n, sum.project(), spent));
+    if sum.operating > 0 {
+        let o = stated(w, ClaimKind::OperatingExpense, n, sum.operating, g);
+        let _ = write!(s, "；经营支出{o}万元");
+        s.push_str(&share_text(w, n, sum.operating, spent));
+    }
     s.push('。');
     w.para(s);
 
