@@ -1,7 +1,7 @@
 //! Prints a generated 决算 and what the checker and the truth say about it (a debugging aid):
 //! `cargo run -p yusuan-synth --example final_check -- SEED [print]`, `-- SEED edit LINE POS
 //! VALUE` with one cell replaced, or `-- FROM..TO` for the truth differences and errors of a
-//! range of seeds.
+//! range of seeds; `-- file PATH` checks a text file.
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::indexing_slicing)]
 
 fn report(seed: u64, print: bool, all: bool, edit: Option<(usize, usize, &str)>) {
@@ -40,6 +40,26 @@ fn report(seed: u64, print: bool, all: bool, edit: Option<(usize, usize, &str)>)
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = args.get(1).cloned().unwrap_or_else(|| "1".into());
+    if arg == "file" {
+        // `-- file PATH`: the findings of a document text
+        let text = std::fs::read_to_string(&args[2]).unwrap();
+        if args.get(3).is_some_and(|s| s == "claims") {
+            for c in yusuan::claims::extract(&yusuan::parse(&text).unwrap()) {
+                println!(
+                    "line {} {} {:?} amount {:?} parts {}",
+                    c.line,
+                    c.subject.key(),
+                    c.section,
+                    c.amount.map(|q| q.value),
+                    c.parts.len()
+                );
+            }
+        }
+        for f in &yusuan::check(&yusuan::parse(&text).unwrap()).findings {
+            println!("{:?} {} {}", f.outcome, f.rule, f.message_en);
+        }
+        return;
+    }
     if let Some((a, b)) = arg.split_once("..") {
         for seed in a.parse().unwrap()..b.parse().unwrap() {
             report(seed, false, false, None);
