@@ -448,3 +448,25 @@ fn a_narrative_operating_expense_is_a_part_of_the_expenditure() {
     let wrong = text.replace("经营支出5万元", "经营支出7万元");
     assert!(!errors(&check(&wrong), "N-01").is_empty());
 }
+
+#[test]
+fn the_units_name_names_no_subject() {
+    // a unit whose name holds a subject word (服务 of 服务采购) states its procurement
+    let text = DOC.replace("测试市档案馆", "测试市政务服务管理局").replace(
+        "六、一般公共预算财政拨款基本支出决算情况说明",
+        "十、其他重要事项的情况说明\n（二）政府采购支出情况\n测试市政务服务管理局2024年度政府采购金额（以合同签订为准）为30万元，其中：货物采购金额10万元、工程采购金额0万元、服务采购金额20万元。\n六、一般公共预算财政拨款基本支出决算情况说明",
+    );
+    let doc = yusuan::parse(&text).unwrap();
+    assert_eq!(doc.meta.unit.as_deref(), Some("测试市政务服务管理局"));
+    let claims = yusuan::claims::extract(&doc);
+    let total = claims
+        .iter()
+        .find(|c| c.sentence.contains("政府采购金额"))
+        .unwrap();
+    assert_eq!(total.subject, yusuan::claims::Subject::Procurement);
+    assert_eq!(total.parts.len(), 3);
+    assert!(errors(&check(&text), "N-06").is_empty());
+    // so a total that is not the sum of its parts is an error
+    let wrong = text.replace("为30万元", "为35万元");
+    assert!(!errors(&check(&wrong), "N-06").is_empty());
+}
