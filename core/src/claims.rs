@@ -65,6 +65,12 @@ pub enum Subject {
     OperatingIncome,
     /// 其他收入.
     OtherIncome,
+    /// 上级补助收入.
+    SuperiorSubsidy,
+    /// 附属单位上缴收入.
+    AffiliatedRemit,
+    /// 经营支出 (of a 事业单位).
+    OperatingExpense,
     /// 基本支出.
     Basic,
     /// 项目支出.
@@ -151,6 +157,9 @@ impl Subject {
             "business_income" => Subject::BusinessIncome,
             "operating_income" => Subject::OperatingIncome,
             "other_income" => Subject::OtherIncome,
+            "superior_subsidy" => Subject::SuperiorSubsidy,
+            "affiliated_remit" => Subject::AffiliatedRemit,
+            "operating_expense" => Subject::OperatingExpense,
             "wages" => Subject::Wages,
             "goods_and_services" => Subject::GoodsAndServices,
             "households" => Subject::Households,
@@ -691,6 +700,7 @@ pub fn extract_all(doc: &Document) -> Claims {
                 kind: section.kind,
                 final_accounts: final_here,
                 year: doc.meta.year,
+                unit: doc.meta.unit.as_deref().unwrap_or(""),
             };
             read_paragraph(dict, at, para, &mut out);
         }
@@ -1374,7 +1384,7 @@ fn distribute(toks: Vec<(Tok, u32)>) -> Vec<(Tok, u32)> {
 /// Tokenises one sentence; `base` is the byte offset of the sentence in the paragraph.
 fn tokenize(
     dict: &Dictionary,
-    kind: SectionKind,
+    (kind, unit): (SectionKind, &str),
     (final_accounts, san_gong_here): (bool, bool),
     para: &Paragraph,
     sentence: &str,
@@ -1401,6 +1411,14 @@ fn tokenize(
             .flatten()
         {
             toks.push((Tok::Subject(subject, label), line));
+            i = end;
+            continue;
+        }
+        // the unit's own name names no subject (政务服务管理局 is no 服务采购)
+        if let Some(end) = (unit.chars().nth(1).is_some())
+            .then(|| match_chars(&chars, i, unit.chars()))
+            .flatten()
+        {
             i = end;
             continue;
         }
@@ -2569,16 +2587,17 @@ impl<'a> SentenceBuilder<'a> {
     }
 }
 
-/// Where a paragraph is read: its section's kind, whether it is about final accounts, and the
-/// document's year.
+/// Where a paragraph is read: its section's kind, whether it is about final accounts, the
+/// document's year and the publishing unit's name (never read as a subject).
 #[derive(Clone, Copy)]
-struct Reading {
+struct Reading<'a> {
     kind: SectionKind,
     final_accounts: bool,
     year: Option<u16>,
+    unit: &'a str,
 }
 
-fn read_paragraph(dict: &Dictionary, kind: Reading, para: &Paragraph, out: &mut Claims) {
+fn read_paragraph(dict: &Dictionary, kind: Reading<'_>, para: &Paragraph, out: &mut Claims) {
     let before = out.claims.len();
     read_sentences(dict, kind, para, out);
     // drop item claims that never got a figure
@@ -2598,7 +2617,7 @@ fn read_paragraph(dict: &Dictionary, kind: Reading, para: &Paragraph, out: &mut 
 
 /// Reads the sentences of one paragraph; `kind` is the section's kind and whether the document
 /// is a final account.
-fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Claims) {
+fn read_sentences(dict: &Dictionary, at: Reading<'_>, para: &Paragraph, out: &mut Claims) {
     let (kind, final_accounts) = (at.kind, at.final_accounts);
     let numbered = crate::text::strip_numbering(&para.text).len() < para.text.len();
     // the claim a numbered item paragraph is about (its first claim)
@@ -2631,7 +2650,7 @@ fn read_sentences(dict: &Dictionary, at: Reading, para: &Paragraph, out: &mut Cl
         settle_unread(&mut pending, out, reach);
         let raw = tokenize(
             dict,
-            kind,
+            (kind, at.unit),
             (final_accounts, san_gong_here),
             para,
             sentence,
@@ -2980,6 +2999,7 @@ mod tests {
             kind,
             final_accounts,
             year: Some(2025),
+            unit: "",
         };
         read_paragraph(&dict, at, &para(text), &mut out);
         out
@@ -3574,6 +3594,7 @@ mod tests {
             kind: SectionKind::BudgetOverview,
             final_accounts: false,
             year: Some(2025),
+            unit: "",
         };
         let read_in = |kind: SectionKind, paras: &[&str]| {
             let mut out = Claims::default();

@@ -157,6 +157,29 @@ pub fn generate_with(seed: u64, options: Options) -> Synthetic {
     Synthetic { seed, text, truth }
 }
 
+/// Generates the 决算 (final accounts) of `seed`: a consistent document in the 9-table layout of
+/// the `shanghai-final-9` template (收入支出决算总表 … 国有资本经营预算财政拨款收入支出决算表, in
+/// 万元), with or without non-fiscal income (事业收入, 其他收入) and spending, 年初/年末结转和结余
+/// of each fund, 年初预算 against 决算数 and a narrative (情况说明) whose figures agree with the
+/// tables. `variant` prints it as [`Variant`] says, except that the tables are always in 万元
+/// (`yuan_tables` is ignored) and `itemised` lists each 项's 年初预算 and 决算数.
+///
+/// ```
+/// let doc = yusuan_synth::generate_final(7, yusuan_synth::Variant::default());
+/// let parsed = yusuan::parse(&doc.text).unwrap();
+/// assert_eq!(parsed.meta.kind, Some(yusuan::DocKind::FinalAccounts));
+/// assert!(doc.truth.compare(&parsed).is_empty());
+/// assert_eq!(yusuan::check(&parsed).summary.error, 0);
+/// ```
+#[must_use]
+pub fn generate_final(seed: u64, variant: Variant) -> Synthetic {
+    let mut rng = Rng::new(seed);
+    let catalog = yusuan::catalog::Catalog::builtin();
+    let budget = budget::draw(&mut rng, catalog, 1);
+    let (text, truth) = render::final_accounts::render(&budget, catalog, &mut rng, variant);
+    Synthetic { seed, text, truth }
+}
+
 /// Formats hundredths as a printed amount (`771347` → `7,713.47`).
 #[must_use]
 pub fn format_amount(hundredths: i64, grouped: bool) -> String {

@@ -23,6 +23,8 @@ use crate::truth::{
 };
 use crate::{Naming, Precision, Variant};
 
+pub(crate) mod final_accounts;
+
 /// Printing choices that vary between documents (all of them seen in real disclosures).
 #[derive(Debug, Clone, Copy)]
 struct Style {
@@ -256,6 +258,7 @@ fn cell(column: K, value: Cents) -> CellTruth {
     CellTruth {
         column,
         year: None,
+        basis: None,
         value: (value != 0).then(|| dec(value)),
     }
 }
@@ -941,6 +944,7 @@ fn t07(w: &mut Writer<'_>) {
             truth.push(CellTruth {
                 column: k,
                 year: Some(year),
+                basis: None,
                 value: (v != 0 || matches!(k, K::SanGongTotal | K::VehicleTotal)).then(|| dec(v)),
             });
         }

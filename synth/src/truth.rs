@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use rust_decimal::Decimal;
-use yusuan::{CellValue, ColumnKey, DocLevel, Document, LineItem, Row, Side, Table};
+use yusuan::{Basis, CellValue, ColumnKey, DocLevel, Document, LineItem, Row, Side, Table};
 
 /// How a printed row is found again in the parsed table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +27,8 @@ pub struct CellTruth {
     pub column: ColumnKey,
     /// The year in the column's header, where it prints one.
     pub year: Option<u16>,
+    /// 预算数 or 决算数, where the column's header says (the "三公" table of a 决算).
+    pub basis: Option<Basis>,
     /// The amount, in the table's unit.
     pub value: Option<Decimal>,
 }
@@ -104,6 +106,40 @@ pub enum ClaimKind {
     ProjectCount,
     /// A 功能分类 项 of 财政拨款支出主要内容 (= its T05 合计).
     Item,
+    /// 收入支出总计 of a 决算 (= T01 总计).
+    Total,
+    /// 财政拨款收入支出总计 of a 决算 (= T04 总计).
+    FiscalTotal,
+    /// 财政拨款收入 of a 决算.
+    FiscalIncome,
+    /// 事业收入.
+    BusinessIncome,
+    /// 上级补助收入.
+    SuperiorSubsidy,
+    /// 经营收入.
+    OperatingIncome,
+    /// 经营支出.
+    OperatingExpense,
+    /// 其他收入.
+    OtherIncome,
+    /// 一般公共预算财政拨款支出 (= T05 合计).
+    GeneralPublicExpenditure,
+    /// 政府性基金预算财政拨款支出.
+    GovFundExpenditure,
+    /// A 功能分类 类 of the general public budget (= its T05 合计).
+    Class,
+    /// A 年初预算 figure of a 决算.
+    Budgeted,
+    /// The "三公" 年初预算.
+    SanGongBudget,
+    /// 人员经费.
+    Personnel,
+    /// 公用经费.
+    Public,
+    /// A share in percent (`占x%`).
+    Share,
+    /// A completion rate in percent (`完成预算的x%`).
+    Completion,
 }
 
 /// A number stated in the narrative, where it is printed.
@@ -145,21 +181,29 @@ pub struct Truth {
     pub claims: Vec<Claim>,
 }
 
+/// The row `want` names: of the rows its key matches, the one on its line (a key printed twice,
+/// as the fund lines of a 决算's 财政拨款收入支出决算总表 are, names each), else the first.
 fn find_row<'t>(table: &'t Table, want: &RowTruth) -> Option<&'t Row> {
-    let side_ok = |r: &Row| want.side.is_none() || r.side == want.side;
-    match &want.key {
-        RowKey::Code(c) => table
-            .rows
-            .iter()
-            .find(|r| side_ok(r) && r.code.as_deref() == Some(c)),
-        RowKey::Item(i) => table.rows.iter().find(|r| side_ok(r) && r.item == Some(*i)),
-        RowKey::Total => table.rows.iter().find(|r| side_ok(r) && r.total),
-        RowKey::Label(l) => table
-            .rows
-            .iter()
-            .find(|r| side_ok(r) && r.label.trim() == l),
-        RowKey::Only => table.rows.first(),
+    if want.key == RowKey::Only {
+        return table.rows.first();
     }
+    let side_ok = |r: &Row| want.side.is_none() || r.side == want.side;
+    let matches = |r: &&Row| {
+        side_ok(r)
+            && match &want.key {
+                RowKey::Code(c) => r.code.as_deref() == Some(c),
+                RowKey::Item(i) => r.item == Some(*i),
+                RowKey::Total => r.total,
+                RowKey::Label(l) => r.label.trim() == l,
+                RowKey::Only => false,
+            }
+    };
+    let mut candidates = table.rows.iter().filter(matches);
+    let first = candidates.next()?;
+    if first.line == want.line {
+        return Some(first);
+    }
+    Some(candidates.find(|r| r.line == want.line).unwrap_or(first))
 }
 
 fn find_cell<'r>(table: &Table, row: &'r Row, want: &CellTruth) -> Option<&'r yusuan::Cell> {
@@ -167,6 +211,7 @@ fn find_cell<'r>(table: &Table, row: &'r Row, want: &CellTruth) -> Option<&'r yu
         c.key == Some(want.column)
             && c.lane == row.lane
             && want.year.is_none_or(|y| c.year == Some(y))
+            && want.basis.is_none_or(|b| c.basis == Some(b))
     })?;
     row.cell_at(idx)
 }

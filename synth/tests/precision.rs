@@ -4,6 +4,10 @@
 //! itemised under old or variant names; whole percentages) check with no error. A changed table
 //! cell in such a document is still an error naming it.
 //!
+//! The same for 决算 documents ([`yusuan_synth::generate_final`], the 9-table final-accounts
+//! layout): with and without non-fiscal income and spending, balances carried in and out of each
+//! fund, government funds, in the narrative variants.
+//!
 //! The normal run covers a fixed set of seeds. `YUSUAN_PROPTEST_CASES=N` runs N documents,
 //! `YUSUAN_PROPTEST_SEED=S` starts at seed S (to reproduce a failure).
 
@@ -128,11 +132,16 @@ fn with_cell(text: &str, line: u32, pos: usize, new: &str) -> String {
     out
 }
 
-#[test]
-fn a_changed_cell_in_a_variant_is_an_error_naming_it() {
+/// Changes up to 8 table cells of each document of `seeds`, one at a time, by a clearly
+/// significant amount; returns how many were changed and the ones no error names (table, row
+/// and line of the changed cell).
+fn changed_cells(
+    seeds: std::ops::Range<u64>,
+    generate: fn(u64) -> (Variant, Synthetic),
+) -> (usize, Vec<String>) {
     let mut total = 0_usize;
     let mut missed = Vec::new();
-    for seed in cases(40) {
+    for seed in seeds {
         let (variant, doc) = generate(seed);
         let parsed = yusuan::parse(&doc.text).unwrap();
         let mut rng = yusuan_synth::Rng::new(seed ^ 0xC311);
@@ -150,7 +159,8 @@ fn a_changed_cell_in_a_variant_is_an_error_naming_it() {
         rng.shuffle(&mut targets);
         targets.truncate(8);
         // a clearly significant change: 1 万元 at least, whatever the unit
-        let wan = if variant.yuan_tables {
+        let wan = if variant.yuan_tables && parsed.meta.kind != Some(yusuan::DocKind::FinalAccounts)
+        {
             Decimal::from(10_000)
         } else {
             Decimal::ONE
@@ -186,6 +196,12 @@ fn a_changed_cell_in_a_variant_is_an_error_naming_it() {
             }
         }
     }
+    (total, missed)
+}
+
+#[test]
+fn a_changed_cell_in_a_variant_is_an_error_naming_it() {
+    let (total, missed) = changed_cells(cases(40), generate);
     let caught = total - missed.len();
     eprintln!(
         "changed cells in variants detected: {caught}/{total}{}{}",
@@ -197,13 +213,15 @@ fn a_changed_cell_in_a_variant_is_an_error_naming_it() {
     assert!(caught * 100 >= total * 95, "{caught}/{total}");
 }
 
-/// A narrative amount of a variant changed by a clearly significant amount (5% of it, two 万元 at
-/// least) is an error citing its line: the allowance coarse figures get hides few real errors.
-#[test]
-fn a_changed_narrative_amount_in_a_variant_is_an_error() {
+/// Changes up to 4 narrative amounts of each document of `seeds` (5% of the amount, two 万元 at
+/// least), one at a time; returns how many were changed and the ones no error cites.
+fn changed_amounts(
+    seeds: std::ops::Range<u64>,
+    generate: fn(u64) -> (Variant, Synthetic),
+) -> (usize, Vec<String>) {
     let mut total = 0_usize;
     let mut missed = Vec::new();
-    for seed in cases(60) {
+    for seed in seeds {
         let (variant, doc) = generate(seed);
         let lines: Vec<&str> = doc.text.split('\n').collect();
         let mut rng = yusuan_synth::Rng::new(seed ^ 0x4A11);
@@ -218,6 +236,8 @@ fn a_changed_narrative_amount_in_a_variant_is_an_error() {
                         yusuan_synth::ClaimKind::ProjectCount
                             | yusuan_synth::ClaimKind::TotalChangePercent
                             | yusuan_synth::ClaimKind::SanGongChangePercent
+                            | yusuan_synth::ClaimKind::Share
+                            | yusuan_synth::ClaimKind::Completion
                     )
             })
             .collect();
@@ -265,6 +285,14 @@ fn a_changed_narrative_amount_in_a_variant_is_an_error() {
             }
         }
     }
+    (total, missed)
+}
+
+/// A narrative amount of a variant changed by a clearly significant amount (5% of it, two 万元 at
+/// least) is an error citing its line: the allowance coarse figures get hides few real errors.
+#[test]
+fn a_changed_narrative_amount_in_a_variant_is_an_error() {
+    let (total, missed) = changed_amounts(cases(60), generate);
     let caught = total - missed.len();
     eprintln!(
         "changed narrative amounts in variants detected: {caught}/{total}{}{}",
@@ -275,5 +303,143 @@ fn a_changed_narrative_amount_in_a_variant_is_an_error() {
     // the misses are amounts no table states (the change of the total, 机关运行经费, checked only
     // through their percentage) and 政府性基金预算收入, which no rule compares with T01 (94% of
     // 1,200 mutants over 300 seeds)
+    assert!(caught * 100 >= total * 90, "{caught}/{total}");
+}
+
+/// The 决算 of `seed`, printed in the variant of `seed` (its tables are in 万元 whatever the
+/// variant says).
+fn generate_final(seed: u64) -> (Variant, Synthetic) {
+    let variant = Variant {
+        yuan_tables: false,
+        ..Variant::draw(seed)
+    };
+    (variant, yusuan_synth::generate_final(seed, variant))
+}
+
+/// The amount the truth records for a summary line of `table` (zero when blank).
+fn line_amount(
+    doc: &Synthetic,
+    table: &str,
+    item: yusuan::LineItem,
+    side: yusuan::Side,
+) -> Decimal {
+    doc.truth
+        .table(table)
+        .and_then(|t| {
+            t.rows
+                .iter()
+                .find(|r| r.key == yusuan_synth::RowKey::Item(item) && r.side == Some(side))
+        })
+        .and_then(|r| r.cells.first())
+        .and_then(|c| c.value)
+        .unwrap_or_default()
+}
+
+/// Consistent 决算 documents (with and without non-fiscal income and spending, carry-over of
+/// each fund, government funds) in the narrative variants check with no error.
+#[test]
+fn consistent_final_accounts_check_without_error() {
+    use yusuan::{LineItem, Side};
+    let mut failures = Vec::new();
+    let (mut documents, mut with_errors) = (0, 0);
+    let mut warnings: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut hints: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    // non-fiscal income; a non-fiscal carry-forward without non-fiscal income; fiscal balances;
+    // government funds; whole 万元 or one decimal; narrative twice; itemised; whole percent
+    let mut seen = [0_usize; 8];
+    for seed in cases(120) {
+        let (variant, doc) = generate_final(seed);
+        documents += 1;
+        let income = |i| line_amount(&doc, "T01", i, Side::Income);
+        let non_fiscal_income =
+            income(LineItem::BusinessIncome) + income(LineItem::OtherIncome) > Decimal::ZERO;
+        let fiscal_cf = line_amount(&doc, "T04", LineItem::CarryForward, Side::Income);
+        let non_fiscal_cf = income(LineItem::CarryForward) > fiscal_cf;
+        for (i, on) in [
+            non_fiscal_income,
+            !non_fiscal_income && non_fiscal_cf,
+            fiscal_cf > Decimal::ZERO,
+            income(LineItem::GovFund) > Decimal::ZERO,
+            !matches!(variant.precision, Precision::Exact),
+            variant.narrative_twice,
+            variant.itemised.is_some(),
+            variant.whole_percent,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            seen[i] += usize::from(on);
+        }
+        let parsed = yusuan::parse(&doc.text).unwrap();
+        assert_eq!(parsed.meta.template, "shanghai-final-9", "seed {seed}");
+        for d in doc.truth.compare(&parsed) {
+            failures.push(format!("seed {seed} {variant:?}: {d}"));
+        }
+        let report = yusuan::check(&parsed);
+        for f in &report.findings {
+            match f.outcome {
+                Outcome::Hint => *hints.entry(f.rule.clone()).or_default() += 1,
+                Outcome::Fail if f.severity == yusuan::Severity::Warning => {
+                    *warnings.entry(f.rule.clone()).or_default() += 1;
+                }
+                _ => {}
+            }
+        }
+        if report.summary.error > 0 {
+            with_errors += 1;
+            for f in report.findings.iter().filter(|f| f.is_error()) {
+                failures.push(format!(
+                    "seed {seed} {variant:?}: {} {}",
+                    f.rule, f.message_en
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "final accounts: {documents} documents, {with_errors} with errors, {} warnings \
+         {warnings:?}, {} hints {hints:?}; (non-fiscal income, non-fiscal carry-forward only, \
+         fiscal balances, government funds, coarse narrative, narrative twice, itemised, whole \
+         %): {seen:?}",
+        warnings.values().sum::<usize>(),
+        hints.values().sum::<usize>()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    if documents >= 100 {
+        assert!(seen.iter().all(|n| *n >= 10), "{seen:?}");
+    }
+}
+
+#[test]
+fn a_changed_cell_in_a_final_account_is_an_error_naming_it() {
+    let (total, missed) = changed_cells(cases(50), generate_final);
+    let caught = total - missed.len();
+    eprintln!(
+        "changed cells in final accounts detected: {caught}/{total}{}{}",
+        if missed.is_empty() { "" } else { "; missed:\n" },
+        missed.join("\n")
+    );
+    assert!(total >= 250, "{total}");
+    assert!(caught * 100 >= total * 95, "{caught}/{total}");
+}
+
+/// A changed narrative amount of a 决算 is an error citing its line.
+#[test]
+fn a_changed_narrative_amount_in_a_final_account_is_an_error() {
+    let (total, missed) = changed_amounts(cases(50), generate_final);
+    let caught = total - missed.len();
+    eprintln!(
+        "changed narrative amounts in final accounts detected: {caught}/{total}{}{}",
+        if missed.is_empty() { "" } else { "; missed:\n" },
+        missed.join("\n")
+    );
+    assert!(total >= 100, "{total}");
+    // the misses are amounts no 决算 table states (the change of the "三公" total, whose table
+    // has no prior-year column; 机关运行经费, a soft link) and procurement parts within the
+    // allowance of coarse figures (97.5% of 200 mutants over 50 seeds)
     assert!(caught * 100 >= total * 90, "{caught}/{total}");
 }

@@ -66,7 +66,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "按功能科目：一般公共预算 + 政府性基金 + 国有资本经营 ≤ 支出总体情况表（无非财政拨款收入时相等）",
             "per functional code: T05 + T08 + T09 ≤ T03 (equal when all income is fiscal)",
             x_07,
-            "equality only when the unit has no non-fiscal income"
+            "equality only when the unit has no non-fiscal income or balances carried forward"
         ),
         rule!(
             "X-08",
@@ -166,7 +166,8 @@ fn need<'a, const N: usize>(
     out.try_into().ok()
 }
 
-/// Whether the unit has income other than fiscal grants, from T01 (or T02). `None` when unknown.
+/// Whether the unit has money other than fiscal grants, from T01 (or T02): non-fiscal income of
+/// the year, or (T01 against T04) non-fiscal balances carried forward. `None` when unknown.
 pub(super) fn non_fiscal_income<'a>(cx: &Ctx<'a>) -> Option<(bool, Vec<CellRef<'a>>)> {
     const ITEMS: [LineItem; 7] = [
         LineItem::SpecialAccount,
@@ -197,6 +198,11 @@ pub(super) fn non_fiscal_income<'a>(cx: &Ctx<'a>) -> Option<(bool, Vec<CellRef<'
                 .into_iter()
                 .filter(|c| !c.value().is_zero_or_blank())
                 .collect();
+            if nonzero.is_empty() {
+                if let Some(balances) = non_fiscal_carry_forward(cx, t01) {
+                    return Some((true, balances));
+                }
+            }
             return Some((!nonzero.is_empty(), nonzero));
         }
     }
@@ -211,6 +217,28 @@ pub(super) fn non_fiscal_income<'a>(cx: &Ctx<'a>) -> Option<(bool, Vec<CellRef<'
         .filter(|c| !c.value().is_zero_or_blank())
         .collect();
     Some((!nonzero.is_empty(), nonzero))
+}
+
+/// The carry-forward cells of T01 and T04 when T01's (all funds) exceeds T04's (fiscal grants
+/// only): balances of non-fiscal money carried in, which the unit may spend in the year without
+/// any non-fiscal income of the year (a 决算's 年初结转和结余 of 事业收入 or 其他收入).
+fn non_fiscal_carry_forward<'a>(cx: &Ctx<'a>, t01: &'a Table) -> Option<Vec<CellRef<'a>>> {
+    let all = line_cell(t01, LineItem::CarryForward)?;
+    let fiscal = cx
+        .table("T04")
+        .and_then(|t04| line_cell(t04, LineItem::CarryForward));
+    let fiscal_yuan = match fiscal.as_ref().map(CellRef::value) {
+        Some(Val::Num(p)) => p.value,
+        Some(Val::Blank) => rust_decimal::Decimal::ZERO,
+        // no fiscal carry-forward printed, or unreadable: nothing to tell the funds apart with
+        _ => return None,
+    };
+    match all.value() {
+        Val::Num(p) if p.value > fiscal_yuan => {
+            Some([Some(all), fiscal].into_iter().flatten().collect())
+        }
+        _ => None,
+    }
 }
 
 fn eq(em: &mut Emitter<'_>, a: CellRef<'_>, b: CellRef<'_>, zh: &str, en: &str) {
@@ -238,17 +266,23 @@ fn x_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     };
     // T02's 合计 covers every source column it prints; T01 prints some of them (上年结转 …) below
     // its income of the year, so the comparison is with 收入总计 when those columns hold amounts.
-    let after_subtotal: Vec<K> = [
-        K::SuperiorSubsidy,
-        K::AffiliatedRemit,
-        K::NonFiscalBalance,
-        K::CarryForward,
+    // Where T01 prints the line above its 本年收入合计 (上级补助收入 and 附属单位上缴收入 of a 决算
+    // are income of the year), the column is part of the income of the year.
+    let subtotal_line = t01.row_by_item(LineItem::IncomeSubtotal).map(|r| r.line);
+    let below_subtotal = |item: LineItem| match (t01.row_by_item(item), subtotal_line) {
+        (Some(r), Some(sub)) => r.line > sub,
+        _ => true,
+    };
+    let beyond = [
+        (K::SuperiorSubsidy, LineItem::SuperiorSubsidy),
+        (K::AffiliatedRemit, LineItem::AffiliatedRemit),
+        (K::NonFiscalBalance, LineItem::NonFiscalBalance),
+        (K::CarryForward, LineItem::CarryForward),
     ]
-    .to_vec();
-    let beyond = after_subtotal
-        .iter()
-        .filter_map(|k| CellRef::at(t02, total, *k))
-        .any(|c| !c.value().is_zero_or_blank());
+    .iter()
+    .filter(|(_, item)| below_subtotal(*item))
+    .filter_map(|(k, _)| CellRef::at(t02, total, *k))
+    .any(|c| !c.value().is_zero_or_blank());
     let target = if beyond {
         LineItem::IncomeTotal
     } else {
@@ -547,8 +581,8 @@ fn x_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }
         Some((true, cells)) => em.not_applicable(
             Some("T01"),
-            "单位有非财政拨款收入，收支总计与财政拨款收支总计不必相等",
-            "the unit has non-fiscal income, so T01 and T04 totals need not be equal",
+            "单位有非财政拨款收入或结转结余，收支总计与财政拨款收支总计不必相等",
+            "the unit has non-fiscal income or balances, so T01 and T04 totals need not be equal",
             cells.iter().map(CellRef::evidence).collect(),
         ),
         None => em.insufficient(
@@ -835,7 +869,7 @@ fn x_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     match non_fiscal_income(cx) {
         Some((false, _)) if fund_basic.is_empty() => {}
         Some((true, cells)) => {
-            em.not_applicable(Some("T03"), "单位有非财政拨款收入，基本支出不全由一般公共预算安排", "the unit has non-fiscal income, so not all basic expenditure is general-public funded", cells.iter().map(CellRef::evidence).collect());
+            em.not_applicable(Some("T03"), "单位有非财政拨款收入或结转结余，基本支出不全由一般公共预算安排", "the unit has non-fiscal income or balances, so not all basic expenditure is general-public funded", cells.iter().map(CellRef::evidence).collect());
             return;
         }
         Some((false, _)) => {

@@ -303,6 +303,18 @@ fn t04_expenditure(table: &Table, key: K) -> Option<CellRef<'_>> {
     CellRef::at(table, row, key)
 }
 
+/// Whether the sentence qualifies the claim's subject as the general public budget's
+/// (`一般公共预算财政拨款基本支出`, `一般公共预算项目支出`): the words just before its label.
+fn general_public_qualified(claim: &Claim) -> bool {
+    let Some(at) = claim.sentence.find(claim.label.as_str()) else {
+        return false;
+    };
+    let before = claim.sentence.get(..at).unwrap_or("").trim_end();
+    ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"]
+        .iter()
+        .any(|q| before.ends_with(q))
+}
+
 /// The table figure a claim's subject names, with the rule that compares them.
 fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
     let t = |k: &str| cx.table(k);
@@ -343,6 +355,20 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
         Subject::BusinessIncome => line_cell(t("T01")?, LineItem::BusinessIncome),
         Subject::OperatingIncome => line_cell(t("T01")?, LineItem::OperatingIncome),
         Subject::OtherIncome => line_cell(t("T01")?, LineItem::OtherIncome),
+        Subject::SuperiorSubsidy => line_cell(t("T01")?, LineItem::SuperiorSubsidy),
+        Subject::AffiliatedRemit => line_cell(t("T01")?, LineItem::AffiliatedRemit),
+        Subject::OperatingExpense => t("T03")
+            .and_then(|t03| total_cell(t03, K::OperatingExpense))
+            .or_else(|| t("T01").and_then(|t01| line_cell(t01, LineItem::OperatingExpense))),
+        // 一般公共预算财政拨款基本支出 is T05's (the general public budget's), not T03's (all funds)
+        Subject::Basic | Subject::Project if general_public_qualified(claim) => {
+            let key = if claim.subject == Subject::Basic {
+                K::Basic
+            } else {
+                K::Project
+            };
+            total_cell(t("T05")?, key)
+        }
         Subject::Basic => total_cell(t("T03")?, K::Basic),
         Subject::Project => total_cell(t("T03")?, K::Project),
         Subject::Personnel => total_cell(t("T06")?, K::Personnel),

@@ -156,7 +156,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             Hard,
             ["T04"],
             "财政拨款收支总体情况表：各资金的收入（含上年结转）= 支出（含结转下年）",
-            "T04: for each fund, income (with carry-forward) equals expenditure (with carry-over)",
+            "T04: for each fund, income (with carry-forward) equals expenditure (with carry-over); a carry-forward split by fund equals its fund lines",
             w_04_5
         ),
         rule!(
@@ -1176,6 +1176,26 @@ fn w_04_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .collect(),
         None => Vec::new(),
     };
+    // the carry-forward split by fund is the sum of its fund lines (年初财政拨款结转和结余 of a
+    // 决算 = 一般公共预算 + 政府性基金 + 国有资本经营 below it)
+    if let Some(cf) = carry_forward.and_then(|r| main_cell(table, r)) {
+        let parts: Vec<CellRef<'_>> = fund_rows_after_cf
+            .iter()
+            .filter_map(|r| main_cell(table, r))
+            .collect();
+        if !parts.is_empty() {
+            em.compare(
+                &[cf],
+                &parts,
+                Relation::Eq,
+                &Words::new(
+                    "上年结转 = 其下各资金结转之和",
+                    "carry-forward = the sum of its fund lines",
+                ),
+                Severity::Error,
+            );
+        }
+    }
     for (item, key) in [
         (LineItem::GeneralPublic, K::GeneralPublic),
         (LineItem::GovFund, K::GovFund),
