@@ -11,6 +11,7 @@ use crate::template::Vocabulary;
 use crate::text::{has, normalize_name};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
+use super::messages::msg;
 use super::{RuleDef, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
@@ -193,10 +194,7 @@ fn x_15(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Some(p.project.clone()),
                     None,
                 ),
-                (
-                    format!("绩效目标表项目“{}”在项目支出预算情况表中找不到", p.project),
-                    format!("the 绩效目标表 project `{}` is not in T11", p.project),
-                ),
+                msg!(PERF_PROJECT_NOT_IN_T11, project = &p.project),
                 None,
                 vec![Evidence {
                     table: "performance".to_owned(),
@@ -340,36 +338,35 @@ fn p_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             }
             let (at, ev) = (|| indicator_at(p, ind), || indicator_evidence(p, ind));
             if maximize && c.is_upper() {
-                em.push(Outcome::Fail, Severity::Warning, at(), (format!("绩效目标表「{}」指标“{}”应越高越好，却设为上限“{}”", p.project, ind.name, ind.value), format!("`{}`: `{}` is a rate to maximise, yet its target is an upper bound `{}`", p.project, ind.name, ind.value)), None, ev());
+                em.push(
+                    Outcome::Fail,
+                    Severity::Warning,
+                    at(),
+                    msg!(
+                        PERF_DIRECTION_UPPER_ON_RATE,
+                        project = &p.project,
+                        indicator = &ind.name,
+                        value = &ind.value
+                    ),
+                    None,
+                    ev(),
+                );
             } else if cost && c.is_lower() {
                 em.push(
                     Outcome::Fail,
                     Severity::Warning,
                     at(),
-                    (
-                        format!(
-                            "绩效目标表「{}」成本指标“{}”设为下限“{}”",
-                            p.project, ind.name, ind.value
-                        ),
-                        format!(
-                            "`{}`: the cost indicator `{}` has a lower bound `{}`",
-                            p.project, ind.name, ind.value
-                        ),
+                    msg!(
+                        PERF_DIRECTION_LOWER_ON_COST,
+                        project = &p.project,
+                        indicator = &ind.name,
+                        value = &ind.value
                     ),
                     None,
                     ev(),
                 );
             } else {
-                em.pass(|| {
-                    (
-                        at(),
-                        (
-                            format!("指标“{}”的方向与含义一致", ind.name),
-                            format!("`{}` points the right way", ind.name),
-                        ),
-                        ev(),
-                    )
-                });
+                em.pass(|| (at(), msg!(PERF_DIRECTION_OK, indicator = &ind.name), ev()));
             }
         }
     }
@@ -414,29 +411,16 @@ fn p_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 _ => false,
             };
             if !vague {
-                em.pass(|| {
-                    (
-                        at(),
-                        (
-                            format!("指标“{}”可衡量", ind.name),
-                            format!("`{}` is measurable", ind.name),
-                        ),
-                        ev(),
-                    )
-                });
+                em.pass(|| (at(), msg!(PERF_MEASURABLE, indicator = &ind.name), ev()));
                 continue;
             }
-            let (zh, en) = (
-                format!(
-                    "绩效目标表「{}」指标“{}”的目标值“{}”不可衡量",
-                    p.project, ind.name, ind.value
-                ),
-                format!(
-                    "`{}`: the target `{}` of `{}` cannot be measured",
-                    p.project, ind.value, ind.name
-                ),
+            let m = msg!(
+                PERF_VAGUE,
+                project = &p.project,
+                indicator = &ind.name,
+                value = &ind.value
             );
-            em.push(Outcome::Hint, Severity::Info, at(), (zh, en), None, ev());
+            em.push(Outcome::Hint, Severity::Info, at(), m, None, ev());
         }
     }
 }
