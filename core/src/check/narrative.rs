@@ -17,6 +17,7 @@ use crate::variance::{Direction, DirectionFit, direction_fit};
 
 use super::cause::{Rate, RateForm};
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
+use super::messages::{Message, msg};
 use super::{RuleDef, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
@@ -503,11 +504,10 @@ fn push(
     outcome: Outcome,
     severity: Severity,
     at: &dyn Figure,
-    zh: String,
-    en: String,
+    message: Message,
     evidence: Vec<Evidence>,
 ) {
-    em.push(outcome, severity, at.at(), (zh, en), None, evidence);
+    em.push(outcome, severity, at.at(), message, None, evidence);
 }
 
 fn words(zh: impl Into<String>, en: impl Into<String>) -> Words {
@@ -588,10 +588,9 @@ fn n_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         if cx.table("T01").is_some() {
-            em.not_applicable(
+            em.not_applicable_why(
                 Some("narrative"),
-                "收支总表已读取，由 N-01 逐项核对",
-                "the summary table was read: N-01 checks each total against it",
+                msg!(WHY_NARR_SUMMARY_TABLE_READ),
                 vec![said(income, a, "金额").evidence()],
             );
             continue;
@@ -761,10 +760,9 @@ fn n_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Severity::Error,
             );
         } else {
-            em.not_applicable(
+            em.not_applicable_why(
                 Some("narrative"),
-                "表中未列示机关运行经费（与公用经费的软性对比见 X-12）",
-                "no table prints the operating costs (the soft link to public expenditure is X-12)",
+                msg!(WHY_NARR_OPERATING_COSTS_NOT_PRINTED),
                 vec![s.evidence()],
             );
         }
@@ -959,7 +957,7 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             page: None,
             bbox: None,
         }];
-        let (line, label) = (claim.line, claim.label.trim());
+        let (line, label) = (claim.line.to_string(), claim.label.trim());
         let message = if let ([row], Some(code)) = (
             same_amount.as_slice(),
             same_amount.first().and_then(|r| r.code.as_deref()),
@@ -969,19 +967,16 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             let name = crate::text::strip_numbering(row.label.trim());
             let amount = cell.as_ref().map(Figure::text).unwrap_or_default();
             matched.push(code);
-            (
-                format!(
-                    "情况说明第{line}行的科目「{label}」与一般公共预算支出情况表的 {code} {name} 金额相同（{amount}），但名称不一致"
-                ),
-                format!(
-                    "narrative line {line}: the item {label} has the amount of T05 {code} {name} ({amount}) under another name"
-                ),
+            msg!(
+                NARR_ITEM_RENAMED,
+                line = &line,
+                label = label,
+                code = code,
+                name = name,
+                amount = &amount
             )
         } else {
-            (
-                format!("情况说明第{line}行的科目{label}在一般公共预算支出情况表中找不到"),
-                format!("narrative line {line}: the item {label} is not in T05"),
-            )
+            msg!(NARR_ITEM_NOT_IN_T05, line = &line, label = label)
         };
         em.push(
             Outcome::Fail,
@@ -1017,23 +1012,15 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             itemised,
             (Some("T05".to_owned()), Some(code.to_owned()), column),
             vec![cell.evidence()],
+            || msg!(NARR_ITEM_ITEMISED, code = code),
             || {
-                (
-                    format!("{code} 在情况说明中有列示"),
-                    format!("{code} is itemised in the narrative"),
-                )
-            },
-            || {
-                let zh = format!(
-                    "一般公共预算支出情况表的 {code} {}（{}）未在财政拨款支出主要内容中列示",
-                    crate::text::strip_numbering(row.label.trim()),
-                    cell.text()
+                let named = format!("{code} {}", crate::text::strip_numbering(row.label.trim()));
+                let m = msg!(
+                    NARR_ITEM_NOT_ITEMISED,
+                    item = (named.as_str(), code),
+                    text = &cell.text()
                 );
-                let en = format!(
-                    "T05 {code} ({}) is not itemised in the narrative",
-                    cell.text()
-                );
-                (Severity::Error, (zh, en), None)
+                (Severity::Error, m, None)
             },
         );
     }
@@ -1138,11 +1125,11 @@ fn mistaken(
     if fit.consistent() || fit.off_by_one_digit() || !other.consistent() {
         return false;
     }
-    let (named_zh, named_en, meant_zh, meant_en) = match mistake {
-        Mistake::CompletionAsShare => ("占比", "share", "完成率", "completion rate"),
-        Mistake::ShareAsCompletion => ("完成率", "completion rate", "占比", "share"),
+    let (named, meant) = match mistake {
+        Mistake::CompletionAsShare => (("占比", "share"), ("完成率", "completion rate")),
+        Mistake::ShareAsCompletion => (("完成率", "completion rate"), ("占比", "share")),
     };
-    let (loc_zh, loc_en) = stated.location();
+    let loc = stated.location();
     let round = |r: Option<Decimal>| {
         r.map(|r| crate::variance::round_percent(r, stated.q.value.scale()).to_string())
             .unwrap_or_default()
@@ -1166,15 +1153,22 @@ fn mistaken(
         Outcome::Fail,
         Severity::Error,
         stated.at(),
-        (
-            format!(
-                "{loc_zh} {text} 作为{named_zh}有误（应为 {should}%）：它是按 {nums} 计算的{meant_zh} {is}%，{meant_zh}被写作了{named_zh}"
-            ),
-            format!(
-                "{loc_en} {text} is wrong as a {named_en} (it should be {should}%): it is the {meant_en} {is}% of {nums}, printed as the {named_en}"
-            ),
+        msg!(
+            NARR_RATE_MIXED_UP,
+            loc = &loc,
+            text = text,
+            named = named,
+            meant = meant,
+            should = &should,
+            nums = &nums,
+            is = &is
         ),
-        Some((should, stated.q.value.to_string(), difference, "%".to_owned())),
+        Some((
+            should,
+            stated.q.value.to_string(),
+            difference,
+            "%".to_owned(),
+        )),
         evidence,
     );
     true
@@ -1196,17 +1190,14 @@ fn percent_outcome(
     let recomputed = fit
         .recomputed
         .map(|r| crate::variance::round_percent(r, stated.q.value.scale()).to_string());
-    let (loc_zh, loc_en) = stated.location();
+    let loc = stated.location();
     let nums = from.iter().map(|f| f.text()).collect::<Vec<_>>().join("、");
     if fit.undefined() {
         em.push(
             Outcome::InsufficientData,
             Severity::Info,
             stated.at(),
-            (
-                format!("无法核对：{loc_zh} 的基数为 0"),
-                format!("not checked: the base of {loc_en} is zero"),
-            ),
+            msg!(NARR_RATE_ZERO_BASE, loc = &loc),
             None,
             evidence,
         );
@@ -1229,40 +1220,40 @@ fn percent_outcome(
         .map(|r| (r, stated.q.value.to_string(), difference, "%".to_owned()));
     let recomputed = recomputed.unwrap_or_default();
     let judgement = fit.judgement();
-    let (outcome, zh_msg, en_msg) = if judgement == Some(Judgement::Exact) {
+    let text = &stated.q.text;
+    let (outcome, message) = if judgement == Some(Judgement::Exact) {
         (
             Outcome::Pass,
-            format!(
-                "{loc_zh} {}：按 {nums} 计算为 {recomputed}%，相符",
-                stated.q.text
-            ),
-            format!(
-                "{loc_en} {}: recomputed from {nums} as {recomputed}%, consistent",
-                stated.q.text
+            msg!(
+                NARR_RATE_OK,
+                loc = &loc,
+                text = text,
+                nums = &nums,
+                recomputed = &recomputed
             ),
         )
     } else if judgement == Some(Judgement::WithinRounding) {
         (
             Outcome::Hint,
-            format!(
-                "{loc_zh} {}：按 {nums} 计算为 {recomputed}%，末位相差（可能为截位）",
-                stated.q.text
-            ),
-            format!(
-                "{loc_en} {}: recomputed from {nums} as {recomputed}%, off in the last digit (truncated?)",
-                stated.q.text
+            msg!(
+                NARR_RATE_LAST_DIGIT,
+                loc = &loc,
+                text = text,
+                nums = &nums,
+                recomputed = &recomputed
             ),
         )
     } else {
         (
             Outcome::Fail,
-            format!(
-                "{loc_zh} {} 有误：按 {nums} 计算{zh}应为 {recomputed}%，相差 {points} 个百分点",
-                stated.q.text
-            ),
-            format!(
-                "{loc_en} {} is wrong: the {en} recomputed from {nums} is {recomputed}%, {points} percentage points off",
-                stated.q.text
+            msg!(
+                NARR_RATE_WRONG,
+                loc = &loc,
+                text = text,
+                rate = (zh, en),
+                nums = &nums,
+                recomputed = &recomputed,
+                points = &points
             ),
         )
     };
@@ -1270,7 +1261,7 @@ fn percent_outcome(
         outcome,
         Severity::Error,
         stated.at(),
-        (zh_msg, en_msg),
+        message,
         numbers,
         evidence,
     );
@@ -1404,17 +1395,15 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 bbox: None,
             }];
             if cx.doc.meta.is_narrative_only() {
-                em.not_applicable(
+                em.not_applicable_why(
                     Some("performance"),
-                    "只读取了情况说明，未读取绩效目标表",
-                    "only the narrative was read (narrative-only): the 绩效目标表 was not read",
+                    msg!(WHY_NARR_PERFORMANCE_NOT_READ),
                     evidence,
                 );
             } else {
-                em.insufficient(
+                em.insufficient_why(
                     Some("performance"),
-                    "文件中没有可读的绩效目标表，无法核对项目个数和金额",
-                    "the document has no readable 绩效目标表 to check the count and amount against",
+                    msg!(WHY_NARR_NO_PERFORMANCE_TABLES),
                     evidence,
                 );
             }
@@ -1432,24 +1421,15 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 count.value == n,
                 at,
                 ev,
-                || {
-                    (
-                        format!("绩效目标项目 {n} 个，与绩效目标表一致"),
-                        format!("{n} projects, as many as the 绩效目标表"),
-                    )
-                },
+                || msg!(NARR_PERFORMANCE_COUNT_OK, n = &n.to_string()),
                 || {
                     (
                         Severity::Error,
-                        (
-                            format!(
-                                "情况说明第{}行称绩效目标项目 {} 个，绩效目标表有 {n} 个",
-                                count.line, count.value
-                            ),
-                            format!(
-                                "narrative line {} states {} projects; there are {n} 绩效目标表",
-                                count.line, count.value
-                            ),
+                        msg!(
+                            NARR_PERFORMANCE_COUNT_WRONG,
+                            line = &count.line.to_string(),
+                            stated = &count.value.to_string(),
+                            n = &n.to_string()
                         ),
                         Some((
                             n.to_string(),
@@ -1503,10 +1483,9 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }
         let s = said(claim, amount, "金额");
         if !complete {
-            em.insufficient(
+            em.insufficient_why(
                 Some("performance"),
-                "有绩效目标表未列示资金总额",
-                "a 绩效目标表 states no funding total",
+                msg!(WHY_NARR_PERFORMANCE_NO_TOTAL),
                 vec![s.evidence()],
             );
             continue;
@@ -1530,20 +1509,27 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.pass(|| {
                 (
                     at,
-                    (
-                        format!("绩效目标项目金额 {} 与绩效目标表合计一致", amount.text),
-                        format!(
-                            "the performance amount {} equals the tables' total",
-                            amount.text
-                        ),
-                    ),
+                    msg!(NARR_PERFORMANCE_AMOUNT_OK, amount = &amount.text),
                     ev,
                 )
             });
         } else if gap <= env {
-            em.push(Outcome::Hint, Severity::Info, at, (format!("情况说明第{}行绩效目标项目金额 {} 与绩效目标表合计 {} 相差在四舍五入范围内", amount.line, amount.text, show(sum)), format!("narrative line {}: {} vs the tables' total {}, within rounding", amount.line, amount.text, show(sum))), nums, ev);
+            let m = msg!(
+                NARR_PERFORMANCE_AMOUNT_ROUNDING,
+                line = &amount.line.to_string(),
+                amount = &amount.text,
+                sum = &show(sum)
+            );
+            em.push(Outcome::Hint, Severity::Info, at, m, nums, ev);
         } else {
-            em.push(Outcome::Fail, Severity::Error, at, (format!("情况说明第{}行称绩效目标项目涉及资金 {}，绩效目标表合计为 {}{}", amount.line, amount.text, show(sum), unit), format!("narrative line {} states {} for the performance projects; the tables add up to {} {}", amount.line, amount.text, show(sum), unit)), nums, ev);
+            let m = msg!(
+                NARR_PERFORMANCE_AMOUNT_WRONG,
+                line = &amount.line.to_string(),
+                amount = &amount.text,
+                sum = &show(sum),
+                unit = &unit.to_string()
+            );
+            em.push(Outcome::Fail, Severity::Error, at, m, nums, ev);
         }
     }
     // the project singled out for a key evaluation is the one the tables name
@@ -1688,13 +1674,10 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Some(m.subject.key()),
                     Some("数量".to_owned()),
                 ),
-                (
-                    format!("情况说明第{}行“{}”没有写明车辆数", m.line, m.label.trim()),
-                    format!(
-                        "narrative line {}: `{}` is given no number of vehicles",
-                        m.line,
-                        m.label.trim()
-                    ),
+                msg!(
+                    NARR_VEHICLES_NO_COUNT,
+                    line = &m.line.to_string(),
+                    label = m.label.trim()
                 ),
                 None,
                 vec![Evidence {
@@ -1729,24 +1712,15 @@ fn n_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             sum == total.value,
             at,
             evidence,
-            || {
-                (
-                    format!("车辆 {} 辆 = 各类之和", total.value),
-                    format!("{} vehicles = the categories", total.value),
-                )
-            },
+            || msg!(NARR_VEHICLES_SUM_OK, total = &total.value.to_string()),
             || {
                 (
                     Severity::Error,
-                    (
-                        format!(
-                            "情况说明第{}行车辆总数 {} 辆，各类相加为 {} 辆",
-                            total.line, total.value, sum
-                        ),
-                        format!(
-                            "narrative line {}: {} vehicles in all, the categories add up to {}",
-                            total.line, total.value, sum
-                        ),
+                    msg!(
+                        NARR_VEHICLES_SUM_WRONG,
+                        line = &total.line.to_string(),
+                        total = &total.value.to_string(),
+                        sum = &sum.to_string()
                     ),
                     Some((
                         sum.to_string(),
@@ -2074,29 +2048,13 @@ fn v_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Outcome::Fail,
             Severity::Error,
             &s,
-            format!(
-                "情况说明第{}行自相矛盾：{}为 {}，却称“{}”{}",
-                amount.line,
-                claim.label.trim(),
-                amount.text,
-                change.word,
-                change
-                    .amount
-                    .as_ref()
-                    .map(|d| d.text.clone())
-                    .unwrap_or_default()
-            ),
-            format!(
-                "narrative line {} contradicts itself: {} is {} yet said to `{}` {}",
-                amount.line,
-                claim.subject.key(),
-                amount.text,
-                change.word,
-                change
-                    .amount
-                    .as_ref()
-                    .map(|d| d.text.clone())
-                    .unwrap_or_default()
+            msg!(
+                NARR_CHANGE_ZERO_INCREASE,
+                line = &amount.line.to_string(),
+                subject = (claim.label.trim(), claim.subject.key().as_str()),
+                amount = &amount.text,
+                word = &change.word,
+                delta = change.amount.as_ref().map_or("", |d| d.text.as_str())
             ),
             evidence,
         );
@@ -2547,13 +2505,10 @@ fn v_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Fail,
                 Severity::Error,
                 &stated,
-                format!(
-                    "情况说明第{}行：年初预算为 0，不应表述完成率“{}”",
-                    completion.line, completion.text
-                ),
-                format!(
-                    "narrative line {}: the original budget is 0, so no completion rate `{}` is defined",
-                    completion.line, completion.text
+                msg!(
+                    NARR_COMPLETION_ZERO_BUDGET,
+                    line = &completion.line.to_string(),
+                    text = &completion.text
                 ),
                 vec![stated.evidence(), b.evidence()],
             );

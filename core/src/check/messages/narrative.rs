@@ -34,6 +34,128 @@ templates! {
         "绩效目标表「{project}」指标“{indicator}”的目标值“{value}”不可衡量",
         "`{project}`: the target `{value}` of `{indicator}` cannot be measured"
     }
+    /// N-07 is not applicable: the summary table was read, so N-01 checks each total.
+    WHY_NARR_SUMMARY_TABLE_READ = "why.narrative.summary_table_read" {
+        "收支总表已读取，由 N-01 逐项核对",
+        "the summary table was read: N-01 checks each total against it"
+    }
+    /// N-03 is not applicable: no table prints the operating costs.
+    WHY_NARR_OPERATING_COSTS_NOT_PRINTED = "why.narrative.operating_costs_not_printed" {
+        "表中未列示机关运行经费（与公用经费的软性对比见 X-12）",
+        "no table prints the operating costs (the soft link to public expenditure is X-12)"
+    }
+    /// A narrative 类/款/项 item whose name is in no T05 row but whose amount is that of one 项
+    /// the narrative leaves out: the same item under another name.
+    NARR_ITEM_RENAMED = "narrative.item.renamed" {
+        "情况说明第{line}行的科目「{label}」与一般公共预算支出情况表的 {code} {name} 金额相同（{amount}），但名称不一致",
+        "narrative line {line}: the item {label} has the amount of T05 {code} {name} ({amount}) under another name"
+    }
+    /// A narrative 类/款/项 item that is not in T05.
+    NARR_ITEM_NOT_IN_T05 = "narrative.item.not_in_t05" {
+        "情况说明第{line}行的科目{label}在一般公共预算支出情况表中找不到",
+        "narrative line {line}: the item {label} is not in T05"
+    }
+    /// A T05 项 with an amount that the narrative itemises.
+    NARR_ITEM_ITEMISED = "narrative.item.itemised" {
+        "{code} 在情况说明中有列示",
+        "{code} is itemised in the narrative"
+    }
+    /// A T05 项 with an amount that the narrative leaves out.
+    NARR_ITEM_NOT_ITEMISED = "narrative.item.not_itemised" {
+        "一般公共预算支出情况表的 {item}（{text}）未在财政拨款支出主要内容中列示",
+        "T05 {item} ({text}) is not itemised in the narrative"
+    }
+    /// A share printed as a completion rate, or the reverse: wrong as what the sentence calls
+    /// it, right as the other rate of the same figures.
+    NARR_RATE_MIXED_UP = "narrative.rate.mixed_up" {
+        "{loc} {text} 作为{named}有误（应为 {should}%）：它是按 {nums} 计算的{meant} {is}%，{meant}被写作了{named}",
+        "{loc} {text} is wrong as a {named} (it should be {should}%): it is the {meant} {is}% of {nums}, printed as the {named}"
+    }
+    /// A stated rate whose base is zero.
+    NARR_RATE_ZERO_BASE = "narrative.rate.zero_base" {
+        "无法核对：{loc} 的基数为 0",
+        "not checked: the base of {loc} is zero"
+    }
+    /// A stated rate (share, growth, completion) that the figures give exactly.
+    NARR_RATE_OK = "narrative.rate.ok" {
+        "{loc} {text}：按 {nums} 计算为 {recomputed}%，相符",
+        "{loc} {text}: recomputed from {nums} as {recomputed}%, consistent"
+    }
+    /// A stated rate off in its last digit (truncated rather than rounded).
+    NARR_RATE_LAST_DIGIT = "narrative.rate.last_digit" {
+        "{loc} {text}：按 {nums} 计算为 {recomputed}%，末位相差（可能为截位）",
+        "{loc} {text}: recomputed from {nums} as {recomputed}%, off in the last digit (truncated?)"
+    }
+    /// A stated rate the figures contradict.
+    NARR_RATE_WRONG = "narrative.rate.wrong" {
+        "{loc} {text} 有误：按 {nums} 计算{rate}应为 {recomputed}%，相差 {points} 个百分点",
+        "{loc} {text} is wrong: the {rate} recomputed from {nums} is {recomputed}%, {points} percentage points off"
+    }
+    /// N-08 is not applicable: only the narrative was read, no 绩效目标表.
+    WHY_NARR_PERFORMANCE_NOT_READ = "why.narrative.performance_not_read" {
+        "只读取了情况说明，未读取绩效目标表",
+        "only the narrative was read (narrative-only): the 绩效目标表 was not read"
+    }
+    /// N-08 is not checked: the document has no readable 绩效目标表.
+    WHY_NARR_NO_PERFORMANCE_TABLES = "why.narrative.no_performance_tables" {
+        "文件中没有可读的绩效目标表，无法核对项目个数和金额",
+        "the document has no readable 绩效目标表 to check the count and amount against"
+    }
+    /// The number of performance projects the narrative states equals the number of tables.
+    NARR_PERFORMANCE_COUNT_OK = "narrative.performance.count.ok" {
+        "绩效目标项目 {n} 个，与绩效目标表一致",
+        "{n} projects, as many as the 绩效目标表"
+    }
+    /// The number of performance projects the narrative states differs from the tables'.
+    NARR_PERFORMANCE_COUNT_WRONG = "narrative.performance.count.wrong" {
+        "情况说明第{line}行称绩效目标项目 {stated} 个，绩效目标表有 {n} 个",
+        "narrative line {line} states {stated} projects; there are {n} 绩效目标表"
+    }
+    /// N-08's amount is not checked: a 绩效目标表 states no funding total.
+    WHY_NARR_PERFORMANCE_NO_TOTAL = "why.narrative.performance_no_total" {
+        "有绩效目标表未列示资金总额",
+        "a 绩效目标表 states no funding total"
+    }
+    /// The performance amount the narrative states equals the tables' total.
+    NARR_PERFORMANCE_AMOUNT_OK = "narrative.performance.amount.ok" {
+        "绩效目标项目金额 {amount} 与绩效目标表合计一致",
+        "the performance amount {amount} equals the tables' total"
+    }
+    /// The performance amount differs from the tables' total within rounding.
+    NARR_PERFORMANCE_AMOUNT_ROUNDING = "narrative.performance.amount.rounding" {
+        "情况说明第{line}行绩效目标项目金额 {amount} 与绩效目标表合计 {sum} 相差在四舍五入范围内",
+        "narrative line {line}: {amount} vs the tables' total {sum}, within rounding"
+    }
+    /// The performance amount differs from the tables' total beyond rounding.
+    NARR_PERFORMANCE_AMOUNT_WRONG = "narrative.performance.amount.wrong" {
+        "情况说明第{line}行称绩效目标项目涉及资金 {amount}，绩效目标表合计为 {sum}{unit}",
+        "narrative line {line} states {amount} for the performance projects; the tables add up to {sum} {unit}"
+    }
+    /// A vehicle category the narrative lists without a number of vehicles.
+    NARR_VEHICLES_NO_COUNT = "narrative.vehicles.no_count" {
+        "情况说明第{line}行“{label}”没有写明车辆数",
+        "narrative line {line}: `{label}` is given no number of vehicles"
+    }
+    /// The vehicle categories add up to the stated total.
+    NARR_VEHICLES_SUM_OK = "narrative.vehicles.sum.ok" {
+        "车辆 {total} 辆 = 各类之和",
+        "{total} vehicles = the categories"
+    }
+    /// The vehicle categories do not add up to the stated total.
+    NARR_VEHICLES_SUM_WRONG = "narrative.vehicles.sum.wrong" {
+        "情况说明第{line}行车辆总数 {total} 辆，各类相加为 {sum} 辆",
+        "narrative line {line}: {total} vehicles in all, the categories add up to {sum}"
+    }
+    /// A figure of 0 said to have increased (or by an amount): the sentence contradicts itself.
+    NARR_CHANGE_ZERO_INCREASE = "narrative.change.zero_increase" {
+        "情况说明第{line}行自相矛盾：{subject}为 {amount}，却称“{word}”{delta}",
+        "narrative line {line} contradicts itself: {subject} is {amount} yet said to `{word}` {delta}"
+    }
+    /// A completion rate stated against an original budget of 0.
+    NARR_COMPLETION_ZERO_BUDGET = "narrative.completion.zero_budget" {
+        "情况说明第{line}行：年初预算为 0，不应表述完成率“{text}”",
+        "narrative line {line}: the original budget is 0, so no completion rate `{text}` is defined"
+    }
 }
 
 #[cfg(test)]
@@ -45,9 +167,14 @@ mod tests {
         assert!(!NARRATIVE.is_empty());
         for m in NARRATIVE {
             assert!(
-                ["narrative.", "performance.", "why."]
-                    .iter()
-                    .any(|p| m.id.starts_with(p)),
+                [
+                    "narrative.",
+                    "performance.",
+                    "why.narrative.",
+                    "why.performance."
+                ]
+                .iter()
+                .any(|p| m.id.starts_with(p)),
                 "{}",
                 m.id
             );
