@@ -1867,30 +1867,24 @@ fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         };
         let evidence = vec![c.evidence(), prior.fig().evidence()];
         let at = c.at();
-        let (line, word, now, before) =
-            (change.line, &change.word, &amount.text, prior.fig().text());
+        let (line, word, now, before) = (
+            change.line.to_string(),
+            &change.word,
+            &amount.text,
+            prior.fig().text(),
+        );
         match direction_fit(change.direction, pp, pc) {
-            DirectionFit::Exact => em.pass(|| {
-                (
-                    at,
-                    (
-                        format!("“{word}”与数值一致"),
-                        format!("`{word}` agrees with the values"),
-                    ),
-                    evidence,
-                )
-            }),
+            DirectionFit::Exact => em.pass(|| (at, msg!(NARR_DIRECTION_OK, word = word), evidence)),
             DirectionFit::WithinRounding => em.push(
                 Outcome::Hint,
                 Severity::Info,
                 at,
-                (
-                    format!(
-                        "情况说明第{line}行称“{word}”，本年 {now} 与上年 {before} 仅在四舍五入范围内相符"
-                    ),
-                    format!(
-                        "narrative line {line} says `{word}`: this year {now} against last year {before} agree only within rounding"
-                    ),
+                msg!(
+                    NARR_DIRECTION_ROUNDING,
+                    line = &line,
+                    word = word,
+                    now = now,
+                    before = &before
                 ),
                 None,
                 evidence,
@@ -1899,11 +1893,12 @@ fn v_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Fail,
                 Severity::Error,
                 at,
-                (
-                    format!("情况说明第{line}行称“{word}”，但本年 {now} 与上年 {before} 不符"),
-                    format!(
-                        "narrative line {line} says `{word}` but this year {now} against last year {before} says otherwise"
-                    ),
+                msg!(
+                    NARR_DIRECTION_CONTRADICTED,
+                    line = &line,
+                    word = word,
+                    now = now,
+                    before = &before
                 ),
                 None,
                 evidence,
@@ -2023,9 +2018,11 @@ fn v_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             outcome,
             severity,
             s.at(),
-            (
-                format!("情况说明第{}行：上年数为 0，增长率无定义，不应表述为“{}{}”", percent.line, change.word, percent.text),
-                format!("narrative line {}: last year's value is 0, so no growth rate is defined; `{}{}` should not be stated", percent.line, change.word, percent.text),
+            msg!(
+                NARR_GROWTH_ZERO_BASE,
+                line = &percent.line.to_string(),
+                word = &change.word,
+                percent = &percent.text
             ),
             None,
             evidence,
@@ -2068,9 +2065,10 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Outcome::Hint,
             Severity::Info,
             (Some("narrative".to_owned()), None, None),
-            (
-                format!("情况说明第{}行有模板残留“{}”", r.line, r.text),
-                format!("narrative line {}: template residue `{}`", r.line, r.text),
+            msg!(
+                NARR_TEMPLATE_RESIDUE,
+                line = &r.line.to_string(),
+                text = &r.text
             ),
             None,
             vec![Evidence {
@@ -2100,10 +2098,7 @@ fn v_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 claim.map(|c| c.subject.key()),
                 None,
             ),
-            (
-                format!("情况说明第{}行“主要原因是”后没有内容", reason.line),
-                format!("narrative line {}: nothing follows 主要原因是", reason.line),
-            ),
+            msg!(NARR_REASON_EMPTY, line = &reason.line.to_string()),
             None,
             vec![Evidence {
                 table: "narrative".to_owned(),
@@ -2209,21 +2204,12 @@ fn v_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Outcome::Fail,
                     Severity::Error,
                     said(part, qb, "增减额").at(),
-                    (
-                        format!(
-                            "情况说明第{}行{}“{}”，与收支总体的“{}”方向相反",
-                            b.line,
-                            part.label.trim(),
-                            b.word,
-                            a.word
-                        ),
-                        format!(
-                            "narrative line {}: {} `{}` contradicts the overall `{}`",
-                            b.line,
-                            part.subject.key(),
-                            b.word,
-                            a.word
-                        ),
+                    msg!(
+                        NARR_CHANGE_AGAINST_OVERALL,
+                        line = &b.line.to_string(),
+                        subject = (part.label.trim(), part.subject.key().as_str()),
+                        word = &b.word,
+                        overall = &a.word
                     ),
                     None,
                     evidence,
@@ -2340,16 +2326,7 @@ fn v_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             None,
         );
         if explained(cx, i) {
-            em.pass(|| {
-                (
-                    at,
-                    (
-                        "增减变化有原因说明".to_owned(),
-                        "the change comes with a reason".to_owned(),
-                    ),
-                    evidence,
-                )
-            });
+            em.pass(|| (at, msg!(NARR_REASON_GIVEN), evidence));
         } else if claim.reason.is_some() {
             // an empty reason is V-06's
         } else {
@@ -2359,19 +2336,11 @@ fn v_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Hint,
                 Severity::Info,
                 at,
-                (
-                    format!(
-                        "情况说明第{}行{}“{}”，未说明原因",
-                        change.line,
-                        claim.label.trim(),
-                        change.word
-                    ),
-                    format!(
-                        "narrative line {}: {} `{}` without a reason",
-                        change.line,
-                        claim.subject.key(),
-                        change.word
-                    ),
+                msg!(
+                    NARR_REASON_MISSING,
+                    line = &change.line.to_string(),
+                    subject = (claim.label.trim(), claim.subject.key().as_str()),
+                    word = &change.word
                 ),
                 None,
                 evidence,
@@ -2636,9 +2605,10 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::InsufficientData,
                 Severity::Info,
                 at,
-                (
-                    format!("无法核对：情况说明第{line}行称“{text}”，但未列明同一事项的预算数和决算数"),
-                    format!("not checked: narrative line {line} says `{text}` but the budget or the actual of the same item is not stated"),
+                msg!(
+                    NARR_VERSUS_BUDGET_UNSTATED,
+                    line = &line.to_string(),
+                    text = &text
                 ),
                 None,
                 vec![statement],
@@ -2667,10 +2637,7 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.pass(|| {
                 (
                     at,
-                    (
-                        format!("“{text}”与决算数 {a}、预算数 {b} 一致"),
-                        format!("`{text}` agrees with the actual {a} and the budget {b}"),
-                    ),
+                    msg!(NARR_VERSUS_BUDGET_OK, text = &text, a = &a, b = &b),
                     evidence,
                 )
             });
@@ -2679,9 +2646,12 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Hint,
                 Severity::Info,
                 at,
-                (
-                    format!("情况说明第{line}行称“{text}”，决算数 {a} 与预算数 {b} 仅在四舍五入范围内相符"),
-                    format!("narrative line {line} says `{text}`: the actual {a} and the budget {b} agree only within rounding"),
+                msg!(
+                    NARR_VERSUS_BUDGET_ROUNDING,
+                    line = &line.to_string(),
+                    text = &text,
+                    a = &a,
+                    b = &b
                 ),
                 None,
                 evidence,
@@ -2691,9 +2661,12 @@ fn v_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Fail,
                 Severity::Error,
                 at,
-                (
-                    format!("情况说明第{line}行称“{text}”，但决算数 {a}、预算数 {b} 与之不符"),
-                    format!("narrative line {line} says `{text}` but the actual {a} against the budget {b} says otherwise"),
+                msg!(
+                    NARR_VERSUS_BUDGET_CONTRADICTED,
+                    line = &line.to_string(),
+                    text = &text,
+                    a = &a,
+                    b = &b
                 ),
                 None,
                 evidence,
@@ -2829,7 +2802,8 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .map(|q| q.text.clone())
             .collect::<Vec<_>>()
             .join(" + ");
-        let line = fq.line;
+        let line = fq.line.to_string();
+        let sum_text = sum.to_string();
         let numbers = Some((
             "100".to_owned(),
             sum.to_string(),
@@ -2850,43 +2824,30 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Fail,
                 Severity::Error,
                 at,
-                (
-                    format!("情况说明第{line}行同一基数（{base}）的各部分占比之和 {list} = {sum}% 超过 100%"),
-                    format!("narrative line {line}: the shares of one base ({base}) add up to {list} = {sum}%, more than 100%"),
+                msg!(
+                    NARR_SHARES_OVER_100,
+                    line = &line,
+                    base = &base,
+                    list = &list,
+                    sum = &sum_text
                 ),
                 numbers,
                 evidence,
             );
         } else if !complete {
-            em.pass(|| {
-                (
-                    at,
-                    (
-                        format!("各部分占比之和 {sum}% 不超过 100%"),
-                        format!("the shares add up to {sum}%, not more than 100%"),
-                    ),
-                    evidence,
-                )
-            });
+            em.pass(|| (at, msg!(NARR_SHARES_WITHIN_100, sum = &sum_text), evidence));
         } else if sum == hundred {
-            em.pass(|| {
-                (
-                    at,
-                    (
-                        format!("各部分列全，占比之和 {list} = 100%"),
-                        format!("every part listed: the shares add up to {list} = 100%"),
-                    ),
-                    evidence,
-                )
-            });
+            em.pass(|| (at, msg!(NARR_SHARES_COMPLETE, list = &list), evidence));
         } else if low <= hundred && hundred <= high {
             em.push(
                 Outcome::Hint,
                 Severity::Info,
                 at,
-                (
-                    format!("情况说明第{line}行各部分列全，占比之和 {list} = {sum}%，仅在四舍五入范围内等于 100%"),
-                    format!("narrative line {line}: every part listed, the shares add up to {list} = {sum}%, 100% only within rounding"),
+                msg!(
+                    NARR_SHARES_COMPLETE_ROUNDING,
+                    line = &line,
+                    list = &list,
+                    sum = &sum_text
                 ),
                 numbers,
                 evidence,
@@ -2896,9 +2857,12 @@ fn n_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Fail,
                 Severity::Error,
                 at,
-                (
-                    format!("情况说明第{line}行各部分金额之和等于{base}，占比之和 {list} = {sum}% 却不是 100%"),
-                    format!("narrative line {line}: the parts add up to the whole {base}, yet their shares add up to {list} = {sum}%, not 100%"),
+                msg!(
+                    NARR_SHARES_COMPLETE_NOT_100,
+                    line = &line,
+                    base = &base,
+                    list = &list,
+                    sum = &sum_text
                 ),
                 numbers,
                 evidence,
@@ -3160,9 +3124,12 @@ fn v_14(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Outcome::Fail,
             Severity::Warning,
             (Some("narrative".to_owned()), None, None),
-            (
-                format!("情况说明第{line}行标题写作{printed}，而同一标题（第{ref_line}行）与文件均为{year}年"),
-                format!("narrative line {line}: the title says {printed}, while the same title (line {ref_line}) and the document say {year}"),
+            msg!(
+                NARR_TITLE_YEAR,
+                line = &line.to_string(),
+                printed = &printed,
+                ref_line = &ref_line.to_string(),
+                year = &year.to_string()
             ),
             None,
             vec![evidence(line, title), evidence(*ref_line, ref_title)],

@@ -156,6 +156,102 @@ templates! {
         "情况说明第{line}行：年初预算为 0，不应表述完成率“{text}”",
         "narrative line {line}: the original budget is 0, so no completion rate `{text}` is defined"
     }
+    /// A stated direction (增加, 减少, 持平) that this year's and last year's figures bear out.
+    NARR_DIRECTION_OK = "narrative.direction.ok" {
+        "“{word}”与数值一致",
+        "`{word}` agrees with the values"
+    }
+    /// A stated direction the figures bear out only within their rounding.
+    NARR_DIRECTION_ROUNDING = "narrative.direction.rounding" {
+        "情况说明第{line}行称“{word}”，本年 {now} 与上年 {before} 仅在四舍五入范围内相符",
+        "narrative line {line} says `{word}`: this year {now} against last year {before} agree only within rounding"
+    }
+    /// A stated direction the figures contradict.
+    NARR_DIRECTION_CONTRADICTED = "narrative.direction.contradicted" {
+        "情况说明第{line}行称“{word}”，但本年 {now} 与上年 {before} 不符",
+        "narrative line {line} says `{word}` but this year {now} against last year {before} says otherwise"
+    }
+    /// A growth rate stated on a prior-year value of 0.
+    NARR_GROWTH_ZERO_BASE = "narrative.growth.zero_base" {
+        "情况说明第{line}行：上年数为 0，增长率无定义，不应表述为“{word}{percent}”",
+        "narrative line {line}: last year's value is 0, so no growth rate is defined; `{word}{percent}` should not be stated"
+    }
+    /// Template residue left in the narrative (XX, placeholders).
+    NARR_TEMPLATE_RESIDUE = "narrative.residue.template" {
+        "情况说明第{line}行有模板残留“{text}”",
+        "narrative line {line}: template residue `{text}`"
+    }
+    /// 主要原因是 with nothing after it.
+    NARR_REASON_EMPTY = "narrative.reason.empty" {
+        "情况说明第{line}行“主要原因是”后没有内容",
+        "narrative line {line}: nothing follows 主要原因是"
+    }
+    /// The change of 收入 or 支出 goes the other way from the change of 收支 as a whole.
+    NARR_CHANGE_AGAINST_OVERALL = "narrative.change.against_overall" {
+        "情况说明第{line}行{subject}“{word}”，与收支总体的“{overall}”方向相反",
+        "narrative line {line}: {subject} `{word}` contradicts the overall `{overall}`"
+    }
+    /// A headline change that comes with a reason.
+    NARR_REASON_GIVEN = "narrative.reason.given" {
+        "增减变化有原因说明",
+        "the change comes with a reason"
+    }
+    /// A headline change without a reason.
+    NARR_REASON_MISSING = "narrative.reason.missing" {
+        "情况说明第{line}行{subject}“{word}”，未说明原因",
+        "narrative line {line}: {subject} `{word}` without a reason"
+    }
+    /// A stated relation to the budget (决算数小于预算数) whose budget or actual is not stated.
+    NARR_VERSUS_BUDGET_UNSTATED = "narrative.versus_budget.unstated" {
+        "无法核对：情况说明第{line}行称“{text}”，但未列明同一事项的预算数和决算数",
+        "not checked: narrative line {line} says `{text}` but the budget or the actual of the same item is not stated"
+    }
+    /// A stated relation to the budget that the actual and the budget bear out.
+    NARR_VERSUS_BUDGET_OK = "narrative.versus_budget.ok" {
+        "“{text}”与决算数 {a}、预算数 {b} 一致",
+        "`{text}` agrees with the actual {a} and the budget {b}"
+    }
+    /// A stated relation to the budget that holds only within the rounding of the figures.
+    NARR_VERSUS_BUDGET_ROUNDING = "narrative.versus_budget.rounding" {
+        "情况说明第{line}行称“{text}”，决算数 {a} 与预算数 {b} 仅在四舍五入范围内相符",
+        "narrative line {line} says `{text}`: the actual {a} and the budget {b} agree only within rounding"
+    }
+    /// A stated relation to the budget that the actual and the budget contradict.
+    NARR_VERSUS_BUDGET_CONTRADICTED = "narrative.versus_budget.contradicted" {
+        "情况说明第{line}行称“{text}”，但决算数 {a}、预算数 {b} 与之不符",
+        "narrative line {line} says `{text}` but the actual {a} against the budget {b} says otherwise"
+    }
+    /// The shares of the parts of one base add up to more than 100%.
+    NARR_SHARES_OVER_100 = "narrative.shares.over_100" {
+        "情况说明第{line}行同一基数（{base}）的各部分占比之和 {list} = {sum}% 超过 100%",
+        "narrative line {line}: the shares of one base ({base}) add up to {list} = {sum}%, more than 100%"
+    }
+    /// The shares of some parts of one base add up to at most 100%.
+    NARR_SHARES_WITHIN_100 = "narrative.shares.within_100" {
+        "各部分占比之和 {sum}% 不超过 100%",
+        "the shares add up to {sum}%, not more than 100%"
+    }
+    /// Every part listed, and their shares add up to 100%.
+    NARR_SHARES_COMPLETE = "narrative.shares.complete" {
+        "各部分列全，占比之和 {list} = 100%",
+        "every part listed: the shares add up to {list} = 100%"
+    }
+    /// Every part listed, and their shares add up to 100% only within rounding.
+    NARR_SHARES_COMPLETE_ROUNDING = "narrative.shares.complete_rounding" {
+        "情况说明第{line}行各部分列全，占比之和 {list} = {sum}%，仅在四舍五入范围内等于 100%",
+        "narrative line {line}: every part listed, the shares add up to {list} = {sum}%, 100% only within rounding"
+    }
+    /// Every part listed (their amounts add up to the whole), yet their shares do not add up
+    /// to 100%.
+    NARR_SHARES_COMPLETE_NOT_100 = "narrative.shares.complete_not_100" {
+        "情况说明第{line}行各部分金额之和等于{base}，占比之和 {list} = {sum}% 却不是 100%",
+        "narrative line {line}: the parts add up to the whole {base}, yet their shares add up to {list} = {sum}%, not 100%"
+    }
+    /// A title printed again with another year than the document's.
+    NARR_TITLE_YEAR = "narrative.title.year" {
+        "情况说明第{line}行标题写作{printed}，而同一标题（第{ref_line}行）与文件均为{year}年",
+        "narrative line {line}: the title says {printed}, while the same title (line {ref_line}) and the document say {year}"
+    }
 }
 
 #[cfg(test)]
