@@ -283,7 +283,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         let tables = if r.tables.is_empty() {
                             "all".to_owned()
                         } else {
-                            r.tables.join(",")
+                            r.tables
+                                .iter()
+                                .map(|k| k.as_str())
+                                .collect::<Vec<_>>()
+                                .join(",")
                         };
                         let severity = match r.severity {
                             yusuan::check::RuleSeverity::Error => "error",

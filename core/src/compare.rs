@@ -102,7 +102,7 @@ pub struct LineChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableComparison {
     /// Table key (`T05`).
-    pub key: String,
+    pub key: crate::model::TableKey,
     /// The later document's title.
     pub title: String,
     /// The columns shown in summaries: per side the `total` (or the single `amount`) column;
@@ -791,7 +791,7 @@ fn prior_columns(
 fn evidence(table: &Table, row: &Row, col: &Column, index: usize) -> Evidence {
     let cell = row.cell_at(index);
     Evidence {
-        table: table.key.clone(),
+        table: table.key.to_string(),
         row: Some(row.key()),
         column: Some(col.header.clone()),
         text: cell.map(|c| c.text.clone()).unwrap_or_default(),

@@ -31,6 +31,229 @@ pub enum DocLevel {
     Unit,
 }
 
+/// The key a table is known by: one of the twelve tables of the standard formats (`T01` …
+/// `T12`, see [`crate::template`]), or a key that a template of its own defines.
+///
+/// It prints, serializes and compares as its text, so `table.key == "T05"` and
+/// `doc.table(&TableKey::T05)` both work, and a report shows `"T05"`.
+///
+/// # Examples
+///
+/// ```
+/// use yusuan::TableKey;
+/// assert_eq!(TableKey::from("T05"), TableKey::T05);
+/// assert_eq!(TableKey::T05.as_str(), "T05");
+/// assert!(TableKey::T05 == "T05");
+/// let own = TableKey::from("附表1");
+/// assert!(!own.is_standard());
+/// assert_eq!(own.to_string(), "附表1");
+/// assert_eq!(serde_json::to_string(&TableKey::T12).unwrap(), r#""T12""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TableKey {
+    /// 收支总表: income and expenditure overall.
+    T01,
+    /// 收入总表: income overall.
+    T02,
+    /// 支出总表: expenditure overall.
+    T03,
+    /// 财政拨款收支总表: fiscal grants, income and expenditure.
+    T04,
+    /// 一般公共预算支出表: general public budget expenditure, by function.
+    T05,
+    /// 一般公共预算基本支出表: its basic expenditure, by economic class.
+    T06,
+    /// 一般公共预算“三公”经费支出表 (with 机关运行经费 in some templates).
+    T07,
+    /// 政府性基金预算支出表: government fund budget expenditure.
+    T08,
+    /// 国有资本经营预算支出表: state capital operation budget expenditure.
+    T09,
+    /// 基本支出预算表: basic expenditure (national 12-table template).
+    T10,
+    /// 项目支出预算表: project expenditure (national 12-table template).
+    T11,
+    /// 政府采购预算表: government procurement (national 12-table template).
+    T12,
+    /// A key a template of its own defines.
+    Other(Box<str>),
+}
+
+impl TableKey {
+    /// The twelve standard keys, in order.
+    pub const STANDARD: [TableKey; 12] = [
+        TableKey::T01,
+        TableKey::T02,
+        TableKey::T03,
+        TableKey::T04,
+        TableKey::T05,
+        TableKey::T06,
+        TableKey::T07,
+        TableKey::T08,
+        TableKey::T09,
+        TableKey::T10,
+        TableKey::T11,
+        TableKey::T12,
+    ];
+
+    /// The key as text (`"T05"`).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            TableKey::T01 => "T01",
+            TableKey::T02 => "T02",
+            TableKey::T03 => "T03",
+            TableKey::T04 => "T04",
+            TableKey::T05 => "T05",
+            TableKey::T06 => "T06",
+            TableKey::T07 => "T07",
+            TableKey::T08 => "T08",
+            TableKey::T09 => "T09",
+            TableKey::T10 => "T10",
+            TableKey::T11 => "T11",
+            TableKey::T12 => "T12",
+            TableKey::Other(key) => key,
+        }
+    }
+
+    /// Whether it is one of the twelve standard keys.
+    #[must_use]
+    pub fn is_standard(&self) -> bool {
+        !matches!(self, TableKey::Other(_))
+    }
+
+    /// The standard key spelled `text`, for the rule catalogue's constants: a key that is not
+    /// standard fails to compile there (`const { … }`).
+    pub(crate) const fn known(text: &str) -> TableKey {
+        match text.as_bytes() {
+            b"T01" => TableKey::T01,
+            b"T02" => TableKey::T02,
+            b"T03" => TableKey::T03,
+            b"T04" => TableKey::T04,
+            b"T05" => TableKey::T05,
+            b"T06" => TableKey::T06,
+            b"T07" => TableKey::T07,
+            b"T08" => TableKey::T08,
+            b"T09" => TableKey::T09,
+            b"T10" => TableKey::T10,
+            b"T11" => TableKey::T11,
+            b"T12" => TableKey::T12,
+            #[allow(clippy::panic)]
+            _ => panic!("not a standard table key"),
+        }
+    }
+
+    /// The standard key spelled `text`, if it is one.
+    #[must_use]
+    pub fn standard(text: &str) -> Option<TableKey> {
+        TableKey::STANDARD.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+impl From<&str> for TableKey {
+    fn from(text: &str) -> TableKey {
+        TableKey::standard(text).unwrap_or_else(|| TableKey::Other(text.into()))
+    }
+}
+
+impl From<String> for TableKey {
+    fn from(text: String) -> TableKey {
+        TableKey::standard(&text).unwrap_or_else(|| TableKey::Other(text.into_boxed_str()))
+    }
+}
+
+impl From<&TableKey> for TableKey {
+    fn from(key: &TableKey) -> TableKey {
+        key.clone()
+    }
+}
+
+impl From<TableKey> for String {
+    fn from(key: TableKey) -> String {
+        key.as_str().to_owned()
+    }
+}
+
+impl From<&TableKey> for String {
+    fn from(key: &TableKey) -> String {
+        key.as_str().to_owned()
+    }
+}
+
+impl std::str::FromStr for TableKey {
+    type Err = std::convert::Infallible;
+    fn from_str(text: &str) -> Result<TableKey, Self::Err> {
+        Ok(TableKey::from(text))
+    }
+}
+
+impl std::ops::Deref for TableKey {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for TableKey {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for TableKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for TableKey {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for TableKey {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for TableKey {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<TableKey> for str {
+    fn eq(&self, other: &TableKey) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<TableKey> for String {
+    fn eq(&self, other: &TableKey) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<TableKey> for &str {
+    fn eq(&self, other: &TableKey) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl Serialize for TableKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for TableKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TableKey, D::Error> {
+        Ok(TableKey::from(String::deserialize(deserializer)?))
+    }
+}
+
 /// What the document says about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DocumentMeta {
@@ -53,7 +276,7 @@ pub struct DocumentMeta {
         alias = "layout_tables",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub template_tables: Vec<String>,
+    pub template_tables: Vec<TableKey>,
     /// The cover title line, as printed.
     pub title: Option<String>,
 }
@@ -583,7 +806,7 @@ pub struct Note {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     /// The template's key for the table (`T01` … `T12`).
-    pub key: String,
+    pub key: TableKey,
     /// How rows are read.
     pub kind: TableKind,
     /// The title as printed (first occurrence).

@@ -30,7 +30,7 @@ use crate::text::{has, normalize_name};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableSpec {
     /// The key the table is known by (`T01` … `T12`, or a template's own).
-    pub key: String,
+    pub key: crate::model::TableKey,
     /// How its rows are read.
     pub kind: TableKind,
     /// Printed titles (without year, numbering, `部门`/`单位` prefixes or quotes).

@@ -217,7 +217,7 @@ fn cells_match_the_committed_snapshot() {
 
 /// The tables the reader finds in a document.
 fn tables(doc: &yusuan::Document) -> BTreeSet<String> {
-    doc.tables.iter().map(|t| t.key.clone()).collect()
+    doc.tables.iter().map(|t| t.key.to_string()).collect()
 }
 
 /// A row key that is a line number (rows without a code or label) depends on the line layout.

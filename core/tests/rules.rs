@@ -404,7 +404,7 @@ fn required(
     id: &str,
     kind: RuleKind,
     severity: RuleSeverity,
-    tables: &[&str],
+    tables: &[yusuan::TableKey],
 ) -> Vec<&'static str> {
     let mut need = Vec::new();
     if kind != RuleKind::Soft {

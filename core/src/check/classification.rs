@@ -74,7 +74,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
 
 fn evidence_of(table: &Table, row: &Row) -> Evidence {
     Evidence {
-        table: table.key.clone(),
+        table: table.key.to_string(),
         row: Some(row.key()),
         column: None,
         text: row.label.clone(),
@@ -100,7 +100,7 @@ fn c_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             for issue in &row.issues {
                 problems += 1;
                 let at = (
-                    Some(table.key.clone()),
+                    Some(table.key.to_string()),
                     Some(row.key()),
                     Some("科目编码".to_owned()),
                 );
@@ -146,7 +146,7 @@ fn c_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.push(
                 Outcome::Pass,
                 Severity::Info,
-                (Some(table.key.clone()), None, None),
+                (Some(table.key.to_string()), None, None),
                 (
                     format!(
                         "{} 的 {coded} 个科目编码格式正确、层级连贯",
@@ -190,7 +190,7 @@ fn c_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Outcome::Fail,
                     Severity::Error,
                     (
-                        Some(table.key.clone()),
+                        Some(table.key.to_string()),
                         Some(row.key()),
                         Some("科目编码".to_owned()),
                     ),
@@ -214,7 +214,7 @@ fn c_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.push(
                 Outcome::Pass,
                 Severity::Info,
-                (Some(table.key.clone()), None, None),
+                (Some(table.key.to_string()), None, None),
                 (
                     format!("{} 的编码均属本表分类", table.title_short()),
                     format!("{}: every code is of the table's classification", table.key),
@@ -248,7 +248,7 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     continue;
                 }
                 let at = (
-                    Some(table.key.clone()),
+                    Some(table.key.to_string()),
                     Some(code.to_owned()),
                     Some("科目名称".to_owned()),
                 );
@@ -359,7 +359,7 @@ fn c_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 em.push(
                     Outcome::Hint,
                     Severity::Info,
-                    (Some(table.key.clone()), Some(code.to_owned()), None),
+                    (Some(table.key.to_string()), Some(code.to_owned()), None),
                     (
                         format!("{code} 在各表中名称不一：{}", printed.join("，")),
                         format!(
@@ -384,7 +384,7 @@ fn c_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.push(
                 Outcome::Hint,
                 Severity::Info,
-                (Some(table.key.clone()), Some(code.to_owned()), None),
+                (Some(table.key.to_string()), Some(code.to_owned()), None),
                 (
                     format!("{code} 在白名单中，未按分类目录核对"),
                     format!("{code} is on the whitelist and was not checked against the catalog"),
@@ -411,7 +411,7 @@ fn c_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 continue;
             };
             let at = (
-                Some(table.key.clone()),
+                Some(table.key.to_string()),
                 Some(dept.to_owned()),
                 Some("政府经济分类".to_owned()),
             );

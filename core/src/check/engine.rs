@@ -240,7 +240,7 @@ impl<'a> CellRef<'a> {
 
     pub(crate) fn evidence(&self) -> Evidence {
         Evidence {
-            table: self.table.key.clone(),
+            table: self.table.key.to_string(),
             row: Some(self.row.key()),
             column: Some(self.column_name()),
             text: self.cell().map(|c| c.text.clone()).unwrap_or_default(),
@@ -339,7 +339,7 @@ impl Figure for CellRef<'_> {
     }
     fn at(&self) -> (Option<String>, Option<String>, Option<String>) {
         (
-            Some(self.table.key.clone()),
+            Some(self.table.key.to_string()),
             Some(self.row.key()),
             Some(self.column_name()),
         )
@@ -696,7 +696,7 @@ pub(crate) struct Emitter<'p> {
     cap: super::RuleSeverity,
     /// The document's template and the table keys it defines (empty: unknown, as for a narrative
     /// read on its own).
-    template: (&'p str, &'p [String]),
+    template: (&'p str, &'p [crate::model::TableKey]),
     /// The failed equalities among the findings, for merging those one figure explains.
     pub(crate) gaps: Vec<super::cause::Gap>,
     /// The failed stated rates among the findings (finding index, the rate relation), for
@@ -717,7 +717,7 @@ impl<'p> Emitter<'p> {
     pub(crate) fn new(
         policy: &'p Policy,
         keep_passes: bool,
-        template: (&'p str, &'p [String]),
+        template: (&'p str, &'p [crate::model::TableKey]),
     ) -> Emitter<'p> {
         Emitter {
             findings: Vec::new(),

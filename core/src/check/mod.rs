@@ -27,13 +27,13 @@
 macro_rules! rule {
     ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr) => {
         RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: &[$($t),*], condition: None },
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: const { &[$(crate::model::TableKey::known($t)),*] }, condition: None },
             run: $run,
         }
     };
     ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal) => {
         RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: &[$($t),*], condition: Some($cond) },
+            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: const { &[$(crate::model::TableKey::known($t)),*] }, condition: Some($cond) },
             run: $run,
         }
     };
@@ -135,7 +135,7 @@ pub struct RuleInfo {
     /// The most severe finding it reports (by default that of its kind).
     pub severity: RuleSeverity,
     /// The tables it needs (`T02`, …).
-    pub tables: &'static [&'static str],
+    pub tables: &'static [crate::model::TableKey],
     /// The condition of a conditional rule, in English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<&'static str>,
@@ -301,7 +301,7 @@ pub fn rules() -> Vec<&'static RuleInfo> {
 pub(super) fn rule(
     id: &'static str,
     kind: RuleKind,
-    tables: &'static [&'static str],
+    tables: &'static [crate::model::TableKey],
     title: &'static str,
     title_en: &'static str,
     run: fn(&Ctx<'_>, &mut Emitter<'_>),
@@ -334,15 +334,15 @@ fn catalogue() -> &'static [RuleDef] {
 }
 
 fn coverage(doc: &Document, claims: &crate::claims::Claims) -> Coverage {
-    let found: Vec<String> = doc.tables.iter().map(|t| t.key.clone()).collect();
+    let found: Vec<String> = doc.tables.iter().map(|t| t.key.to_string()).collect();
     let missing = Template::builtin()
         .iter()
         .find(|l| l.name == doc.meta.template)
         .map(|l| {
             l.tables
                 .iter()
-                .filter(|t| t.required && !found.contains(&t.key))
-                .map(|t| t.key.clone())
+                .filter(|t| t.required && !found.iter().any(|k| t.key == *k))
+                .map(|t| t.key.to_string())
                 .collect()
         })
         .unwrap_or_default();

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::claims::{BaseKind, BudgetRelation, Change, Claim, Quantity, QuantityKind, Subject};
 use crate::figure::{Judgement, Printed, percent_fits, share_fits};
-use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table};
+use crate::model::{Basis, ColumnKey as K, LineItem, Row, Table, TableKey};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::text::normalize_name;
 use crate::variance::{Direction, DirectionFit, direction_fit};
@@ -26,7 +26,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(
             "N-01",
             RuleKind::Hard,
-            &["T01", "T03", "T04", "T06"],
+            &[TableKey::T01, TableKey::T03, TableKey::T04, TableKey::T06],
             "情况说明中的收支总额、财政拨款、基本/项目支出与表一致",
             "totals stated in the narrative equal the tables",
             n_01,
@@ -34,7 +34,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(
             "N-02",
             RuleKind::Hard,
-            &["T07"],
+            &[TableKey::T07],
             "情况说明中的“三公”经费（合计及各项）与“三公”经费表一致，且自身合计相符",
             "三公 figures stated in the narrative equal T07 and add up",
             n_02,
@@ -42,7 +42,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(
             "N-03",
             RuleKind::Hard,
-            &["T06", "T07"],
+            &[TableKey::T06, TableKey::T07],
             "情况说明中的机关运行经费与表一致（与公用经费对比仅作提示）",
             "operating costs stated in the narrative equal the table (against public expenditure: a hint)",
             n_03,
@@ -50,7 +50,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(
             "N-04",
             RuleKind::Hard,
-            &["T05"],
+            &[TableKey::T05],
             "财政拨款支出主要内容：各类/款/项金额与一般公共预算支出情况表一致，且无遗漏",
             "each 类/款/项 item of the narrative equals T05, and none is left out",
             n_04,
@@ -66,7 +66,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(
             "N-06",
             RuleKind::Hard,
-            &["T12"],
+            &[TableKey::T12],
             "政府采购：总额 = 货物 + 工程 + 服务，中小企业预留不超过总额，与表一致",
             "procurement: total = goods + works + services, the SME share within it, equal to the table",
             n_06,

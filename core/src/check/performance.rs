@@ -5,7 +5,7 @@
 use crate::amount::Amount;
 use crate::claims::Subject;
 use crate::indicator::Target;
-use crate::model::{ColumnKey as K, FundLine, Indicator, PerformanceTable};
+use crate::model::{ColumnKey as K, FundLine, Indicator, PerformanceTable, TableKey};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::template::Vocabulary;
 use crate::text::{has, normalize_name};
@@ -20,7 +20,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(
             "X-14",
             RuleKind::Soft,
-            &["T03"],
+            &[TableKey::T03],
             "绩效目标覆盖的项目资金不超过项目支出",
             "the funds under performance targets do not exceed project expenditure",
             x_14,
@@ -28,7 +28,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
         r(
             "X-15",
             RuleKind::Hard,
-            &["T11"],
+            &[TableKey::T11],
             "每个绩效目标表的项目名称和金额与项目支出预算情况表一致",
             "each 绩效目标表 matches its project in T11 (name and amount)",
             x_15,

@@ -549,7 +549,7 @@ pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
                         &format!("{}「{}」在本表中没有列出下级{lvl}，层级合计无法核对", table.title_short(), super::engine::row_name(parent)),
                         &format!("{} row {code} has no {lvl_en} rows in this table, so its hierarchy cannot be checked", table.key),
                         vec![Evidence {
-                            table: table.key.clone(),
+                            table: table.key.to_string(),
                             row: Some(code.to_owned()),
                             column: None,
                             text: parent.label.clone(),
@@ -673,7 +673,7 @@ pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
                     strays
                         .iter()
                         .map(|r| Evidence {
-                            table: table.key.clone(),
+                            table: table.key.to_string(),
                             row: Some(r.key()),
                             column: None,
                             text: r.label.clone(),
@@ -847,7 +847,7 @@ fn unknown_rows(em: &mut Emitter<'_>, table: &Table, rows: &[&Row]) -> bool {
         ),
         rows.iter()
             .map(|r| Evidence {
-                table: table.key.clone(),
+                table: table.key.to_string(),
                 row: Some(r.key()),
                 column: None,
                 text: r.label.clone(),

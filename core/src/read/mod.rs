@@ -640,7 +640,7 @@ fn check_truncation(
                     table: template
                         .tables
                         .get(i)
-                        .map_or_else(|| "?".to_owned(), |t| t.key.clone()),
+                        .map_or_else(|| "?".to_owned(), |t| t.key.to_string()),
                     title: line.joined(""),
                     line: line.no,
                 });

@@ -6,7 +6,7 @@ use crate::amount::{CellValue, Unit};
 use crate::catalog::{Domain, Level};
 use crate::model::{
     Basis, Cell, Column, ColumnKey, LineItem, LineSpan, Note, Notice, NoticeCode, Row, RowIssue,
-    Side, Table, TableKind,
+    Side, Table, TableKey, TableKind,
 };
 use crate::template::{ColumnSpec, Template, Vocabulary};
 use std::borrow::Cow;
@@ -165,7 +165,7 @@ impl CodeCtx {
 fn read_table(
     lines: &[Line<'_>],
     group: &[&Block],
-    key: &str,
+    key: &TableKey,
     kind: TableKind,
     extra_specs: &[ColumnSpec],
     ctx: &Ctx<'_>,
@@ -444,7 +444,7 @@ fn read_table(
     mark_unlabelled_totals(&mut out_rows, kind);
 
     Table {
-        key: key.to_owned(),
+        key: key.clone(),
         kind,
         title,
         unit,
