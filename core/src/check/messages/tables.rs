@@ -206,6 +206,184 @@ templates! {
         "{loc} 有金额，但 {table} 为空表",
         "{loc} holds an amount but {table} is empty"
     }
+
+    // within.rs (W-…)
+
+    /// W-…: carry-over printed beside the uses, so whether the total includes it is unknown.
+    WHY_USES_CARRY_OVER = "why.uses.carry_over" {
+        "{loc}：该行“结转下年”列有金额，无法确定合计是否包含",
+        "{loc}: the carry-over column holds an amount; whether the total includes it depends on the template"
+    }
+    /// A coded row with amounts whose lower level (`level`) the table does not print.
+    WHY_HIERARCHY_NO_CHILDREN = "why.hierarchy.no_children" {
+        "{loc}在本表中没有列出下级{level}，层级合计无法核对",
+        "{loc} has no {level} rows in this table, so its hierarchy cannot be checked"
+    }
+    /// A table leaves out 类 that a table of narrower scope lists, so its total row is not checked.
+    WHY_TOTAL_ROW_CLASS_MISSING = "why.total_row.class_missing" {
+        "{table} 未列示 {gaps}，而范围更小的表列有该类，合计行无法核对",
+        "{table} does not list {gaps}, which a table of narrower scope lists, so its total row cannot be checked"
+    }
+    /// Rows with amounts but no readable code, so the total row is not checked.
+    WHY_TOTAL_ROW_UNCODED_ROWS = "why.total_row.uncoded_rows" {
+        "{table} 有未能识别科目编码的行，合计行无法核对",
+        "{table} has rows without a readable code, so the total row cannot be checked"
+    }
+    /// W-11-1: the total row of the projects table was not found.
+    WHY_TOTAL_ROW_PROJECTS_NOT_FOUND = "why.total_row.projects_not_found" {
+        "未找到项目合计行",
+        "the total row of the projects was not found"
+    }
+    /// A summary table has lines that were not recognised.
+    WHY_LINES_UNRECOGNISED = "why.lines.unrecognised" {
+        "{table} 有未能识别的收支项目行，无法核对",
+        "{table} has lines that were not recognised, so the sum cannot be checked"
+    }
+    /// The total income or total expenditure line was not found.
+    WHY_LINES_TOTALS_NOT_FOUND = "why.lines.totals_not_found" {
+        "未找到收入总计或支出总计行",
+        "the total income or total expenditure line was not found"
+    }
+    /// The income-of-the-year line was not found.
+    WHY_LINES_INCOME_SUBTOTAL_NOT_FOUND = "why.lines.income_subtotal_not_found" {
+        "未找到本年收入合计行",
+        "the income-of-the-year line was not found"
+    }
+    /// No income source lines were found.
+    WHY_LINES_INCOME_SOURCES_NOT_FOUND = "why.lines.income_sources_not_found" {
+        "未找到收入来源行",
+        "no income source lines were found"
+    }
+    /// W-01-3: the table prints no fiscal-grant income line.
+    WHY_LINES_NO_FISCAL_GRANT = "why.lines.no_fiscal_grant" {
+        "未列示财政拨款收入行",
+        "the table prints no fiscal-grant income line"
+    }
+    /// W-01-3: fiscal-grant income is not broken down by fund.
+    WHY_LINES_FISCAL_GRANT_NOT_SPLIT = "why.lines.fiscal_grant_not_split" {
+        "财政拨款收入未按资金分列",
+        "fiscal-grant income is not broken down by fund"
+    }
+    /// The table does not print both the income of the year and the total income.
+    WHY_LINES_INCOME_TOTAL_NOT_SPLIT = "why.lines.income_total_not_split" {
+        "表中未分列本年收入合计与收入总计",
+        "the table does not print both the income of the year and the total income"
+    }
+    /// The expenditure-of-the-year line was not found.
+    WHY_LINES_EXPENDITURE_SUBTOTAL_NOT_FOUND = "why.lines.expenditure_subtotal_not_found" {
+        "未找到本年支出合计行",
+        "the expenditure-of-the-year line was not found"
+    }
+    /// No expenditure lines by functional 类 were found.
+    WHY_LINES_EXPENDITURE_CLASSES_NOT_FOUND = "why.lines.expenditure_classes_not_found" {
+        "未找到按功能分类列示的支出行",
+        "no expenditure 类 lines were found"
+    }
+    /// The table does not print both the expenditure of the year and the total expenditure.
+    WHY_LINES_EXPENDITURE_TOTAL_NOT_SPLIT = "why.lines.expenditure_total_not_split" {
+        "表中未分列本年支出合计与支出总计",
+        "the table does not print both the expenditure of the year and the total expenditure"
+    }
+    /// W-04-5: carry-forward not split by fund, so the funds are not balanced one by one.
+    WHY_BALANCE_CARRY_FORWARD_NOT_SPLIT = "why.balance.carry_forward_not_split" {
+        "上年结转未按资金分列，无法分资金核对",
+        "carry-forward is not split by fund, so the funds cannot be balanced one by one"
+    }
+    /// A cell to check is not a readable amount.
+    WHY_UNREADABLE_AMOUNT = "why.unreadable_amount" {
+        "{loc} 不是可读的金额",
+        "{loc} is not a readable amount"
+    }
+    /// W-06-4: a personnel (public) class prints nothing in the other column.
+    ECONOMIC_PLACEMENT_PASS = "economic.placement.pass" {
+        "{code} 类的金额全部列在{right}",
+        "class {code} is all {right}"
+    }
+    /// W-06-4: a personnel (public) class prints an amount in the other column.
+    ECONOMIC_PLACEMENT_WRONG = "economic.placement.wrong" {
+        "{loc} 有金额：{code} 类属于{right}，不应列入{wrong}",
+        "{loc} holds an amount: class {code} is {right} expenditure, not {wrong}"
+    }
+    /// A zero 三公 total whose items are all zero.
+    SAN_GONG_ZERO_PASS = "san_gong.zero.pass" {
+        "{loc} 为 0，各项均为 0",
+        "{loc} is zero and so is every item"
+    }
+    /// A zero 三公 total with an item that is not zero.
+    SAN_GONG_ZERO_FAIL = "san_gong.zero.fail" {
+        "{loc} 为 0，但有分项不为 0",
+        "{loc} is zero but an item is not"
+    }
+    /// W-07-5: the 三公 table prints no change columns.
+    WHY_SAN_GONG_NO_CHANGE_COLUMNS = "why.san_gong.no_change_columns" {
+        "本表未列示增减变化栏（上下年对比见情况说明的核对）",
+        "the table prints no change columns (year-over-year claims are checked against the narrative)"
+    }
+    /// W-07-5: the change columns have no columns of this year and last year beside them.
+    WHY_SAN_GONG_CHANGE_COLUMNS_UNMATCHED = "why.san_gong.change_columns_unmatched" {
+        "增减变化栏找不到对应的本年和上年栏",
+        "the change columns have no column of this year and of last year to compare with"
+    }
+    /// W-08-1: a fund table of the template is missing; an empty one is still to be published.
+    EMPTY_TABLE_MISSING = "empty_table.missing" {
+        "未找到表 {table}：无数据的表也应公开空表并说明",
+        "table {table} was not found: a table without data is still to be published empty, with a statement"
+    }
+    /// W-08-1, W-08-3: the table holds data, so no empty-table statement is due.
+    WHY_EMPTY_TABLE_HAS_DATA = "why.empty_table.has_data" {
+        "{table} 有数据",
+        "{table} holds data"
+    }
+    /// An empty table with a note under it saying so.
+    EMPTY_TABLE_NOTED = "empty_table.noted" {
+        "{table} 为空表，并注明：{note}",
+        "{table} is empty and says so: {note}"
+    }
+    /// An empty table the narrative explains.
+    EMPTY_TABLE_EXPLAINED = "empty_table.explained" {
+        "{table} 为空表，情况说明中有说明",
+        "{table} is empty; the narrative explains why"
+    }
+    /// An empty table explained neither under it nor in the narrative.
+    EMPTY_TABLE_UNEXPLAINED = "empty_table.unexplained" {
+        "{table} 为空表，但表下和情况说明中均无说明",
+        "{table} is empty but neither the table nor the narrative says why"
+    }
+    /// A table noted as empty that prints no amount other than zero.
+    EMPTY_TABLE_NOTE_CONSISTENT = "empty_table.note.consistent" {
+        "{table} 注明为空表，表中也无非零金额",
+        "{table} says it is empty and prints no amount other than zero"
+    }
+    /// A table noted as empty that prints amounts.
+    EMPTY_TABLE_NOTE_CONTRADICTED = "empty_table.note.contradicted" {
+        "{table} 有数据，但表下注明为空表",
+        "{table} holds data but its note says it is empty"
+    }
+    /// W-08-2: the fund table carries no statement under it.
+    WHY_EMPTY_TABLE_NO_NOTE = "why.empty_table.no_note" {
+        "表下无说明",
+        "the table carries no statement"
+    }
+    /// W-08-2: a fund table with data whose note does not contradict it.
+    EMPTY_TABLE_NOTE_FITS_DATA = "empty_table.note.fits_data" {
+        "表下说明与表中数据不矛盾",
+        "the note does not contradict the data"
+    }
+    /// W-08-2: an empty fund table's statement names another fund (template residue).
+    EMPTY_TABLE_NOTE_OTHER_FUND = "empty_table.note.other_fund" {
+        "{table} 的空表说明写的是另一类资金（模板残留）",
+        "the empty-table statement of {table} names another fund (template residue)"
+    }
+    /// W-08-2: an empty fund table's statement names its own fund.
+    EMPTY_TABLE_NOTE_OWN_FUND = "empty_table.note.own_fund" {
+        "{table} 的空表说明与本表资金一致",
+        "the statement of {table} fits its fund"
+    }
+    /// W-12-1: the procurement table is not split into goods, works and services.
+    WHY_PROCUREMENT_NOT_SPLIT = "why.procurement.not_split" {
+        "表中未按货物、工程、服务分列（分类金额以情况说明核对）",
+        "the table is not split into goods, works and services (the split is checked against the narrative)"
+    }
 }
 
 #[cfg(test)]
@@ -213,7 +391,7 @@ mod tests {
     use super::*;
 
     /// The id prefixes of the table rules' templates.
-    const PREFIXES: &[&str] = &["code.", "why.", "empty_table."];
+    const PREFIXES: &[&str] = &["code.", "why.", "empty_table.", "economic.", "san_gong."];
 
     #[test]
     fn the_table_rules_templates_have_their_prefixes() {
