@@ -10,6 +10,7 @@ use crate::report::{Evidence, Outcome, Severity};
 use crate::text::{normalize_name, strip_numbering};
 
 use super::engine::{Ctx, Emitter, row_name};
+use super::messages::msg;
 use super::{RuleDef, RuleInfo, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
@@ -84,6 +85,20 @@ fn evidence_of(table: &Table, row: &Row) -> Evidence {
     }
 }
 
+/// Where a row is, per language: the table's short title and the row's name, or the table's
+/// key and the row's line.
+fn row_loc(table: &Table, row: &Row) -> (String, String) {
+    (
+        format!("{}「{}」", table.title_short(), strip_numbering(&row.label)),
+        format!("{} line {}", table.key, row.line),
+    )
+}
+
+/// A table per language: its short title, or its key.
+fn table_name(table: &Table) -> (String, String) {
+    (table.title_short(), table.key.to_string())
+}
+
 fn coded_tables<'a>(cx: &Ctx<'a>) -> impl Iterator<Item = &'a Table> {
     cx.doc.tables.iter().filter(|t| {
         matches!(
@@ -109,9 +124,15 @@ fn c_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         Outcome::Fail,
                         Severity::Error,
                         at,
-                        (
-                            format!("{}「{}」印出的科目编码“{printed}”与层级不符：所在款为 {}，应为 {inferred}", table.title_short(), strip_numbering(&row.label), inferred.get(..5).unwrap_or(inferred)),
-                            format!("{} line {}: the printed code `{printed}` does not fit its hierarchy; the rows above make it {inferred}", table.key, row.line),
+                        msg!(
+                            CODE_HIERARCHY_MISMATCH,
+                            loc = &row_loc(table, row),
+                            printed = printed,
+                            hierarchy = &(
+                                format!("所在款为 {}", inferred.get(..5).unwrap_or(inferred)),
+                                "the rows above make it".to_owned(),
+                            ),
+                            inferred = inferred,
                         ),
                         None,
                         vec![evidence_of(table, row)],
@@ -120,9 +141,11 @@ fn c_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         Outcome::Hint,
                         Severity::Info,
                         at,
-                        (
-                            format!("{}「{}」的科目编码印为“{printed}”（缺前导零），按 {code} 读取", table.title_short(), strip_numbering(&row.label)),
-                            format!("{} line {}: the code is printed `{printed}` (a part without its leading zero); read as {code}", table.key, row.line),
+                        msg!(
+                            CODE_LEADING_ZERO,
+                            loc = &row_loc(table, row),
+                            printed = printed,
+                            code = code,
                         ),
                         None,
                         vec![evidence_of(table, row)],
@@ -131,9 +154,10 @@ fn c_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         Outcome::Fail,
                         Severity::Warning,
                         at,
-                        (
-                            format!("{}「{}」的科目编码“{printed}”无法识别", table.title_short(), strip_numbering(&row.label)),
-                            format!("{} line {}: the code `{printed}` is not a valid classification code", table.key, row.line),
+                        msg!(
+                            CODE_UNREADABLE,
+                            loc = &row_loc(table, row),
+                            printed = printed
                         ),
                         None,
                         vec![evidence_of(table, row)],
@@ -147,15 +171,10 @@ fn c_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Pass,
                 Severity::Info,
                 (Some(table.key.to_string()), None, None),
-                (
-                    format!(
-                        "{} 的 {coded} 个科目编码格式正确、层级连贯",
-                        table.title_short()
-                    ),
-                    format!(
-                        "{}: all {coded} codes are well formed and nested",
-                        table.key
-                    ),
+                msg!(
+                    CODE_WELL_FORMED,
+                    table = &table_name(table),
+                    coded = &coded.to_string()
                 ),
                 None,
                 Vec::new(),
@@ -194,17 +213,7 @@ fn c_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         Some(row.key()),
                         Some("科目编码".to_owned()),
                     ),
-                    (
-                        format!(
-                            "{}「{}」的编码 {code} 不属于本表应使用的分类",
-                            table.title_short(),
-                            strip_numbering(&row.label)
-                        ),
-                        format!(
-                            "{} line {}: code {code} is not of the classification this table uses",
-                            table.key, row.line
-                        ),
-                    ),
+                    msg!(CODE_DOMAIN_WRONG, loc = &row_loc(table, row), code = code),
                     None,
                     vec![evidence_of(table, row)],
                 );
@@ -215,10 +224,7 @@ fn c_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Pass,
                 Severity::Info,
                 (Some(table.key.to_string()), None, None),
-                (
-                    format!("{} 的编码均属本表分类", table.title_short()),
-                    format!("{}: every code is of the table's classification", table.key),
-                ),
+                msg!(CODE_DOMAIN_PASS, table = &table_name(table)),
                 None,
                 Vec::new(),
             );
@@ -254,20 +260,19 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 );
                 let ev = vec![evidence_of(table, row)];
                 match cx.catalog.name_matches(code, name) {
-                    NameMatch::Exact | NameMatch::Normalized => em.pass(|| {
-                        (
-                            at,
-                            (format!("{code} {name} 与分类目录一致"), format!("{code} `{name}` agrees with the catalog")),
-                            ev,
-                        )
-                    }),
+                    NameMatch::Exact | NameMatch::Normalized => {
+                        em.pass(|| (at, msg!(CODE_NAME_AGREES, code = code, name = name), ev));
+                    }
                     NameMatch::Alias { current, .. } => em.push(
                         Outcome::Hint,
                         Severity::Info,
                         at,
-                        (
-                            format!("{}：{code} 印为旧称或别称“{name}”，现行名称为“{current}”", table.title_short()),
-                            format!("{}: {code} is printed with the old or variant name `{name}`; the current name is `{current}`", table.key),
+                        msg!(
+                            CODE_NAME_ALIAS,
+                            table = &table_name(table),
+                            code = code,
+                            name = name,
+                            current = &current,
                         ),
                         None,
                         ev,
@@ -276,17 +281,16 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         Outcome::Hint,
                         Severity::Info,
                         at,
-                        (
-                            format!(
-                                "{}：{code} 印为“{name}”，分类目录为“{expected}”{}",
-                                table.title_short(),
-                                if verified { "（请人工复核：可能是地方科目或编码错误）" } else { "（该目录行未经核实，仅作提示）" }
-                            ),
-                            format!(
-                                "{}: {code} is printed as `{name}`; the catalog has `{expected}`{}",
-                                table.key,
-                                if verified { " (needs review: a local sub-code or a wrong code)" } else { " (that catalog row is unverified: a hint only)" }
-                            ),
+                        msg!(
+                            @if verified {
+                                super::messages::CODE_NAME_MISMATCH_VERIFIED
+                            } else {
+                                super::messages::CODE_NAME_MISMATCH_UNVERIFIED
+                            },
+                            table = &table_name(table),
+                            code = code,
+                            name = name,
+                            expected = &expected,
                         ),
                         None,
                         ev,
@@ -295,10 +299,7 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                         Outcome::InsufficientData,
                         Severity::Info,
                         at,
-                        (
-                            format!("无法核对：{code}“{name}”不在分类目录中"),
-                            format!("not checked: {code} `{name}` is not in the catalog"),
-                        ),
+                        msg!(CODE_NAME_UNKNOWN, code = code, name = name),
                         None,
                         ev,
                     ),
@@ -343,9 +344,10 @@ fn c_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             None => em.pass(|| {
                 (
                     (None, Some(code.to_owned()), None),
-                    (
-                        format!("{code} 在 {} 中名称一致", tables.join("、")),
-                        format!("{code} is named alike in {}", tables.join(", ")),
+                    msg!(
+                        CODE_NAME_CONSISTENT,
+                        code = code,
+                        tables = &(tables.join("、"), tables.join(", ")),
                     ),
                     evidence(),
                 )
@@ -360,12 +362,10 @@ fn c_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Outcome::Hint,
                     Severity::Info,
                     (Some(table.key.to_string()), Some(code.to_owned()), None),
-                    (
-                        format!("{code} 在各表中名称不一：{}", printed.join("，")),
-                        format!(
-                            "{code} is named differently across tables: {}",
-                            printed.join(", ")
-                        ),
+                    msg!(
+                        CODE_NAME_INCONSISTENT,
+                        code = code,
+                        printed = &(printed.join("，"), printed.join(", ")),
                     ),
                     None,
                     evidence(),
@@ -385,10 +385,7 @@ fn c_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Hint,
                 Severity::Info,
                 (Some(table.key.to_string()), Some(code.to_owned()), None),
-                (
-                    format!("{code} 在白名单中，未按分类目录核对"),
-                    format!("{code} is on the whitelist and was not checked against the catalog"),
-                ),
+                msg!(CODE_WHITELISTED, code = code),
                 None,
                 vec![evidence_of(table, row)],
             );
@@ -431,10 +428,7 @@ fn c_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Outcome::InsufficientData,
                     Severity::Info,
                     at,
-                    (
-                        format!("无法核对：目录中没有 {dept} 的对应关系"),
-                        format!("not checked: the catalog has no mapping for {dept}"),
-                    ),
+                    msg!(CODE_MAPPING_NONE, dept = dept),
                     None,
                     ev,
                 );
@@ -463,25 +457,26 @@ fn c_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 v
             };
             if fits {
-                em.pass(|| {
-                    (
-                        at,
-                        (
-                            format!("{dept} → {gov} 符合对应关系"),
-                            format!("{dept} → {gov} follows the correspondence"),
-                        ),
-                        ev,
-                    )
-                });
+                em.pass(|| (at, msg!(CODE_MAPPING_PASS, dept = dept, gov = gov), ev));
             } else {
                 let verified = maps.iter().any(|m| m.verified);
                 em.push(
-                    if verified { Outcome::Fail } else { Outcome::Hint },
+                    if verified {
+                        Outcome::Fail
+                    } else {
+                        Outcome::Hint
+                    },
                     Severity::Warning,
                     at,
-                    (
-                        format!("{}「{}」部门经济分类 {dept} 对应为政府经济分类 {gov}，目录为 {}", table.title_short(), row_name(row), expected.join("/")),
-                        format!("{}: 部门 economic {dept} is paired with 政府 economic {gov}; the catalog gives {}", table.key, expected.join("/")),
+                    msg!(
+                        CODE_MAPPING_WRONG,
+                        loc = &(
+                            format!("{}「{}」", table.title_short(), row_name(row)),
+                            table.key.to_string()
+                        ),
+                        dept = dept,
+                        gov = gov,
+                        expected = &expected.join("/"),
                     ),
                     None,
                     ev,

@@ -6,6 +6,7 @@ use crate::report::Severity;
 use crate::template::Vocabulary;
 
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
+use super::messages::msg;
 use super::{RuleDef, RuleInfo, RuleKind};
 
 pub(super) fn rules() -> Vec<RuleDef> {
@@ -256,10 +257,9 @@ fn x_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     };
     let Some(total) = t02.total_row() else {
-        em.insufficient(
+        em.insufficient_why(
             Some("T02"),
-            "收入总体情况表未找到合计行",
-            "T02 has no total row",
+            msg!(WHY_TOTAL_ROW_MISSING, table = ("收入总体情况表", "T02")),
             Vec::new(),
         );
         return;
@@ -378,10 +378,9 @@ fn x_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 "支出总体情况表该类合计 = 收支总体情况表该类支出",
                 "T03 类 total = T01 类 line",
             ),
-            None if !b.value().is_zero_or_blank() => em.insufficient(
+            None if !b.value().is_zero_or_blank() => em.insufficient_why(
                 Some("T03"),
-                &format!("支出总体情况表未列示 {code} 类，无法与收支总体情况表核对"),
-                &format!("T03 does not print 类 {code}, which T01 does"),
+                msg!(WHY_T03_CLASS_MISSING, code = code),
                 vec![b.evidence()],
             ),
             None => {}
@@ -399,19 +398,17 @@ fn x_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .any(|r| r.code.as_deref().is_some_and(|c| c.starts_with('2')))
     };
     if cx.doc.meta.kind == Some(crate::model::DocKind::FinalAccounts) {
-        em.not_applicable(
+        em.not_applicable_why(
             Some("T02"),
-            "决算中各科目本年收入与本年支出不必相等（有年初、年末结转结余）",
-            "in final accounts a code's income of the year need not equal its expenditure (balances carried in and out)",
+            msg!(WHY_INCOME_EXPENDITURE_FINAL_ACCOUNTS),
             Vec::new(),
         );
         return;
     }
     if !coded(t02) {
-        em.not_applicable(
+        em.not_applicable_why(
             Some("T02"),
-            "收入总体情况表未按支出功能分类列示",
-            "T02 is not laid out by functional code",
+            msg!(WHY_INCOME_EXPENDITURE_NOT_BY_CODE),
             Vec::new(),
         );
         return;
@@ -428,10 +425,9 @@ fn x_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         .filter(|c| !c.value().is_zero_or_blank())
         .collect();
     if !carry.is_empty() {
-        em.not_applicable(
+        em.not_applicable_why(
             Some("T02"),
-            "存在上年结转或结转下年，收入与支出按科目不必相等",
-            "carry-forward or carry-over is printed, so income and expenditure per code need not be equal",
+            msg!(WHY_INCOME_EXPENDITURE_CARRY),
             carry.iter().map(CellRef::evidence).collect(),
         );
         return;
@@ -464,10 +460,13 @@ fn x_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     continue;
                 }
                 let other = if x.table.key == "T02" { "T03" } else { "T02" };
-                em.insufficient(
+                em.insufficient_why(
                     Some(other),
-                    &format!("{other} 未列示科目 {code}，无法按科目核对收入与支出"),
-                    &format!("{other} does not print code {code}, so income and expenditure cannot be compared for it"),
+                    msg!(
+                        WHY_INCOME_EXPENDITURE_CODE_MISSING,
+                        table = other,
+                        code = code
+                    ),
                     vec![x.evidence()],
                 );
             }
@@ -510,10 +509,9 @@ fn x_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             .filter_map(|i| line_cell(t01, *i))
             .collect();
             if funds.is_empty() {
-                em.insufficient(
+                em.insufficient_why(
                     Some("T01"),
-                    "收支总体情况表未列示财政拨款收入",
-                    "T01 prints no fiscal-grant income",
+                    msg!(WHY_FISCAL_INCOME_NOT_IN_T01),
                     vec![a.evidence()],
                 );
             } else {
@@ -529,12 +527,7 @@ fn x_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 );
             }
         }
-        _ => em.insufficient(
-            Some("T04"),
-            "未找到财政拨款收入合计",
-            "the fiscal income of the year was not found",
-            Vec::new(),
-        ),
+        _ => em.insufficient_why(Some("T04"), msg!(WHY_FISCAL_INCOME_NOT_FOUND), Vec::new()),
     }
     for item in [
         LineItem::GeneralPublic,
@@ -579,18 +572,12 @@ fn x_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 }
             }
         }
-        Some((true, cells)) => em.not_applicable(
+        Some((true, cells)) => em.not_applicable_why(
             Some("T01"),
-            "单位有非财政拨款收入或结转结余，收支总计与财政拨款收支总计不必相等",
-            "the unit has non-fiscal income or balances, so T01 and T04 totals need not be equal",
+            msg!(WHY_NON_FISCAL_TOTALS),
             cells.iter().map(CellRef::evidence).collect(),
         ),
-        None => em.insufficient(
-            Some("T01"),
-            "无法判断是否有非财政拨款收入",
-            "whether the unit has non-fiscal income cannot be told",
-            Vec::new(),
-        ),
+        None => em.insufficient_why(Some("T01"), msg!(WHY_NON_FISCAL_UNKNOWN), Vec::new()),
     }
 }
 
@@ -646,27 +633,28 @@ fn fund_column_vs_table(cx: &Ctx<'_>, em: &mut Emitter<'_>, t04: &Table, fund: K
                 ),
                 vec![a.evidence()],
                 || {
-                    (
-                        format!("{z} 为空，{name} 为空表"),
-                        format!("{e} is empty and {key} is an empty table"),
+                    msg!(
+                        EMPTY_TABLE_FUND_COLUMN_EMPTY,
+                        loc = (z.as_str(), e.as_str()),
+                        table = (name.as_str(), key),
                     )
                 },
                 || {
                     (
                         Severity::Error,
-                        (
-                            format!("{z} 有金额，但 {name} 为空表"),
-                            format!("{e} holds an amount but {key} is empty"),
+                        msg!(
+                            EMPTY_TABLE_FUND_COLUMN_AMOUNT,
+                            loc = (z.as_str(), e.as_str()),
+                            table = (name.as_str(), key),
                         ),
                         None,
                     )
                 },
             );
         }
-        None => em.insufficient(
+        None => em.insufficient_why(
             Some(key),
-            &format!("{name} 未找到合计行"),
-            &format!("{key} has no total row"),
+            msg!(WHY_FUND_TOTAL_ROW_MISSING, table = (name.as_str(), key)),
             vec![a.evidence()],
         ),
     }
@@ -689,10 +677,13 @@ fn fund_column_vs_table(cx: &Ctx<'_>, em: &mut Emitter<'_>, t04: &Table, fund: K
                 &format!("该类{}支出 = {name}该类合计", fund.label()),
                 &format!("T04 {} per 类 = {key} 类 total", fund.as_str()),
             ),
-            None if !a.value().is_zero_or_blank() => em.insufficient(
+            None if !a.value().is_zero_or_blank() => em.insufficient_why(
                 Some(key),
-                &format!("{name} 未列示 {code} 类"),
-                &format!("{key} does not print 类 {code}"),
+                msg!(
+                    WHY_FUND_CLASS_MISSING,
+                    table = (name.as_str(), key),
+                    code = code
+                ),
                 vec![a.evidence()],
             ),
             None => {}
@@ -727,12 +718,7 @@ fn x_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         Some((false, _)) => Relation::Eq,
         Some((true, _)) => Relation::Le,
         None => {
-            em.insufficient(
-                Some("T03"),
-                "无法判断是否有非财政拨款收入",
-                "whether the unit has non-fiscal income cannot be told",
-                Vec::new(),
-            );
+            em.insufficient_why(Some("T03"), msg!(WHY_NON_FISCAL_UNKNOWN), Vec::new());
             return;
         }
     };
@@ -766,10 +752,12 @@ fn x_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             if parts.is_empty() {
                 if relation == Relation::Eq && !whole.value().is_zero_or_blank() {
                     let (z, e) = whole.location();
-                    em.insufficient(
+                    em.insufficient_why(
                         Some("T05"),
-                        &format!("{z} 在财政拨款功能分类表中没有对应行"),
-                        &format!("{e} has no matching line in the fiscal functional tables"),
+                        msg!(
+                            WHY_FISCAL_FUNCTIONAL_LINE_MISSING,
+                            loc = (z.as_str(), e.as_str())
+                        ),
                         vec![whole.evidence()],
                     );
                 }
@@ -827,12 +815,7 @@ fn x_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     }
     let (Some(r5), Some(r6)) = (t05.total_row(), t06.total_row()) else {
-        em.insufficient(
-            Some("T06"),
-            "未找到合计行",
-            "a total row was not found",
-            Vec::new(),
-        );
+        em.insufficient_why(Some("T06"), msg!(WHY_TOTAL_ROW_NOT_FOUND), Vec::new());
         return;
     };
     for (k5, k6) in [
@@ -869,25 +852,23 @@ fn x_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     match non_fiscal_income(cx) {
         Some((false, _)) if fund_basic.is_empty() => {}
         Some((true, cells)) => {
-            em.not_applicable(Some("T03"), "单位有非财政拨款收入或结转结余，基本支出不全由一般公共预算安排", "the unit has non-fiscal income or balances, so not all basic expenditure is general-public funded", cells.iter().map(CellRef::evidence).collect());
+            em.not_applicable_why(
+                Some("T03"),
+                msg!(WHY_NON_FISCAL_BASIC),
+                cells.iter().map(CellRef::evidence).collect(),
+            );
             return;
         }
         Some((false, _)) => {
-            em.not_applicable(
+            em.not_applicable_why(
                 Some("T03"),
-                "政府性基金或国有资本经营预算也安排了基本支出",
-                "government funds or state capital also fund basic expenditure",
+                msg!(WHY_BASIC_OTHER_FUNDS),
                 fund_basic.iter().map(CellRef::evidence).collect(),
             );
             return;
         }
         None => {
-            em.insufficient(
-                Some("T03"),
-                "无法判断是否有非财政拨款收入",
-                "whether the unit has non-fiscal income cannot be told",
-                Vec::new(),
-            );
+            em.insufficient_why(Some("T03"), msg!(WHY_NON_FISCAL_UNKNOWN), Vec::new());
             return;
         }
     }
@@ -939,10 +920,9 @@ fn x_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             Some(whole) => {
                 em.compare(&[part], &[whole], Relation::Le, &words, Severity::Error);
             }
-            None if !part.value().is_zero_or_blank() => em.insufficient(
+            None if !part.value().is_zero_or_blank() => em.insufficient_why(
                 Some("T10"),
-                &format!("基本支出预算情况表未列示经济科目 {code}"),
-                &format!("T10 does not print economic code {code}"),
+                msg!(WHY_T10_ECONOMIC_CODE_MISSING, code = code),
                 vec![part.evidence()],
             ),
             None => {}
@@ -986,12 +966,7 @@ fn x_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     };
     let Some(row07) = t07.rows.first() else {
-        em.insufficient(
-            Some("T07"),
-            "“三公”经费表没有数据行",
-            "the 三公 table has no data row",
-            Vec::new(),
-        );
+        em.insufficient_why(Some("T07"), msg!(WHY_SAN_GONG_NO_ROW), Vec::new());
         return;
     };
     let vocab = Vocabulary::builtin();
@@ -1016,10 +991,14 @@ fn x_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             if let crate::catalog::NameMatch::Mismatch { expected, .. } =
                 cx.catalog.name_matches(code, &row06.label)
             {
-                em.not_applicable(
+                em.not_applicable_why(
                     Some("T06"),
-                    &format!("经济科目 {code} 印为“{}”，不是目录中的“{expected}”，不与“三公”经费对比", row06.label.trim()),
-                    &format!("economic line {code} is printed as `{}`, not the catalog's `{expected}`: not compared with 三公", row06.label.trim()),
+                    msg!(
+                        WHY_SAN_GONG_LOCAL_CODE,
+                        code = code,
+                        printed = row06.label.trim(),
+                        expected = &expected,
+                    ),
                     Vec::new(),
                 );
                 continue;
@@ -1051,10 +1030,9 @@ fn x_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         if super::narrative::operating_costs_vs_public(cx, em) {
             return;
         }
-        em.not_applicable(
+        em.not_applicable_why(
             Some("T07"),
-            "“三公”经费表和情况说明均未列示机关运行经费",
-            "neither the 三公 table nor the narrative states the operating costs",
+            msg!(WHY_OPERATING_COSTS_NOT_STATED),
             Vec::new(),
         );
         return;
@@ -1087,10 +1065,9 @@ fn x_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     };
     let Some(total11) = t11.total_row() else {
-        em.insufficient(
+        em.insufficient_why(
             Some("T11"),
-            "项目支出预算情况表未找到合计行",
-            "T11 has no total row",
+            msg!(WHY_TOTAL_ROW_MISSING, table = ("项目支出预算情况表", "T11")),
             Vec::new(),
         );
         return;
@@ -1129,10 +1106,9 @@ fn x_16(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     };
     let Some(p) = t12.total_row().and_then(|r| CellRef::at(t12, r, K::Total)) else {
-        em.insufficient(
+        em.insufficient_why(
             Some("T12"),
-            "政府采购预算表未找到合计行",
-            "T12 has no total row",
+            msg!(WHY_TOTAL_ROW_MISSING, table = ("政府采购预算表", "T12")),
             Vec::new(),
         );
         return;

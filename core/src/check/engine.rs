@@ -846,21 +846,6 @@ impl<'p> Emitter<'p> {
         });
     }
 
-    /// An instance that could not be evaluated.
-    pub(crate) fn insufficient(
-        &mut self,
-        table: Option<&str>,
-        why_zh: &str,
-        why_en: &str,
-        evidence: Vec<Evidence>,
-    ) {
-        self.insufficient_why(
-            table,
-            (why_zh.to_owned(), why_en.to_owned()).into(),
-            evidence,
-        );
-    }
-
     /// An instance that could not be evaluated, with the reason (a rendered template).
     pub(crate) fn insufficient_why(
         &mut self,
@@ -893,21 +878,6 @@ impl<'p> Emitter<'p> {
             (table.map(str::to_owned), None, None),
             Message { id, ..m },
             None,
-            evidence,
-        );
-    }
-
-    /// An instance whose condition does not hold.
-    pub(crate) fn not_applicable(
-        &mut self,
-        table: Option<&str>,
-        why_zh: &str,
-        why_en: &str,
-        evidence: Vec<Evidence>,
-    ) {
-        self.not_applicable_why(
-            table,
-            (why_zh.to_owned(), why_en.to_owned()).into(),
             evidence,
         );
     }
@@ -1163,7 +1133,7 @@ mod tests {
             Outcome::Fail,
             severity,
             (None, None, None),
-            ("不符".to_owned(), "fails".to_owned()),
+            msg!(NOT_CHECKED, why = ("不符", "fails")),
             None,
             Vec::new(),
         );

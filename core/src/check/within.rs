@@ -8,6 +8,7 @@ use crate::template::Vocabulary;
 use crate::text::has;
 
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
+use super::messages::msg;
 use super::{RuleDef, RuleInfo, RuleKind, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
@@ -479,10 +480,9 @@ pub(super) fn row_identities(
                     if let Some(c) = CellRef::at(table, row, K::CarryOver) {
                         if !c.value().is_zero_or_blank() {
                             let (z, e) = l.location();
-                            em.insufficient(
+                            em.insufficient_why(
                                 Some(&table.key),
-                                &format!("{z}：该行“结转下年”列有金额，无法确定合计是否包含"),
-                                &format!("{e}: the carry-over column holds an amount; whether the total includes it depends on the template"),
+                                msg!(WHY_USES_CARRY_OVER, loc = (z.as_str(), e.as_str())),
                                 vec![l.evidence(), c.evidence()],
                             );
                             continue;
@@ -499,6 +499,11 @@ pub(super) fn row_identities(
             }
         }
     }
+}
+
+/// A table per language: its short title, or its key.
+fn table_name(table: &Table) -> (String, String) {
+    (table.title_short(), table.key.to_string())
 }
 
 fn is_coded(row: &Row) -> bool {
@@ -544,10 +549,17 @@ pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
                     } else {
                         ("项", "项 (item)")
                     };
-                    em.insufficient(
+                    let loc = (
+                        format!(
+                            "{}「{}」",
+                            table.title_short(),
+                            super::engine::row_name(parent)
+                        ),
+                        format!("{} row {code}", table.key),
+                    );
+                    em.insufficient_why(
                         Some(&table.key),
-                        &format!("{}「{}」在本表中没有列出下级{lvl}，层级合计无法核对", table.title_short(), super::engine::row_name(parent)),
-                        &format!("{} row {code} has no {lvl_en} rows in this table, so its hierarchy cannot be checked", table.key),
+                        msg!(WHY_HIERARCHY_NO_CHILDREN, loc = &loc, level = (lvl, lvl_en)),
                         vec![Evidence {
                             table: table.key.to_string(),
                             row: Some(code.to_owned()),
@@ -641,35 +653,43 @@ pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
                 continue;
             }
             if let Some(gaps) = missing_from_covered(cx, table, &top) {
-                em.insufficient(
+                let listed = (
+                    gaps.iter()
+                        .map(|(t, r)| {
+                            format!("{}（{t} 第{}行）", super::engine::row_name(r), r.line)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    gaps.iter()
+                        .map(|(t, r)| format!("{} ({t} line {})", r.key(), r.line))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+                em.insufficient_why(
                     Some(&table.key),
-                    &format!(
-                        "{} 未列示 {}，而范围更小的表列有该类，合计行无法核对",
-                        table.title_short(),
-                        gaps.iter().map(|(t, r)| format!("{}（{t} 第{}行）", super::engine::row_name(r), r.line)).collect::<Vec<_>>().join("、")
-                    ),
-                    &format!(
-                        "{} does not list {}, which a table of narrower scope lists, so its total row cannot be checked",
-                        table.key,
-                        gaps.iter().map(|(t, r)| format!("{} ({t} line {})", r.key(), r.line)).collect::<Vec<_>>().join(", ")
+                    msg!(
+                        WHY_TOTAL_ROW_CLASS_MISSING,
+                        table = &table_name(table),
+                        gaps = &listed
                     ),
                     gaps.iter()
-                        .map(|(t, r)| Evidence { table: (*t).to_owned(), row: Some(r.key()), column: None, text: r.label.clone(), line: r.line, page: None, bbox: None })
+                        .map(|(t, r)| Evidence {
+                            table: (*t).to_owned(),
+                            row: Some(r.key()),
+                            column: None,
+                            text: r.label.clone(),
+                            line: r.line,
+                            page: None,
+                            bbox: None,
+                        })
                         .collect(),
                 );
                 continue;
             }
             if !strays.is_empty() {
-                em.insufficient(
+                em.insufficient_why(
                     Some(&table.key),
-                    &format!(
-                        "{} 有未能识别科目编码的行，合计行无法核对",
-                        table.title_short()
-                    ),
-                    &format!(
-                        "{} has rows without a readable code, so the total row cannot be checked",
-                        table.key
-                    ),
+                    msg!(WHY_TOTAL_ROW_UNCODED_ROWS, table = &table_name(table)),
                     strays
                         .iter()
                         .map(|r| Evidence {
@@ -838,13 +858,9 @@ fn unknown_rows(em: &mut Emitter<'_>, table: &Table, rows: &[&Row]) -> bool {
     if rows.is_empty() {
         return false;
     }
-    em.insufficient(
+    em.insufficient_why(
         Some(&table.key),
-        &format!("{} 有未能识别的收支项目行，无法核对", table.title_short()),
-        &format!(
-            "{} has lines that were not recognised, so the sum cannot be checked",
-            table.key
-        ),
+        msg!(WHY_LINES_UNRECOGNISED, table = &table_name(table)),
         rows.iter()
             .map(|r| Evidence {
                 table: table.key.to_string(),
@@ -880,12 +896,7 @@ fn balance(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
                 Severity::Error,
             );
         }
-        _ => em.insufficient(
-            Some(key),
-            "未找到收入总计或支出总计行",
-            "the total income or total expenditure line was not found",
-            Vec::new(),
-        ),
+        _ => em.insufficient_why(Some(key), msg!(WHY_LINES_TOTALS_NOT_FOUND), Vec::new()),
     }
 }
 
@@ -903,10 +914,9 @@ fn income_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
         (Some(s), _) => s,
         (None, Some(t)) if inc.additions.is_empty() => t,
         _ => {
-            em.insufficient(
+            em.insufficient_why(
                 Some(key),
-                "未找到本年收入合计行",
-                "the income-of-the-year line was not found",
+                msg!(WHY_LINES_INCOME_SUBTOTAL_NOT_FOUND),
                 Vec::new(),
             );
             return;
@@ -921,10 +931,9 @@ fn income_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
         .filter_map(|r| main_cell(table, r))
         .collect();
     if rhs.is_empty() {
-        em.insufficient(
+        em.insufficient_why(
             Some(key),
-            "未找到收入来源行",
-            "no income source lines were found",
+            msg!(WHY_LINES_INCOME_SOURCES_NOT_FOUND),
             vec![lhs.evidence()],
         );
         return;
@@ -952,19 +961,13 @@ fn w_01_3(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         .iter()
         .find(|r| r.item == Some(LineItem::FiscalGrant))
     else {
-        em.not_applicable(
-            Some("T01"),
-            "未列示财政拨款收入行",
-            "the table prints no fiscal-grant income line",
-            Vec::new(),
-        );
+        em.not_applicable_why(Some("T01"), msg!(WHY_LINES_NO_FISCAL_GRANT), Vec::new());
         return;
     };
     if inc.breakdown.is_empty() {
-        em.not_applicable(
+        em.not_applicable_why(
             Some("T01"),
-            "财政拨款收入未按资金分列",
-            "fiscal-grant income is not broken down by fund",
+            msg!(WHY_LINES_FISCAL_GRANT_NOT_SPLIT),
             Vec::new(),
         );
         return;
@@ -996,10 +999,9 @@ fn income_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
     };
     let inc = side_lines(table, Side::Income);
     let (Some(sub), Some(total)) = (inc.subtotal, inc.total) else {
-        em.not_applicable(
+        em.not_applicable_why(
             Some(key),
-            "表中未分列本年收入合计与收入总计",
-            "the table does not print both the income of the year and the total income",
+            msg!(WHY_LINES_INCOME_TOTAL_NOT_SPLIT),
             Vec::new(),
         );
         return;
@@ -1034,20 +1036,18 @@ fn expenditure_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
         (Some(s), _) => s,
         (None, Some(t)) if exp.additions.is_empty() => t,
         _ => {
-            em.insufficient(
+            em.insufficient_why(
                 Some(key),
-                "未找到本年支出合计行",
-                "the expenditure-of-the-year line was not found",
+                msg!(WHY_LINES_EXPENDITURE_SUBTOTAL_NOT_FOUND),
                 Vec::new(),
             );
             return;
         }
     };
     if exp.classes.is_empty() {
-        em.insufficient(
+        em.insufficient_why(
             Some(key),
-            "未找到按功能分类列示的支出行",
-            "no expenditure 类 lines were found",
+            msg!(WHY_LINES_EXPENDITURE_CLASSES_NOT_FOUND),
             Vec::new(),
         );
         return;
@@ -1091,10 +1091,9 @@ fn expenditure_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
     };
     let exp = side_lines(table, Side::Expenditure);
     let (Some(sub), Some(total)) = (exp.subtotal, exp.total) else {
-        em.not_applicable(
+        em.not_applicable_why(
             Some(key),
-            "表中未分列本年支出合计与支出总计",
-            "the table does not print both the expenditure of the year and the total expenditure",
+            msg!(WHY_LINES_EXPENDITURE_TOTAL_NOT_SPLIT),
             Vec::new(),
         );
         return;
@@ -1147,10 +1146,9 @@ fn w_04_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     let inc = side_lines(table, Side::Income);
     let exp = side_lines(table, Side::Expenditure);
     let Some(sub) = exp.subtotal.or(exp.total) else {
-        em.insufficient(
+        em.insufficient_why(
             Some("T04"),
-            "未找到本年支出合计行",
-            "the expenditure-of-the-year line was not found",
+            msg!(WHY_LINES_EXPENDITURE_SUBTOTAL_NOT_FOUND),
             Vec::new(),
         );
         return;
@@ -1219,10 +1217,9 @@ fn w_04_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     lhs.push(c);
                 }
             } else if !cf.value().is_zero_or_blank() {
-                em.insufficient(
+                em.insufficient_why(
                     Some("T04"),
-                    "上年结转未按资金分列，无法分资金核对",
-                    "carry-forward is not split by fund, so the funds cannot be balanced one by one",
+                    msg!(WHY_BALANCE_CARRY_FORWARD_NOT_SPLIT),
                     vec![cf.evidence()],
                 );
                 return;
@@ -1303,10 +1300,9 @@ fn w_06_4(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let (z, e) = w.location();
         let evidence = vec![w.evidence()];
         match w.value() {
-            Val::Unreadable => em.insufficient(
+            Val::Unreadable => em.insufficient_why(
                 Some("T06"),
-                &format!("{z} 不是可读的金额"),
-                &format!("{e} is not a readable amount"),
+                msg!(WHY_UNREADABLE_AMOUNT, loc = (z.as_str(), e.as_str())),
                 evidence,
             ),
             v if v.is_zero_or_blank() => em.push(
@@ -1317,9 +1313,10 @@ fn w_06_4(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Some(code.to_owned()),
                     Some(w.column_name()),
                 ),
-                (
-                    format!("{} 类的金额全部列在{}", code, right.label()),
-                    format!("class {code} is all {}", right.as_str()),
+                msg!(
+                    ECONOMIC_PLACEMENT_PASS,
+                    code = code,
+                    right = (right.label(), right.as_str()),
                 ),
                 None,
                 evidence,
@@ -1332,17 +1329,12 @@ fn w_06_4(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Some(code.to_owned()),
                     Some(w.column_name()),
                 ),
-                (
-                    format!(
-                        "{z} 有金额：{code} 类属于{}，不应列入{}",
-                        right.label(),
-                        wrong.label()
-                    ),
-                    format!(
-                        "{e} holds an amount: class {code} is {} expenditure, not {}",
-                        right.as_str(),
-                        wrong.as_str()
-                    ),
+                msg!(
+                    ECONOMIC_PLACEMENT_WRONG,
+                    loc = (z.as_str(), e.as_str()),
+                    code = code,
+                    right = (right.label(), right.as_str()),
+                    wrong = (wrong.label(), wrong.as_str()),
                 ),
                 None,
                 evidence,
@@ -1467,10 +1459,7 @@ fn san_gong(cx: &Ctx<'_>, em: &mut Emitter<'_>, check: SanGongCheck) {
                                 Some(row.key()),
                                 Some(total.column_name()),
                             ),
-                            (
-                                format!("{z} 为 0，各项均为 0"),
-                                format!("{e} is zero and so is every item"),
-                            ),
+                            msg!(SAN_GONG_ZERO_PASS, loc = (z.as_str(), e.as_str())),
                             None,
                             evidence,
                         );
@@ -1483,10 +1472,7 @@ fn san_gong(cx: &Ctx<'_>, em: &mut Emitter<'_>, check: SanGongCheck) {
                                 Some(row.key()),
                                 Some(total.column_name()),
                             ),
-                            (
-                                format!("{z} 为 0，但有分项不为 0"),
-                                format!("{e} is zero but an item is not"),
-                            ),
+                            msg!(SAN_GONG_ZERO_FAIL, loc = (z.as_str(), e.as_str())),
                             None,
                             evidence,
                         );
@@ -1511,10 +1497,9 @@ fn w_07_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         .filter_map(|(i, c)| c.key.map(|k| (i, k)))
         .collect();
     if changes.is_empty() {
-        em.not_applicable(
+        em.not_applicable_why(
             Some("T07"),
-            "本表未列示增减变化栏（上下年对比见情况说明的核对）",
-            "the table prints no change columns (year-over-year claims are checked against the narrative)",
+            msg!(WHY_SAN_GONG_NO_CHANGE_COLUMNS),
             Vec::new(),
         );
         return;
@@ -1558,10 +1543,9 @@ fn w_07_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }
     }
     if !compared {
-        em.insufficient(
+        em.insufficient_why(
             Some("T07"),
-            "增减变化栏找不到对应的本年和上年栏",
-            "the change columns have no column of this year and of last year to compare with",
+            msg!(WHY_SAN_GONG_CHANGE_COLUMNS_UNMATCHED),
             Vec::new(),
         );
     }
@@ -1635,17 +1619,16 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
                 Outcome::Fail,
                 Severity::Warning,
                 (Some(key.to_owned()), None, None),
-                (format!("未找到表 {key}：无数据的表也应公开空表并说明"), format!("table {key} was not found: a table without data is still to be published empty, with a statement")),
+                msg!(EMPTY_TABLE_MISSING, table = key),
                 None,
                 Vec::new(),
             );
             continue;
         };
         if !table.is_empty() {
-            em.not_applicable(
+            em.not_applicable_why(
                 Some(key),
-                &format!("{} 有数据", table.title_short()),
-                &format!("{key} holds data"),
+                msg!(WHY_EMPTY_TABLE_HAS_DATA, table = &table_name(table)),
                 Vec::new(),
             );
             continue;
@@ -1655,9 +1638,10 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
                 Outcome::Pass,
                 Severity::Info,
                 (Some(key.to_owned()), None, None),
-                (
-                    format!("{} 为空表，并注明：{}", table.title_short(), note.text),
-                    format!("{key} is empty and says so: {}", note.text),
+                msg!(
+                    EMPTY_TABLE_NOTED,
+                    table = &table_name(table),
+                    note = &note.text,
                 ),
                 None,
                 vec![note_evidence(key, note)],
@@ -1669,10 +1653,7 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
                 Outcome::Pass,
                 Severity::Info,
                 (Some(key.to_owned()), None, None),
-                (
-                    format!("{} 为空表，情况说明中有说明", table.title_short()),
-                    format!("{key} is empty; the narrative explains why"),
-                ),
+                msg!(EMPTY_TABLE_EXPLAINED, table = &table_name(table)),
                 None,
                 vec![Evidence {
                     table: "narrative".to_owned(),
@@ -1689,10 +1670,7 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
                 Outcome::Fail,
                 Severity::Warning,
                 (Some(key.to_owned()), None, None),
-                (
-                    format!("{} 为空表，但表下和情况说明中均无说明", table.title_short()),
-                    format!("{key} is empty but neither the table nor the narrative says why"),
-                ),
+                msg!(EMPTY_TABLE_UNEXPLAINED, table = &table_name(table)),
                 None,
                 vec![Evidence {
                     table: key.to_owned(),
@@ -1758,19 +1736,11 @@ fn empty_note_on_data(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             !data,
             (Some(key.to_owned()), None, None),
             evidence,
-            || {
-                (
-                    format!("{} 注明为空表，表中也无非零金额", table.title_short()),
-                    format!("{key} says it is empty and prints no amount other than zero"),
-                )
-            },
+            || msg!(EMPTY_TABLE_NOTE_CONSISTENT, table = &table_name(table)),
             || {
                 (
                     Severity::Error,
-                    (
-                        format!("{} 有数据，但表下注明为空表", table.title_short()),
-                        format!("{key} holds data but its note says it is empty"),
-                    ),
+                    msg!(EMPTY_TABLE_NOTE_CONTRADICTED, table = &table_name(table)),
                     None,
                 )
             },
@@ -1787,12 +1757,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let Some(note) = &table.note else {
-            em.not_applicable(
-                Some(key),
-                "表下无说明",
-                "the table carries no statement",
-                Vec::new(),
-            );
+            em.not_applicable_why(Some(key), msg!(WHY_EMPTY_TABLE_NO_NOTE), Vec::new());
             continue;
         };
         let n = crate::text::normalize_name(&note.text);
@@ -1805,10 +1770,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Outcome::Fail,
                     Severity::Error,
                     (Some(key.to_owned()), None, None),
-                    (
-                        format!("{} 有数据，但表下注明为空表", table.title_short()),
-                        format!("{key} holds data but its note says it is empty"),
-                    ),
+                    msg!(EMPTY_TABLE_NOTE_CONTRADICTED, table = &table_name(table)),
                     None,
                     evidence,
                 );
@@ -1817,10 +1779,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                     Outcome::Pass,
                     Severity::Info,
                     (Some(key.to_owned()), None, None),
-                    (
-                        "表下说明与表中数据不矛盾".to_owned(),
-                        "the note does not contradict the data".to_owned(),
-                    ),
+                    msg!(EMPTY_TABLE_NOTE_FITS_DATA),
                     None,
                     evidence,
                 );
@@ -1845,15 +1804,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Fail,
                 Severity::Warning,
                 (Some(key.to_owned()), None, None),
-                (
-                    format!(
-                        "{} 的空表说明写的是另一类资金（模板残留）",
-                        table.title_short()
-                    ),
-                    format!(
-                        "the empty-table statement of {key} names another fund (template residue)"
-                    ),
-                ),
+                msg!(EMPTY_TABLE_NOTE_OTHER_FUND, table = &table_name(table)),
                 None,
                 evidence,
             );
@@ -1862,10 +1813,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Outcome::Pass,
                 Severity::Info,
                 (Some(key.to_owned()), None, None),
-                (
-                    format!("{} 的空表说明与本表资金一致", table.title_short()),
-                    format!("the statement of {key} fits its fund"),
-                ),
+                msg!(EMPTY_TABLE_NOTE_OWN_FUND, table = &table_name(table)),
                 None,
                 evidence,
             );
@@ -1882,10 +1830,9 @@ fn w_11_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         return;
     };
     let Some(total) = table.total_row() else {
-        em.insufficient(
+        em.insufficient_why(
             Some("T11"),
-            "未找到项目合计行",
-            "the total row of the projects was not found",
+            msg!(WHY_TOTAL_ROW_PROJECTS_NOT_FOUND),
             Vec::new(),
         );
         return;
@@ -1933,7 +1880,7 @@ fn w_12_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         .filter(|k| table.column_index(*k).is_some())
         .collect();
     if split.is_empty() {
-        em.not_applicable(Some("T12"), "表中未按货物、工程、服务分列（分类金额以情况说明核对）", "the table is not split into goods, works and services (the split is checked against the narrative)", Vec::new());
+        em.not_applicable_why(Some("T12"), msg!(WHY_PROCUREMENT_NOT_SPLIT), Vec::new());
         return;
     }
     for row in &table.rows {

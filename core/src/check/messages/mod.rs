@@ -38,13 +38,6 @@ pub(crate) struct Message {
     pub(crate) en: String,
 }
 
-/// Text not (yet) rendered from a template: no id.
-impl From<(String, String)> for Message {
-    fn from((zh, en): (String, String)) -> Message {
-        Message { id: "", zh, en }
-    }
-}
-
 /// A placeholder's value: the same text in both languages, or one per language.
 #[derive(Clone, Copy)]
 pub(crate) enum Arg<'a> {
