@@ -118,7 +118,7 @@ wrapper! {
         title_en: &'static str = |r| r.0.title_en;
         kind: String = |r| name_of(&r.0.kind);
         severity: String = |r| name_of(&r.0.severity);
-        tables: Vec<&'static str> = |r| r.0.tables.iter().map(|k| k.as_str()).collect();
+        tables: Vec<&'static str> = |r| r.0.tables.iter().map(yusuan::TableKey::as_str).collect();
         condition: Option<&'static str> = |r| r.0.condition;
         fn __repr__() -> String =
             |r| format!("<RuleInfo {} {}: {}>", r.0.id, name_of(&r.0.kind), r.0.title_en);

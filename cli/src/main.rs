@@ -285,7 +285,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         } else {
                             r.tables
                                 .iter()
-                                .map(|k| k.as_str())
+                                .map(yusuan::TableKey::as_str)
                                 .collect::<Vec<_>>()
                                 .join(",")
                         };
