@@ -827,7 +827,7 @@ pub struct Table {
     pub continuations: u8,
     /// Tables of narrower scope whose rows this table holds too (from the template).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub covers: Vec<String>,
+    pub covers: Vec<TableKey>,
 }
 
 impl Table {

@@ -43,7 +43,7 @@ pub struct TableSpec {
     pub columns: Vec<ColumnSpec>,
     /// Tables of narrower scope whose rows this table must also hold (T10 covers T06).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub covers: Vec<String>,
+    pub covers: Vec<crate::model::TableKey>,
 }
 
 /// Names a column from its header words.

@@ -1,7 +1,7 @@
 //! Rules across tables (X-…): the same money printed in two tables agrees, parts stay within
 //! their wholes, and conditional identities hold when their condition does.
 
-use crate::model::{ColumnKey as K, LineItem, Row, Side, Table};
+use crate::model::{ColumnKey as K, LineItem, Row, Side, Table, TableKey};
 use crate::report::Severity;
 use crate::template::Vocabulary;
 
@@ -155,7 +155,7 @@ fn main_cell<'a>(table: &'a Table, row: &'a Row) -> Option<CellRef<'a>> {
 fn need<'a, const N: usize>(
     cx: &Ctx<'a>,
     em: &mut Emitter<'_>,
-    keys: [&str; N],
+    keys: &[TableKey; N],
 ) -> Option<[&'a Table; N]> {
     let mut out = Vec::with_capacity(N);
     for k in keys {
@@ -189,7 +189,7 @@ pub(super) fn non_fiscal_income<'a>(cx: &Ctx<'a>) -> Option<(bool, Vec<CellRef<'
         K::AffiliatedRemit,
         K::NonFiscalBalance,
     ];
-    if let Some(t01) = cx.table("T01") {
+    if let Some(t01) = cx.table(&TableKey::T01) {
         let cells: Vec<CellRef<'a>> = ITEMS.iter().filter_map(|i| line_cell(t01, *i)).collect();
         if !cells.is_empty() {
             if cells.iter().any(|c| matches!(c.value(), Val::Unreadable)) {
@@ -207,7 +207,7 @@ pub(super) fn non_fiscal_income<'a>(cx: &Ctx<'a>) -> Option<(bool, Vec<CellRef<'
             return Some((!nonzero.is_empty(), nonzero));
         }
     }
-    let t02 = cx.table("T02")?;
+    let t02 = cx.table(&TableKey::T02)?;
     let total = t02.total_row()?;
     let cells: Vec<CellRef<'a>> = COLS
         .iter()
@@ -226,7 +226,7 @@ pub(super) fn non_fiscal_income<'a>(cx: &Ctx<'a>) -> Option<(bool, Vec<CellRef<'
 fn non_fiscal_carry_forward<'a>(cx: &Ctx<'a>, t01: &'a Table) -> Option<Vec<CellRef<'a>>> {
     let all = line_cell(t01, LineItem::CarryForward)?;
     let fiscal = cx
-        .table("T04")
+        .table(&TableKey::T04)
         .and_then(|t04| line_cell(t04, LineItem::CarryForward));
     let fiscal_yuan = match fiscal.as_ref().map(CellRef::value) {
         Some(Val::Num(p)) => p.value,
@@ -253,7 +253,7 @@ fn eq(em: &mut Emitter<'_>, a: CellRef<'_>, b: CellRef<'_>, zh: &str, en: &str) 
 }
 
 fn x_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t01, t02]) = need(cx, em, ["T01", "T02"]) else {
+    let Some([t01, t02]) = need(cx, em, &[TableKey::T01, TableKey::T02]) else {
         return;
     };
     let Some(total) = t02.total_row() else {
@@ -342,7 +342,7 @@ fn summary_classes(table: &Table) -> Vec<&Row> {
 }
 
 fn x_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t01, t03]) = need(cx, em, ["T01", "T03"]) else {
+    let Some([t01, t03]) = need(cx, em, &[TableKey::T01, TableKey::T03]) else {
         return;
     };
     if let (Some(total), Some(b)) = (
@@ -389,7 +389,7 @@ fn x_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t02, t03]) = need(cx, em, ["T02", "T03"]) else {
+    let Some([t02, t03]) = need(cx, em, &[TableKey::T02, TableKey::T03]) else {
         return;
     };
     let coded = |t: &Table| {
@@ -476,7 +476,7 @@ fn x_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t01, t04]) = need(cx, em, ["T01", "T04"]) else {
+    let Some([t01, t04]) = need(cx, em, &[TableKey::T01, TableKey::T04]) else {
         return;
     };
     // T04 income of the year = T01 fiscal-grant income
@@ -597,7 +597,7 @@ fn expenditure_sum_row(table: &Table) -> Option<&Row> {
         .or_else(|| table.row_by_item(LineItem::ExpenditureTotal))
 }
 
-fn fund_column_vs_table(cx: &Ctx<'_>, em: &mut Emitter<'_>, t04: &Table, fund: K, key: &str) {
+fn fund_column_vs_table(cx: &Ctx<'_>, em: &mut Emitter<'_>, t04: &Table, fund: K, key: &TableKey) {
     let Some(other) = cx.table(key) else {
         em.missing_table(key);
         return;
@@ -692,28 +692,32 @@ fn fund_column_vs_table(cx: &Ctx<'_>, em: &mut Emitter<'_>, t04: &Table, fund: K
 }
 
 fn x_05(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t04]) = need(cx, em, ["T04"]) else {
+    let Some([t04]) = need(cx, em, &[TableKey::T04]) else {
         return;
     };
-    fund_column_vs_table(cx, em, t04, K::GeneralPublic, "T05");
+    fund_column_vs_table(cx, em, t04, K::GeneralPublic, &TableKey::T05);
 }
 
 fn x_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t04]) = need(cx, em, ["T04"]) else {
+    let Some([t04]) = need(cx, em, &[TableKey::T04]) else {
         return;
     };
-    fund_column_vs_table(cx, em, t04, K::GovFund, "T08");
-    fund_column_vs_table(cx, em, t04, K::StateCapital, "T09");
+    fund_column_vs_table(cx, em, t04, K::GovFund, &TableKey::T08);
+    fund_column_vs_table(cx, em, t04, K::StateCapital, &TableKey::T09);
 }
 
 fn x_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t03, t05]) = need(cx, em, ["T03", "T05"]) else {
+    let Some([t03, t05]) = need(cx, em, &[TableKey::T03, TableKey::T05]) else {
         return;
     };
-    let fund_tables: Vec<&Table> = [Some(t05), cx.table("T08"), cx.table("T09")]
-        .into_iter()
-        .flatten()
-        .collect();
+    let fund_tables: Vec<&Table> = [
+        Some(t05),
+        cx.table(&TableKey::T08),
+        cx.table(&TableKey::T09),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let relation = match non_fiscal_income(cx) {
         Some((false, _)) => Relation::Eq,
         Some((true, _)) => Relation::Le,
@@ -769,7 +773,7 @@ fn x_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t05, t06]) = need(cx, em, ["T05", "T06"]) else {
+    let Some([t05, t06]) = need(cx, em, &[TableKey::T05, TableKey::T06]) else {
         return;
     };
     // a two-lane economic table: 人员经费合计 | 公用经费合计 instead of one 合计 row
@@ -840,10 +844,10 @@ fn x_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t03, t06]) = need(cx, em, ["T03", "T06"]) else {
+    let Some([t03, t06]) = need(cx, em, &[TableKey::T03, TableKey::T06]) else {
         return;
     };
-    let fund_basic: Vec<CellRef<'_>> = ["T08", "T09"]
+    let fund_basic: Vec<CellRef<'_>> = [TableKey::T08, TableKey::T09]
         .iter()
         .filter_map(|k| cx.table(k))
         .filter_map(|t| t.total_row().and_then(|r| CellRef::at(t, r, K::Basic)))
@@ -887,7 +891,7 @@ fn x_09(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_10(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t03, t06, t10]) = need(cx, em, ["T03", "T06", "T10"]) else {
+    let Some([t03, t06, t10]) = need(cx, em, &[TableKey::T03, TableKey::T06, TableKey::T10]) else {
         return;
     };
     if let (Some(a), Some(b)) = (
@@ -962,7 +966,7 @@ fn san_gong_current(cx: &Ctx<'_>, t07: &Table, key: K) -> Option<usize> {
 }
 
 fn x_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t06, t07]) = need(cx, em, ["T06", "T07"]) else {
+    let Some([t06, t07]) = need(cx, em, &[TableKey::T06, TableKey::T07]) else {
         return;
     };
     let Some(row07) = t07.rows.first() else {
@@ -1023,7 +1027,7 @@ fn x_11(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t06, t07]) = need(cx, em, ["T06", "T07"]) else {
+    let Some([t06, t07]) = need(cx, em, &[TableKey::T06, TableKey::T07]) else {
         return;
     };
     let Some(col) = san_gong_current(cx, t07, K::OperatingCosts) else {
@@ -1061,7 +1065,7 @@ fn x_12(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t03, t11]) = need(cx, em, ["T03", "T11"]) else {
+    let Some([t03, t11]) = need(cx, em, &[TableKey::T03, TableKey::T11]) else {
         return;
     };
     let Some(total11) = t11.total_row() else {
@@ -1085,7 +1089,10 @@ fn x_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             "T11 total = T03 project",
         );
     }
-    if let (Some(a), Some(t05)) = (CellRef::at(t11, total11, K::GeneralPublic), cx.table("T05")) {
+    if let (Some(a), Some(t05)) = (
+        CellRef::at(t11, total11, K::GeneralPublic),
+        cx.table(&TableKey::T05),
+    ) {
         if let Some(b) = t05
             .total_row()
             .and_then(|r| CellRef::at(t05, r, K::Project))
@@ -1102,7 +1109,7 @@ fn x_13(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_16(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t03, t12]) = need(cx, em, ["T03", "T12"]) else {
+    let Some([t03, t12]) = need(cx, em, &[TableKey::T03, TableKey::T12]) else {
         return;
     };
     let Some(p) = t12.total_row().and_then(|r| CellRef::at(t12, r, K::Total)) else {
@@ -1128,7 +1135,7 @@ fn x_16(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn x_17(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some([t05, t06]) = need(cx, em, ["T05", "T06"]) else {
+    let Some([t05, t06]) = need(cx, em, &[TableKey::T05, TableKey::T06]) else {
         return;
     };
     let vocab = Vocabulary::builtin();

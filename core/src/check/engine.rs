@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::amount::{CellValue, Unit};
 use crate::catalog::Catalog;
 use crate::figure::{Judgement, Printed};
-use crate::model::{Cell, ColumnKey, Document, Row, Table};
+use crate::model::{Cell, ColumnKey, Document, Row, Table, TableKey};
 use crate::report::{Evidence, Finding, Outcome, Severity, Summary};
 
 use super::Policy;
@@ -181,8 +181,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(crate) fn table(&self, key: &str) -> Option<&'a Table> {
-        self.doc.table(key)
+    pub(crate) fn table(&self, key: &TableKey) -> Option<&'a Table> {
+        self.doc.tables.iter().find(|t| t.key == *key)
     }
 }
 
@@ -703,7 +703,7 @@ pub(crate) struct Emitter<'p> {
     /// joining those a wrong figure explains to that figure's finding.
     pub(crate) rates: Vec<(usize, super::cause::Rate)>,
     /// The tables each rule has reported missing (one instance per rule and table).
-    missing: Vec<(&'static str, String)>,
+    missing: Vec<(&'static str, TableKey)>,
     /// The narrative rounds its amounts ([`Ctx::coarse_narrative`]): a narrative amount with
     /// fewer than two decimals stands for the interval of its printed digits.
     pub(crate) coarse_narrative: bool,
@@ -736,7 +736,7 @@ impl<'p> Emitter<'p> {
 
     /// Whether the document's template has no table `key` at all (as opposed to a table missing
     /// from the document).
-    pub(crate) fn not_in_template(&self, key: &str) -> bool {
+    pub(crate) fn not_in_template(&self, key: &TableKey) -> bool {
         !self.template.1.is_empty() && !self.template.1.iter().any(|k| k == key)
     }
 
@@ -908,7 +908,7 @@ impl<'p> Emitter<'p> {
 
     /// A missing table makes the rule's instances insufficient (not applicable when the
     /// template has no such table, or when only the narrative was read).
-    pub(crate) fn missing_table(&mut self, key: &str) {
+    pub(crate) fn missing_table(&mut self, key: &TableKey) {
         // one instance per rule and table: a rule that needs the table for several checks
         // (one per column, per sub-table) is one cause
         if self

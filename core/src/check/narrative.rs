@@ -318,11 +318,11 @@ fn general_public_qualified(claim: &Claim) -> bool {
 
 /// The table figure a claim's subject names, with the rule that compares them.
 fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
-    let t = |k: &str| cx.table(k);
+    let t = |k: &TableKey| cx.table(k);
     let total_word = claim.label.contains("总计");
     match &claim.subject {
         Subject::IncomeTotal => {
-            let t01 = t("T01")?;
+            let t01 = t(&TableKey::T01)?;
             if total_word {
                 line_cell(t01, LineItem::IncomeTotal)
             } else {
@@ -331,7 +331,7 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
             }
         }
         Subject::ExpenditureTotal => {
-            let t01 = t("T01")?;
+            let t01 = t(&TableKey::T01)?;
             if total_word {
                 line_cell(t01, LineItem::ExpenditureTotal)
             } else {
@@ -339,28 +339,30 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
                     .or_else(|| line_cell(t01, LineItem::ExpenditureTotal))
             }
         }
-        Subject::IncomeExpenditureTotal => line_cell(t("T01")?, LineItem::IncomeTotal),
-        Subject::FiscalTotal => line_cell(t("T04")?, LineItem::IncomeTotal),
-        Subject::FiscalIncome => t("T01")
+        Subject::IncomeExpenditureTotal => line_cell(t(&TableKey::T01)?, LineItem::IncomeTotal),
+        Subject::FiscalTotal => line_cell(t(&TableKey::T04)?, LineItem::IncomeTotal),
+        Subject::FiscalIncome => t(&TableKey::T01)
             .and_then(|t01| line_cell(t01, LineItem::FiscalGrant))
-            .or_else(|| t("T04").and_then(|t04| line_cell(t04, LineItem::IncomeSubtotal))),
-        Subject::FiscalExpenditure => t04_expenditure(t("T04")?, K::Total),
-        Subject::GeneralPublicIncome => t("T01")
+            .or_else(|| t(&TableKey::T04).and_then(|t04| line_cell(t04, LineItem::IncomeSubtotal))),
+        Subject::FiscalExpenditure => t04_expenditure(t(&TableKey::T04)?, K::Total),
+        Subject::GeneralPublicIncome => t(&TableKey::T01)
             .and_then(|t01| line_cell(t01, LineItem::GeneralPublic))
-            .or_else(|| t("T04").and_then(|t04| line_cell(t04, LineItem::GeneralPublic))),
-        Subject::GeneralPublicExpenditure => t("T04")
+            .or_else(|| t(&TableKey::T04).and_then(|t04| line_cell(t04, LineItem::GeneralPublic))),
+        Subject::GeneralPublicExpenditure => t(&TableKey::T04)
             .and_then(|t04| t04_expenditure(t04, K::GeneralPublic))
-            .or_else(|| t("T05").and_then(|t05| total_cell(t05, K::Total))),
-        Subject::GovFundExpenditure => t04_expenditure(t("T04")?, K::GovFund),
-        Subject::StateCapitalExpenditure => t04_expenditure(t("T04")?, K::StateCapital),
-        Subject::BusinessIncome => line_cell(t("T01")?, LineItem::BusinessIncome),
-        Subject::OperatingIncome => line_cell(t("T01")?, LineItem::OperatingIncome),
-        Subject::OtherIncome => line_cell(t("T01")?, LineItem::OtherIncome),
-        Subject::SuperiorSubsidy => line_cell(t("T01")?, LineItem::SuperiorSubsidy),
-        Subject::AffiliatedRemit => line_cell(t("T01")?, LineItem::AffiliatedRemit),
-        Subject::OperatingExpense => t("T03")
+            .or_else(|| t(&TableKey::T05).and_then(|t05| total_cell(t05, K::Total))),
+        Subject::GovFundExpenditure => t04_expenditure(t(&TableKey::T04)?, K::GovFund),
+        Subject::StateCapitalExpenditure => t04_expenditure(t(&TableKey::T04)?, K::StateCapital),
+        Subject::BusinessIncome => line_cell(t(&TableKey::T01)?, LineItem::BusinessIncome),
+        Subject::OperatingIncome => line_cell(t(&TableKey::T01)?, LineItem::OperatingIncome),
+        Subject::OtherIncome => line_cell(t(&TableKey::T01)?, LineItem::OtherIncome),
+        Subject::SuperiorSubsidy => line_cell(t(&TableKey::T01)?, LineItem::SuperiorSubsidy),
+        Subject::AffiliatedRemit => line_cell(t(&TableKey::T01)?, LineItem::AffiliatedRemit),
+        Subject::OperatingExpense => t(&TableKey::T03)
             .and_then(|t03| total_cell(t03, K::OperatingExpense))
-            .or_else(|| t("T01").and_then(|t01| line_cell(t01, LineItem::OperatingExpense))),
+            .or_else(|| {
+                t(&TableKey::T01).and_then(|t01| line_cell(t01, LineItem::OperatingExpense))
+            }),
         // 一般公共预算财政拨款基本支出 is T05's (the general public budget's), not T03's (all funds)
         Subject::Basic | Subject::Project if general_public_qualified(claim) => {
             let key = if claim.subject == Subject::Basic {
@@ -368,33 +370,33 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
             } else {
                 K::Project
             };
-            total_cell(t("T05")?, key)
+            total_cell(t(&TableKey::T05)?, key)
         }
-        Subject::Basic => total_cell(t("T03")?, K::Basic),
-        Subject::Project => total_cell(t("T03")?, K::Project),
-        Subject::Personnel => total_cell(t("T06")?, K::Personnel),
-        Subject::Public => total_cell(t("T06")?, K::Public),
+        Subject::Basic => total_cell(t(&TableKey::T03)?, K::Basic),
+        Subject::Project => total_cell(t(&TableKey::T03)?, K::Project),
+        Subject::Personnel => total_cell(t(&TableKey::T06)?, K::Personnel),
+        Subject::Public => total_cell(t(&TableKey::T06)?, K::Public),
         _ => None,
     }
 }
 
 /// The tables [`table_figure`] looks in for a subject, the first the one it prefers.
-fn figure_tables(s: &Subject) -> &'static [&'static str] {
+fn figure_tables(s: &Subject) -> &'static [TableKey] {
     match s {
         Subject::IncomeTotal
         | Subject::ExpenditureTotal
         | Subject::IncomeExpenditureTotal
         | Subject::BusinessIncome
         | Subject::OperatingIncome
-        | Subject::OtherIncome => &["T01"],
+        | Subject::OtherIncome => &[TableKey::T01],
         Subject::FiscalTotal
         | Subject::FiscalExpenditure
         | Subject::GovFundExpenditure
-        | Subject::StateCapitalExpenditure => &["T04"],
-        Subject::FiscalIncome | Subject::GeneralPublicIncome => &["T01", "T04"],
-        Subject::GeneralPublicExpenditure => &["T04", "T05"],
-        Subject::Basic | Subject::Project => &["T03"],
-        Subject::Personnel | Subject::Public => &["T06"],
+        | Subject::StateCapitalExpenditure => &[TableKey::T04],
+        Subject::FiscalIncome | Subject::GeneralPublicIncome => &[TableKey::T01, TableKey::T04],
+        Subject::GeneralPublicExpenditure => &[TableKey::T04, TableKey::T05],
+        Subject::Basic | Subject::Project => &[TableKey::T03],
+        Subject::Personnel | Subject::Public => &[TableKey::T06],
         _ => &[],
     }
 }
@@ -414,7 +416,7 @@ fn san_gong_key(s: &Subject) -> Option<K> {
 
 /// The 三公 table cell for `key` of `year` (the document's year when `None`), budget figures.
 fn san_gong_cell<'a>(cx: &Ctx<'a>, key: K, year: Option<u16>, basis: Basis) -> Option<CellRef<'a>> {
-    let t07 = cx.table("T07")?;
+    let t07 = cx.table(&TableKey::T07)?;
     let row = t07.rows.first()?;
     let doc_year = cx.doc.meta.year;
     let want = year.or(doc_year);
@@ -518,7 +520,7 @@ fn words(zh: impl Into<String>, en: impl Into<String>) -> Words {
 // N rules
 
 fn n_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let mut missing: Vec<&str> = Vec::new();
+    let mut missing: Vec<&TableKey> = Vec::new();
     for (claim, _) in walk(cx) {
         let Some(amount) = claim.amount.as_ref().filter(|q| is_money(q)) else {
             continue;
@@ -535,7 +537,7 @@ fn n_01(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 .first()
                 .filter(|_| keys.iter().all(|k| cx.table(k).is_none()))
             {
-                if !missing.contains(key) {
+                if !missing.contains(&key) {
                     missing.push(key);
                     em.missing_table(key);
                 }
@@ -587,7 +589,7 @@ fn n_07(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         }) else {
             continue;
         };
-        if cx.table("T01").is_some() {
+        if cx.table(&TableKey::T01).is_some() {
             em.not_applicable_why(
                 Some("narrative"),
                 msg!(WHY_NARR_SUMMARY_TABLE_READ),
@@ -620,8 +622,8 @@ fn n_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     if san_gong.is_empty() {
         return;
     }
-    if cx.table("T07").is_none() {
-        em.missing_table("T07");
+    if cx.table(&TableKey::T07).is_none() {
+        em.missing_table(&TableKey::T07);
     }
     for claim in &san_gong {
         let (Some(key), Some(amount)) = (
@@ -772,7 +774,10 @@ fn n_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 /// X-12 without a 机关运行经费 column in T07: the narrative's figure against T06 公用经费, a soft
 /// comparison (definitions differ by region). Returns whether a narrative figure was found.
 pub(super) fn operating_costs_vs_public(cx: &Ctx<'_>, em: &mut Emitter<'_>) -> bool {
-    let Some(public) = cx.table("T06").and_then(|t| total_cell(t, K::Public)) else {
+    let Some(public) = cx
+        .table(&TableKey::T06)
+        .and_then(|t| total_cell(t, K::Public))
+    else {
         return false;
     };
     let mut found = false;
@@ -869,8 +874,8 @@ fn n_04(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     if items.is_empty() {
         return;
     }
-    let Some(t05) = cx.table("T05") else {
-        em.missing_table("T05");
+    let Some(t05) = cx.table(&TableKey::T05) else {
+        em.missing_table(&TableKey::T05);
         return;
     };
     let mut matched: Vec<&str> = Vec::new();
@@ -1310,7 +1315,10 @@ fn n_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 Severity::Error,
             );
         }
-        if let Some(cell) = cx.table("T12").and_then(|t12| total_cell(t12, K::Total)) {
+        if let Some(cell) = cx
+            .table(&TableKey::T12)
+            .and_then(|t12| total_cell(t12, K::Total))
+        {
             em.compare_figs(
                 &[&t],
                 &[&cell],
@@ -1323,9 +1331,9 @@ fn n_06(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 },
                 Severity::Error,
             );
-        } else if cx.table("T12").is_none() {
+        } else if cx.table(&TableKey::T12).is_none() {
             // the stated total is not compared: insufficient where the template has T12
-            em.missing_table("T12");
+            em.missing_table(&TableKey::T12);
         }
         for sme in claims
             .iter()
@@ -1550,7 +1558,9 @@ fn n_08(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         else {
             continue;
         };
-        let Some(t11) = cx.table("T11") else { continue };
+        let Some(t11) = cx.table(&TableKey::T11) else {
+            continue;
+        };
         let Some(row) = t11
             .rows
             .iter()

@@ -146,7 +146,7 @@ fn x_14(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             continue;
         };
         let Some(project) = cx
-            .table("T03")
+            .table(&TableKey::T03)
             .and_then(|t| t.total_row().and_then(|r| CellRef::at(t, r, K::Project)))
         else {
             continue;
@@ -175,9 +175,9 @@ fn x_15(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     if cx.doc.performance.is_empty() {
         return;
     }
-    let Some(t11) = cx.table("T11") else {
+    let Some(t11) = cx.table(&TableKey::T11) else {
         // insufficient where the template has the table; not applicable where it has none
-        em.missing_table("T11");
+        em.missing_table(&TableKey::T11);
         return;
     };
     for p in &cx.doc.performance {

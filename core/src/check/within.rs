@@ -2,7 +2,7 @@
 //! row equals the sum of its classes, the summary tables balance, the "三公" table closes, empty
 //! tables carry their statement.
 
-use crate::model::{ColumnKey as K, LineItem, Row, Side, Table, TableKind};
+use crate::model::{ColumnKey as K, LineItem, Row, Side, Table, TableKey, TableKind};
 use crate::report::{Evidence, Outcome, Severity};
 use crate::template::Vocabulary;
 use crate::text::has;
@@ -19,7 +19,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T01"],
             "收支总体情况表：收入总计 = 支出总计",
             "T01: total income equals total expenditure",
-            |cx, em| balance(cx, em, "T01")
+            |cx, em| balance(cx, em, &TableKey::T01)
         ),
         rule!(
             "W-01-2",
@@ -27,7 +27,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T01"],
             "收支总体情况表：本年收入合计 = 各收入来源之和",
             "T01: income of the year equals the sum of its sources",
-            |cx, em| income_subtotal(cx, em, "T01")
+            |cx, em| income_subtotal(cx, em, &TableKey::T01)
         ),
         rule!(
             "W-01-3",
@@ -43,7 +43,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T01"],
             "收支总体情况表：收入总计 = 本年收入合计 + 上年结转等",
             "T01: total income equals income of the year plus carry-forward and the other lines below it",
-            |cx, em| income_total(cx, em, "T01")
+            |cx, em| income_total(cx, em, &TableKey::T01)
         ),
         rule!(
             "W-01-5",
@@ -51,7 +51,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T01"],
             "收支总体情况表：本年支出合计 = 各类支出之和",
             "T01: expenditure of the year equals the sum of its 类 rows",
-            |cx, em| expenditure_subtotal(cx, em, "T01")
+            |cx, em| expenditure_subtotal(cx, em, &TableKey::T01)
         ),
         rule!(
             "W-01-6",
@@ -59,7 +59,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T01"],
             "收支总体情况表：支出总计 = 本年支出合计 + 结转下年等",
             "T01: total expenditure equals expenditure of the year plus carry-over and the other lines below it",
-            |cx, em| expenditure_total(cx, em, "T01")
+            |cx, em| expenditure_total(cx, em, &TableKey::T01)
         ),
         rule!(
             "W-01-7",
@@ -67,7 +67,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T01"],
             "收支总体情况表：各支出行 合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费",
             "T01: each expenditure row's total equals basic plus project expenditure (where printed)",
-            |cx, em| row_identities(cx, em, &["T01"], &[Identity::Uses, Identity::BasicSplit])
+            |cx, em| row_identities(cx, em, &[TableKey::T01], &[Identity::Uses, Identity::BasicSplit])
         ),
         rule!(
             "W-02-1",
@@ -75,7 +75,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T02"],
             "收入总体情况表：各行 合计 = 各资金来源之和",
             "T02: each row's total equals the sum of its source columns",
-            |cx, em| row_identities(cx, em, &["T02"], &[Identity::Sources])
+            |cx, em| row_identities(cx, em, &[TableKey::T02], &[Identity::Sources])
         ),
         rule!(
             "W-02-2",
@@ -83,7 +83,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T02"],
             "收入总体情况表：各行 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营",
             "T02: each row's fiscal grant equals its fund columns",
-            |cx, em| row_identities(cx, em, &["T02"], &[Identity::FiscalSplit])
+            |cx, em| row_identities(cx, em, &[TableKey::T02], &[Identity::FiscalSplit])
         ),
         rule!(
             "W-02-3",
@@ -91,7 +91,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T02"],
             "收入总体情况表：类 = Σ款，款 = Σ项",
             "T02: each 类 equals the sum of its 款, each 款 the sum of its 项",
-            |cx, em| hierarchy(cx, em, &["T02"])
+            |cx, em| hierarchy(cx, em, &[TableKey::T02])
         ),
         rule!(
             "W-02-4",
@@ -99,7 +99,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T02"],
             "收入总体情况表：合计行 = 各类之和",
             "T02: the total row equals the sum of the 类 rows",
-            |cx, em| total_row(cx, em, &["T02"])
+            |cx, em| total_row(cx, em, &[TableKey::T02])
         ),
         rule!(
             "W-03-1",
@@ -107,7 +107,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T03"],
             "支出总体情况表：各行 合计 = 基本支出 + 项目支出（+ 上缴上级、经营、对附属单位补助）",
             "T03: each row's total equals basic plus project expenditure (plus the other uses printed)",
-            |cx, em| row_identities(cx, em, &["T03"], &[Identity::Uses, Identity::BasicSplit])
+            |cx, em| row_identities(cx, em, &[TableKey::T03], &[Identity::Uses, Identity::BasicSplit])
         ),
         rule!(
             "W-03-2",
@@ -116,8 +116,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "支出总体情况表：类 = Σ款 = Σ项，合计行 = 各类之和",
             "T03: hierarchy sums and the total row",
             |cx, em| {
-                hierarchy(cx, em, &["T03"]);
-                total_row(cx, em, &["T03"]);
+                hierarchy(cx, em, &[TableKey::T03]);
+                total_row(cx, em, &[TableKey::T03]);
             }
         ),
         rule!(
@@ -126,7 +126,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T04"],
             "财政拨款收支总体情况表：收入总计 = 支出总计",
             "T04: total income equals total expenditure",
-            |cx, em| balance(cx, em, "T04")
+            |cx, em| balance(cx, em, &TableKey::T04)
         ),
         rule!(
             "W-04-2",
@@ -134,7 +134,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T04"],
             "财政拨款收支总体情况表：本年收入 = 各项财政拨款收入之和",
             "T04: income of the year equals the sum of the fund income lines",
-            |cx, em| income_subtotal(cx, em, "T04")
+            |cx, em| income_subtotal(cx, em, &TableKey::T04)
         ),
         rule!(
             "W-04-3",
@@ -142,7 +142,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T04"],
             "财政拨款收支总体情况表：各支出行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
             "T04: each expenditure row's total equals its fund columns",
-            |cx, em| row_identities(cx, em, &["T04"], &[Identity::FiscalSplit])
+            |cx, em| row_identities(cx, em, &[TableKey::T04], &[Identity::FiscalSplit])
         ),
         rule!(
             "W-04-4",
@@ -150,7 +150,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T04"],
             "财政拨款收支总体情况表：各支出列 本年支出合计 = 各类之和",
             "T04: each expenditure column's total equals the sum of its 类 rows",
-            |cx, em| expenditure_subtotal(cx, em, "T04")
+            |cx, em| expenditure_subtotal(cx, em, &TableKey::T04)
         ),
         rule!(
             "W-04-5",
@@ -169,7 +169,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             |cx, em| row_identities(
                 cx,
                 em,
-                &["T05", "T08", "T09"],
+                &[TableKey::T05, TableKey::T08, TableKey::T09],
                 &[Identity::Uses, Identity::BasicSplit]
             )
         ),
@@ -180,8 +180,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "功能分类表：类 = Σ款 = Σ项，合计行 = 各类之和",
             "functional tables: hierarchy sums and the total row",
             |cx, em| {
-                hierarchy(cx, em, &["T05", "T08", "T09"]);
-                total_row(cx, em, &["T05", "T08", "T09"]);
+                hierarchy(cx, em, &[TableKey::T05, TableKey::T08, TableKey::T09]);
+                total_row(cx, em, &[TableKey::T05, TableKey::T08, TableKey::T09]);
             }
         ),
         rule!(
@@ -206,7 +206,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ["T06"],
             "一般公共预算基本支出情况表：类 = Σ款",
             "T06: each economic 类 equals the sum of its 款",
-            |cx, em| hierarchy(cx, em, &["T06"])
+            |cx, em| hierarchy(cx, em, &[TableKey::T06])
         ),
         rule!(
             "W-06-4",
@@ -284,7 +284,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             |cx, em| row_identities(
                 cx,
                 em,
-                &["T10"],
+                &[TableKey::T10],
                 &[
                     Identity::Sources,
                     Identity::FiscalSplit,
@@ -299,8 +299,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             "基本支出预算情况表：类 = Σ款，合计行 = 各类之和",
             "T10: hierarchy sums and the total row",
             |cx, em| {
-                hierarchy(cx, em, &["T10"]);
-                total_row(cx, em, &["T10"]);
+                hierarchy(cx, em, &[TableKey::T10]);
+                total_row(cx, em, &[TableKey::T10]);
             }
         ),
         rule!(
@@ -320,7 +320,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             |cx, em| row_identities(
                 cx,
                 em,
-                &["T11"],
+                &[TableKey::T11],
                 &[Identity::Sources, Identity::FiscalSplit]
             )
         ),
@@ -342,11 +342,11 @@ pub(super) fn rules() -> Vec<RuleDef> {
                 row_identities(
                     cx,
                     em,
-                    &["T12"],
+                    &[TableKey::T12],
                     &[Identity::Sources, Identity::FiscalSplit],
                 );
-                hierarchy(cx, em, &["T12"]);
-                total_row(cx, em, &["T12"]);
+                hierarchy(cx, em, &[TableKey::T12]);
+                total_row(cx, em, &[TableKey::T12]);
             }
         ),
     ]
@@ -455,7 +455,7 @@ fn words(lhs: K, parts: &[K]) -> Words {
 pub(super) fn row_identities(
     cx: &Ctx<'_>,
     em: &mut Emitter<'_>,
-    tables: &[&str],
+    tables: &[TableKey],
     ids: &[Identity],
 ) {
     for key in tables {
@@ -511,7 +511,7 @@ fn is_coded(row: &Row) -> bool {
 }
 
 /// 类 = Σ款 and 款 = Σ项 in every amount column.
-pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
+pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[TableKey]) {
     for key in tables {
         let Some(table) = cx.table(key) else {
             em.missing_table(key);
@@ -615,7 +615,7 @@ pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
 }
 
 /// The total row equals the sum of the top-level code rows, column by column.
-pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[&str]) {
+pub(super) fn total_row(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[TableKey]) {
     for key in tables {
         let Some(table) = cx.table(key) else {
             em.missing_table(key);
@@ -876,7 +876,7 @@ fn unknown_rows(em: &mut Emitter<'_>, table: &Table, rows: &[&Row]) -> bool {
     true
 }
 
-fn balance(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+fn balance(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &TableKey) {
     let Some(table) = cx.table(key) else {
         em.missing_table(key);
         return;
@@ -900,7 +900,7 @@ fn balance(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
     }
 }
 
-fn income_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+fn income_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &TableKey) {
     let Some(table) = cx.table(key) else {
         em.missing_table(key);
         return;
@@ -951,8 +951,8 @@ fn income_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
 }
 
 fn w_01_3(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some(table) = cx.table("T01") else {
-        em.missing_table("T01");
+    let Some(table) = cx.table(&TableKey::T01) else {
+        em.missing_table(&TableKey::T01);
         return;
     };
     let inc = side_lines(table, Side::Income);
@@ -992,7 +992,7 @@ fn w_01_3(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     );
 }
 
-fn income_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+fn income_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &TableKey) {
     let Some(table) = cx.table(key) else {
         em.missing_table(key);
         return;
@@ -1023,7 +1023,7 @@ fn income_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
     );
 }
 
-fn expenditure_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+fn expenditure_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &TableKey) {
     let Some(table) = cx.table(key) else {
         em.missing_table(key);
         return;
@@ -1084,7 +1084,7 @@ fn expenditure_subtotal(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
     }
 }
 
-fn expenditure_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
+fn expenditure_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &TableKey) {
     let Some(table) = cx.table(key) else {
         em.missing_table(key);
         return;
@@ -1139,8 +1139,8 @@ fn expenditure_total(cx: &Ctx<'_>, em: &mut Emitter<'_>, key: &str) {
 }
 
 fn w_04_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some(table) = cx.table("T04") else {
-        em.missing_table("T04");
+    let Some(table) = cx.table(&TableKey::T04) else {
+        em.missing_table(&TableKey::T04);
         return;
     };
     let inc = side_lines(table, Side::Income);
@@ -1249,8 +1249,8 @@ fn w_04_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 // Economic tables
 
 fn personnel_public(cx: &Ctx<'_>, em: &mut Emitter<'_>, total_row_only: bool) {
-    let Some(table) = cx.table("T06") else {
-        em.missing_table("T06");
+    let Some(table) = cx.table(&TableKey::T06) else {
+        em.missing_table(&TableKey::T06);
         return;
     };
     for row in table.rows.iter().filter(|r| r.total == total_row_only) {
@@ -1275,12 +1275,12 @@ fn personnel_public(cx: &Ctx<'_>, em: &mut Emitter<'_>, total_row_only: bool) {
 }
 
 fn w_06_4(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some(table) = cx.table("T06") else {
-        em.missing_table("T06");
+    let Some(table) = cx.table(&TableKey::T06) else {
+        em.missing_table(&TableKey::T06);
         return;
     };
     // the sums: total row = Σ classes in the 人员 and 公用 columns
-    total_row(cx, em, &["T06"]);
+    total_row(cx, em, &[TableKey::T06]);
     // the placement: a personnel class has no 公用 amount, a public class no 人员 amount
     let vocab = Vocabulary::builtin();
     for row in &table.rows {
@@ -1354,8 +1354,8 @@ enum SanGongCheck {
 }
 
 fn san_gong(cx: &Ctx<'_>, em: &mut Emitter<'_>, check: SanGongCheck) {
-    let Some(table) = cx.table("T07") else {
-        em.missing_table("T07");
+    let Some(table) = cx.table(&TableKey::T07) else {
+        em.missing_table(&TableKey::T07);
         return;
     };
     // column groups: one per (year, basis)
@@ -1485,8 +1485,8 @@ fn san_gong(cx: &Ctx<'_>, em: &mut Emitter<'_>, check: SanGongCheck) {
 
 fn w_07_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     use crate::model::Basis;
-    let Some(table) = cx.table("T07") else {
-        em.missing_table("T07");
+    let Some(table) = cx.table(&TableKey::T07) else {
+        em.missing_table(&TableKey::T07);
         return;
     };
     let changes: Vec<(usize, K)> = table
@@ -1554,10 +1554,10 @@ fn w_07_5(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 // ---------------------------------------------------------------------------------------------
 // Empty fund tables
 
-fn fund_of(key: &str) -> Option<K> {
+fn fund_of(key: &TableKey) -> Option<K> {
     match key {
-        "T08" => Some(K::GovFund),
-        "T09" => Some(K::StateCapital),
+        TableKey::T08 => Some(K::GovFund),
+        TableKey::T09 => Some(K::StateCapital),
         _ => None,
     }
 }
@@ -1607,8 +1607,8 @@ fn empty_explained<'d>(cx: &Ctx<'d>, key: &str) -> Option<&'d crate::model::Para
 /// sentence naming what it is about and saying there is none or 0); left unexplained it is a
 /// warning: the format asks for the statement, no figure is contradicted. Where the template
 /// has a fund table that was not found (`report_missing`), that is a warning too.
-fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missing: bool) {
-    for &key in keys {
+fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[TableKey], report_missing: bool) {
+    for key in keys {
         let Some(table) = cx.table(key) else {
             if !report_missing || cx.doc.tables.is_empty() || em.not_in_template(key) {
                 // a narrative on its own, or a template without the table: no statement is due
@@ -1618,7 +1618,7 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
             em.push(
                 Outcome::Fail,
                 Severity::Warning,
-                (Some(key.to_owned()), None, None),
+                (Some(key.to_string()), None, None),
                 msg!(EMPTY_TABLE_MISSING, table = key),
                 None,
                 Vec::new(),
@@ -1637,7 +1637,7 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
             em.push(
                 Outcome::Pass,
                 Severity::Info,
-                (Some(key.to_owned()), None, None),
+                (Some(key.to_string()), None, None),
                 msg!(
                     EMPTY_TABLE_NOTED,
                     table = &table_name(table),
@@ -1652,7 +1652,7 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
             Some(p) => em.push(
                 Outcome::Pass,
                 Severity::Info,
-                (Some(key.to_owned()), None, None),
+                (Some(key.to_string()), None, None),
                 msg!(EMPTY_TABLE_EXPLAINED, table = &table_name(table)),
                 None,
                 vec![Evidence {
@@ -1669,11 +1669,11 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
             None => em.push(
                 Outcome::Fail,
                 Severity::Warning,
-                (Some(key.to_owned()), None, None),
+                (Some(key.to_string()), None, None),
                 msg!(EMPTY_TABLE_UNEXPLAINED, table = &table_name(table)),
                 None,
                 vec![Evidence {
-                    table: key.to_owned(),
+                    table: key.to_string(),
                     row: None,
                     column: None,
                     text: table.title.clone(),
@@ -1687,17 +1687,22 @@ fn empty_tables(cx: &Ctx<'_>, em: &mut Emitter<'_>, keys: &[&str], report_missin
 }
 
 fn w_08_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    empty_tables(cx, em, &["T08", "T09"], true);
+    empty_tables(cx, em, &[TableKey::T08, TableKey::T09], true);
 }
 
 fn w_08_3(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    empty_tables(cx, em, &["T07", "T11", "T12"], false);
+    empty_tables(
+        cx,
+        em,
+        &[TableKey::T07, TableKey::T11, TableKey::T12],
+        false,
+    );
 }
 
 /// The evidence of a table's note.
 fn note_evidence(key: &str, note: &crate::model::Note) -> Evidence {
     Evidence {
-        table: key.to_owned(),
+        table: key.to_string(),
         row: None,
         column: None,
         text: note.text.clone(),
@@ -1734,7 +1739,7 @@ fn empty_note_on_data(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let data = prints_nonzero(table);
         em.verdict(
             !data,
-            (Some(key.to_owned()), None, None),
+            (Some(key.to_string()), None, None),
             evidence,
             || msg!(EMPTY_TABLE_NOTE_CONSISTENT, table = &table_name(table)),
             || {
@@ -1751,13 +1756,17 @@ fn empty_note_on_data(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
     empty_note_on_data(cx, em);
     let vocab = Vocabulary::builtin();
-    for key in ["T08", "T09"] {
+    for key in &[TableKey::T08, TableKey::T09] {
         let Some(table) = cx.table(key) else {
             em.missing_table(key);
             continue;
         };
         let Some(note) = &table.note else {
-            em.not_applicable_why(Some(key), msg!(WHY_EMPTY_TABLE_NO_NOTE), Vec::new());
+            em.not_applicable_why(
+                Some(key.as_str()),
+                msg!(WHY_EMPTY_TABLE_NO_NOTE),
+                Vec::new(),
+            );
             continue;
         };
         let n = crate::text::normalize_name(&note.text);
@@ -1769,7 +1778,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 em.push(
                     Outcome::Fail,
                     Severity::Error,
-                    (Some(key.to_owned()), None, None),
+                    (Some(key.to_string()), None, None),
                     msg!(EMPTY_TABLE_NOTE_CONTRADICTED, table = &table_name(table)),
                     None,
                     evidence,
@@ -1778,7 +1787,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 em.push(
                     Outcome::Pass,
                     Severity::Info,
-                    (Some(key.to_owned()), None, None),
+                    (Some(key.to_string()), None, None),
                     msg!(EMPTY_TABLE_NOTE_FITS_DATA),
                     None,
                     evidence,
@@ -1803,7 +1812,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.push(
                 Outcome::Fail,
                 Severity::Warning,
-                (Some(key.to_owned()), None, None),
+                (Some(key.to_string()), None, None),
                 msg!(EMPTY_TABLE_NOTE_OTHER_FUND, table = &table_name(table)),
                 None,
                 evidence,
@@ -1812,7 +1821,7 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
             em.push(
                 Outcome::Pass,
                 Severity::Info,
-                (Some(key.to_owned()), None, None),
+                (Some(key.to_string()), None, None),
                 msg!(EMPTY_TABLE_NOTE_OWN_FUND, table = &table_name(table)),
                 None,
                 evidence,
@@ -1825,8 +1834,8 @@ fn w_08_2(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 // Projects and procurement
 
 fn w_11_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some(table) = cx.table("T11") else {
-        em.missing_table("T11");
+    let Some(table) = cx.table(&TableKey::T11) else {
+        em.missing_table(&TableKey::T11);
         return;
     };
     let Some(total) = table.total_row() else {
@@ -1871,8 +1880,8 @@ fn w_11_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
 }
 
 fn w_12_1(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
-    let Some(table) = cx.table("T12") else {
-        em.missing_table("T12");
+    let Some(table) = cx.table(&TableKey::T12) else {
+        em.missing_table(&TableKey::T12);
         return;
     };
     let split: Vec<K> = [K::Goods, K::Works, K::Services]

@@ -57,6 +57,18 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+impl<'a> From<&'a crate::model::TableKey> for Arg<'a> {
+    fn from(key: &'a crate::model::TableKey) -> Arg<'a> {
+        Arg::Same(key.as_str())
+    }
+}
+
+impl<'a> From<(&'a str, &'a crate::model::TableKey)> for Arg<'a> {
+    fn from((zh, key): (&'a str, &'a crate::model::TableKey)) -> Arg<'a> {
+        Arg::Lang(zh, key.as_str())
+    }
+}
+
 impl<'a> From<(&'a str, &'a str)> for Arg<'a> {
     fn from((zh, en): (&'a str, &'a str)) -> Arg<'a> {
         Arg::Lang(zh, en)
