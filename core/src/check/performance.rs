@@ -145,10 +145,17 @@ fn x_14(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
         let Some(amount) = claim.amount.as_ref() else {
             continue;
         };
-        let Some(project) = cx
-            .table(&TableKey::T03)
-            .and_then(|t| t.total_row().and_then(|r| CellRef::at(t, r, K::Project)))
+        // the claim is there: a table that is missing, or prints no project total, leaves it
+        // unchecked, and the report says so
+        let Some(t03) = cx.table(&TableKey::T03) else {
+            em.missing_table(&TableKey::T03);
+            continue;
+        };
+        let Some(project) = t03
+            .total_row()
+            .and_then(|r| CellRef::at(t03, r, K::Project))
         else {
+            em.insufficient_why(Some("T03"), msg!(WHY_PERF_NO_PROJECT_TOTAL), Vec::new());
             continue;
         };
         let s = Said {

@@ -111,6 +111,11 @@ templates! {
         "情况说明第{line}行称绩效目标项目 {stated} 个，绩效目标表有 {n} 个",
         "narrative line {line} states {stated} projects; there are {n} 绩效目标表"
     }
+    /// X-14 is not checked: the expenditure table prints no project total.
+    WHY_PERF_NO_PROJECT_TOTAL = "why.performance.no_project_total" {
+        "支出总体情况表的合计行未列示项目支出",
+        "the total row of T03 prints no project expenditure"
+    }
     /// N-08's amount is not checked: a 绩效目标表 states no funding total.
     WHY_NARR_PERFORMANCE_NO_TOTAL = "why.narrative.performance_no_total" {
         "有绩效目标表未列示资金总额",
