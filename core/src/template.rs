@@ -65,13 +65,23 @@ impl ColumnSpec {
     /// Whether the spec matches the header segments of a column (most specific last).
     #[must_use]
     pub fn matches(&self, segments: &[String]) -> bool {
+        self.matches_words(segments)
+    }
+
+    /// [`ColumnSpec::matches`] over any kind of text (borrowed header words).
+    pub(crate) fn matches_words<S: AsRef<str>>(&self, segments: &[S]) -> bool {
         let Some((last, above)) = segments.split_last() else {
             return false;
         };
+        let last = last.as_ref();
         self.last.iter().any(|w| has(last, w))
             && (self.parent.is_empty()
-                || above.iter().any(|s| self.parent.iter().any(|w| has(s, w))))
-            && !segments.iter().any(|s| self.not.iter().any(|w| has(s, w)))
+                || above
+                    .iter()
+                    .any(|s| self.parent.iter().any(|w| has(s.as_ref(), w))))
+            && !segments
+                .iter()
+                .any(|s| self.not.iter().any(|w| has(s.as_ref(), w)))
     }
 
     fn normalize(&mut self) {

@@ -116,9 +116,11 @@ enum Role {
 }
 
 #[derive(Debug, Clone)]
-struct ColInfo {
+struct ColInfo<'h> {
     role: Role,
-    segments: Vec<String>,
+    /// The header words above the column, top down (borrowing the header where nothing was
+    /// stripped).
+    segments: Vec<Cow<'h, str>>,
     year: Option<u16>,
     basis: Option<Basis>,
     lane: u8,
@@ -727,8 +729,12 @@ fn code_part_level(n: &str, vocab: &Vocabulary) -> Option<Level> {
 
 /// Composes each column's header path from the header rows: an empty cell under a spanning
 /// header takes the nearest header to its left in that row.
-fn compose_columns(header: &[Vec<Cow<'_, str>>], width: usize, vocab: &Vocabulary) -> Vec<ColInfo> {
-    let at = |r: usize, c: usize| -> &str {
+fn compose_columns<'h>(
+    header: &'h [Vec<Cow<'h, str>>],
+    width: usize,
+    vocab: &Vocabulary,
+) -> Vec<ColInfo<'h>> {
+    let at = |r: usize, c: usize| -> &'h str {
         header
             .get(r)
             .and_then(|row| row.get(c))
@@ -738,7 +744,7 @@ fn compose_columns(header: &[Vec<Cow<'_, str>>], width: usize, vocab: &Vocabular
     // The nearest non-empty header to the left, per header row (updated column by column).
     let mut left: Vec<&str> = vec![""; header.len()];
     for c in 0..width {
-        let mut segments: Vec<String> = Vec::new();
+        let mut segments: Vec<Cow<'h, str>> = Vec::with_capacity(header.len());
         let mut year = None;
         let mut basis = None;
         // the lowest header row with a word in this column
@@ -759,10 +765,10 @@ fn compose_columns(header: &[Vec<Cow<'_, str>>], width: usize, vocab: &Vocabular
             let (rest, y, b) = strip_qualifiers(text);
             year = year.or(y);
             basis = basis.or(b);
-            if vocab.change_words.contains(&rest) {
+            if vocab.change_words.iter().any(|w| *w == *rest) {
                 basis = Some(Basis::Change);
             }
-            if !rest.is_empty() && segments.last() != Some(&rest) {
+            if !rest.is_empty() && segments.last().is_none_or(|l| *l != rest) {
                 segments.push(rest);
             }
         }
@@ -790,8 +796,8 @@ fn compose_columns(header: &[Vec<Cow<'_, str>>], width: usize, vocab: &Vocabular
 
 /// Takes the year (`2024年`) and basis (`预算数`, `决算数`) out of a header word (borrowing the
 /// word when it has neither).
-fn strip_qualifiers(text: &str) -> (String, Option<u16>, Option<Basis>) {
-    let mut s: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(text);
+fn strip_qualifiers(text: &str) -> (Cow<'_, str>, Option<u16>, Option<Basis>) {
+    let mut s: Cow<'_, str> = Cow::Borrowed(text);
     let mut year = None;
     if let Some(y) = find_year(&s) {
         year = Some(y);
@@ -800,7 +806,7 @@ fn strip_qualifiers(text: &str) -> (String, Option<u16>, Option<Basis>) {
         if owned.starts_with('度') {
             owned.drain(..'度'.len_utf8());
         }
-        s = std::borrow::Cow::Owned(owned);
+        s = Cow::Owned(owned);
     }
     let mut basis = None;
     for (word, b) in [
@@ -808,16 +814,23 @@ fn strip_qualifiers(text: &str) -> (String, Option<u16>, Option<Basis>) {
         ("决算数", Basis::Actual),
         ("执行数", Basis::Actual),
     ] {
-        if let Some(rest) = s.strip_suffix(word) {
+        if s.ends_with(word) {
             basis = Some(b);
-            s = std::borrow::Cow::Owned(rest.to_owned());
+            let end = s.len() - word.len();
+            s = match s {
+                Cow::Borrowed(t) => Cow::Borrowed(t.get(..end).unwrap_or(t)),
+                Cow::Owned(mut t) => {
+                    t.truncate(end);
+                    Cow::Owned(t)
+                }
+            };
             break;
         }
     }
-    (s.into_owned(), year, basis)
+    (s, year, basis)
 }
 
-fn role_of(segments: &[String], vocab: &Vocabulary) -> Role {
+fn role_of(segments: &[Cow<'_, str>], vocab: &Vocabulary) -> Role {
     let Some(last) = segments.last() else {
         return Role::Amount;
     };
@@ -977,7 +990,7 @@ fn name_columns(
     (columns, lanes)
 }
 
-fn side_of(segments: &[String], vocab: &Vocabulary) -> Option<Side> {
+fn side_of(segments: &[Cow<'_, str>], vocab: &Vocabulary) -> Option<Side> {
     let first = segments.first()?;
     if vocab.side_words.income.iter().any(|w| has(first, w)) {
         Some(Side::Income)
@@ -991,12 +1004,12 @@ fn side_of(segments: &[String], vocab: &Vocabulary) -> Option<Side> {
 /// The key of an amount column: the first matching spec; a column whose only header is its side
 /// word (or nothing but `预算数`) is the side's amount.
 fn column_key(
-    segments: &[String],
+    segments: &[Cow<'_, str>],
     specs: &[&ColumnSpec],
     kind: TableKind,
     vocab: &Vocabulary,
 ) -> Option<ColumnKey> {
-    if let Some(spec) = specs.iter().find(|s| s.matches(segments)) {
+    if let Some(spec) = specs.iter().find(|s| s.matches_words(segments)) {
         return Some(spec.key);
     }
     let only_side = segments.len() <= 1
@@ -1437,8 +1450,14 @@ mod tests {
     #[test]
     fn qualifiers() {
         let (s, y, b) = strip_qualifiers("2024年预算数");
-        assert_eq!((s.as_str(), y, b), ("", Some(2024), Some(Basis::Budget)));
+        assert_eq!((s.as_ref(), y, b), ("", Some(2024), Some(Basis::Budget)));
         let (s, y, _) = strip_qualifiers("2023年机关运行经费预算数");
-        assert_eq!((s.as_str(), y), ("机关运行经费", Some(2023)));
+        assert_eq!((s.as_ref(), y), ("机关运行经费", Some(2023)));
+        // a word with neither borrows the header
+        let (s, y, b) = strip_qualifiers("项目支出");
+        assert!(matches!(s, Cow::Borrowed("项目支出")) && y.is_none() && b.is_none());
+        // a basis alone borrows too
+        let (s, _, b) = strip_qualifiers("执行数");
+        assert!(matches!(s, Cow::Borrowed("")) && b == Some(Basis::Actual));
     }
 }
