@@ -5,9 +5,9 @@ use crate::model::{ColumnKey as K, LineItem, Row, Side, Table, TableKey};
 use crate::report::Severity;
 use crate::template::Vocabulary;
 
+use super::RuleDef;
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
 use super::messages::msg;
-use super::{RuleDef, RuleInfo, RuleKind};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     vec![

@@ -21,19 +21,20 @@
 //! assert!(report.summary.hint > 0); // 0.01 rounding gaps
 //! ```
 
-/// A rule of the catalogue: id, kind, the tables it needs, Chinese and English titles, the
-/// function that runs it and, for a conditional rule, its condition. Defined before the rule
-/// modules so that each of them can use it.
+/// A rule of the catalogue: id, kind, the tables it needs (standard keys, checked when the crate
+/// compiles: `["T05"]` becomes `&[TableKey::T05]`), Chinese and English titles, the function that
+/// runs it and, for a conditional rule, its condition. The one registration form of every rule
+/// module; defined before them so that each can use it.
 macro_rules! rule {
-    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr) => {
-        RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: const { &[$(crate::model::TableKey::known($t)),*] }, condition: None },
+    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr $(,)?) => {
+        $crate::check::RuleDef {
+            info: $crate::check::RuleInfo { id: $id, title: $zh, title_en: $en, kind: $crate::check::RuleKind::$kind, severity: $crate::check::RuleKind::$kind.default_severity(), tables: const { &[$($crate::model::TableKey::known($t)),*] }, condition: None },
             run: $run,
         }
     };
-    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal) => {
-        RuleDef {
-            info: RuleInfo { id: $id, title: $zh, title_en: $en, kind: RuleKind::$kind, severity: RuleKind::$kind.default_severity(), tables: const { &[$(crate::model::TableKey::known($t)),*] }, condition: Some($cond) },
+    ($id:literal, $kind:ident, [$($t:literal),*], $zh:literal, $en:literal, $run:expr, $cond:literal $(,)?) => {
+        $crate::check::RuleDef {
+            info: $crate::check::RuleInfo { id: $id, title: $zh, title_en: $en, kind: $crate::check::RuleKind::$kind, severity: $crate::check::RuleKind::$kind.default_severity(), tables: const { &[$($crate::model::TableKey::known($t)),*] }, condition: Some($cond) },
             run: $run,
         }
     };
@@ -295,29 +296,6 @@ pub fn check(doc: &Document) -> Report {
 #[must_use]
 pub fn rules() -> Vec<&'static RuleInfo> {
     catalogue().iter().map(|r| &r.info).collect()
-}
-
-/// A rule without a condition (the narrative and performance rules are registered with it).
-pub(super) fn rule(
-    id: &'static str,
-    kind: RuleKind,
-    tables: &'static [crate::model::TableKey],
-    title: &'static str,
-    title_en: &'static str,
-    run: fn(&Ctx<'_>, &mut Emitter<'_>),
-) -> RuleDef {
-    RuleDef {
-        info: RuleInfo {
-            id,
-            title,
-            title_en,
-            kind,
-            severity: kind.default_severity(),
-            tables,
-            condition: None,
-        },
-        run,
-    }
 }
 
 fn catalogue() -> &'static [RuleDef] {

@@ -18,209 +18,208 @@ use crate::variance::{Direction, DirectionFit, direction_fit};
 use super::cause::{Rate, RateForm};
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
 use super::messages::{Message, msg};
-use super::{RuleDef, RuleKind, RuleSeverity};
+use super::{RuleDef, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
-    let r = super::rule;
     vec![
-        r(
+        rule!(
             "N-01",
-            RuleKind::Hard,
-            &[TableKey::T01, TableKey::T03, TableKey::T04, TableKey::T06],
+            Hard,
+            ["T01", "T03", "T04", "T06"],
             "情况说明中的收支总额、财政拨款、基本/项目支出与表一致",
             "totals stated in the narrative equal the tables",
             n_01,
         ),
-        r(
+        rule!(
             "N-02",
-            RuleKind::Hard,
-            &[TableKey::T07],
+            Hard,
+            ["T07"],
             "情况说明中的“三公”经费（合计及各项）与“三公”经费表一致，且自身合计相符",
             "三公 figures stated in the narrative equal T07 and add up",
             n_02,
         ),
-        r(
+        rule!(
             "N-03",
-            RuleKind::Hard,
-            &[TableKey::T06, TableKey::T07],
+            Hard,
+            ["T06", "T07"],
             "情况说明中的机关运行经费与表一致（与公用经费对比仅作提示）",
             "operating costs stated in the narrative equal the table (against public expenditure: a hint)",
             n_03,
         ),
-        r(
+        rule!(
             "N-04",
-            RuleKind::Hard,
-            &[TableKey::T05],
+            Hard,
+            ["T05"],
             "财政拨款支出主要内容：各类/款/项金额与一般公共预算支出情况表一致，且无遗漏",
             "each 类/款/项 item of the narrative equals T05, and none is left out",
             n_04,
         ),
-        r(
+        rule!(
             "N-05",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "情况说明中的占比按金额重新计算",
             "stated shares are recomputed from the amounts",
             n_05,
         ),
-        r(
+        rule!(
             "N-06",
-            RuleKind::Hard,
-            &[TableKey::T12],
+            Hard,
+            ["T12"],
             "政府采购：总额 = 货物 + 工程 + 服务，中小企业预留不超过总额，与表一致",
             "procurement: total = goods + works + services, the SME share within it, equal to the table",
             n_06,
         ),
-        r(
+        rule!(
             "N-07",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "情况说明中同句所述收入总计与支出总计相等（无收支总表时）",
             "the 收入总计 and 支出总计 stated in one sentence are equal (without the summary table)",
             n_07,
         ),
-        r(
+        rule!(
             "N-08",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "绩效目标：项目个数和金额与绩效目标表一致",
             "performance targets: the number of projects and the amount agree with the 绩效目标表",
             n_08,
         ),
-        r(
+        rule!(
             "N-09",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "“其中”分项之和不超过总额",
             "the parts listed after 其中 do not exceed their total",
             n_09,
         ),
-        r(
+        rule!(
             "N-10",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "车辆：各类车辆数之和等于总数，且每类都有数量",
             "vehicles: the categories add up to the total and each has a number",
             n_10,
         ),
-        r(
+        rule!(
             "N-11",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "同一基数的各部分占比之和不超过100%（各部分列全时等于100%）",
             "the shares of the parts of one base add up to at most 100% (to 100% where every part is listed)",
             n_11,
         ),
-        r(
+        rule!(
             "N-12",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "决算：各分项预算数（所述或由“比预算数增减”推出）之和等于总预算数",
             "final accounts: the budgets of the parts (stated, or implied by a change against the budget) add up to the whole's budget",
             n_12,
         ),
-        r(
+        rule!(
             "V-01",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "增减额 = 本年数 − 上年数",
             "the stated change equals this year minus last year",
             v_01,
         ),
-        r(
+        rule!(
             "V-02",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "增减方向与数值一致（增加/减少/持平）",
             "the direction word agrees with the values",
             v_02,
         ),
-        r(
+        rule!(
             "V-03",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "增长率 = 增减额 ÷ 上年数",
             "the stated growth rate equals the change over last year's value",
             v_03,
         ),
-        r(
+        rule!(
             "V-04",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "上年数为 0 时不应表述增长率",
             "no growth rate on a zero base",
             v_04,
         ),
-        r(
+        rule!(
             "V-05",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "本年数为 0 却表述为“增加”",
             "a zero amount stated as an increase",
             v_05,
         ),
-        r(
+        rule!(
             "V-06",
-            RuleKind::Soft,
-            &[],
+            Soft,
+            [],
             "模板残留：“增加（减少）”、“XX”、空的“主要原因是”",
             "template residue: 增加（减少）, XX, an empty reason",
             v_06,
         ),
-        r(
+        rule!(
             "V-07",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "增减变化的分解：总变化 = 各部分变化之和，收入与支出的变化一致",
             "change decompositions add up, and income and expenditure changes agree",
             v_07,
         ),
-        r(
+        rule!(
             "V-08",
-            RuleKind::Conditional,
-            &[],
+            Conditional,
+            [],
             "有增减变化时须说明原因",
             "a change needs a stated reason",
             v_08,
         )
         .at_most(RuleSeverity::Hint),
-        r(
+        rule!(
             "V-09",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "同一项目开头金额与“预算安排”金额一致",
             "an item's amount equals its stated arrangement",
             v_09,
         ),
-        r(
+        rule!(
             "V-10",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "同一指标多处表述的金额一致",
             "the same figure stated twice agrees",
             v_10,
         ),
-        r(
+        rule!(
             "V-13",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "决算数与预算数的比较表述（大于/小于/等于/持平/未超过）与两数一致",
             "the stated comparison of the actual with the budget (above, below, equal, flat, not above) agrees with the two figures",
             v_13,
         ),
-        r(
+        rule!(
             "V-14",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "同一标题重复出现时所写年度与文件年度一致",
             "a title printed again names the document's year",
             v_14,
         )
         .at_most(RuleSeverity::Warning),
-        r(
+        rule!(
             "V-12",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "完成率 = 决算数 ÷ 年初预算数（年初预算为 0 时无完成率）",
             "a completion rate equals the actual over the original budget (none on a zero budget)",
             v_12,

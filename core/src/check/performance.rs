@@ -12,57 +12,56 @@ use crate::text::{has, normalize_name};
 
 use super::engine::{CellRef, Ctx, Emitter, Figure, Relation, Said, Val, Words};
 use super::messages::msg;
-use super::{RuleDef, RuleKind, RuleSeverity};
+use super::{RuleDef, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
-    let r = super::rule;
     vec![
-        r(
+        rule!(
             "X-14",
-            RuleKind::Soft,
-            &[TableKey::T03],
+            Soft,
+            ["T03"],
             "绩效目标覆盖的项目资金不超过项目支出",
             "the funds under performance targets do not exceed project expenditure",
             x_14,
         ),
-        r(
+        rule!(
             "X-15",
-            RuleKind::Hard,
-            &[TableKey::T11],
+            Hard,
+            ["T11"],
             "每个绩效目标表的项目名称和金额与项目支出预算情况表一致",
             "each 绩效目标表 matches its project in T11 (name and amount)",
             x_15,
         ),
-        r(
+        rule!(
             "P-01",
-            RuleKind::Hard,
-            &[],
+            Hard,
+            [],
             "绩效目标表资金：总额 = 各项来源之和，“其中”不超过总额",
             "绩效目标表 funding: the total equals its sources, and no part exceeds it",
             p_01,
         ),
-        r(
+        rule!(
             "P-02",
-            RuleKind::Conditional,
-            &[],
+            Conditional,
+            [],
             "成本指标的上限不低于项目资金",
             "the cost ceiling is not below the project's funds",
             p_02,
         )
         .at_most(RuleSeverity::Warning),
-        r(
+        rule!(
             "P-03",
-            RuleKind::Soft,
-            &[],
+            Soft,
+            [],
             "指标方向与含义一致（比率类不应“≤”，成本类不应“≥”）",
             "a target's direction fits its meaning (no ≤ on a rate to maximise, no ≥ on a cost)",
             p_03,
         )
         .at_most(RuleSeverity::Warning),
-        r(
+        rule!(
             "P-04",
-            RuleKind::Soft,
-            &[],
+            Soft,
+            [],
             "指标值可衡量（非“名次”“明显提升”等）",
             "targets are measurable (not 名次, 明显提升 …)",
             p_04,

@@ -9,7 +9,7 @@ use crate::text::has;
 
 use super::engine::{CellRef, Ctx, Emitter, Relation, Val, Words};
 use super::messages::msg;
-use super::{RuleDef, RuleInfo, RuleKind, RuleSeverity};
+use super::{RuleDef, RuleSeverity};
 
 pub(super) fn rules() -> Vec<RuleDef> {
     vec![
