@@ -629,7 +629,8 @@ export interface Comparison {
 export type Subject =
   | "income_expenditure_total" | "income_total" | "expenditure_total" | "fiscal_total"
   | "fiscal_income" | "fiscal_expenditure" | "general_public_income"
-  | "general_public_expenditure" | "gov_fund_expenditure" | "state_capital_expenditure"
+  | "general_public_expenditure" | "gov_fund_income" | "gov_fund_expenditure"
+  | "state_capital_income" | "state_capital_expenditure"
   | "business_income" | "operating_income" | "other_income" | "superior_subsidy"
   | "affiliated_remit" | "operating_expense" | "wages" | "goods_and_services"
   | "households" | "debt_interest" | "capital_expenditure" | "enterprise_subsidies"

@@ -55,8 +55,12 @@ pub enum Subject {
     GeneralPublicIncome,
     /// 一般公共预算（拨款）支出.
     GeneralPublicExpenditure,
+    /// 政府性基金预算（拨款）收入.
+    GovFundIncome,
     /// 政府性基金（预算拨款）支出.
     GovFundExpenditure,
+    /// 国有资本经营预算（拨款）收入.
+    StateCapitalIncome,
     /// 国有资本经营预算（拨款）支出.
     StateCapitalExpenditure,
     /// 事业收入.
@@ -152,7 +156,9 @@ impl Subject {
             "fiscal_expenditure" => Subject::FiscalExpenditure,
             "general_public_income" => Subject::GeneralPublicIncome,
             "general_public_expenditure" => Subject::GeneralPublicExpenditure,
+            "gov_fund_income" => Subject::GovFundIncome,
             "gov_fund_expenditure" => Subject::GovFundExpenditure,
+            "state_capital_income" => Subject::StateCapitalIncome,
             "state_capital_expenditure" => Subject::StateCapitalExpenditure,
             "business_income" => Subject::BusinessIncome,
             "operating_income" => Subject::OperatingIncome,
@@ -238,7 +244,9 @@ impl Subject {
                 | Subject::FiscalExpenditure
                 | Subject::GeneralPublicIncome
                 | Subject::GeneralPublicExpenditure
+                | Subject::GovFundIncome
                 | Subject::GovFundExpenditure
+                | Subject::StateCapitalIncome
                 | Subject::StateCapitalExpenditure
                 | Subject::SanGong
                 | Subject::OperatingCosts
@@ -3307,6 +3315,30 @@ mod tests {
             Direction::RoughlyFlat
         );
         assert_eq!(v.parts[1].subject, Subject::VehicleOperation);
+    }
+
+    #[test]
+    fn a_funds_income_is_its_own_subject_not_fiscal_income() {
+        // the fund's name goes with the income: 政府性基金预算财政拨款收入 contains 财政拨款收入,
+        // but it is one fund's share, not the fiscal income of the unit
+        let c = claims_of(
+            SectionKind::BudgetOverview,
+            "本年收入合计4125.49万元，其中：一般公共预算财政拨款收入3859.16万元；政府性基金预算财政拨款收入12.30万元；国有资本经营预算收入0万元。",
+        );
+        let subjects: Vec<&Subject> = std::iter::once(&c.claims[0].subject)
+            .chain(c.claims[0].parts.iter().map(|p| &p.subject))
+            .chain(c.claims.iter().skip(1).map(|c| &c.subject))
+            .collect();
+        assert!(
+            subjects.contains(&&Subject::GeneralPublicIncome),
+            "{subjects:?}"
+        );
+        assert!(subjects.contains(&&Subject::GovFundIncome), "{subjects:?}");
+        assert!(
+            subjects.contains(&&Subject::StateCapitalIncome),
+            "{subjects:?}"
+        );
+        assert!(!subjects.contains(&&Subject::FiscalIncome), "{subjects:?}");
     }
 
     #[test]

@@ -347,6 +347,12 @@ fn table_figure<'a>(cx: &Ctx<'a>, claim: &Claim) -> Option<CellRef<'a>> {
         Subject::GeneralPublicIncome => t(&TableKey::T01)
             .and_then(|t01| line_cell(t01, LineItem::GeneralPublic))
             .or_else(|| t(&TableKey::T04).and_then(|t04| line_cell(t04, LineItem::GeneralPublic))),
+        Subject::GovFundIncome => t(&TableKey::T01)
+            .and_then(|t01| line_cell(t01, LineItem::GovFund))
+            .or_else(|| t(&TableKey::T04).and_then(|t04| line_cell(t04, LineItem::GovFund))),
+        Subject::StateCapitalIncome => t(&TableKey::T01)
+            .and_then(|t01| line_cell(t01, LineItem::StateCapital))
+            .or_else(|| t(&TableKey::T04).and_then(|t04| line_cell(t04, LineItem::StateCapital))),
         Subject::GeneralPublicExpenditure => t(&TableKey::T04)
             .and_then(|t04| t04_expenditure(t04, K::GeneralPublic))
             .or_else(|| t(&TableKey::T05).and_then(|t05| total_cell(t05, K::Total))),
@@ -392,7 +398,10 @@ fn figure_tables(s: &Subject) -> &'static [TableKey] {
         | Subject::FiscalExpenditure
         | Subject::GovFundExpenditure
         | Subject::StateCapitalExpenditure => &[TableKey::T04],
-        Subject::FiscalIncome | Subject::GeneralPublicIncome => &[TableKey::T01, TableKey::T04],
+        Subject::FiscalIncome
+        | Subject::GeneralPublicIncome
+        | Subject::GovFundIncome
+        | Subject::StateCapitalIncome => &[TableKey::T01, TableKey::T04],
         Subject::GeneralPublicExpenditure => &[TableKey::T04, TableKey::T05],
         Subject::Basic | Subject::Project => &[TableKey::T03],
         Subject::Personnel | Subject::Public => &[TableKey::T06],
