@@ -195,6 +195,11 @@ pub(crate) fn lines<'a>(grid: &'a Grid<'_>, dense: &'a Dense<'a>) -> Vec<Line<'a
 /// row's only cell) of at most 150 bytes.
 fn title_candidate(text: &str, cells: &[&str], tab: bool) -> Option<String> {
     let text = if tab {
+        // (most rows print two cells that start with a character that is not a blank: no
+        // trimming needed to tell)
+        if cells.iter().filter(|c| surely_printed(c)).nth(1).is_some() {
+            return None;
+        }
         let mut printed = cells
             .iter()
             .map(|c| crate::text::trim(c))
@@ -211,6 +216,14 @@ fn title_candidate(text: &str, cells: &[&str], tab: bool) -> Option<String> {
         return None;
     }
     Some(crate::template::title_key(text))
+}
+
+/// Whether `cell` prints something however it is trimmed: it starts with an ASCII graphic
+/// character or a character in U+4000–U+FFFF (none of them whitespace).
+fn surely_printed(cell: &str) -> bool {
+    cell.as_bytes()
+        .first()
+        .is_some_and(|&b| matches!(b, 0x21..=0x7e | 0xe4..=0xef))
 }
 
 /// Refuses binary data: a NUL byte, or more control characters than text of this kind has.
@@ -303,6 +316,17 @@ mod tests {
         );
         let d = dense(&grid);
         assert_eq!(lines_of(&grid, &d), ["合计", "", "", "1.00"]);
+    }
+
+    #[test]
+    fn no_blank_is_surely_printed() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                assert!(!surely_printed(&c.to_string()), "{c:?}");
+            }
+        }
+        assert!(surely_printed("表"));
+        assert!(!surely_printed(""));
     }
 
     #[test]

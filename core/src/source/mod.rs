@@ -343,31 +343,49 @@ impl<'a> Grid<'a> {
     pub(crate) fn push_tab_row(&mut self, no: u32, page: u32, text: &'a str) {
         let start = self.cells.len();
         let mut column = 0u16;
-        let mut rest = text;
-        loop {
+        let mut from = 0usize;
+        let cells = &mut self.cells;
+        each_byte(text.as_bytes(), b'\t', |i| {
             // a tab is ASCII: both sides of it are character boundaries
-            let (cell, next) = match find_tab(rest.as_bytes()) {
-                Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..)),
-                None => (rest, None),
-            };
-            self.cells.push(GridCell {
-                text: Cow::Borrowed(cell),
+            cells.push(GridCell {
+                text: Cow::Borrowed(text.get(from..i).unwrap_or("")),
                 column,
                 span: 1,
                 bbox: None,
             });
             column = column.saturating_add(1);
-            match next {
-                Some(n) => rest = n,
-                None => break,
-            }
-        }
+            from = i + 1;
+        });
+        self.cells.push(GridCell {
+            text: Cow::Borrowed(text.get(from..).unwrap_or("")),
+            column,
+            span: 1,
+            bbox: None,
+        });
         self.lines.push(GridLine {
             no,
             page: page.max(1),
             kind: LineKind::Row,
             bbox: None,
             cells: index(start)..index(self.cells.len()),
+        });
+    }
+
+    /// Adds a line of running text of one cell without a box, with its number and page.
+    pub(crate) fn push_text_line(&mut self, no: u32, page: u32, text: &'a str) {
+        let start = self.cells.len();
+        self.cells.push(GridCell {
+            text: Cow::Borrowed(text),
+            column: 0,
+            span: 1,
+            bbox: None,
+        });
+        self.lines.push(GridLine {
+            no,
+            page: page.max(1),
+            kind: LineKind::Text,
+            bbox: None,
+            cells: index(start)..index(start + 1),
         });
     }
 
@@ -502,30 +520,84 @@ impl<'a> Grid<'a> {
     }
 }
 
-/// The position of the first tab in `bytes`, eight bytes at a time (cells are short: no
-/// searcher to set up).
-fn find_tab(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const TABS: u64 = ONES * b'\t' as u64;
-    let mut chunks = bytes.chunks_exact(8);
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `word` that equals the byte `pattern` repeats (exactly: no
+/// false hit after a true one).
+#[inline]
+fn hits(word: u64, pattern: u64) -> u64 {
+    let x = word ^ pattern;
+    !((x & LOW7).wrapping_add(LOW7) | x | LOW7)
+}
+
+/// Calls `f` with the position of every `byte` (not NUL) in `bytes`, in order, eight bytes at a
+/// time (lines and cells are short: no searcher to set up).
+#[inline]
+pub(crate) fn each_byte(bytes: &[u8], byte: u8, mut f: impl FnMut(usize)) {
+    // (the second byte never matches: its hits are never asked for)
+    each_of_two(bytes, byte, byte, |i, _| f(i));
+}
+
+/// Calls `f` with the position of every `a` or `b` (neither NUL) in `bytes`, in order, and
+/// whether it is an `a`, eight bytes at a time.
+#[inline]
+pub(crate) fn each_of_two(bytes: &[u8], a: u8, b: u8, mut f: impl FnMut(usize, bool)) {
+    debug_assert!(a != 0 && b != 0, "the padding of the last word would match");
+    let (pa, pb) = (ONES * u64::from(a), ONES * u64::from(b));
+    // a cheaper test first: most words hold neither (it flags a byte only when one at or below
+    // it is a match, so it flags a word exactly when the word holds one)
+    let any = |w: u64| {
+        let (xa, xb) = (w ^ pa, w ^ pb);
+        (xa.wrapping_sub(ONES) & !xa | xb.wrapping_sub(ONES) & !xb) & HIGHS != 0
+    };
+    let mut rest = bytes;
     let mut offset = 0usize;
-    for chunk in &mut chunks {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
+    loop {
+        // the next word that holds one
+        let word = loop {
+            if let Some((word, next)) = rest.split_first_chunk::<8>() {
+                rest = next;
+                let w = u64::from_le_bytes(*word);
+                if any(w) {
+                    break w;
+                }
+                offset += 8;
+            } else if rest.is_empty() {
+                return;
+            } else {
+                // the last bytes as one word, zero above them (zero is neither byte)
+                let w = match bytes.last_chunk::<8>() {
+                    Some(w) => u64::from_le_bytes(*w) >> (8 * (8 - rest.len())),
+                    None => rest
+                        .iter()
+                        .rev()
+                        .fold(0u64, |w, &b| (w << 8) | u64::from(b)),
+                };
+                rest = &[];
+                break w;
+            }
         };
-        // a byte of `x` is zero where the chunk holds a tab; the lowest flagged byte is the first
-        let x = u64::from_le_bytes(word) ^ TABS;
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zero != 0 {
-            return Some(offset + (zero.trailing_zeros() / 8) as usize);
+        let ha = hits(word, pa);
+        let mut m = ha | hits(word, pb);
+        while m != 0 {
+            let bit = m & m.wrapping_neg();
+            f(offset + (m.trailing_zeros() / 8) as usize, ha & bit != 0);
+            m ^= bit;
         }
         offset += 8;
     }
-    bytes
-        .get(offset..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'\t'))
-        .map(|p| offset + p)
+}
+
+/// The position of the first `byte` in `bytes`.
+#[cfg(test)]
+fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    let mut first = None;
+    each_byte(bytes, byte, |i| {
+        first = first.or(Some(i));
+    });
+    first
 }
 
 fn index(i: usize) -> u32 {
@@ -537,7 +609,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tabs_are_found_where_they_stand() {
+    fn bytes_are_found_where_they_stand() {
         let texts = [
             "",
             "\t",
@@ -550,10 +622,26 @@ mod tests {
             "abcdefghijklmnopq",
             "abcdefghijklmnop\t",
             "\u{89}\u{8909}x\ty",
+            "\t\u{8}\t\u{8}x\n\u{b}\n\u{b}",
         ];
+        let all = |t: &[u8], b: u8| {
+            let mut v = Vec::new();
+            each_byte(t, b, |i| v.push(i));
+            v
+        };
+        let naive = |t: &[u8], b: u8| -> Vec<usize> {
+            t.iter()
+                .enumerate()
+                .filter(|&(_, &c)| c == b)
+                .map(|(i, _)| i)
+                .collect()
+        };
         for t in texts {
+            for b in [b'\t', b'\n'] {
+                assert_eq!(all(t.as_bytes(), b), naive(t.as_bytes(), b), "{t:?}");
+            }
             assert_eq!(
-                find_tab(t.as_bytes()),
+                find_byte(t.as_bytes(), b'\t'),
                 t.bytes().position(|b| b == b'\t'),
                 "{t:?}"
             );
@@ -561,17 +649,19 @@ mod tests {
         for n in 0..40 {
             let mut t = "x".repeat(n);
             t.push_str("\t\t");
-            assert_eq!(find_tab(t.as_bytes()), Some(n));
+            assert_eq!(find_byte(t.as_bytes(), b'\t'), Some(n));
+            assert_eq!(all(t.as_bytes(), b'\t'), vec![n, n + 1]);
         }
-        // every byte value before a tab
+        // every byte value around a tab, every length
         for b in 0..=255u8 {
-            let mut bytes = vec![b; 11];
-            bytes.push(b'\t');
-            assert_eq!(
-                find_tab(&bytes),
-                bytes.iter().position(|&c| c == b'\t'),
-                "{b}"
-            );
+            for len in 0..20 {
+                let mut bytes = vec![b; len];
+                bytes.push(b'\t');
+                bytes.push(b);
+                bytes.extend(std::iter::repeat_n(b'\t', len % 3));
+                assert_eq!(all(&bytes, b'\t'), naive(&bytes, b'\t'), "{b} {len}");
+                assert_eq!(all(&bytes, b'\n'), naive(&bytes, b'\n'), "{b} {len}");
+            }
         }
     }
 }

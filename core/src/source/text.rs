@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 
-use super::{Grid, GridCell, LineKind};
+use super::{Grid, GridCell, GridLine, LineKind, each_of_two, index};
 use crate::error::{Error, Result};
 use crate::model::NoticeCode;
 
@@ -378,6 +378,11 @@ fn width(c: char) -> usize {
 /// ```
 #[must_use]
 pub fn grid(text: &str) -> Grid<'_> {
+    tab_grid(text).unwrap_or_else(|| lines_grid(text))
+}
+
+/// The grid of `text` from its lines collected first (any form).
+fn lines_grid(text: &str) -> Grid<'_> {
     let raw = raw_lines(text);
     let tab_rows = raw.iter().filter(|l| l.tab).count();
     let mut grid = Grid::with_capacity(raw.len(), text.len() / 8 + 1);
@@ -409,12 +414,102 @@ fn push_tab_line<'a>(grid: &mut Grid<'a>, l: &RawLine<'a>) {
     if l.tab {
         grid.push_tab_row(l.no, l.page, l.text);
     } else {
-        grid.push_line(
-            l.no,
-            l.page,
-            LineKind::Text,
-            [GridCell::new(trim_blank_end(l.text), 0)],
-        );
+        grid.push_text_line(l.no, l.page, trim_blank_end(l.text));
+    }
+}
+
+/// The grid of the common text form, read in one pass without collecting the lines first: text
+/// with a tab and without a CR or a form feed (lines end at LF only, all on page 1). `None` for
+/// any other text.
+fn tab_grid(text: &str) -> Option<Grid<'_>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // one pass, without an early exit so that it vectorises (bit 0: a tab; bit 1: a CR or a
+    // form feed)
+    let seen = text.bytes().fold(0u8, |a, b| {
+        a | u8::from(b == b'\t') | (u8::from(matches!(b, b'\r' | 0x0c)) << 1)
+    });
+    if seen != 1 {
+        return None;
+    }
+    let mut rows = TabRows {
+        grid: Grid::with_capacity(text.len() / 32 + 1, text.len() / 8 + 1),
+        text,
+        no: 0,
+        line: 0,
+        from: 0,
+        row: 0,
+        column: 0,
+    };
+    // every line end and tab, in order
+    each_of_two(text.as_bytes(), b'\n', b'\t', |i, newline| {
+        if newline {
+            rows.end_line(i);
+        } else {
+            rows.tab(i);
+        }
+    });
+    if rows.line < text.len() {
+        rows.end_line(text.len());
+    }
+    Some(rows.grid)
+}
+
+/// The state of [`tab_grid`]: the grid so far and the line being read.
+struct TabRows<'a> {
+    grid: Grid<'a>,
+    text: &'a str,
+    /// Number of the last line pushed.
+    no: u32,
+    /// Where the line starts.
+    line: usize,
+    /// Where its current cell starts.
+    from: usize,
+    /// Its first cell in the grid (once it has a tab).
+    row: usize,
+    /// Cells before the current one (0: no tab yet).
+    column: u16,
+}
+
+impl TabRows<'_> {
+    fn tab(&mut self, i: usize) {
+        if self.column == 0 {
+            self.row = self.grid.cells.len();
+        }
+        // a tab is ASCII: both sides of it are character boundaries
+        self.grid.cells.push(GridCell {
+            text: Cow::Borrowed(self.text.get(self.from..i).unwrap_or("")),
+            column: self.column,
+            span: 1,
+            bbox: None,
+        });
+        self.column = self.column.saturating_add(1);
+        self.from = i + 1;
+    }
+
+    /// Ends the line at `end` (a LF, or the end of the text).
+    fn end_line(&mut self, end: usize) {
+        self.no = self.no.saturating_add(1);
+        if self.column == 0 {
+            let line = self.text.get(self.line..end).unwrap_or("");
+            self.grid.push_text_line(self.no, 1, trim_blank_end(line));
+        } else {
+            self.grid.cells.push(GridCell {
+                text: Cow::Borrowed(self.text.get(self.from..end).unwrap_or("")),
+                column: self.column,
+                span: 1,
+                bbox: None,
+            });
+            self.grid.lines.push(GridLine {
+                no: self.no,
+                page: 1,
+                kind: LineKind::Row,
+                bbox: None,
+                cells: index(self.row)..index(self.grid.cells.len()),
+            });
+        }
+        self.line = end + 1;
+        self.from = end + 1;
+        self.column = 0;
     }
 }
 
@@ -1197,6 +1292,36 @@ mod tests {
                 .collect();
             assert_eq!(got, reference_lines(&text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_one_pass_tab_form_agrees_with_the_lines() {
+        let alphabet = [
+            "a", "\t", "\n", " ", "\u{3000}", "表", "\u{feff}", "12345678",
+        ];
+        let mut state = 11u64;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let len = (state >> 58) as usize;
+            let mut text = String::new();
+            let mut s = state;
+            for _ in 0..len {
+                s = s
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(alphabet[(s >> 61) as usize % alphabet.len()]);
+            }
+            let fast = tab_grid(&text);
+            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            assert_eq!(fast.is_some(), body.contains('\t'), "{text:?}");
+            if let Some(fast) = fast {
+                assert_eq!(fast, lines_grid(&text), "{text:?}");
+            }
+        }
+        assert!(tab_grid("a\tb\r\n").is_none());
+        assert!(tab_grid("a\tb\u{c}c\n").is_none());
     }
 
     #[test]
