@@ -411,12 +411,11 @@ pub(crate) fn is_meta_line(line: &Line<'_>, _vocab: &Vocabulary) -> bool {
 
 fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     // Cheap test first: a meta line's first printed character starts one of the prefixes.
+    // (the first character of a trimmed piece is that of the piece trimmed at its start only)
     let first = line
         .pieces()
         .iter()
-        .map(|c| crate::text::trim(c))
-        .find(|c| !c.is_empty())
-        .and_then(|c| c.chars().next())
+        .find_map(|c| crate::text::trim_start(c).chars().next())
         .map(crate::text::fold_char);
     if !first.is_some_and(|c| vocab.meta_first_chars.contains(&c)) {
         return false;
@@ -439,14 +438,33 @@ fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
 }
 
 fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
-    // A meta line is short; every org and unit prefix names 单位 or 部门; a printed year is in
-    // brackets.
-    if text.len() > 240 || !(has(text, "单位") || has(text, "部门") || text.contains(['(', '（']))
+    if text.len() > 240 {
+        return false;
+    }
+    // (a prefix can only match when it starts with the text's first character; the bracketed
+    // year starts with `(`: a text starting with neither is no meta text, told before any
+    // search)
+    let first = crate::text::normalized_chars(text).next();
+    let any_empty = vocab
+        .org_prefixes
+        .iter()
+        .chain(&vocab.unit_prefixes)
+        .any(String::is_empty);
+    if !any_empty
+        && first != Some('(')
+        && !vocab
+            .org_prefixes
+            .iter()
+            .chain(&vocab.unit_prefixes)
+            .any(|p| p.chars().next() == first)
     {
         return false;
     }
-    // (a prefix can only match when it starts with the text's first character)
-    let first = crate::text::normalized_chars(text).next();
+    // A meta line is short; every org and unit prefix names 单位 or 部门; a printed year is in
+    // brackets.
+    if !(has(text, "单位") || has(text, "部门") || text.contains(['(', '（'])) {
+        return false;
+    }
     let prefixed = |p: &String| (p.is_empty() || p.chars().next() == first) && labelled_by(text, p);
     if vocab.org_prefixes.iter().any(prefixed) || vocab.unit_prefixes.iter().any(prefixed) {
         return true;
@@ -487,19 +505,19 @@ fn note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     }
     // a note starts with 注/说明/备注, possibly after a bracket: look at the first few characters
     let t = crate::text::trim_start(line.text);
+    // (注 and 说 are 3-byte characters: a text of fewer bytes has neither)
+    if t.len() < 3 || !t.chars().take(4).any(|c| c == '注' || c == '说') {
+        return false;
+    }
     let head = t
         .char_indices()
         .nth(4)
         .and_then(|(end, _)| t.get(..end))
         .unwrap_or(t);
-    if !head.contains(['注', '说']) {
-        return false;
-    }
-    let n = normalize_name(head);
     vocab
         .note_prefixes
         .iter()
-        .any(|p| n.starts_with(p.as_str()))
+        .any(|p| crate::text::normalized_starts_with(head, p))
 }
 
 /// Locates every table and 绩效目标表 block after the table of contents.
