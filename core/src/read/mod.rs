@@ -349,7 +349,9 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
     else {
         return Toc::default();
     };
-    let mut entries: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // (entries in normal form, borrowed when they are already in it; one hash per entry)
+    let mut entries: std::collections::HashSet<std::borrow::Cow<'_, str>> =
+        std::collections::HashSet::new();
     let mut end = start + 1;
     while let Some(l) = lines.get(end) {
         if l.is_blank() {
@@ -357,12 +359,14 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
             continue;
         }
         let t = crate::text::trim(l.text);
-        let key = normalize_name(crate::text::strip_numbering(t));
-        let prose = t.contains('。') || t.chars().count() > 60 || l.tab;
-        if prose || entries.contains(&key) {
+        let prose = l.tab || t.contains('。') || t.chars().count() > 60;
+        if prose {
             break;
         }
-        entries.insert(key);
+        let key = crate::text::normal_form(crate::text::strip_numbering(t));
+        if !entries.insert(key) {
+            break;
+        }
         end += 1;
     }
     Toc { start, end }
@@ -893,7 +897,19 @@ fn body_before_year(cover_text: &str) -> Option<String> {
 
 /// The publishing body named on an org line (`部门(单位)：…`, `编制部门：… 单位：元`).
 fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
+    // (a labelled cell's first character, normalised, is the first of a prefix: told before
+    // the line is searched)
+    let may_be_labelled = |cell: &&str| {
+        let first = crate::text::normalized_chars(cell).next();
+        vocab
+            .org_prefixes
+            .iter()
+            .any(|p| p.chars().next().is_none_or(|c| Some(c) == first))
+    };
     for line in lines {
+        if !line.pieces().iter().any(may_be_labelled) {
+            continue;
+        }
         if !line
             .pieces()
             .iter()
