@@ -213,7 +213,7 @@ impl Parser<'_> {
         self.check_size(bytes)?;
         let dense = lines::dense(grid);
         let (lines, vocab) = Self::read_lines(grid, &dense);
-        if lines.iter().all(Line::is_blank) {
+        if lines.iter().all(blank) {
             return Err(Error::EmptyInput);
         }
         let ctx = Ctx {
@@ -354,7 +354,7 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
         std::collections::HashSet::new();
     let mut end = start + 1;
     while let Some(l) = lines.get(end) {
-        if l.is_blank() {
+        if blank(l) {
             end += 1;
             continue;
         }
@@ -370,6 +370,14 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
         end += 1;
     }
     Toc { start, end }
+}
+
+/// [`Line::is_blank`], told from the start of each piece only (a text is blank when nothing is
+/// left after its leading whitespace), which is cheaper than trimming both ends.
+fn blank(line: &Line<'_>) -> bool {
+    line.pieces()
+        .iter()
+        .all(|c| crate::text::trim_start(c).is_empty())
 }
 
 /// A located block of lines: a table or a 绩效目标表, from its title to its last line.
@@ -551,7 +559,7 @@ fn locate(lines: &[Line<'_>], from: usize, template: &Template, ctx: &Ctx<'_>) -
 /// A title only starts a block when table rows follow it (after blank and meta lines).
 fn has_table_after(lines: &[Line<'_>], title: usize, template: &Template, ctx: &Ctx<'_>) -> bool {
     for line in lines.iter().skip(title + 1).take(12) {
-        if line.is_blank() || is_meta_line(line, ctx.vocab) {
+        if blank(line) || is_meta_line(line, ctx.vocab) {
             continue;
         }
         return line.tab && block_kind(line, template, ctx).is_none();
@@ -573,7 +581,7 @@ fn block_end(
     let mut stray = Vec::new();
     let mut last_row: Option<&Line<'_>> = None;
     for (j, line) in lines.iter().enumerate().skip(title + 1) {
-        if line.is_blank() {
+        if blank(line) {
             continue;
         }
         if block_kind(line, template, ctx).is_some() {
@@ -652,7 +660,7 @@ fn check_truncation(
     ctx: &Ctx<'_>,
 ) -> Result<()> {
     // The text ends with a table title: the table itself is missing.
-    if let Some(line) = lines.iter().rev().find(|l| !l.is_blank()) {
+    if let Some(line) = lines.iter().rev().find(|l| !blank(l)) {
         if let Some(BlockKind::Table(i)) = block_kind(line, template, ctx) {
             if blocks
                 .last()
@@ -672,7 +680,7 @@ fn check_truncation(
     let Some(last) = blocks.last() else {
         return Ok(());
     };
-    let rest_empty = lines.iter().skip(last.end + 1).all(Line::is_blank);
+    let rest_empty = lines.iter().skip(last.end + 1).all(blank);
     if !rest_empty {
         return Ok(());
     }
@@ -1006,7 +1014,7 @@ impl Parser<'_> {
     pub fn read_narrative_grid(&self, grid: &Grid<'_>) -> Result<Document> {
         let dense = lines::dense(grid);
         let (lines, vocab) = Self::read_lines(grid, &dense);
-        if lines.iter().all(Line::is_blank) {
+        if lines.iter().all(blank) {
             return Err(Error::EmptyInput);
         }
         let ctx = Ctx {
