@@ -213,7 +213,7 @@ impl Parser<'_> {
         self.check_size(bytes)?;
         let dense = lines::dense(grid);
         let (lines, vocab) = Self::read_lines(grid, &dense);
-        if lines.iter().all(Line::is_blank) {
+        if lines.iter().all(blank) {
             return Err(Error::EmptyInput);
         }
         let ctx = Ctx {
@@ -349,23 +349,35 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
     else {
         return Toc::default();
     };
-    let mut entries: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // (entries in normal form, borrowed when they are already in it; one hash per entry)
+    let mut entries: std::collections::HashSet<std::borrow::Cow<'_, str>> =
+        std::collections::HashSet::new();
     let mut end = start + 1;
     while let Some(l) = lines.get(end) {
-        if l.is_blank() {
+        if blank(l) {
             end += 1;
             continue;
         }
         let t = crate::text::trim(l.text);
-        let key = normalize_name(crate::text::strip_numbering(t));
-        let prose = t.contains('。') || t.chars().count() > 60 || l.tab;
-        if prose || entries.contains(&key) {
+        let prose = l.tab || t.contains('。') || t.chars().count() > 60;
+        if prose {
             break;
         }
-        entries.insert(key);
+        let key = crate::text::normal_form(crate::text::strip_numbering(t));
+        if !entries.insert(key) {
+            break;
+        }
         end += 1;
     }
     Toc { start, end }
+}
+
+/// [`Line::is_blank`], told from the start of each piece only (a text is blank when nothing is
+/// left after its leading whitespace), which is cheaper than trimming both ends.
+fn blank(line: &Line<'_>) -> bool {
+    line.pieces()
+        .iter()
+        .all(|c| crate::text::trim_start(c).is_empty())
 }
 
 /// A located block of lines: a table or a 绩效目标表, from its title to its last line.
@@ -411,12 +423,11 @@ pub(crate) fn is_meta_line(line: &Line<'_>, _vocab: &Vocabulary) -> bool {
 
 fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     // Cheap test first: a meta line's first printed character starts one of the prefixes.
+    // (the first character of a trimmed piece is that of the piece trimmed at its start only)
     let first = line
         .pieces()
         .iter()
-        .map(|c| crate::text::trim(c))
-        .find(|c| !c.is_empty())
-        .and_then(|c| c.chars().next())
+        .find_map(|c| crate::text::trim_start(c).chars().next())
         .map(crate::text::fold_char);
     if !first.is_some_and(|c| vocab.meta_first_chars.contains(&c)) {
         return false;
@@ -439,14 +450,33 @@ fn meta_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
 }
 
 fn is_meta_text(text: &str, vocab: &Vocabulary) -> bool {
-    // A meta line is short; every org and unit prefix names 单位 or 部门; a printed year is in
-    // brackets.
-    if text.len() > 240 || !(has(text, "单位") || has(text, "部门") || text.contains(['(', '（']))
+    if text.len() > 240 {
+        return false;
+    }
+    // (a prefix can only match when it starts with the text's first character; the bracketed
+    // year starts with `(`: a text starting with neither is no meta text, told before any
+    // search)
+    let first = crate::text::normalized_chars(text).next();
+    let any_empty = vocab
+        .org_prefixes
+        .iter()
+        .chain(&vocab.unit_prefixes)
+        .any(String::is_empty);
+    if !any_empty
+        && first != Some('(')
+        && !vocab
+            .org_prefixes
+            .iter()
+            .chain(&vocab.unit_prefixes)
+            .any(|p| p.chars().next() == first)
     {
         return false;
     }
-    // (a prefix can only match when it starts with the text's first character)
-    let first = crate::text::normalized_chars(text).next();
+    // A meta line is short; every org and unit prefix names 单位 or 部门; a printed year is in
+    // brackets.
+    if !(has(text, "单位") || has(text, "部门") || text.contains(['(', '（'])) {
+        return false;
+    }
     let prefixed = |p: &String| (p.is_empty() || p.chars().next() == first) && labelled_by(text, p);
     if vocab.org_prefixes.iter().any(prefixed) || vocab.unit_prefixes.iter().any(prefixed) {
         return true;
@@ -487,19 +517,19 @@ fn note_line(line: &Line<'_>, vocab: &Vocabulary) -> bool {
     }
     // a note starts with 注/说明/备注, possibly after a bracket: look at the first few characters
     let t = crate::text::trim_start(line.text);
+    // (注 and 说 are 3-byte characters: a text of fewer bytes has neither)
+    if t.len() < 3 || !t.chars().take(4).any(|c| c == '注' || c == '说') {
+        return false;
+    }
     let head = t
         .char_indices()
         .nth(4)
         .and_then(|(end, _)| t.get(..end))
         .unwrap_or(t);
-    if !head.contains(['注', '说']) {
-        return false;
-    }
-    let n = normalize_name(head);
     vocab
         .note_prefixes
         .iter()
-        .any(|p| n.starts_with(p.as_str()))
+        .any(|p| crate::text::normalized_starts_with(head, p))
 }
 
 /// Locates every table and 绩效目标表 block after the table of contents.
@@ -529,7 +559,7 @@ fn locate(lines: &[Line<'_>], from: usize, template: &Template, ctx: &Ctx<'_>) -
 /// A title only starts a block when table rows follow it (after blank and meta lines).
 fn has_table_after(lines: &[Line<'_>], title: usize, template: &Template, ctx: &Ctx<'_>) -> bool {
     for line in lines.iter().skip(title + 1).take(12) {
-        if line.is_blank() || is_meta_line(line, ctx.vocab) {
+        if blank(line) || is_meta_line(line, ctx.vocab) {
             continue;
         }
         return line.tab && block_kind(line, template, ctx).is_none();
@@ -551,7 +581,7 @@ fn block_end(
     let mut stray = Vec::new();
     let mut last_row: Option<&Line<'_>> = None;
     for (j, line) in lines.iter().enumerate().skip(title + 1) {
-        if line.is_blank() {
+        if blank(line) {
             continue;
         }
         if block_kind(line, template, ctx).is_some() {
@@ -630,7 +660,7 @@ fn check_truncation(
     ctx: &Ctx<'_>,
 ) -> Result<()> {
     // The text ends with a table title: the table itself is missing.
-    if let Some(line) = lines.iter().rev().find(|l| !l.is_blank()) {
+    if let Some(line) = lines.iter().rev().find(|l| !blank(l)) {
         if let Some(BlockKind::Table(i)) = block_kind(line, template, ctx) {
             if blocks
                 .last()
@@ -650,7 +680,7 @@ fn check_truncation(
     let Some(last) = blocks.last() else {
         return Ok(());
     };
-    let rest_empty = lines.iter().skip(last.end + 1).all(Line::is_blank);
+    let rest_empty = lines.iter().skip(last.end + 1).all(blank);
     if !rest_empty {
         return Ok(());
     }
@@ -875,7 +905,19 @@ fn body_before_year(cover_text: &str) -> Option<String> {
 
 /// The publishing body named on an org line (`部门(单位)：…`, `编制部门：… 单位：元`).
 fn org_name(lines: &[Line<'_>], vocab: &Vocabulary) -> Option<String> {
+    // (a labelled cell's first character, normalised, is the first of a prefix: told before
+    // the line is searched)
+    let may_be_labelled = |cell: &&str| {
+        let first = crate::text::normalized_chars(cell).next();
+        vocab
+            .org_prefixes
+            .iter()
+            .any(|p| p.chars().next().is_none_or(|c| Some(c) == first))
+    };
     for line in lines {
+        if !line.pieces().iter().any(may_be_labelled) {
+            continue;
+        }
         if !line
             .pieces()
             .iter()
@@ -972,7 +1014,7 @@ impl Parser<'_> {
     pub fn read_narrative_grid(&self, grid: &Grid<'_>) -> Result<Document> {
         let dense = lines::dense(grid);
         let (lines, vocab) = Self::read_lines(grid, &dense);
-        if lines.iter().all(Line::is_blank) {
+        if lines.iter().all(blank) {
             return Err(Error::EmptyInput);
         }
         let ctx = Ctx {

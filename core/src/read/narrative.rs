@@ -45,15 +45,26 @@ fn numbering(text: &str) -> Numbering {
             }
         }
         Some(c) if is_cn_numeral(c) => {
-            let n = 1 + chars.clone().take_while(|c| is_cn_numeral(*c)).count();
-            if t.chars().nth(n) == Some('、') {
+            let n = chars.clone().take_while(|c| is_cn_numeral(*c)).count();
+            if chars.nth(n) == Some('、') {
                 Numbering::First
             } else {
                 Numbering::None
             }
         }
         Some(c) if c.is_ascii_digit() => {
-            if strip_numbering(t).len() < t.len() {
+            // (told from the bytes when the text neither ends with what may be whitespace nor
+            // has a separator after at most two digits: then nothing is stripped)
+            let b = t.as_bytes();
+            let digits = b.iter().take_while(|b| b.is_ascii_digit()).count();
+            let separator = digits <= 2 && matches!(b.get(digits), Some(b'.' | 0xEF | 0xE3));
+            let trailing_space = b.last().is_some_and(|&l| {
+                matches!(
+                    l,
+                    b'\t'..=b'\r' | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
+                )
+            });
+            if (separator || trailing_space) && strip_numbering(t).len() < t.len() {
                 Numbering::Item
             } else {
                 Numbering::None
@@ -81,11 +92,35 @@ fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
         K::Other,
     ];
     let n = crate::text::normal_form(heading);
+    // The characters of the heading as bits (code point mod 64): a word whose first or last
+    // character is not among them is not searched for.
+    let bit = |c: char| 1u64 << (u32::from(c) % 64);
+    let chars = n.chars().fold(0u64, |acc, c| acc | bit(c));
+    let may_have = |w: &str| {
+        w.chars().next().is_none_or(|c| chars & bit(c) != 0)
+            && w.chars().next_back().is_none_or(|c| chars & bit(c) != 0)
+    };
     PRIORITY.into_iter().find(|k| {
         vocab
             .sections
             .get(k)
-            .is_some_and(|words| words.iter().any(|w| crate::text::has(&n, w)))
+            .is_some_and(|words| words.iter().any(|w| may_have(w) && crate::text::has(&n, w)))
+    })
+}
+
+/// Whether `text` contains one of the marks of a sentence or a clause that no heading prints:
+/// `。；，;,：:？！` (one pass over the bytes: the ASCII marks are their own bytes, `。` is
+/// `E3 80 82`, the full-width ones are `EF BC xx`).
+fn has_clause_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b';' | b',' | b':' => true,
+        0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        0xEF => {
+            b.get(i + 1) == Some(&0xBC)
+                && matches!(b.get(i + 2), Some(0x9B | 0x8C | 0x9A | 0x9F | 0x81))
+        }
+        _ => false,
     })
 }
 
@@ -93,22 +128,26 @@ fn section_kind(heading: &str, vocab: &Vocabulary) -> Option<SectionKind> {
 fn heading(text: &str, vocab: &Vocabulary) -> Option<(u8, SectionKind)> {
     let t = crate::text::trim(text);
     // (more than 160 bytes is more than 40 characters: long prose is not counted)
-    if t.is_empty() || t.len() > 160 || t.chars().count() > 40 {
+    if t.is_empty() || t.len() > 160 {
+        return None;
+    }
+    // A heading's body has no clause marks. Its number (stripped from the front) has none
+    // either, and the body's trailing colons are the text's: the marks of the body are those
+    // of the text without its trailing colons, and prose is told before any stripping.
+    if t.chars().count() > 40 || has_clause_mark(t.trim_end_matches(['：', ':'])) {
         return None;
     }
     let stripped = strip_numbering(t);
     let body = stripped.trim_end_matches(['：', ':']);
-    if body.is_empty() && numbering(t) == Numbering::Part {
+    let num = numbering(t);
+    if body.is_empty() && num == Numbering::Part {
         return Some((0, SectionKind::Part));
     }
-    if body.is_empty()
-        || body.contains(['。', '；', '，', ';', ',', '：', ':', '？', '！'])
-        || body.chars().count() > 32
-    {
+    if body.is_empty() || has_clause_mark(body) || body.chars().count() > 32 {
         return None;
     }
     let kind = section_kind(body, vocab);
-    match numbering(t) {
+    match num {
         Numbering::Part => Some((0, kind.unwrap_or(SectionKind::Part))),
         Numbering::First => Some((1, kind.unwrap_or(SectionKind::Other))),
         Numbering::Second => Some((2, kind.unwrap_or(SectionKind::Other))),
@@ -175,70 +214,84 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
     // section under the same parent and title comes (most titles are printed once), and each
     // body at most once.
     enum Seen {
-        /// One section (index into `out`), not hashed yet.
+        /// One section (index into `sections`), not hashed yet.
         One(usize),
         /// The hashes of the bodies read.
         Hashed(Vec<u64>),
     }
-    let mut seen: HashMap<(String, String), Seen> = HashMap::new();
-    // the title of the nearest section above, per level
-    let mut parents: [String; 4] = Default::default();
-    let mut out: Vec<Section> = Vec::with_capacity(sections.len());
-    for s in sections {
-        let level = usize::from(s.level).min(3);
-        let parent = parents
-            .get(..level)
-            .and_then(|p| p.iter().rev().find(|t| !t.is_empty()))
-            .cloned()
-            .unwrap_or_default();
-        if let Some(slot) = parents.get_mut(level) {
-            slot.clone_from(&s.title);
+    // (first pass: which sections repeat, with the titles borrowed; second pass: the sections
+    // moved out)
+    let mut repeats: Vec<usize> = Vec::new();
+    {
+        let mut seen: HashMap<(&str, String), Seen> = HashMap::new();
+        // the title of the nearest section above, per level
+        let mut parents: [&str; 4] = [""; 4];
+        for (k, s) in sections.iter().enumerate() {
+            let level = usize::from(s.level).min(3);
+            let parent = parents
+                .get(..level)
+                .and_then(|p| p.iter().rev().find(|t| !t.is_empty()))
+                .copied()
+                .unwrap_or_default();
+            if let Some(slot) = parents.get_mut(level) {
+                *slot = s.title.as_str();
+            }
+            for deeper in parents.iter_mut().skip(level + 1) {
+                *deeper = "";
+            }
+            if s.paragraphs
+                .iter()
+                .all(|p| crate::text::trim(&p.text).is_empty())
+            {
+                continue;
+            }
+            let key = (parent, crate::text::compact(&s.title));
+            let repeat = match seen.get_mut(&key) {
+                None => {
+                    seen.insert(key, Seen::One(k));
+                    false
+                }
+                Some(entry) => {
+                    if let Seen::One(first) = *entry {
+                        *entry =
+                            Seen::Hashed(sections.get(first).map(body_hash).into_iter().collect());
+                    }
+                    let h = body_hash(s);
+                    match entry {
+                        Seen::Hashed(hashes) if hashes.contains(&h) => true,
+                        Seen::Hashed(hashes) => {
+                            hashes.push(h);
+                            false
+                        }
+                        Seen::One(_) => false,
+                    }
+                }
+            };
+            if repeat {
+                repeats.push(k);
+            }
         }
-        for deeper in parents.iter_mut().skip(level + 1) {
-            deeper.clear();
+        if repeats.is_empty() {
+            return sections;
         }
-        if s.paragraphs
-            .iter()
-            .all(|p| crate::text::trim(&p.text).is_empty())
-        {
+    }
+    let mut out: Vec<Section> = Vec::with_capacity(sections.len() - repeats.len());
+    let mut next = repeats.iter().copied().peekable();
+    for (k, s) in sections.into_iter().enumerate() {
+        if next.next_if_eq(&k).is_none() {
             out.push(s);
             continue;
         }
-        let key = (parent, crate::text::compact(&s.title));
-        let repeat = match seen.get_mut(&key) {
-            None => {
-                seen.insert(key, Seen::One(out.len()));
-                false
-            }
-            Some(entry) => {
-                if let Seen::One(first) = *entry {
-                    *entry = Seen::Hashed(out.get(first).map(body_hash).into_iter().collect());
-                }
-                let h = body_hash(&s);
-                match entry {
-                    Seen::Hashed(hashes) if hashes.contains(&h) => true,
-                    Seen::Hashed(hashes) => {
-                        hashes.push(h);
-                        false
-                    }
-                    Seen::One(_) => false,
-                }
-            }
-        };
-        if repeat {
-            notices.push(Notice::new(
-                NoticeCode::DuplicateSection,
-                format!(
-                    "the section `{}` (lines {}–{}) repeats one printed before it, word for word; it is read once",
-                    if s.title.is_empty() { "(untitled)" } else { s.title.as_str() },
-                    s.lines.start,
-                    s.lines.end
-                ),
+        notices.push(Notice::new(
+            NoticeCode::DuplicateSection,
+            format!(
+                "the section `{}` (lines {}–{}) repeats one printed before it, word for word; it is read once",
+                if s.title.is_empty() { "(untitled)" } else { s.title.as_str() },
                 s.lines.start,
-            ));
-            continue;
-        }
-        out.push(s);
+                s.lines.end
+            ),
+            s.lines.start,
+        ));
     }
     out
 }

@@ -6,6 +6,8 @@
 //! printed only when they change. A table continued on the next page (the title repeated, no
 //! 项目名称) belongs to the previous project.
 
+use std::borrow::Cow;
+
 use crate::amount::{CellValue, Unit};
 use crate::model::{Cell, FundLine, Funding, Indicator, LineSpan, PerformanceTable};
 use crate::text::{has, normalize_name, normalized_starts_with, trim};
@@ -34,29 +36,27 @@ struct State {
 pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<PerformanceTable> {
     let mut tables: Vec<PerformanceTable> = Vec::new();
     let mut state = State::default();
-    let mut cells: Vec<&str> = Vec::new();
+    // (the buffer of normalised cells is reused from row to row)
+    let mut norm: Vec<Cow<'_, str>> = Vec::new();
     for block in blocks.iter().filter(|b| b.kind == BlockKind::Performance) {
-        let rows: Vec<&Line<'_>> = lines
-            .get(block.title + 1..=block.end)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|l| l.tab && !is_meta_line(l, ctx.vocab))
-            .collect();
-        let starts_project = rows.iter().any(|l| {
-            l.cells()
+        let rows = || {
+            lines
+                .get(block.title + 1..=block.end)
+                .unwrap_or(&[])
                 .iter()
-                .any(|c| normalized_starts_with(c, "项目名称"))
-        });
-        let title = lines
-            .get(block.title)
-            .map(|l| l.joined(""))
-            .unwrap_or_default();
+                .filter(|l| l.tab && !is_meta_line(l, ctx.vocab))
+        };
+        let starts_project =
+            rows().any(|l| l.cells().iter().any(|c| starts_with_label(c, "项目名称")));
         let start_line = lines.get(block.title).map_or(0, |l| l.no);
         let end_line = lines.get(block.end).map_or(start_line, |l| l.no);
         if starts_project || tables.is_empty() {
             tables.push(PerformanceTable {
                 project: String::new(),
-                title,
+                title: lines
+                    .get(block.title)
+                    .map(|l| l.joined(""))
+                    .unwrap_or_default(),
                 department: None,
                 implementer: None,
                 unit: None,
@@ -75,8 +75,8 @@ pub(crate) fn build(lines: &[Line<'_>], blocks: &[Block], ctx: &Ctx<'_>) -> Vec<
         let Some(table) = tables.last_mut() else {
             continue;
         };
-        for line in rows {
-            read_row(table, &mut state, line, ctx, &mut cells);
+        for line in rows() {
+            read_row(table, &mut state, line, ctx, &mut norm);
         }
     }
     tables
@@ -86,11 +86,27 @@ fn project_name(cells: &[&str]) -> Option<String> {
     labelled_value(cells, "项目名称")
 }
 
+/// [`normalized_starts_with`] for a label (normalised, not empty), telling most other cells
+/// from their first character: an ideograph or a plain ASCII character is kept as it is by
+/// normalisation, so the cell's normal form starts with it.
+fn starts_with_label(cell: &str, label: &str) -> bool {
+    if label.is_empty() {
+        return true;
+    }
+    let Some(first) = cell.chars().next() else {
+        return false;
+    };
+    let kept = ('\u{4E00}'..='\u{9FFF}').contains(&first)
+        || (first.is_ascii_alphanumeric() || matches!(first, '(' | ')' | ':' | '.' | ','));
+    if kept && !label.starts_with(first) {
+        return false;
+    }
+    normalized_starts_with(cell, label)
+}
+
 /// The first non-empty cell after the cell that contains `label`.
 fn labelled_value(cells: &[&str], label: &str) -> Option<String> {
-    let pos = cells
-        .iter()
-        .position(|c| normalized_starts_with(c, label))?;
+    let pos = cells.iter().position(|c| starts_with_label(c, label))?;
     cells
         .iter()
         .skip(pos + 1)
@@ -104,12 +120,9 @@ fn read_row<'a>(
     state: &mut State,
     line: &Line<'a>,
     ctx: &Ctx<'_>,
-    cells: &mut Vec<&'a str>,
+    norm: &mut Vec<Cow<'a, str>>,
 ) {
-    // (the cell buffer is reused from row to row)
-    cells.clear();
-    cells.extend(line.cells().iter().copied());
-    let cells: &[&str] = cells;
+    let cells: &[&'a str] = line.cells();
     // Once the indicator header is read, rows are indicators (or a repeated header).
     if let Some(cols) = state.cols {
         if !cells.iter().any(|c| has(c, "一级指标")) {
@@ -117,17 +130,6 @@ fn read_row<'a>(
             return;
         }
     }
-    // Labels are short: a long cell (a goal, a description) is content and is not normalised.
-    let norm: Vec<std::borrow::Cow<'_, str>> = cells
-        .iter()
-        .map(|c| {
-            if c.len() <= 96 {
-                crate::text::normalized(c)
-            } else {
-                std::borrow::Cow::Borrowed("")
-            }
-        })
-        .collect();
     if let Some(col) = state.pending_goal.take() {
         let text = cells
             .get(col)
@@ -143,11 +145,21 @@ fn read_row<'a>(
         table.project = name;
         return;
     }
+    // Labels are short: a long cell (a goal, a description) is content and is not normalised.
+    norm.clear();
+    norm.extend(cells.iter().map(|c| {
+        if c.len() <= 96 {
+            crate::text::normalized(c)
+        } else {
+            Cow::Borrowed("")
+        }
+    }));
+    let norm: &[Cow<'a, str>] = norm;
     if norm.iter().any(|c| c.starts_with("主管部门")) || norm.iter().any(|c| c == "实施单位")
     {
         if let Some(d) = cells
             .iter()
-            .position(|c| normalized_starts_with(c, "主管部门"))
+            .position(|c| starts_with_label(c, "主管部门"))
             .and_then(|p| next_text(cells, p))
         {
             table.department = Some(d);
@@ -189,7 +201,7 @@ fn read_row<'a>(
         }
         return;
     }
-    read_funding(table, cells, &norm, line.no, ctx);
+    read_funding(table, cells, norm, line.no, ctx);
 }
 
 fn next_text(cells: &[&str], pos: usize) -> Option<String> {
@@ -274,7 +286,7 @@ fn read_indicator(
 fn read_funding(
     table: &mut PerformanceTable,
     cells: &[&str],
-    norm: &[std::borrow::Cow<'_, str>],
+    norm: &[Cow<'_, str>],
     line: u32,
     ctx: &Ctx<'_>,
 ) {
