@@ -24,7 +24,7 @@
 //! }
 //! ```
 
-use std::collections::HashMap;
+use crate::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 

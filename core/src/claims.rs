@@ -978,7 +978,7 @@ struct Dictionary {
     /// Every character a subject phrase or a marker word can start with.
     first: CharSet,
     /// Indexes into `subjects` by first character (longest first within each).
-    by_first: std::collections::HashMap<char, Vec<usize>>,
+    by_first: crate::HashMap<char, Vec<usize>>,
     /// First characters of the reason markers, direction words and other markers.
     reason_first: CharSet,
     direction_first: CharSet,
@@ -1049,8 +1049,7 @@ impl Dictionary {
                     '分', '各',
                 ]),
         );
-        let mut by_first: std::collections::HashMap<char, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_first: crate::HashMap<char, Vec<usize>> = crate::HashMap::default();
         for (i, (p, _)) in subjects.iter().enumerate() {
             if let Some(&c) = p.first() {
                 by_first.entry(c).or_default().push(i);

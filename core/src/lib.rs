@@ -64,6 +64,12 @@ pub mod template;
 pub mod text;
 pub mod variance;
 
+/// The crate's hash maps: foldhash, seeded per process (keys come from documents, so no fixed
+/// hash to aim collisions at), several times faster than the standard `SipHash` on short keys.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// The crate's hash sets (see [`HashMap`]).
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 pub use amount::{Amount, CellValue, Number, Unit};
 pub use check::{Checker, Policy, check};
 pub use compare::{Comparison, compare};

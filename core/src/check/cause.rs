@@ -15,7 +15,7 @@
 //! The grouping is greedy and deterministic: the figure explaining the most failures goes first
 //! (ties: the figure met first), and each failure belongs to at most one group.
 
-use std::collections::HashMap;
+use crate::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -164,7 +164,7 @@ pub(crate) fn merge(
     }
     // every figure's parts, in the order figures are first met
     let mut order: Vec<Key> = Vec::new();
-    let mut parts: HashMap<Key, Vec<Part>> = HashMap::new();
+    let mut parts: HashMap<Key, Vec<Part>> = HashMap::default();
     for (gi, gap) in gaps.iter().enumerate() {
         let Some(finding) = findings.get(gap.finding) else {
             continue;
@@ -175,7 +175,7 @@ pub(crate) fn merge(
         // the net coefficient of each figure in this relation (a figure printed on both sides
         // cancels out)
         let mut net: Vec<(Key, i32, usize)> = Vec::new();
-        let mut at: HashMap<Key, usize> = HashMap::new();
+        let mut at: HashMap<Key, usize> = HashMap::default();
         for (ti, (term, ev)) in gap.terms.iter().zip(&finding.evidence).enumerate() {
             let k = key_of(ev);
             if let Some(entry) = at.get(&k).and_then(|i| net.get_mut(*i)) {
@@ -549,7 +549,7 @@ fn swap_finding(a: &Gap, b: &Gap, related: Vec<Finding>) -> Option<Finding> {
 fn same_gap_in_columns(findings: &[Finding], gaps: &[Gap], taken: &mut [bool]) -> Vec<Vec<usize>> {
     // (rule, table, row) of a failure
     type RowKey<'f> = (&'f str, Option<&'f str>, Option<&'f str>);
-    let mut by_row: HashMap<RowKey<'_>, Vec<usize>> = HashMap::new();
+    let mut by_row: HashMap<RowKey<'_>, Vec<usize>> = HashMap::default();
     let mut order: Vec<RowKey<'_>> = Vec::new();
     for (gi, gap) in gaps.iter().enumerate() {
         if taken.get(gi).copied().unwrap_or(true) || gap.at_most {
@@ -688,7 +688,7 @@ fn one_gap_finding(gap: &Gap, related: Vec<Finding>) -> Option<Finding> {
 
 /// Appends each piece of `from` not yet in `to` (as one figure: [`key_of`]), in order.
 fn union<'e>(to: &mut Vec<Evidence>, from: impl Iterator<Item = &'e Evidence>) {
-    let mut seen: std::collections::HashSet<Key> = to.iter().map(key_of).collect();
+    let mut seen: crate::HashSet<Key> = to.iter().map(key_of).collect();
     for ev in from {
         if seen.insert(key_of(ev)) {
             to.push(ev.clone());

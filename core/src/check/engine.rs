@@ -1,8 +1,8 @@
 //! What every rule uses: cell references, values in a common unit, the rounding envelope, and
 //! the emitter that turns a comparison into a [`Finding`] with evidence and messages.
 
+use crate::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -76,11 +76,19 @@ pub(crate) struct CodeIndex<'a> {
     pub(crate) lane_codes: HashSet<(u8, &'a str)>,
     /// Rows by (lane, parent code), for rows whose code is the parent's plus two digits.
     pub(crate) children: HashMap<(u8, &'a str), Vec<&'a Row>>,
-    /// The code lengths printed.
-    pub(crate) lengths: HashSet<usize>,
+    /// The code lengths printed (bit `n`: a code of `n` digits; longer ones are not codes).
+    pub(crate) lengths: u64,
 }
 
 impl<'a> CodeIndex<'a> {
+    /// Whether some code of the table has `len` digits.
+    pub(crate) fn has_length(&self, len: usize) -> bool {
+        u32::try_from(len)
+            .ok()
+            .and_then(|n| 1u64.checked_shl(n))
+            .is_some_and(|bit| self.lengths & bit != 0)
+    }
+
     pub(crate) fn of(table: &'a Table) -> CodeIndex<'a> {
         let mut ix = CodeIndex::default();
         for row in &table.rows {
@@ -89,7 +97,12 @@ impl<'a> CodeIndex<'a> {
             };
             ix.first.entry(code).or_insert(row);
             ix.lane_codes.insert((row.lane, code));
-            ix.lengths.insert(code.len());
+            if let Some(bit) = u32::try_from(code.len())
+                .ok()
+                .and_then(|n| 1u64.checked_shl(n))
+            {
+                ix.lengths |= bit;
+            }
             if code.len() > 2 {
                 if let Some(parent) = code.get(..code.len() - 2) {
                     ix.children.entry((row.lane, parent)).or_default().push(row);
@@ -101,7 +114,8 @@ impl<'a> CodeIndex<'a> {
 
     /// Whether a proper prefix of `code` is printed in `lane` (the row is not top-level).
     pub(crate) fn has_ancestor(&self, lane: Option<u8>, code: &str) -> bool {
-        (1..code.len()).any(|l| {
+        // (only the lengths some code of the table has can be an ancestor's)
+        (1..code.len()).filter(|&l| self.has_length(l)).any(|l| {
             code.get(..l).is_some_and(|p| match lane {
                 Some(lane) => self.lane_codes.contains(&(lane, p)),
                 None => self.first.contains_key(p),
@@ -112,7 +126,7 @@ impl<'a> CodeIndex<'a> {
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(doc: &'a Document, catalog: &'a Catalog, policy: &'a Policy) -> Ctx<'a> {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for t in &doc.tables {
             index
                 .entry(t.key.as_str())

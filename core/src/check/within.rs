@@ -528,7 +528,7 @@ pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[TableKey])
             &built
         };
         // a code printed twice is checked once (the repeat is a classification finding)
-        let mut seen: std::collections::HashSet<(u8, &str)> = std::collections::HashSet::new();
+        let mut seen: crate::HashSet<(u8, &str)> = crate::HashSet::default();
         for parent in table.rows.iter().filter(|r| is_coded(r)) {
             let Some(code) = parent.code.as_deref() else {
                 continue;
@@ -542,7 +542,7 @@ pub(super) fn hierarchy(cx: &Ctx<'_>, em: &mut Emitter<'_>, tables: &[TableKey])
                 .get(&(parent.lane, code))
                 .map_or(&[], Vec::as_slice);
             if children.is_empty() {
-                let printed_at_level = ix.lengths.contains(&child_len);
+                let printed_at_level = ix.has_length(child_len);
                 if printed_at_level && parent.cells.iter().any(|c| c.value.number().is_some()) {
                     let (lvl, lvl_en) = if child_len == 5 {
                         ("款", "款 (section)")
@@ -738,8 +738,7 @@ fn missing_from_covered<'a>(
     top: &[&Row],
 ) -> Option<Vec<(&'a str, &'a Row)>> {
     let mut gaps = Vec::new();
-    let top_codes: std::collections::HashSet<&str> =
-        top.iter().filter_map(|t| t.code.as_deref()).collect();
+    let top_codes: crate::HashSet<&str> = top.iter().filter_map(|t| t.code.as_deref()).collect();
     for key in &table.covers {
         let Some(narrow) = cx.table(key) else {
             continue;

@@ -350,8 +350,7 @@ fn find_toc(lines: &[Line<'_>]) -> Toc {
         return Toc::default();
     };
     // (entries in normal form, borrowed when they are already in it; one hash per entry)
-    let mut entries: std::collections::HashSet<std::borrow::Cow<'_, str>> =
-        std::collections::HashSet::new();
+    let mut entries: crate::HashSet<std::borrow::Cow<'_, str>> = crate::HashSet::default();
     let mut end = start + 1;
     while let Some(l) = lines.get(end) {
         if blank(l) {

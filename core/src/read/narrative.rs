@@ -209,7 +209,7 @@ pub(crate) fn sections(
 /// the same title, with the same title and body as one before it, is read once (a notice says
 /// so).
 fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Section> {
-    use std::collections::HashMap;
+    use crate::HashMap;
     // Per (parent, title): the sections read so far. A body is hashed only once a second
     // section under the same parent and title comes (most titles are printed once), and each
     // body at most once.
@@ -223,7 +223,7 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
     // moved out)
     let mut repeats: Vec<usize> = Vec::new();
     {
-        let mut seen: HashMap<(&str, String), Seen> = HashMap::new();
+        let mut seen: HashMap<(&str, String), Seen> = HashMap::default();
         // the title of the nearest section above, per level
         let mut parents: [&str; 4] = [""; 4];
         for (k, s) in sections.iter().enumerate() {

@@ -54,7 +54,7 @@ pub(crate) fn build_tables(
         prev_end = Some(block.end);
     }
     let mut tables = Vec::with_capacity(groups.len());
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: crate::HashSet<&str> = crate::HashSet::default();
     for (spec_idx, group) in groups {
         let Some(spec) = template.tables.get(spec_idx) else {
             continue;
