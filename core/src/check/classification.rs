@@ -253,20 +253,24 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 if name.is_empty() {
                     continue;
                 }
-                let at = (
-                    Some(table.key.to_string()),
-                    Some(code.to_owned()),
-                    Some("科目名称".to_owned()),
-                );
-                let ev = vec![evidence_of(table, row)];
+                // (location and evidence are built only for an instance that is recorded: most
+                // names agree, and passes are only counted)
+                let at = || {
+                    (
+                        Some(table.key.to_string()),
+                        Some(code.to_owned()),
+                        Some("科目名称".to_owned()),
+                    )
+                };
+                let ev = || vec![evidence_of(table, row)];
                 match cx.catalog.name_matches(code, name) {
                     NameMatch::Exact | NameMatch::Normalized => {
-                        em.pass(|| (at, msg!(CODE_NAME_AGREES, code = code, name = name), ev));
+                        em.pass(|| (at(), msg!(CODE_NAME_AGREES, code = code, name = name), ev()));
                     }
                     NameMatch::Alias { current, .. } => em.push(
                         Outcome::Hint,
                         Severity::Info,
-                        at,
+                        at(),
                         msg!(
                             CODE_NAME_ALIAS,
                             table = &table_name(table),
@@ -275,12 +279,12 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                             current = &current,
                         ),
                         None,
-                        ev,
+                        ev(),
                     ),
                     NameMatch::Mismatch { expected, verified } => em.push(
                         Outcome::Hint,
                         Severity::Info,
-                        at,
+                        at(),
                         msg!(
                             @if verified {
                                 super::messages::CODE_NAME_MISMATCH_VERIFIED
@@ -293,15 +297,15 @@ fn c_03(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                             expected = &expected,
                         ),
                         None,
-                        ev,
+                        ev(),
                     ),
                     NameMatch::UnknownCode => em.push(
                         Outcome::InsufficientData,
                         Severity::Info,
-                        at,
+                        at(),
                         msg!(CODE_NAME_UNKNOWN, code = code, name = name),
                         None,
-                        ev,
+                        ev(),
                     ),
                 }
             }
