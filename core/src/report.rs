@@ -136,41 +136,19 @@ impl Finding {
 /// from a source that knows positions, its box: found by table, line and column name.
 fn locate(findings: &mut [Finding], doc: &Document) {
     let paged = !doc.page_starts.is_empty();
-    let boxed = doc.tables.iter().any(|t| {
-        t.rows
-            .iter()
-            .any(|r| r.cells.iter().any(|c| c.bbox.is_some()))
-    });
     let lined = !doc.line_boxes.is_empty();
-    if !paged && !boxed && !lined {
-        return;
-    }
-    let mut boxes: std::collections::HashMap<(&str, u32, String), crate::source::BBox> =
-        std::collections::HashMap::new();
-    if boxed {
-        for t in &doc.tables {
-            for r in &t.rows {
-                for c in &r.cells {
-                    if let (Some(b), Some(col)) = (c.bbox, t.columns.get(usize::from(c.column))) {
-                        boxes.insert((t.key.as_str(), c.line, col.name()), b);
-                    }
-                }
-            }
-        }
-    }
     for ev in findings.iter_mut().flat_map(|f| f.evidence.iter_mut()) {
         if paged && ev.page.is_none() && ev.line > 0 {
             ev.page = Some(doc.page_of(ev.line));
         }
-        if boxed && ev.bbox.is_none() {
-            if let Some(col) = &ev.column {
-                ev.bbox = boxes
-                    .get(&(ev.table.as_str(), ev.line, col.clone()))
-                    .copied();
+        let table = doc.tables.iter().find(|t| t.key == ev.table);
+        if ev.bbox.is_none() {
+            if let (Some(t), Some(col)) = (table, &ev.column) {
+                ev.bbox = cell_box(t, ev.line, col);
             }
         }
         // a statement of the narrative: the box of its line
-        if lined && ev.bbox.is_none() && !doc.tables.iter().any(|t| t.key == ev.table) {
+        if lined && ev.bbox.is_none() && table.is_none() {
             let i = doc.line_boxes.partition_point(|&(no, _)| no < ev.line);
             ev.bbox = doc
                 .line_boxes
@@ -179,6 +157,28 @@ fn locate(findings: &mut [Finding], doc: &Document) {
                 .map(|&(_, b)| b);
         }
     }
+}
+
+/// The box of the cell of `table` on source line `line` in the column named `column`, for
+/// sources that know positions: looked up among the rows of that line only (rows are in
+/// printed order), so a report on a text document does not walk its cells.
+fn cell_box(table: &crate::model::Table, line: u32, column: &str) -> Option<crate::source::BBox> {
+    let start = table.rows.partition_point(|r| r.line < line);
+    table
+        .rows
+        .get(start..)?
+        .iter()
+        .take_while(|r| r.line == line)
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.line == line)
+        .find(|c| {
+            c.bbox.is_some()
+                && table
+                    .columns
+                    .get(usize::from(c.column))
+                    .is_some_and(|col| col.name() == column)
+        })
+        .and_then(|c| c.bbox)
 }
 
 /// The document a report is about.
