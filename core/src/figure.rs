@@ -10,7 +10,7 @@
 //!   figures and the interval);
 //! * **contradiction**: no values inside the intervals satisfy it (an error).
 //!
-//! The table rules, the narrative rules and [`crate::compare`] all judge amounts with [`judge`]
+//! The table rules, the narrative rules and [`compare`](mod@crate::compare) all judge amounts with [`judge`]
 //! (under the [`crate::Policy`]'s `envelope_factor`) and rates with [`percent_fits`] and
 //! [`share_fits`]. Amounts are compared in 元: a figure printed in 万元 with two decimals stands
 //! for ±50 元.

@@ -85,8 +85,8 @@ pub struct Finding {
     pub outcome: Outcome,
     /// Error or warning for failures; info otherwise.
     pub severity: Severity,
-    /// The id of the message's template ([`crate::check::messages`]; empty for a message not
-    /// rendered from one).
+    /// The id of the message's template (`sum.fail`; [`crate::check::messages()`] lists them).
+    /// Every finding the checker reports has one; it is empty only in a report written by hand.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message_id: String,
     /// Message in Chinese.
