@@ -694,7 +694,7 @@ fn compare_table(earlier: &Table, later: &Table, unit: Unit) -> TableComparison 
             };
             lines.push(LineChange {
                 row: id.clone(),
-                code: any.code.clone(),
+                code: any.code.as_deref().map(str::to_owned),
                 name: row_name(any),
                 column: col_id.clone(),
                 column_header: li
@@ -794,7 +794,7 @@ fn evidence(table: &Table, row: &Row, col: &Column, index: usize) -> Evidence {
         table: table.key.to_string(),
         row: Some(row.key()),
         column: Some(col.header.clone()),
-        text: cell.map(|c| c.text.clone()).unwrap_or_default(),
+        text: cell.map(|c| String::from(&c.text)).unwrap_or_default(),
         line: cell.map_or(row.line, |c| c.line),
         page: None,
         bbox: None,

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::amount::{Amount, CellValue, Unit};
 
+mod text;
+pub use text::Text;
+
 /// 预算 or 决算.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -686,7 +689,7 @@ pub struct Cell {
     /// Index into [`Table::columns`].
     pub column: u16,
     /// The cell exactly as printed.
-    pub text: String,
+    pub text: Text,
     /// What the printed text is.
     pub value: CellValue,
     /// A note printed inside the cell (`（注：…）`).
@@ -730,24 +733,24 @@ pub enum RowIssue {
 pub struct Row {
     /// The full classification code (`2010302`, `30101`) where the row has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub code: Option<Text>,
     /// The 政府预算支出经济分类 code paired with a 部门 economic code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gov_code: Option<String>,
+    pub gov_code: Option<Text>,
     /// The 政府经济分类 name printed beside `gov_code`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gov_name: Option<String>,
+    pub gov_name: Option<Text>,
     /// The recognised line of a summary table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<LineItem>,
     /// The printed name or label (科目名称, 项目, project name), whitespace as printed.
-    pub label: String,
+    pub label: Text,
     /// True for the 合计/总计 row of the table (or of its side).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub total: bool,
     /// Further text columns (项目类别 for projects).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<Text>,
     /// Lane of a multi-lane table.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub lane: u8,
@@ -774,7 +777,7 @@ impl Row {
     #[must_use]
     pub fn key(&self) -> String {
         if let Some(c) = &self.code {
-            c.clone()
+            String::from(c)
         } else if let Some(i) = self.item {
             i.as_str().to_owned()
         } else if self.total {
@@ -1071,13 +1074,13 @@ pub struct Funding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
     /// 一级指标 (产出指标, 效益指标, …), carried down from the row above when blank.
-    pub level1: String,
+    pub level1: Text,
     /// 二级指标 (数量指标, 成本指标, …), carried down when blank.
-    pub level2: String,
+    pub level2: Text,
     /// 三级指标: the indicator's name.
-    pub name: String,
+    pub name: Text,
     /// The printed target value (`≥90%`, `≤970.00万元`, `12月底前完成`).
-    pub value: String,
+    pub value: Text,
     /// 1-based source line.
     pub line: u32,
 }

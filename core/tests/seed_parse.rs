@@ -79,7 +79,7 @@ fn expected_tables() -> Vec<ExpectedTable> {
 /// The key the transcription uses for a parsed row.
 fn row_key(table: &Table, row: &Row) -> String {
     let base = match (&row.code, row.item, row.total) {
-        (Some(c), _, _) => c.clone(),
+        (Some(c), _, _) => String::from(c),
         (None, Some(i), _) => i.as_str().to_owned(),
         (None, None, true) => "total".to_owned(),
         _ if table.kind == TableKind::Projects => "project".to_owned(),

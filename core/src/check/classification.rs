@@ -78,7 +78,7 @@ fn evidence_of(table: &Table, row: &Row) -> Evidence {
         table: table.key.to_string(),
         row: Some(row.key()),
         column: None,
-        text: row.label.clone(),
+        text: String::from(&row.label),
         line: row.line,
         page: None,
         bbox: None,

@@ -257,7 +257,10 @@ impl<'a> CellRef<'a> {
             table: self.table.key.to_string(),
             row: Some(self.row.key()),
             column: Some(self.column_name()),
-            text: self.cell().map(|c| c.text.clone()).unwrap_or_default(),
+            text: self
+                .cell()
+                .map(|c| String::from(&c.text))
+                .unwrap_or_default(),
             line: self.cell().map_or(self.row.line, |c| c.line),
             page: None,
             bbox: self.cell().and_then(|c| c.bbox),
@@ -297,7 +300,7 @@ pub(crate) fn row_name(row: &Row) -> String {
     let label = row.label.trim();
     match (&row.code, label.is_empty()) {
         (Some(code), false) => format!("{code} {}", crate::text::strip_numbering(label)),
-        (Some(code), true) => code.clone(),
+        (Some(code), true) => String::from(code),
         (None, false) => crate::text::strip_numbering(label).to_owned(),
         (None, true) if row.total => "合计".to_owned(),
         (None, true) => String::new(),
@@ -359,7 +362,9 @@ impl Figure for CellRef<'_> {
         )
     }
     fn text(&self) -> String {
-        self.cell().map(|c| c.text.clone()).unwrap_or_default()
+        self.cell()
+            .map(|c| String::from(&c.text))
+            .unwrap_or_default()
     }
 }
 

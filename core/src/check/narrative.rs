@@ -851,7 +851,7 @@ fn functional_row<'a>(
                     r.code.as_deref().is_some_and(|c| c.len() == 3)
                         && same_name(cx, r, &normalize_name(class))
                 })
-                .and_then(|r| r.code.clone())
+                .and_then(|r| r.code.as_deref().map(str::to_owned))
         })?;
     let child = |parent: &str, name: &str, len: usize| -> Option<&'a Row> {
         let n = normalize_name(name);

@@ -124,7 +124,7 @@ fn fund(t: &PerformanceTable, line: FundLine) -> Option<PerfFig<'_>> {
         table: t,
         label: f.label.trim().trim_end_matches([':', '：']).to_owned(),
         amount: Amount::new(value, t.unit.unwrap_or(crate::amount::Unit::Yuan)),
-        text: f.cell.text.clone(),
+        text: String::from(&f.cell.text),
         line: f.cell.line,
     })
 }
@@ -296,9 +296,9 @@ fn p_02(cx: &Ctx<'_>, em: &mut Emitter<'_>) {
                 if let (true, Some(unit)) = (c.is_upper(), unit) {
                     ceilings.push(PerfFig {
                         table: p,
-                        label: ind.name.clone(),
+                        label: String::from(&ind.name),
                         amount: Amount::new(*value, unit),
-                        text: ind.value.clone(),
+                        text: String::from(&ind.value),
                         line: ind.line,
                     });
                 }
@@ -386,7 +386,7 @@ fn indicator_at(
     (
         Some("performance".to_owned()),
         Some(p.project.clone()),
-        Some(ind.name.clone()),
+        Some(String::from(&ind.name)),
     )
 }
 
@@ -395,8 +395,8 @@ fn indicator_evidence(p: &PerformanceTable, ind: &Indicator) -> Vec<Evidence> {
     vec![Evidence {
         table: "performance".to_owned(),
         row: Some(p.project.clone()),
-        column: Some(ind.name.clone()),
-        text: ind.value.clone(),
+        column: Some(String::from(&ind.name)),
+        text: String::from(&ind.value),
         line: ind.line,
         page: None,
         bbox: None,

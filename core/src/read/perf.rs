@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::amount::{CellValue, Unit};
-use crate::model::{Cell, FundLine, Funding, Indicator, LineSpan, PerformanceTable};
+use crate::model::{Cell, FundLine, Funding, Indicator, LineSpan, PerformanceTable, Text};
 use crate::text::{has, normalize_name, normalized_starts_with, trim};
 
 use super::{Block, BlockKind, Ctx, Line, is_meta_line};
@@ -26,8 +26,8 @@ struct IndicatorCols {
 #[derive(Debug, Default)]
 struct State {
     cols: Option<IndicatorCols>,
-    level1: String,
-    level2: String,
+    level1: Text,
+    level2: Text,
     /// Column of the goal text on the next row.
     pending_goal: Option<usize>,
 }
@@ -249,7 +249,7 @@ fn read_indicator(
     let l1 = at(cols.level1);
     let l2 = at(cols.level2);
     let name = at(cols.name);
-    let mut value = at(cols.value).to_owned();
+    let mut value = Text::from(at(cols.value));
     if value.is_empty() {
         // some tables print the value one column off; take the last non-empty cell after the name
         let after = cols.name.map_or(0, |p| p + 1);
@@ -259,15 +259,15 @@ fn read_indicator(
             .map(|c| trim(c))
             .rfind(|c| !c.is_empty())
         {
-            v.clone_into(&mut value);
+            value = Text::from(v);
         }
     }
     if !l1.is_empty() {
-        l1.clone_into(&mut state.level1);
+        state.level1 = Text::from(l1);
         state.level2.clear();
     }
     if !l2.is_empty() {
-        l2.clone_into(&mut state.level2);
+        state.level2 = Text::from(l2);
     }
     if name.is_empty() && value.is_empty() {
         return;
@@ -275,7 +275,7 @@ fn read_indicator(
     table.indicators.push(Indicator {
         level1: state.level1.clone(),
         level2: state.level2.clone(),
-        name: name.to_owned(),
+        name: name.into(),
         value,
         line,
     });
@@ -336,7 +336,7 @@ fn read_funding(
                 label: cells.get(i).map_or("", |c| trim(c)).to_owned(),
                 cell: Cell {
                     column: 0,
-                    text: raw.to_owned(),
+                    text: raw.into(),
                     value,
                     note,
                     line,

@@ -6,7 +6,7 @@ use crate::amount::{CellValue, Unit};
 use crate::catalog::{Domain, Level};
 use crate::model::{
     Basis, Cell, Column, ColumnKey, LineItem, LineSpan, Note, Notice, NoticeCode, Row, RowIssue,
-    Side, Table, TableKey, TableKind,
+    Side, Table, TableKey, TableKind, Text,
 };
 use crate::template::{ColumnSpec, Template, Vocabulary};
 use std::borrow::Cow;
@@ -1062,13 +1062,13 @@ fn read_row(
         gov_code: None,
         gov_name: None,
         item: None,
-        label: label_text.to_owned(),
+        label: label_text.into(),
         total: false,
         category: lane
             .category
             .map(at)
             .filter(|c| !c.is_empty())
-            .map(str::to_owned),
+            .map(Text::from),
         lane: u8::try_from(lane_no).unwrap_or(u8::MAX),
         side: lane.side,
         // (a short row gets more only while the padding budget lasts)
@@ -1112,7 +1112,7 @@ fn read_row(
             .label2
             .map(at)
             .filter(|t| !t.is_empty())
-            .map(str::to_owned);
+            .map(Text::from);
     }
     // What the label says (rows with a code are keyed by it).
     // (borrowing the printed cell where the label is its text)
@@ -1155,7 +1155,7 @@ fn read_row(
                 ctx.catalog
                     .find_by_name(Domain::Functional, Level::Class, &norm)
             {
-                row.code = Some(entry.code.clone());
+                row.code = Some(Text::from(entry.code.as_str()));
             }
         }
     }
@@ -1169,7 +1169,7 @@ fn read_row(
         let value = value.within_limit(unit.unwrap_or(Unit::Yuan));
         row.cells.push(Cell {
             column: index,
-            text: raw.to_owned(),
+            text: raw.into(),
             value,
             note,
             line: line_no,
@@ -1187,7 +1187,7 @@ fn build_code<'a>(
     at: &dyn Fn(usize) -> &'a str,
     cx: &mut CodeCtx,
     vocab: &Vocabulary,
-) -> (Option<String>, Option<RowIssue>, Option<String>) {
+) -> (Option<Text>, Option<RowIssue>, Option<Text>) {
     let mut class = "";
     let mut section = "";
     let mut item = "";
@@ -1204,13 +1204,13 @@ fn build_code<'a>(
                 continue;
             }
             if word.is_none() && vocab.total_labels.iter().any(|l| *l == *n) {
-                word = Some(compact(raw));
+                word = Some(Text::from(compact(raw)));
                 continue;
             }
             // words without a digit (人员经费合计) are a label printed in the code column
             if !n.bytes().any(|b| b.is_ascii_digit()) {
                 if word.is_none() {
-                    word = Some(compact(raw));
+                    word = Some(Text::from(compact(raw)));
                 }
                 continue;
             }
@@ -1233,10 +1233,10 @@ fn build_code<'a>(
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let unreadable = || RowIssue::UnreadableCode { printed: printed() };
     if !full.is_empty() {
-        let f = compact(full);
+        let f = compact_cow(full);
         if Domain::of_code(&f).is_some() {
             set_ctx(cx, &f);
-            return (Some(f), None, word);
+            return (Some(Text::from(&*f)), None, word);
         }
         return (None, Some(unreadable()), word);
     }
@@ -1259,13 +1259,13 @@ fn build_code<'a>(
     }
     let code = if digits(&c, 3) {
         match (k.is_empty(), x.is_empty()) {
-            (true, true) => Some(c.to_string()),
+            (true, true) => Some(Text::from(&*c)),
             (false, true) => Some(join(&[&c, &k])),
             (false, false) => Some(join(&[&c, &k, &x])),
             (true, false) => None,
         }
     } else if (digits(&c, 5) || digits(&c, 7)) && k.is_empty() && x.is_empty() {
-        Some(c.to_string())
+        Some(Text::from(&*c))
     } else if c.is_empty() {
         match (k.is_empty(), x.is_empty()) {
             (false, true) => cx.class().map(|cl| join(&[cl, &k])),
@@ -1277,20 +1277,15 @@ fn build_code<'a>(
         // A 类 printed wrong (`7` for 210): trust the hierarchy only when the 款 continues the
         // current 款 of the rows above.
         let inferred = cx.class().and_then(|cl| {
-            let sec = format!("{cl}{k}");
-            (!k.is_empty() && cx.section() == Some(sec.as_str())).then(|| {
-                if x.is_empty() {
-                    sec
-                } else {
-                    format!("{sec}{x}")
-                }
-            })
+            let sec = join(&[cl, &k]);
+            (!k.is_empty() && cx.section() == Some(sec.as_str()))
+                .then(|| if x.is_empty() { sec } else { join(&[&sec, &x]) })
         });
         return match inferred {
             Some(code) => {
                 let issue = RowIssue::CodeFromContext {
                     printed: printed(),
-                    inferred: code.clone(),
+                    inferred: String::from(&code),
                 };
                 (Some(code), Some(issue), word)
             }
@@ -1302,7 +1297,7 @@ fn build_code<'a>(
             set_ctx(cx, &code);
             let issue = normalised.then(|| RowIssue::CodeNormalised {
                 printed: printed(),
-                code: code.clone(),
+                code: String::from(&code),
             });
             (Some(code), issue, word)
         }
@@ -1310,9 +1305,10 @@ fn build_code<'a>(
     }
 }
 
-/// The parts of a code put together (without `format!`'s machinery: this runs for every row).
-fn join(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+/// The parts of a code put together (without `format!`'s machinery: this runs for every row;
+/// a code is short enough to be stored inline).
+fn join(parts: &[&str]) -> Text {
+    let mut s = Text::new();
     for p in parts {
         s.push_str(p);
     }
@@ -1390,7 +1386,7 @@ mod tests {
             .collect();
         let at = |i: usize| parts.get(i).map_or("", |p| p.1);
         let (c, i, _) = build_code(&positions, &at, cx, Vocabulary::builtin());
-        (c, i)
+        (c.map(String::from), i)
     }
 
     #[test]

@@ -57,6 +57,12 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+impl<'a> From<&'a crate::model::Text> for Arg<'a> {
+    fn from(s: &'a crate::model::Text) -> Arg<'a> {
+        Arg::Same(s)
+    }
+}
+
 impl<'a> From<&'a crate::model::TableKey> for Arg<'a> {
     fn from(key: &'a crate::model::TableKey) -> Arg<'a> {
         Arg::Same(key.as_str())
