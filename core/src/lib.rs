@@ -77,7 +77,7 @@ pub use error::{Error, Result};
 pub use model::{
     Basis, Cell, Column, ColumnKey, DocKind, DocLevel, Document, DocumentMeta, FundLine, Funding,
     GlossaryEntry, Indicator, LineItem, LineSpan, Note, Notice, NoticeCode, Paragraph,
-    PerformanceTable, Row, RowIssue, Section, SectionKind, Side, Table, TableKey, TableKind,
+    PerformanceTable, Row, RowIssue, Section, SectionKind, Side, Table, TableKey, TableKind, Text,
 };
 pub use options::{Input, Options};
 pub use read::{MAX_INPUT_BYTES, Parser, parse, parse_bytes};

@@ -559,8 +559,11 @@ fn merged_label(cells: &[&str], width: usize, lanes: &[Lane], vocab: &Vocabulary
 struct RepeatedHeader<'h> {
     /// The header rows, normalised, without trailing empty cells.
     rows: Vec<&'h [Cow<'h, str>]>,
+    /// The header rows as given (their words are indexed on the first row that needs them:
+    /// most tables print no header again).
+    header: &'h [Vec<Cow<'h, str>>],
     /// Words of the header rows.
-    words: std::collections::HashSet<&'h str, FastHash>,
+    words: Option<std::collections::HashSet<&'h str, FastHash>>,
     /// The normalised cells of the row being tested (reused from row to row; borrowing the
     /// cells already in normal form).
     scratch: Vec<Cow<'h, str>>,
@@ -570,12 +573,8 @@ impl<'h> RepeatedHeader<'h> {
     fn new(header: &'h [Vec<Cow<'h, str>>]) -> RepeatedHeader<'h> {
         RepeatedHeader {
             rows: header.iter().map(|h| trim_empty_tail(h)).collect(),
-            words: header
-                .iter()
-                .flatten()
-                .map(AsRef::as_ref)
-                .filter(|w: &&str| !w.is_empty())
-                .collect(),
+            header,
+            words: None,
             scratch: Vec::new(),
         }
     }
@@ -588,12 +587,21 @@ impl<'h> RepeatedHeader<'h> {
         if self.rows.contains(&trimmed) {
             return true;
         }
+        let header = self.header;
+        let known = self.words.get_or_insert_with(|| {
+            header
+                .iter()
+                .flatten()
+                .map(AsRef::as_ref)
+                .filter(|w: &&str| !w.is_empty())
+                .collect()
+        });
         let mut words = 0;
         for (raw, n) in cells.iter().zip(norm) {
             if trim(raw).is_empty() {
                 continue;
             }
-            if !self.words.contains(n.as_ref()) {
+            if !known.contains(n.as_ref()) {
                 return false;
             }
             words += 1;
