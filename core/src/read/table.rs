@@ -116,11 +116,11 @@ enum Role {
 }
 
 #[derive(Debug, Clone)]
-struct ColInfo<'h> {
+struct ColInfo {
     role: Role,
-    /// The header words above the column, top down (borrowing the header where nothing was
-    /// stripped).
-    segments: Vec<Cow<'h, str>>,
+    /// The header words above the column, top down: a range of the table's word list (which
+    /// borrows the header where nothing was stripped).
+    segments: std::ops::Range<usize>,
     year: Option<u16>,
     basis: Option<Basis>,
     lane: u8,
@@ -300,14 +300,15 @@ fn read_table(
         );
     }
 
-    let mut infos = compose_columns(&header, width, vocab);
+    let mut words = Vec::new();
+    let mut infos = compose_columns(&header, width, vocab, &mut words);
     infer_roles_from_data(&mut infos, &data);
     assign_lanes(&mut infos);
     let specs: Vec<&ColumnSpec> = extra_specs
         .iter()
         .chain(vocab.columns.get(&kind).into_iter().flatten())
         .collect();
-    let (columns, lanes) = name_columns(&infos, &specs, kind, vocab);
+    let (columns, lanes) = name_columns(&infos, &words, &specs, kind, vocab);
 
     // Rows.
     let mut out_rows: Vec<Row> = Vec::with_capacity(data.len());
@@ -741,7 +742,8 @@ fn compose_columns<'h>(
     header: &'h [Vec<Cow<'h, str>>],
     width: usize,
     vocab: &Vocabulary,
-) -> Vec<ColInfo<'h>> {
+    words: &mut Vec<Cow<'h, str>>,
+) -> Vec<ColInfo> {
     let at = |r: usize, c: usize| -> &'h str {
         header
             .get(r)
@@ -752,7 +754,7 @@ fn compose_columns<'h>(
     // The nearest non-empty header to the left, per header row (updated column by column).
     let mut left: Vec<&str> = vec![""; header.len()];
     for c in 0..width {
-        let mut segments: Vec<Cow<'h, str>> = Vec::with_capacity(header.len());
+        let start = words.len();
         let mut year = None;
         let mut basis = None;
         // the lowest header row with a word in this column
@@ -776,8 +778,13 @@ fn compose_columns<'h>(
             if vocab.change_words.iter().any(|w| *w == *rest) {
                 basis = Some(Basis::Change);
             }
-            if !rest.is_empty() && segments.last().is_none_or(|l| *l != rest) {
-                segments.push(rest);
+            if !rest.is_empty()
+                && words
+                    .get(start..)
+                    .and_then(<[_]>::last)
+                    .is_none_or(|l| *l != rest)
+            {
+                words.push(rest);
             }
         }
         let mut started = false;
@@ -790,10 +797,10 @@ fn compose_columns<'h>(
                 *slot = "";
             }
         }
-        let role = role_of(&segments, vocab);
+        let role = role_of(words.get(start..).unwrap_or(&[]), vocab);
         infos.push(ColInfo {
             role,
-            segments,
+            segments: start..words.len(),
             year,
             basis,
             lane: 0,
@@ -913,6 +920,7 @@ fn assign_lanes(infos: &mut [ColInfo]) {
 
 fn name_columns(
     infos: &[ColInfo],
+    words: &[Cow<'_, str>],
     specs: &[&ColumnSpec],
     kind: TableKind,
     vocab: &Vocabulary,
@@ -936,7 +944,7 @@ fn name_columns(
         };
         lane.start = lane.start.min(pos);
         if lane.side.is_none() && kind == TableKind::Summary {
-            lane.side = side_of(&info.segments, vocab);
+            lane.side = side_of(words.get(info.segments.clone()).unwrap_or(&[]), vocab);
         }
         match info.role {
             Role::CodePart(level) => {
@@ -964,14 +972,15 @@ fn name_columns(
             }
             Role::Category => lane.category = lane.category.or(Some(pos)),
             Role::Amount => {
-                let key = column_key(&info.segments, specs, kind, vocab);
+                let segments = words.get(info.segments.clone()).unwrap_or(&[]);
+                let key = column_key(segments, specs, kind, vocab);
                 let Ok(index) = u16::try_from(columns.len()) else {
                     continue;
                 };
                 lane.amounts.push((index, pos));
                 columns.push(Column {
                     key,
-                    header: info.segments.join("/"),
+                    header: segments.join("/"),
                     lane: info.lane,
                     side: None,
                     year: info.year,
