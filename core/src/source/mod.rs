@@ -282,17 +282,36 @@ impl GridLine {
     pub fn cell_count(&self) -> usize {
         (self.cells.end - self.cells.start) as usize
     }
+
+    /// Where the line's cells are among [`Grid::all_cells`].
+    pub(crate) fn cell_range(&self) -> Range<usize> {
+        self.cells.start as usize..self.cells.end as usize
+    }
 }
 
 /// A document as lines of cells on pages: what every source produces and the reader reads.
 ///
 /// Lines are pushed in reading order; [`Grid::push_text`] and [`Grid::push_row`] number them one
 /// after the other, [`Grid::push_line`] takes the number from the source.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Grid<'a> {
     lines: Vec<GridLine>,
     cells: Vec<GridCell<'a>>,
     notices: Vec<Notice>,
+    /// Some line is not plain (see [`Grid::is_plain`]): set by the push that adds it, never
+    /// cleared (lines are only added), so it follows from the lines and cells alone.
+    irregular: bool,
+}
+
+// (by hand: the cached `irregular` is no part of what a grid shows)
+impl std::fmt::Debug for Grid<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Grid")
+            .field("lines", &self.lines)
+            .field("cells", &self.cells)
+            .field("notices", &self.notices)
+            .finish()
+    }
 }
 
 impl<'a> Grid<'a> {
@@ -309,7 +328,21 @@ impl<'a> Grid<'a> {
             lines: Vec::with_capacity(lines),
             cells: Vec::with_capacity(cells),
             notices: Vec::new(),
+            irregular: false,
         }
+    }
+
+    /// Whether every line is plain: a row's cells in columns 0, 1, 2, … spanning one column
+    /// each, running text in one cell at most, and no cell with a box (what the text source
+    /// makes of tab-separated text). The reader lays out such a grid as it is.
+    pub(crate) fn is_plain(&self) -> bool {
+        !self.irregular
+    }
+
+    /// Marks the grid irregular when a row of more cells than a `u16` column numbers was just
+    /// pushed (its columns saturate).
+    pub(crate) fn note_long_row(&mut self, cells: usize) {
+        self.irregular |= cells > usize::from(u16::MAX) + 1;
     }
 
     fn next_no(&self) -> u32 {
@@ -362,6 +395,7 @@ impl<'a> Grid<'a> {
             span: 1,
             bbox: None,
         });
+        self.note_long_row(self.cells.len() - start);
         self.lines.push(GridLine {
             no,
             page: page.max(1),
@@ -401,13 +435,17 @@ impl<'a> Grid<'a> {
 
     fn finish_line(&mut self, no: u32, page: u32, kind: LineKind, start: usize) {
         let end = self.cells.len();
-        let bbox = self
-            .cells
-            .get(start..end)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|c| c.bbox)
-            .reduce(BBox::union);
+        let cells = self.cells.get(start..end).unwrap_or(&[]);
+        let bbox = cells.iter().filter_map(|c| c.bbox).reduce(BBox::union);
+        let plain = bbox.is_none()
+            && match kind {
+                LineKind::Row => cells
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| usize::from(c.column) == i && c.span <= 1),
+                LineKind::Text => cells.len() <= 1,
+            };
+        self.irregular |= !plain;
         self.lines.push(GridLine {
             no,
             page: page.max(1),
