@@ -77,10 +77,24 @@ pub(crate) struct Dense<'a> {
     /// text of several cells).
     spans: Vec<(u32, u32)>,
     joined: Vec<(usize, String)>,
+    /// The grid is plain ([`Grid::is_plain`]): `cells` holds the text of every cell of the grid,
+    /// a line's where the grid has them (no `spans`, nothing joined).
+    plain: bool,
 }
 
 /// Lays out the cells of every row of `grid` by column.
 pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
+    if grid.is_plain() {
+        // every row laid out as it is (one cell per column, in order, none merged, no boxes):
+        // the cells of the grid as they are, running text's too
+        return Dense {
+            cells: grid.all_cells().iter().map(|c| c.text.as_ref()).collect(),
+            boxes: Vec::new(),
+            spans: Vec::new(),
+            joined: Vec::new(),
+            plain: true,
+        };
+    }
     let total: usize = grid.all_cells().len();
     let any_box = grid.all_cells().iter().any(|c| c.bbox.is_some());
     let mut out = Dense {
@@ -88,6 +102,7 @@ pub(crate) fn dense<'a>(grid: &'a Grid<'_>) -> Dense<'a> {
         boxes: Vec::new(),
         spans: Vec::with_capacity(grid.lines().len()),
         joined: Vec::new(),
+        plain: false,
     };
     for (i, line) in grid.lines().iter().enumerate() {
         let cells = grid.cells(line);
@@ -155,8 +170,16 @@ fn index(i: usize) -> u32 {
 pub(crate) fn lines<'a>(grid: &'a Grid<'_>, dense: &'a Dense<'a>) -> Vec<Line<'a>> {
     let mut joined = dense.joined.iter().peekable();
     let mut out = Vec::with_capacity(grid.lines().len());
-    for (i, (gl, &(s, e))) in grid.lines().iter().zip(&dense.spans).enumerate() {
-        let (s, e) = (s as usize, e as usize);
+    for (i, gl) in grid.lines().iter().enumerate() {
+        let (s, e) = if dense.plain {
+            let r = gl.cell_range();
+            (r.start, r.end)
+        } else {
+            dense
+                .spans
+                .get(i)
+                .map_or((0, 0), |&(s, e)| (s as usize, e as usize))
+        };
         let tab = gl.is_row();
         let cells = if tab {
             dense.cells.get(s..e).unwrap_or(&[])

@@ -282,17 +282,36 @@ impl GridLine {
     pub fn cell_count(&self) -> usize {
         (self.cells.end - self.cells.start) as usize
     }
+
+    /// Where the line's cells are among [`Grid::all_cells`].
+    pub(crate) fn cell_range(&self) -> Range<usize> {
+        self.cells.start as usize..self.cells.end as usize
+    }
 }
 
 /// A document as lines of cells on pages: what every source produces and the reader reads.
 ///
 /// Lines are pushed in reading order; [`Grid::push_text`] and [`Grid::push_row`] number them one
 /// after the other, [`Grid::push_line`] takes the number from the source.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Grid<'a> {
     lines: Vec<GridLine>,
     cells: Vec<GridCell<'a>>,
     notices: Vec<Notice>,
+    /// Some line is not plain (see [`Grid::is_plain`]): set by the push that adds it, never
+    /// cleared (lines are only added), so it follows from the lines and cells alone.
+    irregular: bool,
+}
+
+// (by hand: the cached `irregular` is no part of what a grid shows)
+impl std::fmt::Debug for Grid<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Grid")
+            .field("lines", &self.lines)
+            .field("cells", &self.cells)
+            .field("notices", &self.notices)
+            .finish()
+    }
 }
 
 impl<'a> Grid<'a> {
@@ -309,7 +328,21 @@ impl<'a> Grid<'a> {
             lines: Vec::with_capacity(lines),
             cells: Vec::with_capacity(cells),
             notices: Vec::new(),
+            irregular: false,
         }
+    }
+
+    /// Whether every line is plain: a row's cells in columns 0, 1, 2, … spanning one column
+    /// each, running text in one cell at most, and no cell with a box (what the text source
+    /// makes of tab-separated text). The reader lays out such a grid as it is.
+    pub(crate) fn is_plain(&self) -> bool {
+        !self.irregular
+    }
+
+    /// Marks the grid irregular when a row of more cells than a `u16` column numbers was just
+    /// pushed (its columns saturate).
+    pub(crate) fn note_long_row(&mut self, cells: usize) {
+        self.irregular |= cells > usize::from(u16::MAX) + 1;
     }
 
     fn next_no(&self) -> u32 {
@@ -362,6 +395,7 @@ impl<'a> Grid<'a> {
             span: 1,
             bbox: None,
         });
+        self.note_long_row(self.cells.len() - start);
         self.lines.push(GridLine {
             no,
             page: page.max(1),
@@ -401,13 +435,17 @@ impl<'a> Grid<'a> {
 
     fn finish_line(&mut self, no: u32, page: u32, kind: LineKind, start: usize) {
         let end = self.cells.len();
-        let bbox = self
-            .cells
-            .get(start..end)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|c| c.bbox)
-            .reduce(BBox::union);
+        let cells = self.cells.get(start..end).unwrap_or(&[]);
+        let bbox = cells.iter().filter_map(|c| c.bbox).reduce(BBox::union);
+        let plain = bbox.is_none()
+            && match kind {
+                LineKind::Row => cells
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| usize::from(c.column) == i && c.span <= 1),
+                LineKind::Text => cells.len() <= 1,
+            };
+        self.irregular |= !plain;
         self.lines.push(GridLine {
             no,
             page: page.max(1),
@@ -522,7 +560,6 @@ impl<'a> Grid<'a> {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of every byte of `word` that equals the byte `pattern` repeats (exactly: no
 /// false hit after a true one).
@@ -532,8 +569,8 @@ fn hits(word: u64, pattern: u64) -> u64 {
     !((x & LOW7).wrapping_add(LOW7) | x | LOW7)
 }
 
-/// Calls `f` with the position of every `byte` (not NUL) in `bytes`, in order, eight bytes at a
-/// time (lines and cells are short: no searcher to set up).
+/// Calls `f` with the position of every `byte` (not NUL) in `bytes`, in order (lines and cells
+/// are short: no searcher to set up).
 #[inline]
 pub(crate) fn each_byte(bytes: &[u8], byte: u8, mut f: impl FnMut(usize)) {
     // (the second byte never matches: its hits are never asked for)
@@ -541,52 +578,41 @@ pub(crate) fn each_byte(bytes: &[u8], byte: u8, mut f: impl FnMut(usize)) {
 }
 
 /// Calls `f` with the position of every `a` or `b` (neither NUL) in `bytes`, in order, and
-/// whether it is an `a`, eight bytes at a time.
+/// whether it is an `a`: sixteen bytes tested at a time (one vector compare; in narrative most
+/// hold neither), the bytes of those that hold one found eight at a time.
 #[inline]
 pub(crate) fn each_of_two(bytes: &[u8], a: u8, b: u8, mut f: impl FnMut(usize, bool)) {
     debug_assert!(a != 0 && b != 0, "the padding of the last word would match");
     let (pa, pb) = (ONES * u64::from(a), ONES * u64::from(b));
-    // a cheaper test first: most words hold neither (it flags a byte only when one at or below
-    // it is a match, so it flags a word exactly when the word holds one)
-    let any = |w: u64| {
-        let (xa, xb) = (w ^ pa, w ^ pb);
-        (xa.wrapping_sub(ONES) & !xa | xb.wrapping_sub(ONES) & !xb) & HIGHS != 0
-    };
-    let mut rest = bytes;
+    let chunks = bytes.chunks_exact(16);
+    // the last bytes, zero after them (zero is neither byte)
+    let mut last = [0u8; 16];
+    last.iter_mut()
+        .zip(chunks.remainder())
+        .for_each(|(l, &r)| *l = r);
     let mut offset = 0usize;
-    loop {
-        // the next word that holds one
-        let word = loop {
-            if let Some((word, next)) = rest.split_first_chunk::<8>() {
-                rest = next;
-                let w = u64::from_le_bytes(*word);
-                if any(w) {
-                    break w;
+    for chunk in chunks.chain(std::iter::once(&last[..])) {
+        // (a fold without an early exit, so that it compiles to a vector compare)
+        if chunk
+            .iter()
+            .fold(0u8, |any, &c| any | u8::from(c == a) | u8::from(c == b))
+            != 0
+        {
+            for (half, word) in chunk.chunks_exact(8).enumerate() {
+                let word = <[u8; 8]>::try_from(word).map_or(0, u64::from_le_bytes);
+                let ha = hits(word, pa);
+                let mut m = ha | hits(word, pb);
+                while m != 0 {
+                    let bit = m & m.wrapping_neg();
+                    f(
+                        offset + 8 * half + (m.trailing_zeros() / 8) as usize,
+                        ha & bit != 0,
+                    );
+                    m ^= bit;
                 }
-                offset += 8;
-            } else if rest.is_empty() {
-                return;
-            } else {
-                // the last bytes as one word, zero above them (zero is neither byte)
-                let w = match bytes.last_chunk::<8>() {
-                    Some(w) => u64::from_le_bytes(*w) >> (8 * (8 - rest.len())),
-                    None => rest
-                        .iter()
-                        .rev()
-                        .fold(0u64, |w, &b| (w << 8) | u64::from(b)),
-                };
-                rest = &[];
-                break w;
             }
-        };
-        let ha = hits(word, pa);
-        let mut m = ha | hits(word, pb);
-        while m != 0 {
-            let bit = m & m.wrapping_neg();
-            f(offset + (m.trailing_zeros() / 8) as usize, ha & bit != 0);
-            m ^= bit;
         }
-        offset += 8;
+        offset += 16;
     }
 }
 

@@ -188,6 +188,7 @@ impl Grid<'_> {
                 })
                 .collect(),
             notices: self.notices,
+            irregular: self.irregular,
         }
     }
 }
@@ -431,85 +432,56 @@ fn tab_grid(text: &str) -> Option<Grid<'_>> {
     if seen != 1 {
         return None;
     }
-    let mut rows = TabRows {
-        grid: Grid::with_capacity(text.len() / 32 + 1, text.len() / 8 + 1),
-        text,
-        no: 0,
-        line: 0,
-        from: 0,
-        row: 0,
-        column: 0,
-    };
-    // every line end and tab, in order
+    let mut grid = Grid::with_capacity(text.len() / 32 + 1, text.len() / 8 + 1);
+    // the line being read: where its current cell starts, and the tabs it had so far (its
+    // cells in the grid: the last `tabs`)
+    let mut from = 0usize;
+    let mut tabs = 0usize;
+    // every line end and tab, in order (both ASCII: both sides of one are character boundaries)
     each_of_two(text.as_bytes(), b'\n', b'\t', |i, newline| {
+        let cell = text.get(from..i).unwrap_or("");
+        from = i + 1;
         if newline {
-            rows.end_line(i);
+            end_tab_line(&mut grid, cell, tabs);
+            tabs = 0;
         } else {
-            rows.tab(i);
+            grid.cells.push(tab_cell(cell, tabs));
+            tabs += 1;
         }
     });
-    if rows.line < text.len() {
-        rows.end_line(text.len());
+    if from < text.len() || tabs > 0 {
+        end_tab_line(&mut grid, text.get(from..).unwrap_or(""), tabs);
     }
-    Some(rows.grid)
+    Some(grid)
 }
 
-/// The state of [`tab_grid`]: the grid so far and the line being read.
-struct TabRows<'a> {
-    grid: Grid<'a>,
-    text: &'a str,
-    /// Number of the last line pushed.
-    no: u32,
-    /// Where the line starts.
-    line: usize,
-    /// Where its current cell starts.
-    from: usize,
-    /// Its first cell in the grid (once it has a tab).
-    row: usize,
-    /// Cells before the current one (0: no tab yet).
-    column: u16,
+/// The cell of a row of tab-separated cells after `tabs` tabs.
+fn tab_cell(text: &str, tabs: usize) -> GridCell<'_> {
+    GridCell {
+        text: Cow::Borrowed(text),
+        column: u16::try_from(tabs).unwrap_or(u16::MAX),
+        span: 1,
+        bbox: None,
+    }
 }
 
-impl TabRows<'_> {
-    fn tab(&mut self, i: usize) {
-        if self.column == 0 {
-            self.row = self.grid.cells.len();
-        }
-        // a tab is ASCII: both sides of it are character boundaries
-        self.grid.cells.push(GridCell {
-            text: Cow::Borrowed(self.text.get(self.from..i).unwrap_or("")),
-            column: self.column,
-            span: 1,
+/// Ends a line of [`tab_grid`] (numbered after the last one, on page 1): `last` is its text after
+/// its last tab, and its `tabs` first cells are the last in the grid.
+fn end_tab_line<'a>(grid: &mut Grid<'a>, last: &'a str, tabs: usize) {
+    let no = index(grid.lines.len() + 1);
+    if tabs == 0 {
+        grid.push_text_line(no, 1, trim_blank_end(last));
+    } else {
+        let row = grid.cells.len() - tabs;
+        grid.cells.push(tab_cell(last, tabs));
+        grid.note_long_row(tabs + 1);
+        grid.lines.push(GridLine {
+            no,
+            page: 1,
+            kind: LineKind::Row,
             bbox: None,
+            cells: index(row)..index(grid.cells.len()),
         });
-        self.column = self.column.saturating_add(1);
-        self.from = i + 1;
-    }
-
-    /// Ends the line at `end` (a LF, or the end of the text).
-    fn end_line(&mut self, end: usize) {
-        self.no = self.no.saturating_add(1);
-        if self.column == 0 {
-            let line = self.text.get(self.line..end).unwrap_or("");
-            self.grid.push_text_line(self.no, 1, trim_blank_end(line));
-        } else {
-            self.grid.cells.push(GridCell {
-                text: Cow::Borrowed(self.text.get(self.from..end).unwrap_or("")),
-                column: self.column,
-                span: 1,
-                bbox: None,
-            });
-            self.grid.lines.push(GridLine {
-                no: self.no,
-                page: 1,
-                kind: LineKind::Row,
-                bbox: None,
-                cells: index(self.row)..index(self.grid.cells.len()),
-            });
-        }
-        self.line = end + 1;
-        self.from = end + 1;
-        self.column = 0;
     }
 }
 
