@@ -53,17 +53,12 @@ fn numbering(text: &str) -> Numbering {
             }
         }
         Some(c) if c.is_ascii_digit() => {
-            // (told from the bytes when the text neither ends with what may be whitespace nor
-            // has a separator after at most two digits: then nothing is stripped)
+            // (told from the bytes when the text neither ends with whitespace nor has a
+            // separator after at most two digits: then nothing is stripped)
             let b = t.as_bytes();
             let digits = b.iter().take_while(|b| b.is_ascii_digit()).count();
             let separator = digits <= 2 && matches!(b.get(digits), Some(b'.' | 0xEF | 0xE3));
-            let trailing_space = b.last().is_some_and(|&l| {
-                matches!(
-                    l,
-                    b'\t'..=b'\r' | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
-                )
-            });
+            let trailing_space = crate::text::ends_with_space(t);
             if (separator || trailing_space) && strip_numbering(t).len() < t.len() {
                 Numbering::Item
             } else {
