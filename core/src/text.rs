@@ -150,25 +150,43 @@ fn space_at_end(b: &[u8]) -> usize {
 #[must_use]
 pub fn compact(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // (runs without whitespace are copied whole; whitespace is told from its bytes)
+    push_compact(&mut out, s);
+    out
+}
+
+/// [`compact`], borrowing `s` when it has no whitespace.
+pub(crate) fn compacted(s: &str) -> Cow<'_, str> {
+    match next_space(s.as_bytes(), 0) {
+        None => Cow::Borrowed(s),
+        Some(_) => Cow::Owned(compact(s)),
+    }
+}
+
+/// Appends `s` without its whitespace to `out`: the runs between whitespace are copied whole.
+fn push_compact(out: &mut String, s: &str) {
     let b = s.as_bytes();
-    let (mut run, mut i) = (0, 0);
-    while let Some(&x) = b.get(i) {
-        let space = if matches!(x, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            b.get(i..).map_or(0, space_at_start)
-        } else {
-            0
-        };
-        if space > 0 {
-            out.push_str(s.get(run..i).unwrap_or(""));
-            i += space;
-            run = i;
-        } else {
-            i += 1;
-        }
+    let mut run = 0;
+    while let Some((at, len)) = next_space(b, run) {
+        out.push_str(s.get(run..at).unwrap_or(""));
+        run = at + len;
     }
     out.push_str(s.get(run..).unwrap_or(""));
-    out
+}
+
+/// The first whitespace character of `b` (a `str`'s bytes) at or after `from` (a character
+/// boundary): its offset and length. Told from the bytes, a character at a time.
+fn next_space(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while let Some(&lead) = b.get(i) {
+        if may_start_space(lead) {
+            let n = b.get(i..).map_or(0, space_at_start);
+            if n > 0 {
+                return Some((i, n));
+            }
+        }
+        i += usize::from(LEAD_CLASS.get(usize::from(lead)).copied().unwrap_or(1) & WIDTH);
+    }
+    None
 }
 
 /// The form in which names are compared: full-width folded, whitespace removed, brackets unified
@@ -884,8 +902,9 @@ mod tests {
             assert_eq!(trim(&t), t.trim(), "{t:?}");
             assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
             assert_eq!(ends_with_space(&t), t.trim_end().len() < t.len(), "{t:?}");
-            let compacted: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-            assert_eq!(compact(&t), compacted, "{t:?}");
+            let want_compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(compact(&t), want_compact, "{t:?}");
+            assert_eq!(compacted(&t), want_compact, "{t:?}");
             assert_eq!(strip_numbering(&t), strip_numbering_reference(&t), "{t:?}");
             for n in ["合计", "一", "a", "1.", "\u{3000}"] {
                 assert_eq!(has(&t, n), t.contains(n), "{t:?} {n:?}");

@@ -21,13 +21,18 @@ enum Numbering {
 }
 
 fn numbering(text: &str) -> Numbering {
-    let t = crate::text::trim_start(text.trim_start_matches(['-', '•', ' ']));
+    // (most text starts with none of `-`, `•` and the space: nothing to trim)
+    let t = if text.starts_with(['-', '•', ' ']) {
+        crate::text::trim_start(text.trim_start_matches(['-', '•', ' ']))
+    } else {
+        crate::text::trim_start(text)
+    };
     let mut chars = t.chars();
     match chars.next() {
         Some('第') => {
-            let n = chars.clone().take_while(|c| is_cn_numeral(*c)).count();
-            let rest: String = chars.skip(n).take(2).collect();
-            if n > 0 && (rest == "部分" || rest.starts_with('章')) {
+            let r = chars.as_str();
+            let after = r.trim_start_matches(is_cn_numeral);
+            if after.len() < r.len() && (after.starts_with("部分") || after.starts_with('章')) {
                 Numbering::Part
             } else {
                 Numbering::None
@@ -218,7 +223,7 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
     // moved out)
     let mut repeats: Vec<usize> = Vec::new();
     {
-        let mut seen: HashMap<(&str, String), Seen> = HashMap::default();
+        let mut seen: HashMap<(&str, std::borrow::Cow<'_, str>), Seen> = HashMap::default();
         // the title of the nearest section above, per level
         let mut parents: [&str; 4] = [""; 4];
         for (k, s) in sections.iter().enumerate() {
@@ -240,7 +245,7 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
             {
                 continue;
             }
-            let key = (parent, crate::text::compact(&s.title));
+            let key = (parent, crate::text::compacted(&s.title));
             let repeat = match seen.get_mut(&key) {
                 None => {
                     seen.insert(key, Seen::One(k));
@@ -386,7 +391,14 @@ pub(crate) fn glossary(sections: &[Section]) -> Vec<GlossaryEntry> {
                 continue;
             }
             let body = strip_numbering(&p.text);
-            let Some(pos) = body.find(['：', ':']) else {
+            // (the first `：` or `:`: each found by the standard library's byte search, the
+            // ASCII one only before the full-width one)
+            let full = body.find('：');
+            let Some(pos) = body
+                .get(..full.unwrap_or(body.len()))
+                .and_then(|b| b.find(':'))
+                .or(full)
+            else {
                 continue;
             };
             let term = body.get(..pos).unwrap_or("").trim();
