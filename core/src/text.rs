@@ -504,7 +504,7 @@ fn strip_one_number(s: &str) -> &str {
             .unwrap_or(s),
         // 第一部分 / 第二章
         '第' => {
-            let after = r.trim_start_matches(is_cn_numeral);
+            let after = skip_cn_numerals(r);
             if after.len() < r.len() {
                 for unit in ["部分", "章", "节"] {
                     if let Some(x) = after.strip_prefix(unit) {
@@ -526,10 +526,7 @@ fn strip_one_number(s: &str) -> &str {
             s
         }
         // 一、 十二、
-        c if is_cn_numeral(c) => r
-            .trim_start_matches(is_cn_numeral)
-            .strip_prefix('、')
-            .unwrap_or(s),
+        c if is_cn_numeral(c) => skip_cn_numerals(r).strip_prefix('、').unwrap_or(s),
         // 1. 1． 1、 12.
         '0'..='9' => {
             let after = s.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -551,6 +548,23 @@ fn strip_one_number(s: &str) -> &str {
         }
         _ => s,
     }
+}
+
+/// `s` without its leading Chinese numerals ([`is_cn_numeral`]), told from their UTF-8 bytes.
+fn skip_cn_numerals(s: &str) -> &str {
+    let mut b = s.as_bytes();
+    while let [0xE4, 0xB8, 0x80 | 0x83 | 0x89, rest @ ..]
+    | [0xE4, 0xB9, 0x9D, rest @ ..]
+    | [0xE4, 0xBA, 0x8C | 0x94, rest @ ..]
+    | [0xE5, 0x85, 0xAB | 0xAD, rest @ ..]
+    | [0xE5, 0x8D, 0x81, rest @ ..]
+    | [0xE5, 0x9B, 0x9B, rest @ ..]
+    | [0xE3, 0x80, 0x87, rest @ ..]
+    | [0xE9, 0x9B, 0xB6, rest @ ..] = b
+    {
+        b = rest;
+    }
+    s.get(s.len() - b.len()..).unwrap_or("")
 }
 
 fn starts_with_year(s: &str) -> bool {
@@ -870,8 +884,35 @@ mod tests {
         }
         // the pieces of list and heading numbers, up to three in a row
         let pieces = [
-            "第", "一", "十二", "〇", "部分", "章", "节", "（", "）", "(", ")", "、", ".", "．",
-            "1", "12", "123", "2023年", "- ", "• ", "-", " ", "\u{3000}", "x", "5万元", "“",
+            "第",
+            "一",
+            "十二",
+            "〇",
+            "三九",
+            "四五六七八",
+            "零",
+            "部分",
+            "章",
+            "节",
+            "（",
+            "）",
+            "(",
+            ")",
+            "、",
+            ".",
+            "．",
+            "1",
+            "12",
+            "123",
+            "2023年",
+            "- ",
+            "• ",
+            "-",
+            " ",
+            "\u{3000}",
+            "x",
+            "5万元",
+            "“",
         ];
         for a in pieces {
             for b in pieces {
@@ -1025,6 +1066,22 @@ mod tests {
             let t = format!("{c}x");
             assert_eq!(trim(&t), t.trim(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn cn_numerals_are_skipped_as_told_by_is_cn_numeral() {
+        for t in generated_strings() {
+            assert_eq!(
+                skip_cn_numerals(&t),
+                t.trim_start_matches(is_cn_numeral),
+                "{t:?}"
+            );
+        }
+        let all: String = ('\u{3000}'..='\u{9fff}')
+            .filter(|c| is_cn_numeral(*c))
+            .collect();
+        assert_eq!(skip_cn_numerals(&all), "");
+        assert_eq!(skip_cn_numerals(&format!("{all}x")), "x");
     }
 
     #[test]
