@@ -243,6 +243,10 @@ impl CellValue {
         if raw.is_empty() {
             return (CellValue::Blank, None);
         }
+        // (the printed "none" of most tables, read as the general reading reads it)
+        if raw == "-" {
+            return (CellValue::Dash, None);
+        }
         // (most cells are a plain figure: read it in one pass)
         if let Some(value) = plain_number(raw) {
             return (CellValue::Amount(Number { value }), None);
@@ -363,8 +367,10 @@ fn plain_number(raw: &str) -> Option<Decimal> {
         None if group == 0 || (commas && group != 3) => return None,
         None => {}
     }
+    // (at most 18 digits: the mantissa fits an i64 and the scale is below 28, so the plain
+    // constructor makes the same decimal as the i128 one)
     let value = i64::try_from(mantissa).ok()?;
-    Decimal::try_from_i128_with_scale(i128::from(value), scale.unwrap_or(0)).ok()
+    Decimal::try_new(value, scale.unwrap_or(0)).ok()
 }
 
 /// Parses an ASCII number (after width folding) with optional sign, grouping and decimals,
@@ -498,6 +504,9 @@ mod tests {
             "12,34".into(),
             "1234,567".into(),
             " 12".into(),
+            "-".into(),
+            "－".into(),
+            "--".into(),
             "-12".into(),
             "+1".into(),
         ];

@@ -401,12 +401,44 @@ impl Vocabulary {
     /// The line item a normalised summary-table label names (restricted to `side` when given).
     #[must_use]
     pub fn row_item(&self, label: &str, side: Option<crate::model::Side>) -> Option<LineItem> {
+        // The built-in vocabulary never changes (it is only lent out shared): its labels are
+        // looked up in an index built once. Any other vocabulary is scanned.
+        if std::ptr::eq(self, Vocabulary::builtin()) {
+            return builtin_row_items()
+                .get(label)?
+                .iter()
+                .copied()
+                .find(|item| side.is_none_or(|s| item.side() == s));
+        }
+        self.row_item_scan(label, side)
+    }
+
+    /// [`Vocabulary::row_item`] by a scan over the labels.
+    fn row_item_scan(&self, label: &str, side: Option<crate::model::Side>) -> Option<LineItem> {
         self.row_items
             .iter()
             .filter(|(item, _)| side.is_none_or(|s| item.side() == s))
             .find(|(_, labels)| labels.iter().any(|l| l == label))
             .map(|(item, _)| *item)
     }
+}
+
+/// The line items of the built-in vocabulary by label, each label's items in the order of
+/// [`Vocabulary::row_items`] (the order in which [`Vocabulary::row_item`] tries them).
+fn builtin_row_items() -> &'static crate::HashMap<&'static str, Vec<LineItem>> {
+    static INDEX: OnceLock<crate::HashMap<&'static str, Vec<LineItem>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: crate::HashMap<&'static str, Vec<LineItem>> = crate::HashMap::default();
+        for (item, labels) in &Vocabulary::builtin().row_items {
+            for label in labels {
+                let items = index.entry(label.as_str()).or_default();
+                if !items.contains(item) {
+                    items.push(*item);
+                }
+            }
+        }
+        index
+    })
 }
 
 /// Normalises a printed line for title matching: numbering, a leading year (`2023年`, `2024年度`),
@@ -423,7 +455,19 @@ impl Vocabulary {
 #[must_use]
 pub fn title_key(line: &str) -> String {
     let n = crate::text::normal_form(crate::text::strip_numbering(line));
-    let mut s: &str = &n;
+    let start = n.len() - title_body(&n).len();
+    match n {
+        // (a title normalised into a new string loses its prefix in place: no second copy)
+        std::borrow::Cow::Owned(mut s) => {
+            s.replace_range(..start, "");
+            s
+        }
+        std::borrow::Cow::Borrowed(s) => s.get(start..).unwrap_or("").to_owned(),
+    }
+}
+
+/// A normalised title without its leading years and `部门`/`单位` words.
+fn title_body(mut s: &str) -> &str {
     loop {
         let before = s.len();
         s = strip_year_prefix(s);
@@ -432,7 +476,7 @@ pub fn title_key(line: &str) -> String {
             s = s.strip_prefix(prefix).unwrap_or(s);
         }
         if s.len() == before {
-            return s.to_owned();
+            return s;
         }
     }
 }
@@ -471,6 +515,31 @@ mod tests {
             v.row_item("事业收入(不含教育收费)", None),
             Some(LineItem::BusinessIncome)
         );
+    }
+
+    #[test]
+    fn row_items_are_looked_up_as_scanned() {
+        let v = Vocabulary::builtin();
+        let mut labels: Vec<&str> = v.row_items.values().flatten().map(String::as_str).collect();
+        labels.extend(["", "合计", "本年收入", "收入总计 ", "其他"]);
+        for label in labels {
+            for side in [
+                None,
+                Some(crate::model::Side::Income),
+                Some(crate::model::Side::Expenditure),
+            ] {
+                assert_eq!(
+                    v.row_item(label, side),
+                    v.row_item_scan(label, side),
+                    "{label} {side:?}"
+                );
+                // (a copy of the vocabulary is scanned)
+                assert_eq!(
+                    v.clone().row_item(label, side),
+                    v.row_item_scan(label, side)
+                );
+            }
+        }
     }
 
     #[test]

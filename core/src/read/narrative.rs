@@ -21,13 +21,18 @@ enum Numbering {
 }
 
 fn numbering(text: &str) -> Numbering {
-    let t = crate::text::trim_start(text.trim_start_matches(['-', '•', ' ']));
+    // (most text starts with none of `-`, `•` and the space: nothing to trim)
+    let t = if text.starts_with(['-', '•', ' ']) {
+        crate::text::trim_start(text.trim_start_matches(['-', '•', ' ']))
+    } else {
+        crate::text::trim_start(text)
+    };
     let mut chars = t.chars();
     match chars.next() {
         Some('第') => {
-            let n = chars.clone().take_while(|c| is_cn_numeral(*c)).count();
-            let rest: String = chars.skip(n).take(2).collect();
-            if n > 0 && (rest == "部分" || rest.starts_with('章')) {
+            let r = chars.as_str();
+            let after = r.trim_start_matches(is_cn_numeral);
+            if after.len() < r.len() && (after.starts_with("部分") || after.starts_with('章')) {
                 Numbering::Part
             } else {
                 Numbering::None
@@ -53,17 +58,12 @@ fn numbering(text: &str) -> Numbering {
             }
         }
         Some(c) if c.is_ascii_digit() => {
-            // (told from the bytes when the text neither ends with what may be whitespace nor
-            // has a separator after at most two digits: then nothing is stripped)
+            // (told from the bytes when the text neither ends with whitespace nor has a
+            // separator after at most two digits: then nothing is stripped)
             let b = t.as_bytes();
             let digits = b.iter().take_while(|b| b.is_ascii_digit()).count();
             let separator = digits <= 2 && matches!(b.get(digits), Some(b'.' | 0xEF | 0xE3));
-            let trailing_space = b.last().is_some_and(|&l| {
-                matches!(
-                    l,
-                    b'\t'..=b'\r' | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF
-                )
-            });
+            let trailing_space = crate::text::ends_with_space(t);
             if (separator || trailing_space) && strip_numbering(t).len() < t.len() {
                 Numbering::Item
             } else {
@@ -223,7 +223,7 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
     // moved out)
     let mut repeats: Vec<usize> = Vec::new();
     {
-        let mut seen: HashMap<(&str, String), Seen> = HashMap::default();
+        let mut seen: HashMap<(&str, std::borrow::Cow<'_, str>), Seen> = HashMap::default();
         // the title of the nearest section above, per level
         let mut parents: [&str; 4] = [""; 4];
         for (k, s) in sections.iter().enumerate() {
@@ -245,7 +245,7 @@ fn without_repeats(sections: Vec<Section>, notices: &mut Vec<Notice>) -> Vec<Sec
             {
                 continue;
             }
-            let key = (parent, crate::text::compact(&s.title));
+            let key = (parent, crate::text::compacted(&s.title));
             let repeat = match seen.get_mut(&key) {
                 None => {
                     seen.insert(key, Seen::One(k));
@@ -391,7 +391,14 @@ pub(crate) fn glossary(sections: &[Section]) -> Vec<GlossaryEntry> {
                 continue;
             }
             let body = strip_numbering(&p.text);
-            let Some(pos) = body.find(['：', ':']) else {
+            // (the first `：` or `:`: each found by the standard library's byte search, the
+            // ASCII one only before the full-width one)
+            let full = body.find('：');
+            let Some(pos) = body
+                .get(..full.unwrap_or(body.len()))
+                .and_then(|b| b.find(':'))
+                .or(full)
+            else {
                 continue;
             };
             let term = body.get(..pos).unwrap_or("").trim();
